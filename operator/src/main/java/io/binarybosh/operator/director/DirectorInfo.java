@@ -1,0 +1,9 @@
+package io.binarybosh.operator.director;
+
+/**
+ * The answer of {@code GET /info}. {@code user} is the authenticated user or client, or null when the
+ * request carried no valid credentials.
+ */
+public record DirectorInfo(String name, String uuid, String version, String user, String cpi,
+                           UserAuthentication userAuthentication) {
+}
