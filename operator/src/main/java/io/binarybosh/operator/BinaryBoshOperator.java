@@ -1,0 +1,81 @@
+package io.binarybosh.operator;
+
+import io.binarybosh.operator.director.DirectorClientFactory;
+import io.binarybosh.operator.model.BinaryBoshPair;
+import io.binarybosh.operator.reconcile.BinaryBoshPairReconciler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The operator, assembled: a JOSDK {@link Operator} running the pair reconciler with the given settings. Used by
+ * {@link Main} and by tests that run the real thing against a test API server.
+ */
+public final class BinaryBoshOperator implements AutoCloseable {
+
+    private final Operator operator;
+    private final BinaryBoshPairReconciler reconciler;
+    private final ScheduledExecutorService pollingExecutor;
+
+    public BinaryBoshOperator(KubernetesClient client, OperatorSettings settings, DirectorClientFactory directors,
+                              Clock clock) {
+        pollingExecutor = Executors.newScheduledThreadPool(settings.pollingThreads(), runnable -> {
+            Thread thread = new Thread(runnable, "director-poll");
+            thread.setDaemon(true);
+            return thread;
+        });
+        operator = new Operator(overrider -> {
+            overrider.withKubernetesClient(client)
+                    // The test API server answers server-side apply with 415; status is written with update.
+                    .withUseSSAToPatchPrimaryResource(false)
+                    .withCloseClientOnStop(false);
+            if (settings.leaderElection()) {
+                overrider.withLeaderElectionConfiguration(settings.leaseNamespace()
+                        .map(ns -> new LeaderElectionConfiguration(settings.leaseName(), ns))
+                        .orElseGet(() -> new LeaderElectionConfiguration(settings.leaseName())));
+            }
+        });
+        reconciler = new BinaryBoshPairReconciler(directors, settings.directorTimeouts(), pollingExecutor, clock);
+        operator.register(reconciler, overrider -> {
+            if (settings.watchNamespaces().isEmpty()) {
+                overrider.watchingAllNamespaces();
+            } else {
+                overrider.settingNamespaces(settings.watchNamespaces());
+            }
+        });
+    }
+
+    public void start() {
+        operator.start();
+    }
+
+    public boolean isStarted() {
+        return operator.getRuntimeInfo().isStarted();
+    }
+
+    public boolean isHealthy() {
+        return operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    }
+
+    /** Stops reconciling, then closes director connections and pollers. */
+    @Override
+    public void close() {
+        operator.stop();
+        reconciler.close();
+        pollingExecutor.shutdownNow();
+        try {
+            pollingExecutor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static Class<BinaryBoshPair> resourceClass() {
+        return BinaryBoshPair.class;
+    }
+}

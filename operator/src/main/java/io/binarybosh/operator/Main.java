@@ -1,0 +1,42 @@
+package io.binarybosh.operator;
+
+import io.binarybosh.operator.director.HttpDirectorClientFactory;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the operator against the cluster of the current kubeconfig or service account, until SIGTERM.
+ */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        OperatorSettings settings = OperatorSettings.from(System.getenv(), args);
+        KubernetesClient client = new KubernetesClientBuilder().build();
+        BinaryBoshOperator operator = new BinaryBoshOperator(client, settings, new HttpDirectorClientFactory(),
+                Clock.systemUTC());
+        HealthServer health = new HealthServer(settings.healthPort(), operator::isHealthy, operator::isStarted);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping: finishing reconciles in flight");
+            operator.close();
+            health.close();
+            client.close();
+            stopped.countDown();
+        }, "shutdown"));
+        LOG.info("starting: namespaces={} leaderElection={} healthPort={}",
+                settings.watchNamespaces().isEmpty() ? "all" : settings.watchNamespaces(),
+                settings.leaderElection(), health.port());
+        operator.start();
+        stopped.await();
+    }
+}

@@ -1,0 +1,81 @@
+package io.binarybosh.operator.crd;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crdv2.generator.CRDPostProcessor;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the annotations cannot say: printer columns in the order they are declared (the generator sorts them by
+ * JSON path), and the metav1 Condition schema with descriptions, required fields and map semantics (fabric8's
+ * Condition carries none).
+ */
+final class CrdFinisher implements CRDPostProcessor {
+
+    private final List<String> declaredColumnOrder;
+
+    CrdFinisher(Class<?> resourceClass) {
+        this.declaredColumnOrder = Arrays.stream(resourceClass.getAnnotationsByType(AdditionalPrinterColumn.class))
+                .map(AdditionalPrinterColumn::name)
+                .toList();
+    }
+
+    @Override
+    public HasMetadata process(HasMetadata resource, String crdSpecVersion) {
+        CustomResourceDefinition crd = (CustomResourceDefinition) resource;
+        for (CustomResourceDefinitionVersion version : crd.getSpec().getVersions()) {
+            orderPrinterColumns(version);
+            JSONSchemaProps status = version.getSchema().getOpenAPIV3Schema().getProperties().get("status");
+            if (status != null) {
+                status.setDescription("Observed state of the pair, written only by the operator.");
+                describeConditions(status.getProperties().get("conditions"));
+            }
+            version.getSchema().getOpenAPIV3Schema().setDescription(
+                    "BinaryBoshPair declares two BOSH directors, Primary and Meta, that deploy and resurrect each "
+                            + "other, and optionally the bootstrap Micro BOSH that Meta takes over from.");
+            JSONSchemaProps spec = version.getSchema().getOpenAPIV3Schema().getProperties().get("spec");
+            spec.setDescription("The desired pair. The operator never writes it.");
+        }
+        return crd;
+    }
+
+    private void orderPrinterColumns(CustomResourceDefinitionVersion version) {
+        List<CustomResourceColumnDefinition> columns = new ArrayList<>(version.getAdditionalPrinterColumns());
+        columns.sort(Comparator.comparingInt(column -> declaredColumnOrder.indexOf(column.getName())));
+        version.setAdditionalPrinterColumns(columns);
+    }
+
+    private static void describeConditions(JSONSchemaProps conditions) {
+        if (conditions == null) {
+            return;
+        }
+        conditions.setXKubernetesListType("map");
+        conditions.setXKubernetesListMapKeys(List.of("type"));
+        JSONSchemaProps item = conditions.getItems().getSchema();
+        item.setDescription("A metav1-style condition.");
+        item.setRequired(List.of("type", "status", "lastTransitionTime", "reason", "message"));
+        Map<String, JSONSchemaProps> fields = item.getProperties();
+        fields.get("type").setDescription("CamelCase kind of the condition, unique in the list.");
+        fields.get("type").setMaxLength(316L);
+        fields.put("status", new JSONSchemaPropsBuilder(fields.get("status"))
+                .withDescription("True, False or Unknown.")
+                .withEnum(List.of(TextNode.valueOf("True"), TextNode.valueOf("False"), TextNode.valueOf("Unknown")))
+                .build());
+        fields.get("reason").setDescription("CamelCase reason of the last transition, for machines.");
+        fields.get("message").setDescription("What the reason means here, for people.");
+        fields.get("lastTransitionTime").setDescription("When status last changed (RFC 3339).");
+        fields.get("lastTransitionTime").setFormat("date-time");
+        fields.get("observedGeneration").setDescription("The metadata.generation the condition was computed from.");
+    }
+}

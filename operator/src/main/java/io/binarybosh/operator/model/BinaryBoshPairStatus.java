@@ -1,0 +1,129 @@
+package io.binarybosh.operator.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.kubernetes.api.model.Condition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** What the operator last observed and is doing. Conditions carry the truth; phase is for display. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class BinaryBoshPairStatus {
+
+    public static final int HISTORY_LIMIT = 20;
+
+    @JsonPropertyDescription("The metadata.generation of the spec this status was computed from.")
+    private Long observedGeneration;
+
+    @JsonPropertyDescription("One word for display (Pending, Observing, Invalid, Unreachable, MutuallyManaged, "
+            + "Migrating, Repairing, Degraded, Lost, Paused); conditions carry the truth.")
+    private String phase;
+
+    @JsonPropertyDescription("Standard conditions: SpecValid, PrimaryReachable, MetaReachable, MicroReachable, Ready "
+            + "and, as the operator grows, PrimaryHealthy, MetaHealthy, MutuallyManaged, ResurrectionEnabled, Migrated, "
+            + "SplitBrain, Paused.")
+    private List<Condition> conditions = new ArrayList<>();
+
+    @JsonPropertyDescription("What the operator last saw of the Primary director.")
+    private DirectorStatus primary;
+
+    @JsonPropertyDescription("What the operator last saw of the Meta director.")
+    private DirectorStatus meta;
+
+    @JsonPropertyDescription("What the operator last saw of the bootstrap Micro director, while one is declared.")
+    private DirectorStatus micro;
+
+    @JsonPropertyDescription("The step in flight, written before it acts so that a restarted operator resumes it "
+            + "instead of repeating or skipping it. Absent when nothing runs.")
+    private OperationStatus operation;
+
+    @Size(max = HISTORY_LIMIT)
+    @JsonPropertyDescription("The last completed operations, newest first, at most 20.")
+    private List<OperationRecord> history = new ArrayList<>();
+
+    public Long getObservedGeneration() {
+        return observedGeneration;
+    }
+
+    public void setObservedGeneration(Long observedGeneration) {
+        this.observedGeneration = observedGeneration;
+    }
+
+    public String getPhase() {
+        return phase;
+    }
+
+    public void setPhase(String phase) {
+        this.phase = phase;
+    }
+
+    public List<Condition> getConditions() {
+        return conditions;
+    }
+
+    public void setConditions(List<Condition> conditions) {
+        this.conditions = conditions == null ? new ArrayList<>() : conditions;
+    }
+
+    public DirectorStatus getPrimary() {
+        return primary;
+    }
+
+    public void setPrimary(DirectorStatus primary) {
+        this.primary = primary;
+    }
+
+    public DirectorStatus getMeta() {
+        return meta;
+    }
+
+    public void setMeta(DirectorStatus meta) {
+        this.meta = meta;
+    }
+
+    public DirectorStatus getMicro() {
+        return micro;
+    }
+
+    public void setMicro(DirectorStatus micro) {
+        this.micro = micro;
+    }
+
+    public OperationStatus getOperation() {
+        return operation;
+    }
+
+    public void setOperation(OperationStatus operation) {
+        this.operation = operation;
+    }
+
+    public List<OperationRecord> getHistory() {
+        return history;
+    }
+
+    public void setHistory(List<OperationRecord> history) {
+        this.history = history == null ? new ArrayList<>() : history;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof BinaryBoshPairStatus that)) {
+            return false;
+        }
+        return Objects.equals(observedGeneration, that.observedGeneration) && Objects.equals(phase, that.phase)
+                && Objects.equals(conditions, that.conditions) && Objects.equals(primary, that.primary)
+                && Objects.equals(meta, that.meta) && Objects.equals(micro, that.micro)
+                && Objects.equals(operation, that.operation) && Objects.equals(history, that.history);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(observedGeneration, phase, conditions, primary, meta, micro, operation, history);
+    }
+}

@@ -1,0 +1,60 @@
+package io.binarybosh.operator.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** Observation cadence and the patience before acting. */
+@ValidationRule(value = "!has(self.unreachableAfterSeconds) || !has(self.pollIntervalSeconds) "
+        + "|| self.unreachableAfterSeconds >= self.pollIntervalSeconds",
+        message = "unreachableAfterSeconds must be at least pollIntervalSeconds", reason = "FieldValueInvalid")
+@ValidationRule(value = "!has(self.forceRecreateAfterSeconds) || !has(self.unreachableAfterSeconds) "
+        + "|| self.forceRecreateAfterSeconds >= self.unreachableAfterSeconds",
+        message = "forceRecreateAfterSeconds must be at least unreachableAfterSeconds", reason = "FieldValueInvalid")
+public class HealthSpec {
+
+    public static final int DEFAULT_POLL_INTERVAL_SECONDS = 15;
+    public static final int DEFAULT_UNREACHABLE_AFTER_SECONDS = 60;
+    public static final int DEFAULT_FORCE_RECREATE_AFTER_SECONDS = 300;
+
+    @Min(1)
+    @Max(3600)
+    @JsonPropertyDescription("Seconds between two observations of each director. Defaults to 15.")
+    private Integer pollIntervalSeconds = DEFAULT_POLL_INTERVAL_SECONDS;
+
+    @Min(1)
+    @Max(86400)
+    @JsonPropertyDescription("Seconds a director may fail to answer before it counts as down. Defaults to 60.")
+    private Integer unreachableAfterSeconds = DEFAULT_UNREACHABLE_AFTER_SECONDS;
+
+    @Min(1)
+    @Max(604800)
+    @JsonPropertyDescription("Seconds a director may stay down before the operator asks its peer to recreate its VM, "
+            + "when the peer's health monitor has not. Defaults to 300.")
+    private Integer forceRecreateAfterSeconds = DEFAULT_FORCE_RECREATE_AFTER_SECONDS;
+
+    public Integer getPollIntervalSeconds() {
+        return pollIntervalSeconds;
+    }
+
+    public void setPollIntervalSeconds(Integer pollIntervalSeconds) {
+        this.pollIntervalSeconds = pollIntervalSeconds;
+    }
+
+    public Integer getUnreachableAfterSeconds() {
+        return unreachableAfterSeconds;
+    }
+
+    public void setUnreachableAfterSeconds(Integer unreachableAfterSeconds) {
+        this.unreachableAfterSeconds = unreachableAfterSeconds;
+    }
+
+    public Integer getForceRecreateAfterSeconds() {
+        return forceRecreateAfterSeconds;
+    }
+
+    public void setForceRecreateAfterSeconds(Integer forceRecreateAfterSeconds) {
+        this.forceRecreateAfterSeconds = forceRecreateAfterSeconds;
+    }
+}

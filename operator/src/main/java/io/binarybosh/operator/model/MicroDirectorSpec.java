@@ -1,0 +1,21 @@
+package io.binarybosh.operator.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/** The Micro BOSH: a director no other director manages, reached by ssh directly. */
+public class MicroDirectorSpec extends DirectorConnectionSpec {
+
+    @Required
+    @JsonPropertyDescription("SSH access to the Micro's VM (the jumpbox user of create-env), used to stop its "
+            + "processes and copy its store.")
+    private SshSpec ssh;
+
+    public SshSpec getSsh() {
+        return ssh;
+    }
+
+    public void setSsh(SshSpec ssh) {
+        this.ssh = ssh;
+    }
+}

@@ -1,0 +1,95 @@
+package io.binarybosh.operator.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import java.util.Objects;
+
+/** A completed operation, kept in the bounded history. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class OperationRecord {
+
+    @JsonPropertyDescription("Id of the operation.")
+    private String id;
+
+    @JsonPropertyDescription("What the operation did, e.g. Migration or RecreatePrimary.")
+    private String type;
+
+    @JsonPropertyDescription("How it ended: Succeeded, Failed or Abandoned.")
+    private String result;
+
+    @JsonPropertyDescription("When it started (RFC 3339).")
+    private String startedTime;
+
+    @JsonPropertyDescription("When it ended (RFC 3339).")
+    private String finishedTime;
+
+    @JsonPropertyDescription("How it ended, in words.")
+    private String message;
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    public String getResult() {
+        return result;
+    }
+
+    public void setResult(String result) {
+        this.result = result;
+    }
+
+    public String getStartedTime() {
+        return startedTime;
+    }
+
+    public void setStartedTime(String startedTime) {
+        this.startedTime = startedTime;
+    }
+
+    public String getFinishedTime() {
+        return finishedTime;
+    }
+
+    public void setFinishedTime(String finishedTime) {
+        this.finishedTime = finishedTime;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public void setMessage(String message) {
+        this.message = message;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof OperationRecord that)) {
+            return false;
+        }
+        return Objects.equals(id, that.id) && Objects.equals(type, that.type) && Objects.equals(result, that.result)
+                && Objects.equals(startedTime, that.startedTime) && Objects.equals(finishedTime, that.finishedTime)
+                && Objects.equals(message, that.message);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, type, result, startedTime, finishedTime, message);
+    }
+}

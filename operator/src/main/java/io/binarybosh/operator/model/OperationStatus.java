@@ -1,0 +1,122 @@
+package io.binarybosh.operator.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Min;
+
+import java.util.Objects;
+
+/** The operation in flight: its intent is written here before the step acts. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class OperationStatus {
+
+    @JsonPropertyDescription("Unique id of the operation; also sent as X-Bosh-Context-Id on the director tasks it starts.")
+    private String id;
+
+    @JsonPropertyDescription("What the operation does, e.g. Migration or RecreatePrimary.")
+    private String type;
+
+    @JsonPropertyDescription("The step in flight, e.g. Quiesce or CopyStore.")
+    private String step;
+
+    @JsonPropertyDescription("When the operation started (RFC 3339).")
+    private String startedTime;
+
+    @JsonPropertyDescription("Which director the step acts on: primary, meta or micro.")
+    private String director;
+
+    @Min(0)
+    @JsonPropertyDescription("The director task the step started, if any, so a restarted operator follows it "
+            + "instead of starting another.")
+    private Long taskId;
+
+    @Min(1)
+    @JsonPropertyDescription("How many times this step has been attempted.")
+    private Integer attempt;
+
+    @JsonPropertyDescription("What the step is doing or waiting for, in words.")
+    private String message;
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    public String getStep() {
+        return step;
+    }
+
+    public void setStep(String step) {
+        this.step = step;
+    }
+
+    public String getStartedTime() {
+        return startedTime;
+    }
+
+    public void setStartedTime(String startedTime) {
+        this.startedTime = startedTime;
+    }
+
+    public String getDirector() {
+        return director;
+    }
+
+    public void setDirector(String director) {
+        this.director = director;
+    }
+
+    public Long getTaskId() {
+        return taskId;
+    }
+
+    public void setTaskId(Long taskId) {
+        this.taskId = taskId;
+    }
+
+    public Integer getAttempt() {
+        return attempt;
+    }
+
+    public void setAttempt(Integer attempt) {
+        this.attempt = attempt;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public void setMessage(String message) {
+        this.message = message;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof OperationStatus that)) {
+            return false;
+        }
+        return Objects.equals(id, that.id) && Objects.equals(type, that.type) && Objects.equals(step, that.step)
+                && Objects.equals(startedTime, that.startedTime) && Objects.equals(director, that.director)
+                && Objects.equals(taskId, that.taskId) && Objects.equals(attempt, that.attempt)
+                && Objects.equals(message, that.message);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, type, step, startedTime, director, taskId, attempt, message);
+    }
+}

@@ -1,0 +1,24 @@
+package io.binarybosh.operator.observe;
+
+/** The part a director plays in a pair. */
+public enum DirectorRole {
+    PRIMARY("Primary"),
+    META("Meta"),
+    MICRO("Micro");
+
+    private final String displayName;
+
+    DirectorRole(String displayName) {
+        this.displayName = displayName;
+    }
+
+    /** Capitalised, as in condition types: PrimaryReachable. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** As in status fields and log lines: primary. */
+    public String fieldName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,62 @@
+package io.binarybosh.operator.observe;
+
+import io.binarybosh.operator.model.BinaryBoshPair;
+import io.binarybosh.operator.model.HealthSpec;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingConfigurationBuilder;
+import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingEventSource;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Polls each pair's directors on the pair's own {@code spec.health.pollIntervalSeconds} and hands the
+ * {@link PairObservation} to the reconciler. Closes a pair's director clients when the pair is deleted.
+ */
+public final class ObservationEventSource extends PerResourcePollingEventSource<PairObservation, BinaryBoshPair, String> {
+
+    public static final String NAME = "director-observations";
+
+    private final PairObserver observer;
+
+    public ObservationEventSource(EventSourceContext<BinaryBoshPair> context, PairObserver observer,
+                                  ScheduledExecutorService executor) {
+        super(PairObservation.class, context,
+                new PerResourcePollingConfigurationBuilder<PairObservation, BinaryBoshPair, String>(
+                        new Fetcher(observer), Duration.ofSeconds(HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS))
+                        .withName(NAME)
+                        .withExecutorService(executor)
+                        .withResourceIDMapper(ResourceIDMapper.singleResourceResourceIDMapper())
+                        .build());
+        this.observer = observer;
+    }
+
+    @Override
+    public void onResourceDeleted(BinaryBoshPair pair) {
+        super.onResourceDeleted(pair);
+        observer.forget(ResourceID.fromResource(pair));
+    }
+
+    private record Fetcher(PairObserver observer) implements ResourceFetcher<PairObservation, BinaryBoshPair> {
+
+        @Override
+        public Set<PairObservation> fetchResources(BinaryBoshPair pair) {
+            return Set.of(observer.observe(pair));
+        }
+
+        @Override
+        public Optional<Duration> fetchDelay(Set<PairObservation> lastFetched, BinaryBoshPair pair) {
+            return Optional.of(pollInterval(pair));
+        }
+    }
+
+    static Duration pollInterval(BinaryBoshPair pair) {
+        Integer seconds = pair.getSpec() == null || pair.getSpec().getHealth() == null
+                ? null : pair.getSpec().getHealth().getPollIntervalSeconds();
+        return Duration.ofSeconds(seconds == null || seconds < 1 ? HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS : seconds);
+    }
+}

@@ -1,0 +1,24 @@
+package io.binarybosh.operator.observe;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Everything the operator saw of one pair's directors in one poll. Immutable; the decision works on it alone.
+ * {@code micro} is absent when no bootstrap Micro is declared.
+ */
+public record PairObservation(long generation, DirectorObservation primary, DirectorObservation meta,
+                              DirectorObservation micro, Instant observedAt) {
+
+    public Optional<DirectorObservation> microObservation() {
+        return Optional.ofNullable(micro);
+    }
+
+    public DirectorObservation of(DirectorRole role) {
+        return switch (role) {
+            case PRIMARY -> primary;
+            case META -> meta;
+            case MICRO -> micro;
+        };
+    }
+}

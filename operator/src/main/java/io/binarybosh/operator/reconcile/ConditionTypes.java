@@ -1,0 +1,17 @@
+package io.binarybosh.operator.reconcile;
+
+import io.binarybosh.operator.observe.DirectorRole;
+
+/** The condition types this operator writes. */
+public final class ConditionTypes {
+
+    public static final String SPEC_VALID = "SpecValid";
+    public static final String READY = "Ready";
+
+    private ConditionTypes() {
+    }
+
+    public static String reachable(DirectorRole role) {
+        return role.displayName() + "Reachable";
+    }
+}
