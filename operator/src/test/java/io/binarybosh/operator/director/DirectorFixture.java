@@ -5,6 +5,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.QueueDispatcher;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
+import okhttp3.tls.HeldCertificate;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -37,11 +38,15 @@ final class DirectorFixture implements AutoCloseable {
     }
 
     DirectorFixture(DirectorCredentials credentials) {
+        this(credentials, TestPki.INSTANCE.server, TestPki.INSTANCE.ca);
+    }
+
+    DirectorFixture(DirectorCredentials credentials, HeldCertificate certificate, HeldCertificate signer) {
         this.credentials = credentials;
         QueueDispatcher dispatcher = new QueueDispatcher();
         dispatcher.setFailFast(new MockResponse.Builder().code(599).body("no response enqueued").build());
         server.setDispatcher(dispatcher);
-        server.useHttps(TestPki.INSTANCE.serverHandshake(TestPki.INSTANCE.server, TestPki.INSTANCE.ca).sslSocketFactory());
+        server.useHttps(TestPki.INSTANCE.serverHandshake(certificate, signer).sslSocketFactory());
         try {
             server.start(InetAddress.getByName("127.0.0.1"), 0);
         } catch (IOException e) {

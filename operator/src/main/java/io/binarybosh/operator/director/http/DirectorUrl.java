@@ -20,10 +20,10 @@ public final class DirectorUrl {
      * @throws IllegalArgumentException when the URL has no host
      */
     public static HttpUrl base(URI url) {
-        String host = url.getHost();
-        if (host == null && url.getScheme() == null && url.getSchemeSpecificPart() != null) {
-            host = URI.create("https://" + url).getHost();
+        if (url.getScheme() == null && url.getHost() == null && url.getRawPath() != null && !url.getRawPath().isEmpty()) {
+            return base(URI.create("https://" + url));
         }
+        String host = url.getHost();
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("the director URL has no host");
         }
