@@ -1,0 +1,29 @@
+package io.binarybosh.operator.director;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the task id from the {@code Location} of the redirect a task-creating call answers. */
+final class TaskIds {
+
+    private static final Pattern TASK_PATH = Pattern.compile("/tasks/(\\d+)/?(?:[?#].*)?$");
+
+    private TaskIds() {
+    }
+
+    static long fromLocation(String location, String call) {
+        if (location == null) {
+            throw new DirectorResponseException("Director answered " + call + " with a redirect without Location");
+        }
+        Matcher matcher = TASK_PATH.matcher(location);
+        if (!matcher.find()) {
+            throw new DirectorResponseException("Director answered " + call
+                    + " with a redirect that is not to /tasks/<id>");
+        }
+        try {
+            return Long.parseLong(matcher.group(1));
+        } catch (NumberFormatException e) {
+            throw new DirectorResponseException("Director answered " + call + " with a task id out of range");
+        }
+    }
+}

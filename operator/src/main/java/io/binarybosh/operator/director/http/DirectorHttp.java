@@ -1,0 +1,147 @@
+package io.binarybosh.operator.director.http;
+
+import io.binarybosh.operator.director.DirectorException;
+import io.binarybosh.operator.director.DirectorUnreachableException;
+import io.binarybosh.operator.director.RetryPolicy;
+import io.binarybosh.operator.director.Sleeper;
+import io.binarybosh.operator.director.auth.Authenticator;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Sends {@link ApiRequest}s to one director: adds the credentials, sends a rejected call once more with a
+ * fresh token, retries what is safe to retry, and turns every failure into a typed
+ * {@link DirectorException}. Logs method, path and status only: never headers or bodies.
+ */
+public final class DirectorHttp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectorHttp.class);
+    private static final byte[] EMPTY = new byte[0];
+
+    private final OkHttpClient http;
+    private final HttpUrl base;
+    private final Authenticator authenticator;
+    private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
+    private final ErrorMapper errors;
+    private final String client;
+
+    public DirectorHttp(OkHttpClient http, HttpUrl base, Authenticator authenticator, RetryPolicy retryPolicy,
+                        Sleeper sleeper, ErrorMapper errors, String client) {
+        this.http = http;
+        this.base = base;
+        this.authenticator = authenticator;
+        this.retryPolicy = retryPolicy;
+        this.sleeper = sleeper;
+        this.errors = errors;
+        this.client = client;
+    }
+
+    /** The director as it is named in messages: scheme, host and port. */
+    public String peer() {
+        return "director " + base.scheme() + "://" + base.host() + ":" + base.port();
+    }
+
+    /** The call as it appears in logs and messages: method and path with query. */
+    public String describe(ApiRequest request) {
+        HttpUrl url = url(request);
+        return request.method() + " " + url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
+    }
+
+    /**
+     * @return the response when its status is one of {@link ApiRequest#okStatuses()}
+     * @throws DirectorException for transport failures and every other status
+     */
+    public ApiResponse execute(ApiRequest request) {
+        Request prepared = prepare(request);
+        String call = describe(request);
+        int attempt = 1;
+        boolean reauthenticated = false;
+        while (true) {
+            String authorization = request.authenticated() ? authenticator.authorization() : null;
+            Request toSend = authorization == null ? prepared
+                    : prepared.newBuilder().header("Authorization", authorization).build();
+            ApiResponse response;
+            long started = System.nanoTime();
+            try {
+                response = send(toSend);
+            } catch (IOException e) {
+                DirectorException mapped = TransportErrors.map(e, peer(), call);
+                if (mapped instanceof DirectorUnreachableException && request.retryable()
+                        && attempt < retryPolicy.maxAttempts()) {
+                    pause(call, attempt++, e.getClass().getSimpleName());
+                    continue;
+                }
+                LOG.debug("{} {} failed: {}", peer(), call, mapped.getMessage());
+                throw mapped;
+            }
+            LOG.debug("{} {} -> {} in {} ms", peer(), call, response.status(),
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+            if (response.status() == 401 && request.authenticated() && !reauthenticated
+                    && authenticator.refreshAfterRejection(authorization)) {
+                reauthenticated = true;
+                LOG.debug("{} rejected the credentials for {}; sending it once more with fresh ones", peer(), call);
+                continue;
+            }
+            if (response.status() >= 500 && "GET".equals(request.method()) && attempt < retryPolicy.maxAttempts()) {
+                pause(call, attempt++, "HTTP " + response.status());
+                continue;
+            }
+            if (request.okStatuses().contains(response.status())) {
+                return response;
+            }
+            throw errors.map(call, response, client);
+        }
+    }
+
+    private void pause(String call, int attempt, String reason) {
+        Duration backoff = retryPolicy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
+        LOG.debug("{} {} failed ({}); attempt {} of {} in {} ms", peer(), call, reason, attempt + 1,
+                retryPolicy.maxAttempts(), backoff.toMillis());
+        try {
+            sleeper.sleep(backoff);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DirectorException("Interrupted while retrying " + call + " on " + peer());
+        }
+    }
+
+    private ApiResponse send(Request request) throws IOException {
+        try (Response response = http.newCall(request).execute()) {
+            byte[] body = response.body().bytes();
+            return new ApiResponse(response.code(), response.header("Location"), response.header("Content-Type"), body);
+        }
+    }
+
+    private Request prepare(ApiRequest request) {
+        Request.Builder builder = new Request.Builder().url(url(request));
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            builder.header(header.getKey(), header.getValue());
+        }
+        RequestBody body = null;
+        if (request.contentType() != null) {
+            // Bytes, not a String: OkHttp would append "; charset=utf-8" to a String body's media type.
+            body = RequestBody.create(request.body() == null ? EMPTY : request.body(),
+                    MediaType.get(request.contentType()));
+        }
+        return builder.method(request.method(), body).build();
+    }
+
+    private HttpUrl url(ApiRequest request) {
+        HttpUrl.Builder url = base.newBuilder();
+        request.path().forEach(url::addPathSegment);
+        request.query().forEach(q -> url.addQueryParameter(q.getKey(), q.getValue()));
+        return url.build();
+    }
+}
