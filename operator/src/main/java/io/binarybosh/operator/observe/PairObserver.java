@@ -1,5 +1,6 @@
 package io.binarybosh.operator.observe;
 
+import io.binarybosh.operator.director.DirectorCaCertificateException;
 import io.binarybosh.operator.director.DirectorClient;
 import io.binarybosh.operator.director.DirectorEndpoint;
 import io.binarybosh.operator.director.DirectorException;
@@ -79,7 +80,7 @@ public final class PairObserver {
             DirectorClient client;
             try {
                 client = clients.clientFor(id, role, endpoint);
-            } catch (IllegalArgumentException badCa) {
+            } catch (DirectorCaCertificateException | IllegalArgumentException badCa) {
                 return DirectorObservation.notContacted(role, url, new ConfigProblem("InvalidCaCertificate",
                         field + ".caSecretRef: the CA certificate cannot be used: " + badCa.getMessage()),
                         clock.instant(), lastAnswered.get(key));
