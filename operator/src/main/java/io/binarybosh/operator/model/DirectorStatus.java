@@ -3,6 +3,7 @@ package io.binarybosh.operator.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import java.util.List;
 import java.util.Objects;
 
 /** What the operator last observed of one director. */
@@ -43,6 +44,33 @@ public class DirectorStatus {
 
     @JsonPropertyDescription("The last failure talking to the director; absent after a successful observation.")
     private String lastError;
+
+    @JsonPropertyDescription("Which director holds this director's deployment, as observed: meta, primary or micro; absent when unknown.")
+    private String managedBy;
+
+    @JsonPropertyDescription("The VM cid of this director, as its managing director records it.")
+    private String vmCid;
+
+    @JsonPropertyDescription("The agent id of this director's VM, as its managing director records it.")
+    private String agentId;
+
+    @JsonPropertyDescription("The job state its managing director last read from its agent (running, failing, unresponsive agent, ...).")
+    private String jobState;
+
+    @JsonPropertyDescription("Whether resurrection is paused on this director (GET /resurrection).")
+    private Boolean resurrectionPaused;
+
+    @JsonPropertyDescription("The names of the deployments this director holds.")
+    private List<String> deployments;
+
+    @JsonPropertyDescription("Since when the director has been healthy (RFC 3339); absent while it is not.")
+    private String healthySince;
+
+    @JsonPropertyDescription("How many times the operator has asked the peer to recreate this director's VM since it last stayed healthy for the minimum healthy period.")
+    private Integer repairAttempts;
+
+    @JsonPropertyDescription("When the operator last asked the peer to recreate this director's VM (RFC 3339).")
+    private String lastRepairTime;
 
     public String getState() {
         return state;
@@ -124,6 +152,78 @@ public class DirectorStatus {
         this.lastError = lastError;
     }
 
+    public String getManagedBy() {
+        return managedBy;
+    }
+
+    public void setManagedBy(String managedBy) {
+        this.managedBy = managedBy;
+    }
+
+    public String getVmCid() {
+        return vmCid;
+    }
+
+    public void setVmCid(String vmCid) {
+        this.vmCid = vmCid;
+    }
+
+    public String getAgentId() {
+        return agentId;
+    }
+
+    public void setAgentId(String agentId) {
+        this.agentId = agentId;
+    }
+
+    public String getJobState() {
+        return jobState;
+    }
+
+    public void setJobState(String jobState) {
+        this.jobState = jobState;
+    }
+
+    public Boolean getResurrectionPaused() {
+        return resurrectionPaused;
+    }
+
+    public void setResurrectionPaused(Boolean resurrectionPaused) {
+        this.resurrectionPaused = resurrectionPaused;
+    }
+
+    public List<String> getDeployments() {
+        return deployments;
+    }
+
+    public void setDeployments(List<String> deployments) {
+        this.deployments = deployments;
+    }
+
+    public String getHealthySince() {
+        return healthySince;
+    }
+
+    public void setHealthySince(String healthySince) {
+        this.healthySince = healthySince;
+    }
+
+    public Integer getRepairAttempts() {
+        return repairAttempts;
+    }
+
+    public void setRepairAttempts(Integer repairAttempts) {
+        this.repairAttempts = repairAttempts;
+    }
+
+    public String getLastRepairTime() {
+        return lastRepairTime;
+    }
+
+    public void setLastRepairTime(String lastRepairTime) {
+        this.lastRepairTime = lastRepairTime;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -137,12 +237,22 @@ public class DirectorStatus {
                 && Objects.equals(uuid, that.uuid) && Objects.equals(version, that.version)
                 && Objects.equals(authType, that.authType) && Objects.equals(user, that.user)
                 && Objects.equals(lastSeenTime, that.lastSeenTime)
-                && Objects.equals(lastError, that.lastError);
+                && Objects.equals(lastError, that.lastError)
+                && Objects.equals(managedBy, that.managedBy)
+                && Objects.equals(vmCid, that.vmCid)
+                && Objects.equals(agentId, that.agentId)
+                && Objects.equals(jobState, that.jobState)
+                && Objects.equals(resurrectionPaused, that.resurrectionPaused)
+                && Objects.equals(deployments, that.deployments)
+                && Objects.equals(healthySince, that.healthySince)
+                && Objects.equals(repairAttempts, that.repairAttempts)
+                && Objects.equals(lastRepairTime, that.lastRepairTime);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(state, url, reachable, name, uuid, version, authType, user, lastSeenTime,
-                lastError);
+        return Objects.hash(state, url, reachable, name, uuid, version, authType, user, lastSeenTime, lastError,
+                managedBy, vmCid, agentId, jobState, resurrectionPaused, deployments, healthySince, repairAttempts,
+                lastRepairTime);
     }
 }

@@ -17,6 +17,8 @@ public class HealthSpec {
     public static final int DEFAULT_POLL_INTERVAL_SECONDS = 15;
     public static final int DEFAULT_UNREACHABLE_AFTER_SECONDS = 60;
     public static final int DEFAULT_FORCE_RECREATE_AFTER_SECONDS = 300;
+    public static final int DEFAULT_MAX_REPAIR_ATTEMPTS = 3;
+    public static final int DEFAULT_MIN_HEALTHY_PERIOD_SECONDS = 600;
 
     @Min(1)
     @Max(3600)
@@ -33,6 +35,36 @@ public class HealthSpec {
     @JsonPropertyDescription("Seconds a director may stay down before the operator asks its peer to recreate its VM, "
             + "when the peer's health monitor has not. Defaults to 300.")
     private Integer forceRecreateAfterSeconds = DEFAULT_FORCE_RECREATE_AFTER_SECONDS;
+
+    @Min(1)
+    @Max(100)
+    @JsonPropertyDescription("How many times the operator asks a director to recreate its peer's VM before it stops "
+            + "and waits for a person; the count starts again once the peer has stayed healthy for "
+            + "minHealthyPeriodSeconds. Defaults to 3.")
+    private Integer maxRepairAttempts = DEFAULT_MAX_REPAIR_ATTEMPTS;
+
+    @Min(1)
+    @Max(604800)
+    @JsonPropertyDescription("Seconds a repaired director must stay healthy before its repair count is reset, and "
+            + "before it may itself repair its peer, so that two directors never recreate each other in a loop. "
+            + "Defaults to 600.")
+    private Integer minHealthyPeriodSeconds = DEFAULT_MIN_HEALTHY_PERIOD_SECONDS;
+
+    public Integer getMaxRepairAttempts() {
+        return maxRepairAttempts;
+    }
+
+    public void setMaxRepairAttempts(Integer maxRepairAttempts) {
+        this.maxRepairAttempts = maxRepairAttempts;
+    }
+
+    public Integer getMinHealthyPeriodSeconds() {
+        return minHealthyPeriodSeconds;
+    }
+
+    public void setMinHealthyPeriodSeconds(Integer minHealthyPeriodSeconds) {
+        this.minHealthyPeriodSeconds = minHealthyPeriodSeconds;
+    }
 
     public Integer getPollIntervalSeconds() {
         return pollIntervalSeconds;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 
+import java.util.List;
 import java.util.Objects;
 
 /** The operation in flight: its intent is written here before the step acts. */
@@ -36,6 +37,24 @@ public class OperationStatus {
 
     @JsonPropertyDescription("What the step is doing or waiting for, in words.")
     private String message;
+
+    @JsonPropertyDescription("The director the operation repairs or changes: primary or meta.")
+    private String target;
+
+    @JsonPropertyDescription("When the current step started (RFC 3339).")
+    private String stepStartedTime;
+
+    @JsonPropertyDescription("The last state read of the step's director task (queued, processing, done, error, cancelled, timeout).")
+    private String taskState;
+
+    @JsonPropertyDescription("The target's VM cid before the operation, to verify a recreate.")
+    private String previousVmCid;
+
+    @JsonPropertyDescription("The target's agent id before the operation, to verify a recreate.")
+    private String previousAgentId;
+
+    @JsonPropertyDescription("The target's own deployments before the operation, to verify nothing was lost.")
+    private List<String> previousDeployments;
 
     public String getId() {
         return id;
@@ -101,6 +120,54 @@ public class OperationStatus {
         this.message = message;
     }
 
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public String getStepStartedTime() {
+        return stepStartedTime;
+    }
+
+    public void setStepStartedTime(String stepStartedTime) {
+        this.stepStartedTime = stepStartedTime;
+    }
+
+    public String getTaskState() {
+        return taskState;
+    }
+
+    public void setTaskState(String taskState) {
+        this.taskState = taskState;
+    }
+
+    public String getPreviousVmCid() {
+        return previousVmCid;
+    }
+
+    public void setPreviousVmCid(String previousVmCid) {
+        this.previousVmCid = previousVmCid;
+    }
+
+    public String getPreviousAgentId() {
+        return previousAgentId;
+    }
+
+    public void setPreviousAgentId(String previousAgentId) {
+        this.previousAgentId = previousAgentId;
+    }
+
+    public List<String> getPreviousDeployments() {
+        return previousDeployments;
+    }
+
+    public void setPreviousDeployments(List<String> previousDeployments) {
+        this.previousDeployments = previousDeployments;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -112,11 +179,18 @@ public class OperationStatus {
         return Objects.equals(id, that.id) && Objects.equals(type, that.type) && Objects.equals(step, that.step)
                 && Objects.equals(startedTime, that.startedTime) && Objects.equals(director, that.director)
                 && Objects.equals(taskId, that.taskId) && Objects.equals(attempt, that.attempt)
-                && Objects.equals(message, that.message);
+                && Objects.equals(message, that.message)
+                && Objects.equals(target, that.target)
+                && Objects.equals(stepStartedTime, that.stepStartedTime)
+                && Objects.equals(taskState, that.taskState)
+                && Objects.equals(previousVmCid, that.previousVmCid)
+                && Objects.equals(previousAgentId, that.previousAgentId)
+                && Objects.equals(previousDeployments, that.previousDeployments);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, type, step, startedTime, director, taskId, attempt, message);
+        return Objects.hash(id, type, step, startedTime, director, taskId, attempt, message, target, stepStartedTime,
+                taskState, previousVmCid, previousAgentId, previousDeployments);
     }
 }

@@ -33,12 +33,15 @@ public final class PairObserver {
 
     private final EndpointResolver endpoints;
     private final DirectorClientCache clients;
+    private final DirectorDetailsReader details;
     private final Clock clock;
     private final Map<Key, Instant> lastAnswered = new ConcurrentHashMap<>();
+    private final Map<Key, Instant> silentSince = new ConcurrentHashMap<>();
 
     public PairObserver(EndpointResolver endpoints, DirectorClientCache clients, Clock clock) {
         this.endpoints = endpoints;
         this.clients = clients;
+        this.details = new DirectorDetailsReader(clock);
         this.clock = clock;
     }
 
@@ -50,56 +53,92 @@ public final class PairObserver {
         if (micro == null) {
             clients.evict(id, DirectorRole.MICRO);
         }
+        Contact primary = contact(pair, id, DirectorRole.PRIMARY, "spec.primary", spec == null ? null : spec.getPrimary());
+        Contact meta = contact(pair, id, DirectorRole.META, "spec.meta", spec == null ? null : spec.getMeta());
+        Contact microContact = micro == null ? null : contact(pair, id, DirectorRole.MICRO, "spec.bootstrap.micro", micro);
+        String primaryDeployment = spec == null || spec.getPrimary() == null ? null : spec.getPrimary().getDeployment();
+        String metaDeployment = spec == null || spec.getMeta() == null ? null : spec.getMeta().getDeployment();
         return new PairObservation(generation,
-                observe(pair, id, DirectorRole.PRIMARY, "spec.primary", spec == null ? null : spec.getPrimary()),
-                observe(pair, id, DirectorRole.META, "spec.meta", spec == null ? null : spec.getMeta()),
-                micro == null ? null : observe(pair, id, DirectorRole.MICRO, "spec.bootstrap.micro", micro),
+                withDetails(id, primary, metaDeployment, !meta.observation().reachable()),
+                withDetails(id, meta, primaryDeployment, !primary.observation().reachable()),
+                microContact == null ? null : withDetails(id, microContact, primaryDeployment, false),
                 clock.instant());
+    }
+
+    private record Contact(DirectorObservation observation, DirectorClient client) {
+    }
+
+    private DirectorObservation withDetails(ResourceID id, Contact contact, String managedDeployment,
+                                            boolean managedSuspect) {
+        DirectorObservation observation = contact.observation();
+        if (!observation.reachable() || contact.client() == null) {
+            return observation;
+        }
+        try {
+            return observation.withDetails(details.read(id, observation.role(), contact.client(), managedDeployment,
+                    managedSuspect));
+        } catch (RuntimeException unexpected) {
+            LOG.error("pair={} director={} reading details failed unexpectedly", id, observation.role().fieldName(),
+                    unexpected);
+            return observation.withDetails(new DirectorDetails(null, java.util.Map.of(), null,
+                    "reading details failed: " + unexpected.getClass().getSimpleName()));
+        }
     }
 
     /** Forgets a deleted pair: closes its clients. */
     public void forget(ResourceID pair) {
         clients.evictPair(pair);
+        details.forget(pair);
         for (DirectorRole role : DirectorRole.values()) {
             lastAnswered.remove(new Key(pair, role));
+            silentSince.remove(new Key(pair, role));
         }
     }
 
-    private DirectorObservation observe(BinaryBoshPair pair, ResourceID id, DirectorRole role, String field,
-                                        DirectorConnectionSpec spec) {
+    private Contact contact(BinaryBoshPair pair, ResourceID id, DirectorRole role, String field,
+                            DirectorConnectionSpec spec) {
         Key key = new Key(id, role);
         String url = spec == null ? null : spec.getUrl();
         try {
             EndpointResolution resolution = endpoints.resolve(pair.getMetadata().getNamespace(), field, spec);
             if (resolution instanceof EndpointResolution.Unresolved unresolved) {
                 clients.evict(id, role);
-                return DirectorObservation.notContacted(role, url, unresolved.problem(), clock.instant(),
-                        lastAnswered.get(key));
+                return new Contact(DirectorObservation.notContacted(role, url, unresolved.problem(),
+                        clock.instant(), lastAnswered.get(key)), null);
             }
             DirectorEndpoint endpoint = ((EndpointResolution.Resolved) resolution).endpoint();
             DirectorClient client;
             try {
                 client = clients.clientFor(id, role, endpoint);
             } catch (DirectorCaCertificateException | IllegalArgumentException badCa) {
-                return DirectorObservation.notContacted(role, url, new ConfigProblem("InvalidCaCertificate",
-                        field + ".caSecretRef: the CA certificate cannot be used: " + badCa.getMessage()),
-                        clock.instant(), lastAnswered.get(key));
+                return new Contact(DirectorObservation.notContacted(role, url,
+                        new ConfigProblem("InvalidCaCertificate",
+                                field + ".caSecretRef: the CA certificate cannot be used: " + badCa.getMessage()),
+                        clock.instant(), lastAnswered.get(key)), null);
             }
-            return contact(client, key, role, url);
+            return new Contact(withSilence(key, ask(client, key, role, url)), client);
         } catch (RuntimeException | Error unexpected) {
             LOG.error("pair={} director={} observation failed unexpectedly", id, role.fieldName(), unexpected);
-            return new DirectorObservation(role, url, Outcome.UNEXPECTED_RESPONSE, null, null, null,
+            return new Contact(new DirectorObservation(role, url, Outcome.UNEXPECTED_RESPONSE, null, null, null,
                     "observation failed: " + unexpected.getClass().getSimpleName(), clock.instant(),
-                    lastAnswered.get(key));
+                    lastAnswered.get(key), null, null), null);
         }
     }
 
-    private DirectorObservation contact(DirectorClient client, Key key, DirectorRole role, String url) {
+    private DirectorObservation withSilence(Key key, DirectorObservation observation) {
+        if (observation.answered()) {
+            silentSince.remove(key);
+            return observation;
+        }
+        return observation.silentSince(silentSince.computeIfAbsent(key, k -> observation.observedAt()));
+    }
+
+    private DirectorObservation ask(DirectorClient client, Key key, DirectorRole role, String url) {
         try {
             DirectorInfo info = client.authenticatedInfo();
             Instant now = clock.instant();
             lastAnswered.put(key, now);
-            return new DirectorObservation(role, url, Outcome.REACHABLE, info, info.user(), null, null, now, now);
+            return new DirectorObservation(role, url, Outcome.REACHABLE, info, info.user(), null, null, now, now, null, null);
         } catch (DirectorUnauthorizedException rejected) {
             DirectorInfo info = unauthenticatedInfo(client);
             Instant now = clock.instant();
@@ -107,7 +146,7 @@ public final class PairObserver {
                 lastAnswered.put(key, now);
             }
             return new DirectorObservation(role, url, Outcome.CREDENTIALS_REJECTED, info, null, null,
-                    rejected.getMessage(), now, lastAnswered.get(key));
+                    rejected.getMessage(), now, lastAnswered.get(key), null, null);
         } catch (DirectorUnreachableException unreachable) {
             return failed(role, url, key, Outcome.UNREACHABLE, unreachable);
         } catch (DirectorTlsException untrusted) {
@@ -128,6 +167,6 @@ public final class PairObserver {
     private DirectorObservation failed(DirectorRole role, String url, Key key, Outcome outcome, DirectorException e) {
         LOG.debug("pair={} director={} outcome={} {}", key.pair(), role.fieldName(), outcome, e.getMessage());
         return new DirectorObservation(role, url, outcome, null, null, null, e.getMessage(), clock.instant(),
-                lastAnswered.get(key));
+                lastAnswered.get(key), null, null);
     }
 }

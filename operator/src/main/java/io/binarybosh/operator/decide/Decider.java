@@ -1,0 +1,253 @@
+package io.binarybosh.operator.decide;
+
+import io.binarybosh.operator.director.model.Instance;
+import io.binarybosh.operator.director.model.Task;
+import io.binarybosh.operator.model.DirectorStatus;
+import io.binarybosh.operator.model.OperationStatus;
+import io.binarybosh.operator.observe.AgentView;
+import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.observe.ManagedDeploymentView;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The decision: from what is known now, the one next step. Pure: no I/O, the time is an input.
+ *
+ * <p>Order: pause, invalid spec, an operation in flight, split brain, both directors down, one director down
+ * past {@code forceRecreateAfter} (repaired through its peer, within a budget, never in a loop), paused
+ * resurrection, else wait.
+ */
+public final class Decider {
+
+    /** A task holding a director deployment longer than this is reported as stuck. */
+    public static final Duration STUCK_TASK_AFTER = Duration.ofMinutes(30);
+    static final Duration AGENT_CHECK_WAIT = Duration.ofSeconds(10);
+    static final Duration FOLLOW_INTERVAL = Duration.ofSeconds(2);
+
+    public Step decide(DecisionInput in) {
+        Timings timings = in.timings();
+        if (in.paused()) {
+            return new Step.Wait("Paused", "the binarybosh.io/paused annotation stops every action",
+                    timings.pollInterval());
+        }
+        if (!in.specValid()) {
+            return new Step.Blocked("SpecInvalid", "the spec or a Secret it references is invalid: see SpecValid");
+        }
+        Optional<String> splitBrain = HealthRules.splitBrainDeployment(in.facts());
+        if (splitBrain.isPresent()) {
+            return new Step.Blocked("SplitBrain", "deployment '" + splitBrain.get() + "' is held by Micro and by "
+                    + "a director of the pair; every action stops until Micro is fenced (its processes stopped and "
+                    + "its store moved aside)");
+        }
+        OperationStatus operation = in.status().getOperation();
+        if (operation != null) {
+            return continueOperation(in, operation, timings);
+        }
+        DirectorFacts primary = in.facts().primary();
+        DirectorFacts meta = in.facts().meta();
+        boolean primaryDown = HealthRules.isDown(primary, timings.unreachableAfter());
+        boolean metaDown = HealthRules.isDown(meta, timings.unreachableAfter());
+        if (primaryDown && metaDown) {
+            return new Step.Blocked("Lost", "neither Primary nor Meta answers, so neither can resurrect the other. "
+                    + "A person must bring one back: restart its VM in the IaaS if it still exists, or create a "
+                    + "director at the same address from its last backup (bbr director restore) and run cloud "
+                    + "check. The operator takes no action and keeps observing.");
+        }
+        if (primaryDown) {
+            return repair(in, primary, meta, timings);
+        }
+        if (metaDown) {
+            return repair(in, meta, primary, timings);
+        }
+        if (in.resurrectionWanted()) {
+            for (DirectorFacts director : List.of(meta, primary)) {
+                if (director.reachable() && director.resurrectionEnabled().equals(Optional.of(false))) {
+                    return new Step.UnpauseResurrection(director.role());
+                }
+            }
+        }
+        return new Step.Wait("Steady", "nothing to do", timings.pollInterval());
+    }
+
+    private Step repair(DecisionInput in, DirectorFacts target, DirectorFacts peer, Timings timings) {
+        String name = target.role().displayName();
+        String peerName = peer.role().displayName();
+        Optional<Duration> down = target.downFor();
+        if (down.isEmpty()) {
+            return new Step.Blocked("NeverAnswered", name + " has not answered since the operator started observing "
+                    + "it; the operator repairs only a director it has seen working");
+        }
+        if (down.get().compareTo(timings.forceRecreateAfter()) < 0) {
+            return new Step.Wait("AwaitingHealthMonitor", name + " is down for " + down.get().toSeconds() + "s; "
+                    + peerName + "'s health monitor has until forceRecreateAfterSeconds ("
+                    + timings.forceRecreateAfter().toSeconds() + "s) to resurrect it",
+                    timings.forceRecreateAfter().minus(down.get()));
+        }
+        if (target.manager() != peer.role()) {
+            return new Step.Blocked("NotManagedByPeer", name + " is down, but its deployment '" + target.deployment()
+                    + "' is not on " + peerName + (target.manager() == null ? "" : " (it is on "
+                    + target.manager().displayName() + ")") + "; the operator repairs only through the pair");
+        }
+        if (!peer.reachable()) {
+            return new Step.Blocked("PeerNotUsable", name + " is down and " + peerName + " cannot be used to repair it: "
+                    + peer.observation().detail());
+        }
+        ManagedDeploymentView view = target.fromManager();
+        if (view.error() != null && view.instances().isEmpty()) {
+            return new Step.Wait("ManagerViewIncomplete", peerName + " could not tell about '" + target.deployment()
+                    + "': " + view.error(), timings.pollInterval());
+        }
+        Optional<Task> task = view.inFlightTasks().stream().findFirst();
+        if (task.isPresent()) {
+            Task t = task.get();
+            if (OperationTypes.SCAN_AND_FIX_TASK.equals(t.description())) {
+                return new Step.Wait("HealthMonitorRepairing", peerName + "'s health monitor is repairing " + name
+                        + ": task " + t.id() + " (" + t.state().wire() + ")", timings.pollInterval());
+            }
+            if (t.startedAt() != null && Instant.ofEpochSecond(t.startedAt()).plus(STUCK_TASK_AFTER)
+                    .isBefore(in.now())) {
+                return new Step.Blocked("DeploymentLockedByStuckTask", "task " + t.id() + " ('" + t.description()
+                        + "' by " + t.user() + ") has held '" + target.deployment() + "' on " + peerName + " since "
+                        + Instant.ofEpochSecond(t.startedAt()) + "; cancel it (bosh -e " + peerName.toLowerCase()
+                        + " cancel-task " + t.id() + ") or let it finish");
+            }
+            return new Step.Wait("TaskInFlight", "task " + t.id() + " ('" + t.description() + "') runs on '"
+                    + target.deployment() + "'; the operator waits for it", timings.pollInterval());
+        }
+        if (view.locked()) {
+            return new Step.Wait("DeploymentLocked", "'" + target.deployment() + "' is locked on " + peerName,
+                    timings.pollInterval());
+        }
+        Optional<AgentView> agent = target.freshAgentView();
+        if (agent.isEmpty()) {
+            return new Step.Wait("AwaitingAgentCheck", "waiting for " + peerName + " to tell whether " + name
+                    + "'s agent still answers", AGENT_CHECK_WAIT);
+        }
+        if (agent.get().failing()) {
+            return new Step.Blocked("JobsStoppedNotRecreating", name + "'s agent is alive and reports '"
+                    + agent.get().jobState() + "': its processes were stopped (by a person or a migration) or "
+                    + "fail. Recreating the VM would not help; start them (monit start all) or find why they fail");
+        }
+        if (agent.get().running()) {
+            return new Step.Blocked("ApiFrozen", name + "'s agent reports running to " + peerName + ", yet its API "
+                    + "has not answered for " + down.get().toSeconds() + "s: frozen or cut off from the operator. "
+                    + "The operator does not recreate a VM whose agent reports healthy");
+        }
+        DirectorStatus targetStatus = statusOf(in, target.role());
+        int attempts = targetStatus == null || targetStatus.getRepairAttempts() == null ? 0
+                : targetStatus.getRepairAttempts();
+        if (attempts >= timings.maxRepairAttempts()) {
+            return new Step.Blocked("RepairBudgetSpent", name + " was recreated through " + peerName + " " + attempts
+                    + " times without staying healthy for " + timings.minHealthyPeriod().toSeconds() + "s; the "
+                    + "operator stops so that the directors do not recreate each other forever. Find the cause, "
+                    + "then reset status." + target.role().fieldName() + ".repairAttempts or recreate the pair");
+        }
+        Instant lastRepair = parse(targetStatus == null ? null : targetStatus.getLastRepairTime());
+        if (lastRepair != null && lastRepair.plus(timings.forceRecreateAfter()).isAfter(in.now())) {
+            return new Step.Wait("RepairBackoff", "the last repair of " + name + " started at " + lastRepair,
+                    Duration.between(in.now(), lastRepair.plus(timings.forceRecreateAfter())));
+        }
+        DirectorStatus peerStatus = statusOf(in, peer.role());
+        Instant peerRepair = parse(peerStatus == null ? null : peerStatus.getLastRepairTime());
+        if (peerRepair != null && peerRepair.plus(timings.minHealthyPeriod()).isAfter(in.now())) {
+            return new Step.Wait("PeerRecentlyRepaired", peerName + " was itself recreated at " + peerRepair
+                    + "; it must stay healthy for " + timings.minHealthyPeriod().toSeconds() + "s before it repairs "
+                    + name, Duration.between(in.now(), peerRepair.plus(timings.minHealthyPeriod())));
+        }
+        return new Step.StartRepair(target.role(), peer.role());
+    }
+
+    private Step continueOperation(DecisionInput in, OperationStatus operation, Timings timings) {
+        if (OperationTypes.UNPAUSE_RESURRECTION.equals(operation.getType())) {
+            return new Step.ContinueOperation(Step.OperationAction.REDO);
+        }
+        if (!OperationTypes.REPAIR.equals(operation.getType())) {
+            return new Step.FinishOperation(OperationTypes.ABANDONED, "unknown operation type '" + operation.getType()
+                    + "' left by another version of the operator");
+        }
+        DirectorRole targetRole = "meta".equals(operation.getTarget()) ? DirectorRole.META : DirectorRole.PRIMARY;
+        DirectorFacts target = in.facts().of(targetRole);
+        Instant stepStarted = parse(operation.getStepStartedTime());
+        boolean stepTimedOut = stepStarted != null && stepStarted.plus(Timings.STEP_TIMEOUT).isBefore(in.now());
+        switch (operation.getStep()) {
+            case OperationTypes.AWAITING_APPROVAL -> {
+                if (target.reachable()) {
+                    return new Step.FinishOperation(OperationTypes.ABANDONED, targetRole.displayName()
+                            + " answers again; the repair awaiting approval is no longer needed");
+                }
+                if (operation.getId().equals(in.approvedOperationId())) {
+                    return new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL);
+                }
+                return new Step.Wait("AwaitingApproval", "operation " + operation.getId() + " waits for the annotation "
+                        + "binarybosh.io/approve=" + operation.getId(), timings.pollInterval());
+            }
+            case OperationTypes.SCANNING, OperationTypes.RESOLVING -> {
+                if (stepTimedOut) {
+                    return new Step.FinishOperation(OperationTypes.FAILED, operation.getStep() + " did not finish within "
+                            + Timings.STEP_TIMEOUT.toMinutes() + " minutes");
+                }
+                if (operation.getTaskId() == null) {
+                    return new Step.ContinueOperation(Step.OperationAction.FIND_OR_START_TASK);
+                }
+                String state = operation.getTaskState();
+                if (state == null || "queued".equals(state) || "processing".equals(state)
+                        || "cancelling".equals(state)) {
+                    return new Step.ContinueOperation(Step.OperationAction.FOLLOW_TASK);
+                }
+                if ("done".equals(state)) {
+                    return new Step.ContinueOperation(Step.OperationAction.NEXT_STEP);
+                }
+                return new Step.FinishOperation(OperationTypes.FAILED, "task " + operation.getTaskId() + " ("
+                        + operation.getStep() + ") ended '" + state + "'");
+            }
+            case OperationTypes.VERIFYING -> {
+                Optional<String> unverified = unverified(target, operation);
+                if (unverified.isEmpty()) {
+                    return new Step.FinishOperation(OperationTypes.SUCCEEDED, targetRole.displayName()
+                            + " is back on a new VM and holds the same deployments");
+                }
+                if (stepTimedOut) {
+                    return new Step.FinishOperation(OperationTypes.FAILED, "after " + Timings.STEP_TIMEOUT.toMinutes()
+                            + " minutes " + unverified.get());
+                }
+                return new Step.Wait("VerifyingRepair", unverified.get(), timings.pollInterval());
+            }
+            default -> {
+                return new Step.FinishOperation(OperationTypes.ABANDONED, "unknown step '" + operation.getStep() + "'");
+            }
+        }
+    }
+
+    /** What is not yet true of a repaired director: it answers, on a new VM, with the deployments it had. */
+    static Optional<String> unverified(DirectorFacts target, OperationStatus operation) {
+        String name = target.role().displayName();
+        if (!target.reachable()) {
+            return Optional.of(name + " does not answer yet");
+        }
+        Optional<Instance> instance = target.managerView().flatMap(ManagedDeploymentView::instance);
+        if (operation.getPreviousVmCid() != null && instance.isPresent()
+                && operation.getPreviousVmCid().equals(instance.get().cid())) {
+            return Optional.of(name + " still runs on VM " + instance.get().cid());
+        }
+        if (operation.getPreviousDeployments() != null) {
+            List<String> now = target.observation().details() == null ? List.of()
+                    : List.copyOf(target.observation().details().deploymentsLocked().keySet());
+            List<String> missing = operation.getPreviousDeployments().stream().filter(d -> !now.contains(d)).toList();
+            if (!missing.isEmpty()) {
+                return Optional.of(name + " answers but no longer holds " + missing);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static DirectorStatus statusOf(DecisionInput in, DirectorRole role) {
+        return role == DirectorRole.PRIMARY ? in.status().getPrimary() : in.status().getMeta();
+    }
+
+    private static Instant parse(String time) {
+        return time == null ? null : Instant.parse(time);
+    }
+}

@@ -1,0 +1,206 @@
+package io.binarybosh.operator.decide;
+
+import io.binarybosh.operator.model.BinaryBoshPairSpec;
+import io.binarybosh.operator.observe.AgentView;
+import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.observe.HealthMonitorSettings;
+import io.binarybosh.operator.observe.Outcome;
+import io.binarybosh.operator.reconcile.DesiredCondition;
+import io.fabric8.kubernetes.api.model.Condition;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The conditions that say whether the pair manages itself: each director's health, mutual management,
+ * resurrection both ways, split brain. Pure functions of the facts.
+ */
+public final class HealthRules {
+
+    public static final String PRIMARY_HEALTHY = "PrimaryHealthy";
+    public static final String META_HEALTHY = "MetaHealthy";
+    public static final String MUTUALLY_MANAGED = "MutuallyManaged";
+    public static final String RESURRECTION_ENABLED = "ResurrectionEnabled";
+    public static final String SPLIT_BRAIN = "SplitBrain";
+
+    private HealthRules() {
+    }
+
+    public static String healthyType(DirectorRole role) {
+        return role == DirectorRole.PRIMARY ? PRIMARY_HEALTHY : META_HEALTHY;
+    }
+
+    /**
+     * Healthy while the API answers. When it stops, the condition keeps its last value for
+     * {@code unreachableAfter} (a single lost poll is not an outage), then turns False with what the managing
+     * director knows of the VM.
+     */
+    public static DesiredCondition healthy(DirectorFacts facts, Duration unreachableAfter,
+                                           Optional<Condition> previous) {
+        String type = healthyType(facts.role());
+        String name = facts.role().displayName();
+        if (facts.observation() == null) {
+            return DesiredCondition.unknown(type, "AwaitingObservation", name + " has not been observed yet");
+        }
+        Outcome outcome = facts.observation().outcome();
+        if (outcome == Outcome.REACHABLE) {
+            String agent = facts.anyAgentView().filter(AgentView::running)
+                    .map(a -> "; its agent reports running to " + facts.manager().displayName()).orElse("");
+            return DesiredCondition.isTrue(type, "Answering", name + "'s API answers" + agent);
+        }
+        if (outcome == Outcome.CREDENTIALS_REJECTED || outcome == Outcome.NOT_CONTACTED) {
+            return DesiredCondition.unknown(type, "NotObservable",
+                    name + " cannot be observed: " + facts.observation().detail());
+        }
+        Optional<Duration> down = facts.downFor();
+        if (down.isEmpty()) {
+            return DesiredCondition.isFalse(type, "NeverAnswered", name + " has not answered since the operator "
+                    + "started observing it: " + facts.observation().detail());
+        }
+        if (down.get().compareTo(unreachableAfter) < 0 && previous.isPresent()) {
+            Condition before = previous.get();
+            return new DesiredCondition(type, before.getStatus(), before.getReason(), before.getMessage());
+        }
+        String since = " for " + down.get().toSeconds() + "s";
+        Optional<AgentView> agent = facts.freshAgentView();
+        if (agent.isPresent() && agent.get().vmMissing()) {
+            return DesiredCondition.isFalse(type, "VmMissing", name + " has not answered" + since + "; "
+                    + facts.manager().displayName() + " has no VM for it");
+        }
+        if (agent.isPresent() && agent.get().unresponsive()) {
+            return DesiredCondition.isFalse(type, "AgentUnresponsive", name + " has not answered" + since + "; "
+                    + "its agent does not answer " + facts.manager().displayName() + " either (VM "
+                    + agent.get().vmCid() + "): the VM is down or its agent reports elsewhere");
+        }
+        if (agent.isPresent() && agent.get().failing()) {
+            return DesiredCondition.isFalse(type, "JobsNotRunning", name + " has not answered" + since
+                    + "; its agent is alive and reports '" + agent.get().jobState() + "' to "
+                    + facts.manager().displayName() + ": the director's processes are stopped or failing");
+        }
+        if (agent.isPresent() && agent.get().running()) {
+            return DesiredCondition.isFalse(type, "ApiNotAnswering", name + " has not answered" + since
+                    + " although its agent reports running to " + facts.manager().displayName()
+                    + ": the API is frozen or cut off");
+        }
+        return DesiredCondition.isFalse(type, "Unreachable", name + " has not answered" + since + ": "
+                + facts.observation().detail());
+    }
+
+    public static boolean isDown(DirectorFacts facts, Duration unreachableAfter) {
+        return facts.silent() && facts.downFor().map(d -> d.compareTo(unreachableAfter) >= 0).orElse(true);
+    }
+
+    /** Each director's deployment is on the other, and each agent reports to the other. */
+    public static DesiredCondition mutuallyManaged(PairFacts facts) {
+        List<String> problems = new ArrayList<>();
+        String reason = null;
+        for (DirectorFacts director : List.of(facts.primary(), facts.meta())) {
+            DirectorRole expected = director.role() == DirectorRole.PRIMARY ? DirectorRole.META : DirectorRole.PRIMARY;
+            DirectorFacts peer = facts.of(expected);
+            if (!peer.reachable() || peer.observation().details() == null) {
+                problems.add(expected.displayName() + " cannot be asked whether it manages "
+                        + director.role().displayName());
+                reason = reason == null ? "PeerNotObservable" : reason;
+                continue;
+            }
+            if (director.manager() != expected) {
+                String elsewhere = director.manager() == null ? ""
+                        : "; it is on " + director.manager().displayName();
+                problems.add("deployment '" + director.deployment() + "' is not on " + expected.displayName()
+                        + elsewhere);
+                reason = reason == null ? director.role().displayName() + "NotManagedBy" + expected.displayName()
+                        : reason;
+                continue;
+            }
+            Optional<AgentView> agent = director.anyAgentView();
+            if (agent.isPresent() && (agent.get().unresponsive() || agent.get().vmMissing())) {
+                problems.add(expected.displayName() + " sees " + (agent.get().vmMissing() ? "no VM"
+                        : "'unresponsive agent'") + " for " + director.role().displayName()
+                        + (director.answering() ? " although it answers: its agent reports to another director"
+                        : ""));
+                reason = reason == null ? director.role().displayName() + "AgentNotReporting" : reason;
+            }
+        }
+        if (problems.isEmpty()) {
+            return DesiredCondition.isTrue(MUTUALLY_MANAGED, "EachManagesTheOther",
+                    "Meta holds '" + facts.primary().deployment() + "' and Primary holds '"
+                            + facts.meta().deployment() + "', and their agents report to each other");
+        }
+        return DesiredCondition.isFalse(MUTUALLY_MANAGED, reason, String.join("; ", problems));
+    }
+
+    /** Resurrection would really fire both ways: unpaused, resurrector on, stateful nodes fixed, no meltdown. */
+    public static DesiredCondition resurrectionEnabled(BinaryBoshPairSpec spec, PairFacts facts) {
+        if (spec.getResurrection() != null && Boolean.FALSE.equals(spec.getResurrection().getEnabled())) {
+            return DesiredCondition.isFalse(RESURRECTION_ENABLED, "DisabledInSpec",
+                    "spec.resurrection.enabled is false: the operator neither expects nor enforces resurrection");
+        }
+        List<String> blockers = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        String reason = null;
+        for (DirectorFacts resurrector : List.of(facts.meta(), facts.primary())) {
+            String name = resurrector.role().displayName();
+            Optional<Boolean> enabled = resurrector.resurrectionEnabled();
+            if (enabled.isEmpty()) {
+                unknown.add("whether resurrection is paused on " + name);
+            } else if (!enabled.get()) {
+                blockers.add("resurrection is paused on " + name);
+                reason = reason == null ? "ResurrectionPaused" : reason;
+            }
+            Optional<HealthMonitorSettings> settings = resurrector.settings();
+            if (settings.isEmpty()) {
+                unknown.add(name + "'s health monitor settings (its manifest on its manager)");
+            } else {
+                for (String blocker : settings.get().blockers()) {
+                    blockers.add(name + ": " + blocker);
+                }
+                if (!settings.get().blockers().isEmpty() && reason == null) {
+                    reason = !settings.get().resurrectorOn() ? "ResurrectorDisabled"
+                            : !settings.get().fixesStatefulNodes() ? "StatefulNodesNotFixed" : "MeltdownThresholds";
+                }
+            }
+        }
+        if (!blockers.isEmpty()) {
+            return DesiredCondition.isFalse(RESURRECTION_ENABLED, reason, String.join("; ", blockers));
+        }
+        if (!unknown.isEmpty()) {
+            return DesiredCondition.unknown(RESURRECTION_ENABLED, "NotObservable",
+                    "cannot tell " + String.join(", nor ", unknown));
+        }
+        return DesiredCondition.isTrue(RESURRECTION_ENABLED, "BothWays",
+                "Meta resurrects Primary and Primary resurrects Meta: unpaused, resurrector on, stateful nodes "
+                        + "fixed, thresholds a one-VM deployment never reaches");
+    }
+
+    /** A director outside the pair (the Micro) answering with a deployment the pair's directors hold. */
+    public static DesiredCondition splitBrain(PairFacts facts) {
+        Optional<String> twice = splitBrainDeployment(facts);
+        if (twice.isPresent()) {
+            return DesiredCondition.isTrue(SPLIT_BRAIN, "DeploymentOnTwoDirectors", "deployment '" + twice.get()
+                    + "' is held both by Micro (" + facts.micro().url() + ") and by its managing director in the "
+                    + "pair: both could act on the same VMs; every action on the pair is stopped");
+        }
+        return DesiredCondition.isFalse(SPLIT_BRAIN, "NoDuplicateOwner",
+                "no director outside the pair holds a deployment of the pair");
+    }
+
+    public static Optional<String> splitBrainDeployment(PairFacts facts) {
+        if (facts.micro() == null || facts.micro().details() == null) {
+            return Optional.empty();
+        }
+        var micro = facts.micro().details();
+        boolean primaryOnMeta = facts.meta().reachable() && facts.meta().observation().details() != null
+                && facts.meta().observation().details().hasDeployment(facts.primary().deployment());
+        if (micro.hasDeployment(facts.primary().deployment()) && primaryOnMeta) {
+            return Optional.of(facts.primary().deployment());
+        }
+        boolean metaOnPrimary = facts.primary().reachable() && facts.primary().observation().details() != null
+                && facts.primary().observation().details().hasDeployment(facts.meta().deployment());
+        if (micro.hasDeployment(facts.meta().deployment()) && metaOnPrimary) {
+            return Optional.of(facts.meta().deployment());
+        }
+        return Optional.empty();
+    }
+}

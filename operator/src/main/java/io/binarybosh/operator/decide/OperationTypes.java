@@ -1,0 +1,26 @@
+package io.binarybosh.operator.decide;
+
+/** Names of operations and their steps, as written in status.operation. */
+public final class OperationTypes {
+
+    public static final String REPAIR = "Repair";
+    public static final String UNPAUSE_RESURRECTION = "UnpauseResurrection";
+
+    public static final String AWAITING_APPROVAL = "AwaitingApproval";
+    public static final String SCANNING = "Scanning";
+    public static final String RESOLVING = "Resolving";
+    public static final String VERIFYING = "Verifying";
+    public static final String UNPAUSING = "Unpausing";
+
+    /** Director task descriptions, as a real director writes them. */
+    public static final String SCAN_TASK = "scan cloud";
+    public static final String RESOLVE_TASK = "apply resolutions";
+    public static final String SCAN_AND_FIX_TASK = "scan and fix";
+
+    public static final String SUCCEEDED = "Succeeded";
+    public static final String FAILED = "Failed";
+    public static final String ABANDONED = "Abandoned";
+
+    private OperationTypes() {
+    }
+}

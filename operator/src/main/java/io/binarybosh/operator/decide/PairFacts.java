@@ -1,0 +1,81 @@
+package io.binarybosh.operator.decide;
+
+import io.binarybosh.operator.model.BinaryBoshPairSpec;
+import io.binarybosh.operator.model.BinaryBoshPairStatus;
+import io.binarybosh.operator.observe.DirectorDetails;
+import io.binarybosh.operator.observe.DirectorObservation;
+import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.observe.ManagedDeploymentView;
+import io.binarybosh.operator.observe.PairObservation;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Primary and Meta as seen through each other, and the Micro if declared: the one derived view both the status
+ * and the decision read. Pure.
+ */
+public record PairFacts(DirectorFacts primary, DirectorFacts meta, DirectorObservation micro, Instant now) {
+
+    public static PairFacts of(BinaryBoshPairSpec spec, BinaryBoshPairStatus previous,
+                               Optional<PairObservation> observation, Instant now) {
+        DirectorObservation primaryObs = observation.map(PairObservation::primary).orElse(null);
+        DirectorObservation metaObs = observation.map(PairObservation::meta).orElse(null);
+        DirectorObservation microObs = observation.flatMap(PairObservation::microObservation).orElse(null);
+        String primaryDeployment = spec.getPrimary().getDeployment();
+        String metaDeployment = spec.getMeta().getDeployment();
+
+        // Primary is managed by Meta once migrated; before that by the Micro.
+        DirectorRole primaryManager = null;
+        ManagedDeploymentView primaryView = managed(metaObs, primaryDeployment);
+        if (primaryView != null && primaryView.exists()) {
+            primaryManager = DirectorRole.META;
+        } else {
+            ManagedDeploymentView onMicro = managed(microObs, primaryDeployment);
+            if (onMicro != null && onMicro.exists()) {
+                primaryManager = DirectorRole.MICRO;
+                primaryView = onMicro;
+            }
+        }
+        ManagedDeploymentView metaView = managed(primaryObs, metaDeployment);
+        DirectorRole metaManager = metaView != null && metaView.exists() ? DirectorRole.PRIMARY : null;
+
+        return new PairFacts(
+                new DirectorFacts(DirectorRole.PRIMARY, primaryDeployment, primaryObs, previous.getPrimary(),
+                        primaryManager, primaryView, lastSeen(primaryObs), now),
+                new DirectorFacts(DirectorRole.META, metaDeployment, metaObs, previous.getMeta(), metaManager,
+                        metaView, lastSeen(metaObs), now),
+                microObs, now);
+    }
+
+    public DirectorFacts of(DirectorRole role) {
+        return role == DirectorRole.PRIMARY ? primary : meta;
+    }
+
+    public DirectorFacts peerOf(DirectorRole role) {
+        return role == DirectorRole.PRIMARY ? meta : primary;
+    }
+
+    private static ManagedDeploymentView managed(DirectorObservation observation, String deployment) {
+        if (observation == null || observation.details() == null) {
+            return null;
+        }
+        DirectorDetails details = observation.details();
+        return details.managedView().filter(view -> view.deployment().equals(deployment)).orElse(null);
+    }
+
+    /**
+     * When it last answered, as this process knows it, or else when this process first found it silent. The
+     * status's lastSeenTime is not used: it may be minutes stale, and an overestimated downtime would trigger a
+     * repair early after an operator restart.
+     */
+    private static Instant lastSeen(DirectorObservation observation) {
+        if (observation == null) {
+            return null;
+        }
+        if (observation.answered()) {
+            return observation.observedAt();
+        }
+        return observation.lastAnsweredAt() != null ? observation.lastAnsweredAt() : observation.silentSince();
+    }
+}

@@ -1,0 +1,47 @@
+package io.binarybosh.operator.decide;
+
+import io.binarybosh.operator.observe.DirectorRole;
+
+import java.time.Duration;
+
+/** The one next thing to do for a pair, as the decision chose it. */
+public sealed interface Step {
+
+    /** Nothing to do now; look again after {@code recheckAfter}. */
+    record Wait(String reason, String message, Duration recheckAfter) implements Step {
+    }
+
+    /** Nothing will be done until a person (or the world) changes something; said in a condition and an event. */
+    record Blocked(String reason, String message) implements Step {
+    }
+
+    /** {@code PUT /resurrection {"resurrection_paused": false}} on a director. */
+    record UnpauseResurrection(DirectorRole on) implements Step {
+    }
+
+    /** Begin repairing {@code target} through {@code manager}: write the operation, then scan (or await approval). */
+    record StartRepair(DirectorRole target, DirectorRole manager) implements Step {
+    }
+
+    /** Carry the operation in flight one step further. */
+    record ContinueOperation(OperationAction action) implements Step {
+    }
+
+    /** Close the operation in flight and put it in the history. */
+    record FinishOperation(String result, String message) implements Step {
+    }
+
+    /** What the actor does for an operation in flight. */
+    enum OperationAction {
+        /** The approval arrived: start scanning. */
+        BEGIN_AFTER_APPROVAL,
+        /** The step's task id is not recorded: find the task this operator started, or start it. */
+        FIND_OR_START_TASK,
+        /** Read the state of the step's task. */
+        FOLLOW_TASK,
+        /** The step's task is done: move to the next step. */
+        NEXT_STEP,
+        /** Redo an idempotent single-call operation whose result was not recorded. */
+        REDO
+    }
+}

@@ -1,0 +1,158 @@
+package io.binarybosh.operator.observe;
+
+import io.binarybosh.operator.director.ContextId;
+import io.binarybosh.operator.director.DirectorClient;
+import io.binarybosh.operator.director.DirectorException;
+import io.binarybosh.operator.director.DirectorNotFoundException;
+import io.binarybosh.operator.director.model.Deployment;
+import io.binarybosh.operator.director.model.DeploymentsQuery;
+import io.binarybosh.operator.director.model.Instance;
+import io.binarybosh.operator.director.model.Task;
+import io.binarybosh.operator.director.model.TaskQuery;
+import io.binarybosh.operator.director.model.VmDetails;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads what an answering director knows beyond /info. Cheap calls every poll (/resurrection, /deployments,
+ * the managed deployment's instances and in-flight tasks); the manifest every few minutes; the agent check
+ * ({@code instances?format=full}, a director task) every few minutes, or at once when the managed director
+ * stopped answering, since only the manager can tell a dead VM from stopped jobs.
+ */
+public final class DirectorDetailsReader {
+
+    /** How often the managed director's manifest is read again for its health monitor settings. */
+    public static final Duration MANIFEST_REFRESH = Duration.ofMinutes(5);
+    /** How often the managing director is asked whether the managed agent reports, while all looks well. */
+    public static final Duration AGENT_CHECK_INTERVAL = Duration.ofMinutes(5);
+    /** How often at most it is asked while the managed director does not answer. */
+    public static final Duration SUSPECT_AGENT_CHECK_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration AGENT_CHECK_TIMEOUT = Duration.ofSeconds(60);
+    static final String CONTEXT_PREFIX = "bbo-observe-";
+
+    private record Key(ResourceID pair, DirectorRole role, String deployment) {
+    }
+
+    private record CachedSettings(HealthMonitorSettings settings, Instant readAt) {
+    }
+
+    private final Clock clock;
+    private final Map<Key, CachedSettings> manifests = new ConcurrentHashMap<>();
+    private final Map<Key, AgentView> agents = new ConcurrentHashMap<>();
+
+    public DirectorDetailsReader(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * @param managedDeployment the deployment this director manages, or null to read only its own state
+     * @param suspect           whether the managed director did not answer at this poll
+     */
+    public DirectorDetails read(ResourceID pair, DirectorRole role, DirectorClient client, String managedDeployment,
+                                boolean suspect) {
+        Boolean resurrection;
+        Map<String, Boolean> deployments = new LinkedHashMap<>();
+        try {
+            resurrection = client.resurrectionEnabled();
+            for (Deployment deployment : client.deployments(DeploymentsQuery.namesAndLocks())) {
+                deployments.put(deployment.name(), deployment.isLocked());
+            }
+        } catch (DirectorException e) {
+            return new DirectorDetails(null, Map.of(), null, e.getMessage());
+        }
+        if (managedDeployment == null) {
+            return new DirectorDetails(resurrection, deployments, null, null);
+        }
+        Key key = new Key(pair, role, managedDeployment);
+        if (!deployments.containsKey(managedDeployment)) {
+            manifests.remove(key);
+            agents.remove(key);
+            return new DirectorDetails(resurrection, deployments, new ManagedDeploymentView(managedDeployment,
+                    false, false, List.of(), List.of(), null, null, null), null);
+        }
+        return new DirectorDetails(resurrection, deployments,
+                managed(key, client, managedDeployment, deployments.get(managedDeployment), suspect), null);
+    }
+
+    /** Forgets a deleted pair. */
+    public void forget(ResourceID pair) {
+        manifests.keySet().removeIf(key -> key.pair().equals(pair));
+        agents.keySet().removeIf(key -> key.pair().equals(pair));
+    }
+
+    private ManagedDeploymentView managed(Key key, DirectorClient client, String deployment, boolean locked,
+                                          boolean suspect) {
+        List<Instance> instances;
+        List<Task> tasks;
+        try {
+            instances = client.instances(deployment);
+            tasks = client.tasks(TaskQuery.inFlight().withDeployment(deployment));
+        } catch (DirectorNotFoundException gone) {
+            return new ManagedDeploymentView(deployment, false, false, List.of(), List.of(), null, null, null);
+        } catch (DirectorException e) {
+            return new ManagedDeploymentView(deployment, true, locked, List.of(), List.of(), null, null,
+                    e.getMessage());
+        }
+        String error = null;
+        HealthMonitorSettings settings = null;
+        try {
+            settings = settings(key, client, deployment);
+        } catch (DirectorException e) {
+            error = "manifest: " + e.getMessage();
+        }
+        AgentView agent = agents.get(key);
+        if (agentCheckDue(agent, suspect, locked)) {
+            try {
+                agent = checkAgent(client, deployment, instances);
+                agents.put(key, agent);
+            } catch (DirectorException e) {
+                error = (error == null ? "" : error + "; ") + "agent check: " + e.getMessage();
+            }
+        }
+        return new ManagedDeploymentView(deployment, true, locked, instances, tasks, agent, settings, error);
+    }
+
+    private boolean agentCheckDue(AgentView last, boolean suspect, boolean locked) {
+        if (locked) {
+            // A locked deployment is being changed; its VM may be gone on purpose for a while.
+            return false;
+        }
+        if (last == null) {
+            return true;
+        }
+        Duration age = Duration.between(last.checkedAt(), clock.instant());
+        return age.compareTo(suspect ? SUSPECT_AGENT_CHECK_INTERVAL : AGENT_CHECK_INTERVAL) >= 0;
+    }
+
+    private AgentView checkAgent(DirectorClient client, String deployment, List<Instance> instances) {
+        Instant now = clock.instant();
+        List<VmDetails> details = client.instanceDetails(deployment,
+                ContextId.of(CONTEXT_PREFIX + now.getEpochSecond()), AGENT_CHECK_TIMEOUT);
+        if (details.isEmpty()) {
+            Instance instance = instances.stream().findFirst().orElse(null);
+            return new AgentView(null, instance == null ? null : instance.cid(),
+                    instance == null ? null : instance.agentId(), now);
+        }
+        VmDetails vm = details.get(0);
+        return new AgentView(vm.jobState(), vm.vmCid(), vm.agentId(), now);
+    }
+
+    private HealthMonitorSettings settings(Key key, DirectorClient client, String deployment) {
+        CachedSettings cached = manifests.get(key);
+        Instant now = clock.instant();
+        if (cached != null && cached.readAt().plus(MANIFEST_REFRESH).isAfter(now)) {
+            return cached.settings();
+        }
+        HealthMonitorSettings settings = new ManifestSettingsReader().read(client.manifest(deployment))
+                .orElse(null);
+        manifests.put(key, new CachedSettings(settings, now));
+        return settings;
+    }
+}

@@ -1,0 +1,40 @@
+package io.binarybosh.operator.observe;
+
+import io.binarybosh.operator.director.model.Instance;
+import io.binarybosh.operator.director.model.Task;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a director knows of the deployment it manages (Meta of Primary's, Primary of Meta's, Micro of
+ * Primary's): whether it exists and is locked, its instances, its queued and processing tasks (all types), the
+ * agent's liveness when checked, and the health monitor settings in its manifest (those of the managed
+ * director). {@code error} says what could not be read.
+ */
+public record ManagedDeploymentView(String deployment, boolean exists, boolean locked, List<Instance> instances,
+                                    List<Task> inFlightTasks, AgentView agent, HealthMonitorSettings settings,
+                                    String error) {
+
+    public ManagedDeploymentView {
+        instances = instances == null ? List.of() : List.copyOf(instances);
+        inFlightTasks = inFlightTasks == null ? List.of() : List.copyOf(inFlightTasks);
+    }
+
+    public Optional<AgentView> agentView() {
+        return Optional.ofNullable(agent);
+    }
+
+    public Optional<HealthMonitorSettings> healthMonitorSettings() {
+        return Optional.ofNullable(settings);
+    }
+
+    /** The director's only instance, as a director deployment has one VM. */
+    public Optional<Instance> instance() {
+        return instances.stream().findFirst();
+    }
+
+    public boolean hasTask(String description) {
+        return inFlightTasks.stream().anyMatch(t -> description.equals(t.description()));
+    }
+}
