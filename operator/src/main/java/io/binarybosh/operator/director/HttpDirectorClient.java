@@ -340,7 +340,7 @@ final class HttpDirectorClient implements DirectorClient {
         Objects.requireNonNull(contextId, "contextId");
         ApiRequest tagged = request.header(CONTEXT_ID_HEADER, contextId.value()).createsTask();
         ApiResponse response = http.execute(tagged);
-        return TaskIds.fromLocation(response.location(), http.describe(tagged));
+        return TaskIds.fromLocation(response.location(), "The " + peer + " answered " + http.describe(tagged));
     }
 
     private byte[] outputFrom(long taskId, TaskOutputType type, long fromByte) {

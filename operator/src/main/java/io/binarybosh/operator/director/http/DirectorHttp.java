@@ -101,7 +101,7 @@ public final class DirectorHttp {
             if (request.okStatuses().contains(response.status())) {
                 return response;
             }
-            throw errors.map(call, response, client);
+            throw errors.map(peer(), call, response, client);
         }
     }
 
