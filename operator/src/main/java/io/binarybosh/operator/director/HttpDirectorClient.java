@@ -54,7 +54,6 @@ final class HttpDirectorClient implements DirectorClient {
     private static final byte[] EMPTY = new byte[0];
     private static final Set<Integer> OUTPUT_STATUSES = Set.of(200, 204, 206, 416);
 
-    private final OkHttpClient okHttp;
     private final Json json = new Json();
     private final DirectorHttp http;
     private final TaskWaiter waiter;
@@ -62,7 +61,6 @@ final class HttpDirectorClient implements DirectorClient {
     private final String client;
 
     HttpDirectorClient(DirectorEndpoint endpoint, HttpUrl base, OkHttpClient okHttp, DirectorClientOptions options) {
-        this.okHttp = okHttp;
         DirectorCredentials credentials = endpoint.credentials();
         this.client = credentials.client();
         DiscoveringAuthenticator authenticator = new DiscoveringAuthenticator(this::info,
@@ -312,8 +310,7 @@ final class HttpDirectorClient implements DirectorClient {
 
     @Override
     public void close() {
-        okHttp.dispatcher().executorService().shutdown();
-        okHttp.connectionPool().evictAll();
+        http.close();
     }
 
     @Override
