@@ -384,8 +384,9 @@ final class HttpDirectorClient implements DirectorClient {
 
     private HttpUrl parseUaaUrl(String url) {
         HttpUrl parsed = HttpUrl.parse(url);
-        if (parsed == null) {
-            throw new DirectorResponseException("The " + peer + " advertises a UAA URL that is not an http(s) URL");
+        // The client secret goes to this URL: only over TLS, verified against the director's CA.
+        if (parsed == null || !parsed.isHttps()) {
+            throw new DirectorResponseException("The " + peer + " advertises a UAA URL that is not an https URL");
         }
         return parsed;
     }
