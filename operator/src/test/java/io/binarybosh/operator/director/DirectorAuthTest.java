@@ -208,6 +208,7 @@ class DirectorAuthTest {
 
     private void startUaaDirector(HeldCertificate uaaCertificate, HeldCertificate uaaSigner) throws IOException {
         uaa = new MockWebServer();
+        uaa.setServerSocketFactory(new NoDelayServerSockets());
         uaa.useHttps(TestPki.INSTANCE.serverHandshake(uaaCertificate, uaaSigner).sslSocketFactory());
         uaa.start(InetAddress.getByName("127.0.0.1"), 0);
         director = new DirectorFixture(new DirectorCredentials("operator-client", CLIENT_SECRET));

@@ -30,6 +30,7 @@ class DirectorConcurrencyTest {
         AtomicInteger anonymousInfos = new AtomicInteger();
         try (MockWebServer uaa = new MockWebServer();
              DirectorFixture director = new DirectorFixture(new DirectorCredentials("operator-client", CLIENT_SECRET))) {
+            uaa.setServerSocketFactory(new NoDelayServerSockets());
             uaa.useHttps(TestPki.INSTANCE.serverHandshake(TestPki.INSTANCE.server, TestPki.INSTANCE.ca).sslSocketFactory());
             uaa.setDispatcher(new Dispatcher() {
                 @Override

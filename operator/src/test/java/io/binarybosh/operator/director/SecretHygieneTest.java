@@ -105,6 +105,7 @@ class SecretHygieneTest {
     private void uaaFlows() throws Exception {
         try (MockWebServer uaa = new MockWebServer();
              DirectorFixture director = new DirectorFixture(new DirectorCredentials("operator-client", CLIENT_SECRET))) {
+            uaa.setServerSocketFactory(new NoDelayServerSockets());
             uaa.useHttps(TestPki.INSTANCE.serverHandshake(TestPki.INSTANCE.server, TestPki.INSTANCE.ca).sslSocketFactory());
             uaa.start(InetAddress.getByName("127.0.0.1"), 0);
             String uaaUrl = "https://127.0.0.1:" + uaa.getPort();
