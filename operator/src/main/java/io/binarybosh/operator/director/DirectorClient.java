@@ -46,6 +46,11 @@ public interface DirectorClient extends AutoCloseable {
      */
     DirectorInfo authenticatedInfo();
 
+    /** {@code GET /deployments} with everything: releases, stemcells, cloud config and the {@code locked} flag. */
+    default List<Deployment> deployments() {
+        return deployments(DeploymentsQuery.full());
+    }
+
     /** {@code GET /deployments} with the given {@code exclude_*} flags. */
     default List<Deployment> deployments(DeploymentsQuery query) {
         throw unsupported();
@@ -131,6 +136,11 @@ public interface DirectorClient extends AutoCloseable {
     /** Polls the task and its events until it ends; see {@link io.binarybosh.operator.director.tasks.TaskWaiter}. */
     default TaskResult waitForTask(long taskId, TaskWaitOptions options) {
         throw unsupported();
+    }
+
+    /** Waits for a task with only a deadline; see {@link #waitForTask(long, TaskWaitOptions)}. */
+    default TaskResult waitForTask(long taskId, Duration timeout) {
+        return waitForTask(taskId, TaskWaitOptions.timeout(timeout));
     }
 
     /** {@code POST /deployments/:d/scans}: a cloud check scan task. */

@@ -2,11 +2,15 @@ package io.binarybosh.operator.director;
 
 import io.binarybosh.operator.director.model.Task;
 
+import java.util.regex.Pattern;
+
 /**
  * A task ended in a state other than {@code done} ({@code error}, {@code cancelled} or {@code timeout}).
  * {@link #directorMessage()} is the director's own error message from the event log, or the task's result.
  */
 public class DirectorTaskFailedException extends DirectorTaskException {
+
+    private static final Pattern LOCK_WORDING = Pattern.compile("\\block\\b", Pattern.CASE_INSENSITIVE);
 
     private final Task task;
     private final String directorMessage;
@@ -27,6 +31,6 @@ public class DirectorTaskFailedException extends DirectorTaskException {
 
     /** True when the task failed because another task held the deployment lock (scans use a zero lock timeout). */
     public boolean isLockConflict() {
-        return directorMessage != null && directorMessage.toLowerCase(java.util.Locale.ROOT).contains("lock");
+        return directorMessage != null && LOCK_WORDING.matcher(directorMessage).find();
     }
 }

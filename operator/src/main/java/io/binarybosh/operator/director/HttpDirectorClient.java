@@ -54,7 +54,6 @@ final class HttpDirectorClient implements DirectorClient {
     private static final byte[] EMPTY = new byte[0];
     private static final Set<Integer> OUTPUT_STATUSES = Set.of(200, 204, 206, 416);
 
-    private final OkHttpClient okHttp;
     private final Json json = new Json();
     private final DirectorHttp http;
     private final TaskWaiter waiter;
@@ -62,7 +61,6 @@ final class HttpDirectorClient implements DirectorClient {
     private final String client;
 
     HttpDirectorClient(DirectorEndpoint endpoint, HttpUrl base, OkHttpClient okHttp, DirectorClientOptions options) {
-        this.okHttp = okHttp;
         DirectorCredentials credentials = endpoint.credentials();
         this.client = credentials.client();
         DiscoveringAuthenticator authenticator = new DiscoveringAuthenticator(this::info,
@@ -312,8 +310,7 @@ final class HttpDirectorClient implements DirectorClient {
 
     @Override
     public void close() {
-        okHttp.dispatcher().executorService().shutdown();
-        okHttp.connectionPool().evictAll();
+        http.close();
     }
 
     @Override
@@ -340,7 +337,7 @@ final class HttpDirectorClient implements DirectorClient {
         Objects.requireNonNull(contextId, "contextId");
         ApiRequest tagged = request.header(CONTEXT_ID_HEADER, contextId.value()).createsTask();
         ApiResponse response = http.execute(tagged);
-        return TaskIds.fromLocation(response.location(), http.describe(tagged));
+        return TaskIds.fromLocation(response.location(), "The " + peer + " answered " + http.describe(tagged));
     }
 
     private byte[] outputFrom(long taskId, TaskOutputType type, long fromByte) {
@@ -387,8 +384,9 @@ final class HttpDirectorClient implements DirectorClient {
 
     private HttpUrl parseUaaUrl(String url) {
         HttpUrl parsed = HttpUrl.parse(url);
-        if (parsed == null) {
-            throw new DirectorResponseException("The " + peer + " advertises a UAA URL that is not an http(s) URL");
+        // The client secret goes to this URL: only over TLS, verified against the director's CA.
+        if (parsed == null || !parsed.isHttps()) {
+            throw new DirectorResponseException("The " + peer + " advertises a UAA URL that is not an https URL");
         }
         return parsed;
     }

@@ -11,19 +11,18 @@ final class TaskIds {
     private TaskIds() {
     }
 
-    static long fromLocation(String location, String call) {
+    static long fromLocation(String location, String answered) {
         if (location == null) {
-            throw new DirectorResponseException("Director answered " + call + " with a redirect without Location");
+            throw new DirectorResponseException(answered + " with a redirect without Location");
         }
         Matcher matcher = TASK_PATH.matcher(location);
         if (!matcher.find()) {
-            throw new DirectorResponseException("Director answered " + call
-                    + " with a redirect that is not to /tasks/<id>");
+            throw new DirectorResponseException(answered + " with a redirect that is not to /tasks/<id>");
         }
         try {
             return Long.parseLong(matcher.group(1));
         } catch (NumberFormatException e) {
-            throw new DirectorResponseException("Director answered " + call + " with a task id out of range");
+            throw new DirectorResponseException(answered + " with a task id out of range");
         }
     }
 }

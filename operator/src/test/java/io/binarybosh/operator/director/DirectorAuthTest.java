@@ -155,6 +155,18 @@ class DirectorAuthTest {
     }
 
     @Test
+    void theSecretIsNeverSentToAPlainHttpUaa() {
+        director = new DirectorFixture(new DirectorCredentials("operator-client", CLIENT_SECRET));
+        director.enqueueJson(200, DirectorFixture.BASIC_INFO.replace("{\"type\":\"basic\",\"options\":{}}",
+                "{\"type\":\"uaa\",\"options\":{\"url\":\"http://127.0.0.1:1\"}}"));
+
+        assertThatThrownBy(() -> director.client().locks())
+                .isInstanceOf(DirectorResponseException.class)
+                .hasMessageContaining("not an https URL");
+        assertThat(director.requestCount()).isEqualTo(1);
+    }
+
+    @Test
     void authenticatedInfoWithA401IsUnauthorized() {
         director = new DirectorFixture();
         director.enqueueJson(200, DirectorFixture.BASIC_INFO);
@@ -196,6 +208,7 @@ class DirectorAuthTest {
 
     private void startUaaDirector(HeldCertificate uaaCertificate, HeldCertificate uaaSigner) throws IOException {
         uaa = new MockWebServer();
+        uaa.setServerSocketFactory(new NoDelayServerSockets());
         uaa.useHttps(TestPki.INSTANCE.serverHandshake(uaaCertificate, uaaSigner).sslSocketFactory());
         uaa.start(InetAddress.getByName("127.0.0.1"), 0);
         director = new DirectorFixture(new DirectorCredentials("operator-client", CLIENT_SECRET));

@@ -46,6 +46,7 @@ final class DirectorFixture implements AutoCloseable {
         QueueDispatcher dispatcher = new QueueDispatcher();
         dispatcher.setFailFast(new MockResponse.Builder().code(599).body("no response enqueued").build());
         server.setDispatcher(dispatcher);
+        server.setServerSocketFactory(new NoDelayServerSockets());
         server.useHttps(TestPki.INSTANCE.serverHandshake(certificate, signer).sslSocketFactory());
         try {
             server.start(InetAddress.getByName("127.0.0.1"), 0);

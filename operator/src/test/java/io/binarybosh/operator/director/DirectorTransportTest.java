@@ -1,6 +1,7 @@
 package io.binarybosh.operator.director;
 
 import io.binarybosh.operator.director.http.DirectorUrl;
+import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,6 +61,33 @@ class DirectorTransportTest {
         assertThatThrownBy(() -> director.client().info())
                 .isInstanceOf(DirectorTlsException.class)
                 .hasMessageContaining("SAN");
+    }
+
+    @Test
+    void anExpiredCertificateIsRefusedAsExpired() {
+        director = new DirectorFixture(new DirectorCredentials("admin", DirectorFixture.ADMIN_PASSWORD),
+                TestPki.INSTANCE.expiredServer, TestPki.INSTANCE.ca);
+
+        assertThatThrownBy(() -> director.client().info())
+                .isInstanceOf(DirectorTlsException.class)
+                .hasMessageContaining("expired");
+    }
+
+    @Test
+    void aDirectorSlowerThanTheReadTimeoutIsUnreachable() {
+        director = new DirectorFixture();
+        director.enqueue(new MockResponse.Builder().code(200).body(DirectorFixture.BASIC_INFO)
+                .headersDelay(2, TimeUnit.SECONDS).build());
+        DirectorEndpoint endpoint = new DirectorEndpoint(director.url(), TestPki.INSTANCE.caPem(), director.credentials,
+                new DirectorTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(1)));
+
+        long started = System.nanoTime();
+        try (DirectorClient client = new HttpDirectorClientFactory(director.options(RetryPolicy.none())).create(endpoint)) {
+            assertThatThrownBy(client::info)
+                    .isInstanceOf(DirectorUnreachableException.class)
+                    .hasMessageContaining("timeout");
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
     }
 
     @ParameterizedTest

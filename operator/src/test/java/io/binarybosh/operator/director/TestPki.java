@@ -13,6 +13,9 @@ final class TestPki {
     final HeldCertificate server = serverCertificate(ca, "127.0.0.1", "localhost");
     final HeldCertificate serverOfOtherCa = serverCertificate(otherCa, "127.0.0.1", "localhost");
     final HeldCertificate serverForOtherName = serverCertificate(ca, "director.example.invalid");
+    final HeldCertificate expiredServer = new HeldCertificate.Builder().commonName("127.0.0.1")
+            .addSubjectAlternativeName("127.0.0.1").signedBy(ca)
+            .validityInterval(System.currentTimeMillis() - 7_200_000L, System.currentTimeMillis() - 3_600_000L).build();
 
     private TestPki() {
     }

@@ -71,8 +71,4 @@ public record ApiRequest(String method, List<String> path, List<Map.Entry<String
     public ApiRequest createsTask() {
         return accepting(TASK_REDIRECT);
     }
-
-    public boolean createsTaskRedirect() {
-        return okStatuses.equals(TASK_REDIRECT);
-    }
 }

@@ -36,6 +36,7 @@ public final class DirectorHttp {
     private final Sleeper sleeper;
     private final ErrorMapper errors;
     private final String client;
+    private volatile boolean closed;
 
     public DirectorHttp(OkHttpClient http, HttpUrl base, Authenticator authenticator, RetryPolicy retryPolicy,
                         Sleeper sleeper, ErrorMapper errors, String client) {
@@ -64,6 +65,9 @@ public final class DirectorHttp {
      * @throws DirectorException for transport failures and every other status
      */
     public ApiResponse execute(ApiRequest request) {
+        if (closed) {
+            throw new IllegalStateException("this director client is closed");
+        }
         Request prepared = prepare(request);
         String call = describe(request);
         int attempt = 1;
@@ -101,8 +105,15 @@ public final class DirectorHttp {
             if (request.okStatuses().contains(response.status())) {
                 return response;
             }
-            throw errors.map(call, response, client);
+            throw errors.map(peer(), call, response, client);
         }
+    }
+
+    /** Releases the connection pool; later calls throw {@link IllegalStateException}. */
+    public void close() {
+        closed = true;
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 
     private void pause(String call, int attempt, String reason) {

@@ -11,7 +11,6 @@ import io.binarybosh.operator.director.DirectorResponseException;
 import io.binarybosh.operator.director.DirectorResurrectionPausedException;
 import io.binarybosh.operator.director.DirectorUnauthorizedException;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -31,37 +30,37 @@ public final class ErrorMapper {
         this.json = json;
     }
 
-    public DirectorException map(String call, ApiResponse response, String client) {
+    public DirectorException map(String peer, String call, ApiResponse response, String client) {
         int status = response.status();
-        String text = response.text().strip();
+        // A success body may hold a manifest; only error bodies are worth quoting.
+        String text = status >= 400 ? response.text().strip() : "";
         Integer code = null;
         String description = shorten(text);
-        JsonNode node = parseError(response.body());
+        JsonNode node = status >= 400 ? parseError(response.body()) : null;
         if (node != null) {
             code = node.get("code").asInt();
             description = node.path("description").asText("");
         }
-        String detail = " answered " + call + " with HTTP " + status + (code == null ? "" : " (code " + code + ")")
-                + (description.isEmpty() ? "" : ": " + description);
+        String message = "The " + peer + " answered " + call + " with HTTP " + status
+                + (code == null ? "" : " (code " + code + ")") + (description.isEmpty() ? "" : ": " + description);
         if (status == 401) {
-            return new DirectorUnauthorizedException("Director refused the credentials of client '" + client + "':"
-                    + detail);
+            return new DirectorUnauthorizedException(message + "; the credentials of client '" + client
+                    + "' were refused");
         }
         if (status == 404 && code == null && text.startsWith("Endpoint")) {
-            return new DirectorEndpointNotFoundException("Director has no route for " + call
+            return new DirectorEndpointNotFoundException("The " + peer + " has no route for " + call
                     + " (wrong Content-Type or director version?): " + description);
         }
-        if (status >= 300 && status < 400) {
-            return new DirectorResponseException("Director" + detail + ", which the client does not expect");
+        if (status < 400) {
+            return new DirectorResponseException(message + ", which the client does not expect here");
         }
-        String message = "Director" + detail;
         if (code != null && code == RESURRECTION_PAUSED) {
             return new DirectorResurrectionPausedException(message, status, code, description);
         }
         if (code != null && code == BAD_MANIFEST) {
             return new DirectorBadManifestException(message, status, code, description);
         }
-        if (LOCK_WORDING.matcher(description).find() && description.toLowerCase(Locale.ROOT).contains("lock")) {
+        if (code != null && LOCK_WORDING.matcher(description).find()) {
             return new DirectorLockedException(message, status, code, description);
         }
         if (status == 404 && code != null) {

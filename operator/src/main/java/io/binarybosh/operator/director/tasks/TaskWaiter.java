@@ -71,6 +71,8 @@ public final class TaskWaiter {
     }
 
     private TaskResult finish(Task task, List<TaskEvent> events) {
+        LOG.debug("Task {} ('{}') ended {} after {} events", task.id(), task.description(), task.state().wire(),
+                events.size());
         if (task.state().isSuccess()) {
             return new TaskResult(task, events, api.result(task.id()));
         }
