@@ -4,6 +4,7 @@ import io.binarybosh.operator.director.DirectorClientFactory;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.reconcile.BinaryBoshPairReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 
@@ -23,7 +24,7 @@ public final class BinaryBoshOperator implements AutoCloseable {
     private final ScheduledExecutorService pollingExecutor;
 
     public BinaryBoshOperator(KubernetesClient client, OperatorSettings settings, DirectorClientFactory directors,
-                              Clock clock) {
+                              MeterRegistry meters, Clock clock) {
         pollingExecutor = Executors.newScheduledThreadPool(settings.pollingThreads(), runnable -> {
             Thread thread = new Thread(runnable, "director-poll");
             thread.setDaemon(true);
@@ -40,7 +41,8 @@ public final class BinaryBoshOperator implements AutoCloseable {
                         .orElseGet(() -> new LeaderElectionConfiguration(settings.leaseName())));
             }
         });
-        reconciler = new BinaryBoshPairReconciler(directors, settings.directorTimeouts(), pollingExecutor, clock);
+        reconciler = new BinaryBoshPairReconciler(directors, settings.directorTimeouts(), pollingExecutor, meters,
+                clock);
         operator.register(reconciler, overrider -> {
             if (settings.watchNamespaces().isEmpty()) {
                 overrider.watchingAllNamespaces();

@@ -3,6 +3,7 @@ package io.binarybosh.operator;
 import io.binarybosh.operator.director.HttpDirectorClientFactory;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,7 @@ public final class Main {
         OperatorSettings settings = OperatorSettings.from(System.getenv(), args);
         KubernetesClient client = new KubernetesClientBuilder().build();
         BinaryBoshOperator operator = new BinaryBoshOperator(client, settings, new HttpDirectorClientFactory(),
-                Clock.systemUTC());
+                new SimpleMeterRegistry(), Clock.systemUTC());
         HealthServer health = new HealthServer(settings.healthPort(), operator::isHealthy, operator::isStarted);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -7,6 +7,7 @@ import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.observe.AgentView;
 import io.binarybosh.operator.observe.DirectorRole;
 import io.binarybosh.operator.observe.ManagedDeploymentView;
+import io.binarybosh.operator.reconcile.Timestamps;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,11 @@ public final class Decider {
     public static final Duration STUCK_TASK_AFTER = Duration.ofMinutes(30);
     static final Duration AGENT_CHECK_WAIT = Duration.ofSeconds(10);
     static final Duration FOLLOW_INTERVAL = Duration.ofSeconds(2);
+
+    /** How soon to look again while an operation is in flight. */
+    public static Duration followInterval() {
+        return FOLLOW_INTERVAL;
+    }
 
     public Step decide(DecisionInput in) {
         Timings timings = in.timings();
@@ -81,9 +87,10 @@ public final class Decider {
                     + "it; the operator repairs only a director it has seen working");
         }
         if (down.get().compareTo(timings.forceRecreateAfter()) < 0) {
-            return new Step.Wait("AwaitingHealthMonitor", name + " is down for " + down.get().toSeconds() + "s; "
-                    + peerName + "'s health monitor has until forceRecreateAfterSeconds ("
-                    + timings.forceRecreateAfter().toSeconds() + "s) to resurrect it",
+            return new Step.Wait("AwaitingHealthMonitor", name + " has been down since "
+                    + Timestamps.format(target.lastSeen()) + "; " + peerName + "'s health monitor has until "
+                    + Timestamps.format(target.lastSeen().plus(timings.forceRecreateAfter()))
+                    + " (forceRecreateAfterSeconds) to resurrect it",
                     timings.forceRecreateAfter().minus(down.get()));
         }
         if (target.manager() != peer.role()) {
@@ -133,7 +140,8 @@ public final class Decider {
         }
         if (agent.get().running()) {
             return new Step.Blocked("ApiFrozen", name + "'s agent reports running to " + peerName + ", yet its API "
-                    + "has not answered for " + down.get().toSeconds() + "s: frozen or cut off from the operator. "
+                    + "has not answered since " + Timestamps.format(target.lastSeen())
+                    + ": frozen or cut off from the operator. "
                     + "The operator does not recreate a VM whose agent reports healthy");
         }
         DirectorStatus targetStatus = statusOf(in, target.role());

@@ -6,6 +6,7 @@ import io.binarybosh.operator.observe.DirectorRole;
 import io.binarybosh.operator.observe.HealthMonitorSettings;
 import io.binarybosh.operator.observe.Outcome;
 import io.binarybosh.operator.reconcile.DesiredCondition;
+import io.binarybosh.operator.reconcile.Timestamps;
 import io.fabric8.kubernetes.api.model.Condition;
 
 import java.time.Duration;
@@ -63,7 +64,8 @@ public final class HealthRules {
             Condition before = previous.get();
             return new DesiredCondition(type, before.getStatus(), before.getReason(), before.getMessage());
         }
-        String since = " for " + down.get().toSeconds() + "s";
+        // A time, not a duration: the message must not change at every poll, or the status would be rewritten.
+        String since = " since " + Timestamps.format(facts.lastSeen());
         Optional<AgentView> agent = facts.freshAgentView();
         if (agent.isPresent() && agent.get().vmMissing()) {
             return DesiredCondition.isFalse(type, "VmMissing", name + " has not answered" + since + "; "

@@ -31,6 +31,8 @@ public class BinaryBoshPair extends CustomResource<BinaryBoshPairSpec, BinaryBos
     public static final String VERSION = "v1alpha1";
     /** Annotation that stops every action while observation goes on. */
     public static final String PAUSED_ANNOTATION = GROUP + "/paused";
+    /** Annotation whose value, an operation id, approves that operation when approval is Manual. */
+    public static final String APPROVE_ANNOTATION = GROUP + "/approve";
 
     @Override
     protected BinaryBoshPairStatus initStatus() {

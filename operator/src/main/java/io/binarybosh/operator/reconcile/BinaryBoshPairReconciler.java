@@ -1,5 +1,17 @@
 package io.binarybosh.operator.reconcile;
 
+import io.binarybosh.operator.act.Actor;
+import io.binarybosh.operator.act.PairMetrics;
+import io.binarybosh.operator.act.StatusWriter;
+import io.binarybosh.operator.decide.Decider;
+import io.binarybosh.operator.decide.DecisionInput;
+import io.binarybosh.operator.decide.HealthRules;
+import io.binarybosh.operator.decide.Step;
+import io.binarybosh.operator.decide.Timings;
+import io.binarybosh.operator.director.DirectorClient;
+import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.observe.EndpointResolution;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.binarybosh.operator.director.DirectorClientFactory;
 import io.binarybosh.operator.director.DirectorTimeouts;
 import io.binarybosh.operator.model.BinaryBoshPair;
@@ -27,9 +39,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -48,6 +63,9 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
     private final ScheduledExecutorService pollingExecutor;
     private final SpecValidator validator = new SpecValidator();
     private final StatusCalculator calculator = new StatusCalculator();
+    private final Decider decider = new Decider();
+    private final PairMetrics metrics;
+    private final Actor actor;
     private final Clock clock;
     private volatile InformerEventSource<Secret, BinaryBoshPair> secrets;
 
@@ -55,8 +73,10 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
      * @param pollingExecutor runs the director polls; its size bounds how many directors are contacted at once
      */
     public BinaryBoshPairReconciler(DirectorClientFactory clientFactory, DirectorTimeouts timeouts,
-                                    ScheduledExecutorService pollingExecutor, Clock clock) {
+                                    ScheduledExecutorService pollingExecutor, MeterRegistry meters, Clock clock) {
         this.clients = new DirectorClientCache(clientFactory);
+        this.metrics = new PairMetrics(meters);
+        this.actor = new Actor(this::client, metrics, clock);
         this.timeouts = timeouts;
         this.pollingExecutor = pollingExecutor;
         this.clock = clock;
@@ -66,6 +86,22 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
     private SecretLookup secretLookup() {
         return (namespace, name) -> secrets == null ? Optional.empty()
                 : secrets.get(new ResourceID(name, namespace));
+    }
+
+    /** The cached client of one of the pair's directors, as the observer uses it. */
+    private Optional<DirectorClient> client(BinaryBoshPair pair, DirectorRole role) {
+        var spec = pair.getSpec();
+        var director = switch (role) {
+            case PRIMARY -> spec.getPrimary();
+            case META -> spec.getMeta();
+            case MICRO -> spec.getBootstrap() == null ? null : spec.getBootstrap().getMicro();
+        };
+        EndpointResolution resolution = new EndpointResolver(secretLookup(), timeouts)
+                .resolve(pair.getMetadata().getNamespace(), "spec." + role.fieldName(), director);
+        if (resolution instanceof EndpointResolution.Resolved resolved) {
+            return Optional.of(clients.clientFor(ResourceID.fromResource(pair), role, resolved.endpoint()));
+        }
+        return Optional.empty();
     }
 
     /** Closes every director client. */
@@ -99,33 +135,98 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
 
     @Override
     public UpdateControl<BinaryBoshPair> reconcile(BinaryBoshPair pair, Context<BinaryBoshPair> context) {
+        Instant now = clock.instant();
         Optional<PairObservation> observation = context.getSecondaryResource(PairObservation.class,
                 ObservationEventSource.NAME);
         List<ConfigProblem> specProblems = validator.validate(pair.getSpec());
-        BinaryBoshPairStatus previous = pair.getStatus() == null ? new BinaryBoshPairStatus() : pair.getStatus();
-        BinaryBoshPairStatus next = calculator.calculate(pair, observation, specProblems, clock.instant());
-        if (next.equals(pair.getStatus())) {
-            return UpdateControl.noUpdate();
+        boolean paused = "true".equals(annotation(pair, BinaryBoshPair.PAUSED_ANNOTATION));
+        long generation = pair.getMetadata().getGeneration() == null ? 0 : pair.getMetadata().getGeneration();
+
+        // Observe (done by the event source), decide (pure), then act: one step per reconcile.
+        StatusCalculator.Calculation calculation =
+                calculator.calculate(pair, observation, specProblems, paused, now);
+        Step step = calculation.facts()
+                .map(facts -> decider.decide(new DecisionInput(pair.getSpec(), calculation.status(), facts,
+                        calculation.specValid(), paused, annotation(pair, BinaryBoshPair.APPROVE_ANNOTATION), now)))
+                .orElseGet(() -> new Step.Blocked("SpecInvalid",
+                        "the spec or a Secret it references is invalid: see SpecValid"));
+        BinaryBoshPairStatus next = calculator.decided(calculation.status(), step, paused, generation,
+                pair.getStatus() == null ? List.of() : pair.getStatus().getConditions(), now);
+
+        EventRecorder events = new EventRecorder(context.getClient(), clock);
+        StatusWriter writer = (current, change) -> write(current, change, context, events, calculation);
+        BinaryBoshPair written = writer.update(pair, status -> copyInto(next, status));
+        if (calculation.facts().isPresent() && isAction(step)) {
+            LOG.info("pair={}/{} acting: {}", pair.getMetadata().getNamespace(), pair.getMetadata().getName(), step);
+            actor.act(step, written, calculation.facts().get(), writer, events);
+            return UpdateControl.<BinaryBoshPair>noUpdate().rescheduleAfter(Decider.followInterval());
         }
-        List<ConditionTransition> transitions =
-                ConditionTransition.between(previous.getConditions(), next.getConditions());
-        BinaryBoshPair written = PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(pair, context, p -> {
-            p.setStatus(next);
+        Duration recheck = step instanceof Step.Wait wait ? wait.recheckAfter()
+                : Timings.of(pair.getSpec()).pollInterval();
+        return UpdateControl.<BinaryBoshPair>noUpdate().rescheduleAfter(recheck);
+    }
+
+    private static boolean isAction(Step step) {
+        return !(step instanceof Step.Wait) && !(step instanceof Step.Blocked);
+    }
+
+    /** Writes the changed status (optimistic lock), then announces each condition transition once. */
+    private BinaryBoshPair write(BinaryBoshPair current, Consumer<BinaryBoshPairStatus> change,
+                                 Context<BinaryBoshPair> context, EventRecorder events,
+                                 StatusCalculator.Calculation calculation) {
+        BinaryBoshPairStatus before = current.getStatus() == null ? new BinaryBoshPairStatus() : current.getStatus();
+        BinaryBoshPairStatus after = context.getClient().getKubernetesSerialization().clone(before);
+        change.accept(after);
+        if (after.equals(current.getStatus())) {
+            return current;
+        }
+        BinaryBoshPair written = PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(current, context, p -> {
+            p.setStatus(after);
             return p;
         });
-        EventRecorder events = new EventRecorder(context.getClient(), clock);
-        for (ConditionTransition transition : transitions) {
-            LOG.info("pair={}/{} condition {} {} -> {} ({}): {}", pair.getMetadata().getNamespace(),
-                    pair.getMetadata().getName(), transition.type(), transition.fromStatus(), transition.toStatus(),
-                    transition.reason(), transition.message());
+        for (ConditionTransition transition : ConditionTransition.between(before.getConditions(),
+                after.getConditions())) {
+            if (transition.isNoise()) {
+                continue;
+            }
+            LOG.info("pair={}/{} condition {} {} -> {} ({}): {}", current.getMetadata().getNamespace(),
+                    current.getMetadata().getName(), transition.type(), transition.fromStatus(),
+                    transition.toStatus(), transition.reason(), transition.message());
             String message = transition.type() + " is " + transition.toStatus() + ": " + transition.message();
             if (transition.isWarning()) {
                 events.warning(written, transition.reason(), message);
             } else {
                 events.normal(written, transition.reason(), message);
             }
+            recordDetection(transition, calculation);
         }
-        return UpdateControl.noUpdate();
+        return written;
+    }
+
+    private void recordDetection(ConditionTransition transition, StatusCalculator.Calculation calculation) {
+        if (!"False".equals(transition.toStatus()) || calculation.facts().isEmpty()) {
+            return;
+        }
+        for (DirectorRole role : List.of(DirectorRole.PRIMARY, DirectorRole.META)) {
+            if (HealthRules.healthyType(role).equals(transition.type())) {
+                calculation.facts().get().of(role).downFor().ifPresent(down -> metrics.detected(role, down));
+            }
+        }
+    }
+
+    private static void copyInto(BinaryBoshPairStatus from, BinaryBoshPairStatus to) {
+        to.setObservedGeneration(from.getObservedGeneration());
+        to.setPhase(from.getPhase());
+        to.setConditions(from.getConditions());
+        to.setPrimary(from.getPrimary());
+        to.setMeta(from.getMeta());
+        to.setMicro(from.getMicro());
+        to.setOperation(from.getOperation());
+        to.setHistory(from.getHistory());
+    }
+
+    private static String annotation(BinaryBoshPair pair, String key) {
+        return pair.getMetadata().getAnnotations() == null ? null : pair.getMetadata().getAnnotations().get(key);
     }
 
     private static String indexKey(String namespace, String name) {

@@ -26,8 +26,28 @@ public record ConditionTransition(String type, String fromStatus, String toStatu
         return transitions;
     }
 
-    /** False is a warning, except for conditions that are False only because work lies ahead. */
+    /** Conditions for which True is the bad news. */
+    private static final java.util.Set<String> NEGATIVE = java.util.Set.of("SplitBrain", "Blocked");
+
+    /**
+     * A warning when things got worse: a negative condition turned True, a positive one turned False (Ready only
+     * when it had been True, so that a new pair does not start with a warning; Paused is never a warning).
+     */
     public boolean isWarning() {
+        if (ConditionTypes.PAUSED.equals(type)) {
+            return false;
+        }
+        if (NEGATIVE.contains(type)) {
+            return "True".equals(toStatus);
+        }
+        if (ConditionTypes.READY.equals(type)) {
+            return "False".equals(toStatus) && "True".equals(fromStatus);
+        }
         return "False".equals(toStatus) && !ConditionReasons.NOT_YET_MANAGED.equals(reason);
+    }
+
+    /** Transitions of negative conditions back to False, and of Blocked at all when it only says "not blocked". */
+    public boolean isNoise() {
+        return ConditionTypes.BLOCKED.equals(type) && "False".equals(toStatus) && "Unknown".equals(fromStatus);
     }
 }

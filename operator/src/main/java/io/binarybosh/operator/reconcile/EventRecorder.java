@@ -1,5 +1,6 @@
 package io.binarybosh.operator.reconcile;
 
+import io.binarybosh.operator.act.EventSink;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -15,7 +16,7 @@ import java.util.UUID;
  * Writes core/v1 Events about a resource, where {@code kubectl describe} and Argo CD show them. A failure to
  * record is logged, never allowed to fail the reconcile.
  */
-public final class EventRecorder {
+public final class EventRecorder implements EventSink {
 
     public static final String COMPONENT = "binary-bosh-operator";
     private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
@@ -29,10 +30,12 @@ public final class EventRecorder {
         this.clock = clock;
     }
 
+    @Override
     public void normal(HasMetadata resource, String reason, String message) {
         record(resource, "Normal", reason, message);
     }
 
+    @Override
     public void warning(HasMetadata resource, String reason, String message) {
         record(resource, "Warning", reason, message);
     }

@@ -1,16 +1,26 @@
 package io.binarybosh.operator.reconcile;
 
+import io.binarybosh.operator.decide.DirectorFacts;
+import io.binarybosh.operator.decide.HealthRules;
+import io.binarybosh.operator.decide.OperationTypes;
+import io.binarybosh.operator.decide.PairFacts;
+import io.binarybosh.operator.decide.Step;
+import io.binarybosh.operator.decide.Timings;
+import io.binarybosh.operator.director.model.Instance;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairSpec;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
 import io.binarybosh.operator.model.DirectorConnectionSpec;
 import io.binarybosh.operator.model.DirectorStatus;
+import io.binarybosh.operator.observe.AgentView;
 import io.binarybosh.operator.observe.ConfigProblem;
 import io.binarybosh.operator.observe.DirectorObservation;
 import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.observe.ManagedDeploymentView;
 import io.binarybosh.operator.observe.Outcome;
 import io.binarybosh.operator.observe.PairObservation;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +39,17 @@ public final class StatusCalculator {
     /** How stale lastSeenTime may grow while a director keeps answering. */
     public static final Duration LAST_SEEN_REFRESH = Duration.ofMinutes(5);
 
+    /** The status implied by the observation, and the facts the decision will read. */
+    public record Calculation(BinaryBoshPairStatus status, Optional<PairFacts> facts, boolean specValid) {
+    }
+
     public BinaryBoshPairStatus calculate(BinaryBoshPair pair, Optional<PairObservation> observation,
                                           List<ConfigProblem> specProblems, Instant now) {
+        return calculate(pair, observation, specProblems, false, now).status();
+    }
+
+    public Calculation calculate(BinaryBoshPair pair, Optional<PairObservation> observation,
+                                 List<ConfigProblem> specProblems, boolean paused, Instant now) {
         BinaryBoshPairSpec spec = pair.getSpec();
         BinaryBoshPairStatus previous = pair.getStatus() == null ? new BinaryBoshPairStatus() : pair.getStatus();
         long generation = pair.getMetadata().getGeneration() == null ? 0 : pair.getMetadata().getGeneration();
@@ -42,13 +61,39 @@ public final class StatusCalculator {
                     .filter(problem -> !problems.contains(problem))
                     .ifPresent(problems::add);
         }
+        boolean specValid = problems.isEmpty();
+        Optional<PairFacts> facts = specValid
+                ? Optional.of(PairFacts.of(spec, previous, currentOnly(observation, spec), now))
+                : Optional.empty();
+        Timings timings = spec == null ? null : Timings.of(spec);
 
         List<DesiredCondition> desired = new ArrayList<>();
         desired.add(specValid(problems, observation.isPresent()));
         for (DirectorRole role : roles) {
             desired.add(reachable(role, current(observation, role, spec)));
         }
-        desired.add(ready(problems, roles, observation, spec));
+        if (facts.isPresent()) {
+            PairFacts f = facts.get();
+            for (DirectorRole role : List.of(DirectorRole.PRIMARY, DirectorRole.META)) {
+                desired.add(HealthRules.healthy(f.of(role), timings.unreachableAfter(),
+                        Conditions.find(previous.getConditions(), HealthRules.healthyType(role))));
+            }
+            if (observation.isPresent()) {
+                desired.add(HealthRules.mutuallyManaged(f));
+                desired.add(HealthRules.resurrectionEnabled(spec, f));
+                desired.add(HealthRules.splitBrain(f));
+            } else {
+                for (String type : List.of(HealthRules.MUTUALLY_MANAGED, HealthRules.RESURRECTION_ENABLED,
+                        HealthRules.SPLIT_BRAIN)) {
+                    desired.add(DesiredCondition.unknown(type, ConditionReasons.AWAITING_OBSERVATION,
+                            "the directors have not been observed yet"));
+                }
+            }
+        }
+        desired.add(paused ? DesiredCondition.isTrue(ConditionTypes.PAUSED, "PausedByAnnotation",
+                "the binarybosh.io/paused annotation is \"true\": no action is taken, observation goes on")
+                : DesiredCondition.isFalse(ConditionTypes.PAUSED, "NotPaused", "actions are allowed"));
+        desired.add(0, ready(desired));
 
         BinaryBoshPairStatus status = new BinaryBoshPairStatus();
         status.setObservedGeneration(generation);
@@ -57,10 +102,106 @@ public final class StatusCalculator {
         status.setMeta(director(DirectorRole.META, spec, observation, previous.getMeta(), now));
         status.setMicro(roles.contains(DirectorRole.MICRO)
                 ? director(DirectorRole.MICRO, spec, observation, previous.getMicro(), now) : null);
+        if (facts.isPresent()) {
+            for (DirectorRole role : List.of(DirectorRole.PRIMARY, DirectorRole.META)) {
+                DirectorStatus director = role == DirectorRole.PRIMARY ? status.getPrimary() : status.getMeta();
+                DirectorStatus before = role == DirectorRole.PRIMARY ? previous.getPrimary() : previous.getMeta();
+                boolean healthy = Conditions.find(status.getConditions(), HealthRules.healthyType(role))
+                        .map(c -> "True".equals(c.getStatus())).orElse(false);
+                management(director, facts.get().of(role), before, healthy, timings, now);
+            }
+        }
         status.setOperation(previous.getOperation());
         status.setHistory(previous.getHistory());
         status.setPhase(phase(problems, roles, observation, spec));
+        return new Calculation(status, facts, specValid);
+    }
+
+    /** Adds what the decision chose: the Blocked condition and the phase. */
+    public BinaryBoshPairStatus decided(BinaryBoshPairStatus status, Step step, boolean paused, long generation,
+                                        List<Condition> previousConditions, Instant now) {
+        List<DesiredCondition> desired = new ArrayList<>();
+        for (var condition : status.getConditions()) {
+            if (!ConditionTypes.BLOCKED.equals(condition.getType())) {
+                desired.add(new DesiredCondition(condition.getType(), condition.getStatus(), condition.getReason(),
+                        condition.getMessage()));
+            }
+        }
+        if (step instanceof Step.Blocked blocked) {
+            desired.add(DesiredCondition.isTrue(ConditionTypes.BLOCKED, blocked.reason(), blocked.message()));
+        } else {
+            desired.add(DesiredCondition.isFalse(ConditionTypes.BLOCKED, "NotBlocked",
+                    step instanceof Step.Wait wait ? wait.message() : "acting"));
+        }
+        List<Condition> merged = new ArrayList<>(status.getConditions());
+        merged.removeIf(c -> ConditionTypes.BLOCKED.equals(c.getType()));
+        merged.addAll(Conditions.merge(previousConditions, List.of(desired.get(desired.size() - 1)), generation, now));
+        status.setConditions(merged);
+        status.setPhase(decidedPhase(status, step, paused));
         return status;
+    }
+
+    private static String decidedPhase(BinaryBoshPairStatus status, Step step, boolean paused) {
+        if (paused) {
+            return "Paused";
+        }
+        if ("Invalid".equals(status.getPhase()) || "Pending".equals(status.getPhase())) {
+            return status.getPhase();
+        }
+        if (step instanceof Step.Blocked blocked && "Lost".equals(blocked.reason())) {
+            return "Lost";
+        }
+        boolean repairing = status.getOperation() != null
+                && OperationTypes.REPAIR.equals(status.getOperation().getType())
+                || step instanceof Step.StartRepair;
+        if (repairing) {
+            return "Repairing";
+        }
+        boolean ready = Conditions.find(status.getConditions(), ConditionTypes.READY)
+                .map(c -> "True".equals(c.getStatus())).orElse(false);
+        return ready ? "MutuallyManaged" : "Degraded";
+    }
+
+    /** Who manages the director, its VM as the manager sees it, and its repair bookkeeping. */
+    private static void management(DirectorStatus director, DirectorFacts facts, DirectorStatus before,
+                                   boolean healthy, Timings timings, Instant now) {
+        director.setManagedBy(facts.manager() == null ? null : facts.manager().fieldName());
+        Optional<Instance> instance = facts.managerView().flatMap(ManagedDeploymentView::instance);
+        director.setVmCid(instance.map(Instance::cid).orElse(before == null ? null : before.getVmCid()));
+        director.setAgentId(instance.map(Instance::agentId).orElse(before == null ? null : before.getAgentId()));
+        director.setJobState(facts.anyAgentView().map(AgentView::jobState)
+                .orElse(before == null ? null : before.getJobState()));
+        director.setResurrectionPaused(facts.resurrectionEnabled().map(enabled -> !enabled)
+                .orElse(before == null ? null : before.getResurrectionPaused()));
+        if (facts.observation() != null && facts.observation().details() != null
+                && facts.observation().details().error() == null) {
+            director.setDeployments(facts.observation().details().deploymentsLocked().keySet().stream().sorted()
+                    .toList());
+        } else if (before != null) {
+            director.setDeployments(before.getDeployments());
+        }
+        String healthySince = healthy ? (before != null && before.getHealthySince() != null
+                ? before.getHealthySince() : Timestamps.format(now)) : null;
+        director.setHealthySince(healthySince);
+        Integer attempts = before == null ? null : before.getRepairAttempts();
+        String lastRepair = before == null ? null : before.getLastRepairTime();
+        if (attempts != null && attempts > 0 && healthySince != null && lastRepair != null) {
+            Instant since = Instant.parse(healthySince);
+            Instant reference = since.isAfter(Instant.parse(lastRepair)) ? since : Instant.parse(lastRepair);
+            if (!reference.plus(timings.minHealthyPeriod()).isAfter(now)) {
+                attempts = 0;
+            }
+        }
+        director.setRepairAttempts(attempts);
+        director.setLastRepairTime(lastRepair);
+    }
+
+    private static Optional<PairObservation> currentOnly(Optional<PairObservation> observation,
+                                                         BinaryBoshPairSpec spec) {
+        return observation.map(o -> new PairObservation(o.generation(),
+                current(observation, DirectorRole.PRIMARY, spec).orElse(null),
+                current(observation, DirectorRole.META, spec).orElse(null),
+                current(observation, DirectorRole.MICRO, spec).orElse(null), o.observedAt()));
     }
 
     private static List<DirectorRole> declaredRoles(BinaryBoshPairSpec spec) {
@@ -127,21 +268,46 @@ public final class StatusCalculator {
         };
     }
 
-    private static DesiredCondition ready(List<ConfigProblem> problems, List<DirectorRole> roles,
-                                          Optional<PairObservation> observation, BinaryBoshPairSpec spec) {
-        List<String> blockers = new ArrayList<>();
-        if (!problems.isEmpty()) {
-            blockers.add("the spec is invalid");
-        }
-        for (DirectorRole role : roles) {
-            boolean ok = current(observation, role, spec).map(o -> o.outcome() == Outcome.REACHABLE).orElse(false);
-            if (!ok) {
-                blockers.add(role.displayName() + " is not reachable with the given credentials");
+    /** Ready when every condition that makes the pair self-sufficient holds. */
+    private static DesiredCondition ready(List<DesiredCondition> conditions) {
+        List<String> missing = new ArrayList<>();
+        String reason = null;
+        for (DesiredCondition c : conditions) {
+            boolean good = switch (c.type()) {
+                case ConditionTypes.SPEC_VALID, HealthRules.PRIMARY_HEALTHY, HealthRules.META_HEALTHY,
+                     HealthRules.MUTUALLY_MANAGED -> "True".equals(c.status());
+                case HealthRules.RESURRECTION_ENABLED -> "True".equals(c.status())
+                        || "DisabledInSpec".equals(c.reason());
+                case HealthRules.SPLIT_BRAIN -> "False".equals(c.status());
+                default -> true;
+            };
+            if (!good) {
+                missing.add(c.type() + " is " + c.status() + " (" + c.reason() + ")");
+                reason = reason == null ? readyReason(c.type()) : reason;
             }
         }
-        blockers.add("mutual management of Primary and Meta is not verified yet");
-        return DesiredCondition.isFalse(ConditionTypes.READY, ConditionReasons.NOT_YET_MANAGED,
-                String.join("; ", blockers));
+        boolean checked = conditions.stream().anyMatch(c -> HealthRules.MUTUALLY_MANAGED.equals(c.type()));
+        if (!checked && missing.isEmpty()) {
+            missing.add("the spec is not valid enough to check mutual management");
+            reason = ConditionReasons.NOT_YET_MANAGED;
+        }
+        if (missing.isEmpty()) {
+            return DesiredCondition.isTrue(ConditionTypes.READY, "MutuallyManaged",
+                    "Primary and Meta manage and resurrect each other");
+        }
+        return DesiredCondition.isFalse(ConditionTypes.READY, reason, String.join("; ", missing));
+    }
+
+    private static String readyReason(String type) {
+        return switch (type) {
+            case ConditionTypes.SPEC_VALID -> "SpecInvalid";
+            case HealthRules.PRIMARY_HEALTHY -> "PrimaryUnhealthy";
+            case HealthRules.META_HEALTHY -> "MetaUnhealthy";
+            case HealthRules.MUTUALLY_MANAGED -> "NotMutuallyManaged";
+            case HealthRules.RESURRECTION_ENABLED -> "ResurrectionNotEnabled";
+            case HealthRules.SPLIT_BRAIN -> "SplitBrain";
+            default -> ConditionReasons.NOT_YET_MANAGED;
+        };
     }
 
     private static String phase(List<ConfigProblem> problems, List<DirectorRole> roles,

@@ -35,7 +35,7 @@ class StatusCalculatorTest {
     private static DirectorObservation answered(DirectorRole role, String url, Instant at) {
         DirectorInfo info = new DirectorInfo(role.fieldName() + "-bosh", "uuid-" + role.fieldName(), "283.1.6 (00000000)",
                 "admin", "warden_cpi", new UserAuthentication("basic", null, List.of()));
-        return new DirectorObservation(role, url, Outcome.REACHABLE, info, "admin", null, null, at, at);
+        return new DirectorObservation(role, url, Outcome.REACHABLE, info, "admin", null, null, at, at, null, null);
     }
 
     private static DirectorObservation failed(DirectorRole role, String url, Outcome outcome, Instant at,
@@ -43,7 +43,8 @@ class StatusCalculatorTest {
         DirectorInfo info = outcome == Outcome.CREDENTIALS_REJECTED
                 ? new DirectorInfo(role.fieldName() + "-bosh", "uuid", "283.1.6", null, "cpi",
                 new UserAuthentication("basic", null, List.of())) : null;
-        return new DirectorObservation(role, url, outcome, info, null, null, "detail of " + outcome, at, lastAnswered);
+        return new DirectorObservation(role, url, outcome, info, null, null, "detail of " + outcome, at, lastAnswered,
+                null, null);
     }
 
     private BinaryBoshPairStatus calculate(Optional<PairObservation> observation, Instant now) {
@@ -63,9 +64,11 @@ class StatusCalculatorTest {
         assertThat(status.getObservedGeneration()).isEqualTo(1L);
         assertThat(condition(status, "SpecValid").getStatus()).isEqualTo("Unknown");
         assertThat(condition(status, "PrimaryReachable").getStatus()).isEqualTo("Unknown");
-        assertThat(condition(status, "Ready").getReason()).isEqualTo("NotYetManaged");
+        assertThat(condition(status, "Ready").getStatus()).isEqualTo("False");
+        assertThat(condition(status, "MutuallyManaged").getStatus()).isEqualTo("Unknown");
         assertThat(status.getConditions()).extracting(Condition::getType)
-                .containsExactly("SpecValid", "PrimaryReachable", "MetaReachable", "Ready");
+                .containsExactly("Ready", "SpecValid", "PrimaryReachable", "MetaReachable", "PrimaryHealthy",
+                        "MetaHealthy", "MutuallyManaged", "ResurrectionEnabled", "SplitBrain", "Paused");
     }
 
     @Test
@@ -78,7 +81,9 @@ class StatusCalculatorTest {
         assertThat(condition(status, "PrimaryReachable").getReason()).isEqualTo("DirectorAnswered");
         assertThat(condition(status, "MetaReachable").getStatus()).isEqualTo("True");
         assertThat(condition(status, "Ready").getStatus()).isEqualTo("False");
-        assertThat(condition(status, "Ready").getReason()).isEqualTo("NotYetManaged");
+        assertThat(condition(status, "Ready").getReason()).as("these directors told nothing beyond /info")
+                .isEqualTo("NotMutuallyManaged");
+        assertThat(condition(status, "PrimaryHealthy").getStatus()).isEqualTo("True");
         assertThat(status.getPrimary().getName()).isEqualTo("primary-bosh");
         assertThat(status.getPrimary().getUuid()).isEqualTo("uuid-primary");
         assertThat(status.getPrimary().getVersion()).isEqualTo("283.1.6 (00000000)");
@@ -228,13 +233,14 @@ class StatusCalculatorTest {
     void transitionsBecomeEventsOnlyWhenSomethingChanged() {
         BinaryBoshPairStatus initial = calculate(Optional.empty(), T0);
         assertThat(ConditionTransition.between(List.of(), initial.getConditions()))
-                .extracting(ConditionTransition::type).containsExactly("Ready");
+                .extracting(ConditionTransition::type).containsExactly("Ready", "Paused");
         BinaryBoshPairStatus up = calculator.calculate(pair, Optional.of(new PairObservation(1,
                 answered(DirectorRole.PRIMARY, PRIMARY, T0), answered(DirectorRole.META, META, T0), null, T0)),
                 List.of(), T0);
         assertThat(ConditionTransition.between(initial.getConditions(), up.getConditions()))
                 .extracting(ConditionTransition::type)
-                .containsExactly("SpecValid", "PrimaryReachable", "MetaReachable");
+                .containsExactly("Ready", "SpecValid", "PrimaryReachable", "MetaReachable", "PrimaryHealthy",
+                        "MetaHealthy", "MutuallyManaged", "SplitBrain");
         assertThat(ConditionTransition.between(up.getConditions(), up.getConditions())).isEmpty();
         pair.setStatus(up);
         Instant t1 = T0.plus(Duration.ofSeconds(15));
@@ -242,7 +248,7 @@ class StatusCalculatorTest {
                 failed(DirectorRole.PRIMARY, PRIMARY, Outcome.UNREACHABLE, t1, T0),
                 answered(DirectorRole.META, META, t1), null, t1)), List.of(), t1);
         List<ConditionTransition> transitions = ConditionTransition.between(up.getConditions(), down.getConditions());
-        assertThat(transitions).singleElement().satisfies(t -> {
+        assertThat(transitions).as("Healthy waits unreachableAfter before it turns").singleElement().satisfies(t -> {
             assertThat(t.type()).isEqualTo("PrimaryReachable");
             assertThat(t.fromStatus()).isEqualTo("True");
             assertThat(t.toStatus()).isEqualTo("False");

@@ -13,8 +13,9 @@ import java.net.InetAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A director that answers {@code GET /info} over HTTPS exactly as a real one with basic auth does: {@code user}
- * is the authenticated user, or null for missing or wrong credentials. Counts the requests it gets.
+ * A director that answers {@code GET /info} over HTTPS exactly as a real one with basic auth does ({@code user}
+ * is the authenticated user, or null for missing or wrong credentials), holds no deployment, has resurrection on,
+ * and answers anything else as a real director answers an unknown route. Counts the requests it gets.
  */
 public final class FakeDirector implements AutoCloseable {
 
@@ -23,7 +24,7 @@ public final class FakeDirector implements AutoCloseable {
     private final String user;
     private final String password;
     private final AtomicInteger requests = new AtomicInteger();
-    private final AtomicInteger otherThanInfo = new AtomicInteger();
+    private final AtomicInteger changes = new AtomicInteger();
 
     public FakeDirector(String name, HeldCertificate serverCertificate, String user, String password)
             throws IOException {
@@ -52,8 +53,16 @@ public final class FakeDirector implements AutoCloseable {
 
     private MockResponse answer(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
+        if (!"GET".equals(request.getMethod())) {
+            changes.incrementAndGet();
+        }
+        if ("GET".equals(request.getMethod()) && "/resurrection".equals(path)) {
+            return json("{\"resurrection\":true}");
+        }
+        if ("GET".equals(request.getMethod()) && "/deployments".equals(path)) {
+            return json("[]");
+        }
         if (!"GET".equals(request.getMethod()) || !"/info".equals(path)) {
-            otherThanInfo.incrementAndGet();
             return new MockResponse.Builder().code(404).body("Endpoint '" + path + "' not found.").build();
         }
         String authorization = request.getHeaders().get("Authorization");
@@ -65,6 +74,10 @@ public final class FakeDirector implements AutoCloseable {
                 "user_authentication":{"type":"basic","options":{}},\
                 "features":{"local_dns":{"status":true,"extras":{"domain_name":"bosh"}},"snapshots":{"status":false}}}
                 """.formatted(name, name, userJson);
+        return json(body);
+    }
+
+    private static MockResponse json(String body) {
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
     }
 
@@ -76,8 +89,9 @@ public final class FakeDirector implements AutoCloseable {
         return requests.get();
     }
 
-    public int otherThanInfoCount() {
-        return otherThanInfo.get();
+    /** Requests that could change the director: anything but a GET. */
+    public int changeRequestCount() {
+        return changes.get();
     }
 
     @Override

@@ -1,0 +1,299 @@
+package io.binarybosh.operator.act;
+
+import io.binarybosh.operator.decide.DirectorFacts;
+import io.binarybosh.operator.decide.OperationTypes;
+import io.binarybosh.operator.decide.PairFacts;
+import io.binarybosh.operator.decide.Step;
+import io.binarybosh.operator.director.ContextId;
+import io.binarybosh.operator.director.DirectorClient;
+import io.binarybosh.operator.director.DirectorException;
+import io.binarybosh.operator.director.model.Instance;
+import io.binarybosh.operator.director.model.Problem;
+import io.binarybosh.operator.director.model.Task;
+import io.binarybosh.operator.director.model.TaskQuery;
+import io.binarybosh.operator.model.ApprovalMode;
+import io.binarybosh.operator.model.BinaryBoshPair;
+import io.binarybosh.operator.model.BinaryBoshPairStatus;
+import io.binarybosh.operator.model.DirectorStatus;
+import io.binarybosh.operator.model.OperationRecord;
+import io.binarybosh.operator.model.OperationStatus;
+import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.reconcile.Timestamps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Carries out one step. Every step that changes a director first writes its intent to status.operation (an
+ * optimistic-locked write), then calls the director, then records what happened, so that an operator that dies
+ * at any instant resumes without repeating or skipping the call.
+ */
+public final class Actor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Actor.class);
+    /** Problem types a recreate fixes, and the explicit resolution used (never the director's auto one). */
+    private static final Set<String> RECREATABLE = Set.of("missing_vm", "unresponsive_agent");
+    private static final String RECREATE = "recreate_vm";
+    /** A director's clock and ours may differ a little when a task is looked up by its start time. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+
+    private final DirectorAccess directors;
+    private final PairMetrics metrics;
+    private final Clock clock;
+
+    public Actor(DirectorAccess directors, PairMetrics metrics, Clock clock) {
+        this.directors = directors;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public void act(Step step, BinaryBoshPair pair, PairFacts facts, StatusWriter writer, EventSink events) {
+        try {
+            if (step instanceof Step.StartRepair start) {
+                startRepair(start, pair, facts, writer, events);
+            } else if (step instanceof Step.UnpauseResurrection unpause) {
+                BinaryBoshPair written = writer.update(pair, status -> status.setOperation(
+                        operation(OperationTypes.UNPAUSE_RESURRECTION, unpause.on(), unpause.on(),
+                                OperationTypes.UNPAUSING, "unpausing resurrection on " + unpause.on().displayName())));
+                unpause(written, unpause.on(), writer, events);
+            } else if (step instanceof Step.ContinueOperation next) {
+                continueOperation(next.action(), pair, facts, writer, events);
+            } else if (step instanceof Step.FinishOperation finish) {
+                finish(pair, finish.result(), finish.message(), writer, events);
+            }
+        } catch (DirectorException e) {
+            // The operation stays in status; the next reconcile picks it up again.
+            LOG.warn("pair={}/{} step {} failed: {}", pair.getMetadata().getNamespace(), pair.getMetadata().getName(),
+                    step.getClass().getSimpleName(), e.getMessage());
+            if (pair.getStatus() != null && pair.getStatus().getOperation() != null) {
+                writer.update(pair, status -> {
+                    if (status.getOperation() != null) {
+                        status.getOperation().setMessage("last attempt failed: " + e.getMessage());
+                    }
+                });
+            }
+        }
+    }
+
+    private void startRepair(Step.StartRepair start, BinaryBoshPair pair, PairFacts facts, StatusWriter writer,
+                             EventSink events) {
+        DirectorFacts target = facts.of(start.target());
+        boolean manual = pair.getSpec().getApproval() == ApprovalMode.Manual;
+        Optional<Instance> instance = target.managerView().flatMap(v -> v.instance());
+        DirectorStatus targetStatus = directorStatus(pair.getStatus(), start.target());
+        OperationStatus operation = operation(OperationTypes.REPAIR, start.target(), start.manager(),
+                manual ? OperationTypes.AWAITING_APPROVAL : OperationTypes.SCANNING,
+                manual ? "waiting for the annotation binarybosh.io/approve to recreate "
+                        + start.target().displayName() + "'s VM" : "scanning " + target.deployment() + " on "
+                        + start.manager().displayName());
+        operation.setPreviousVmCid(instance.map(Instance::cid).orElse(null));
+        operation.setPreviousAgentId(instance.map(Instance::agentId).orElse(null));
+        operation.setPreviousDeployments(targetStatus == null ? null : targetStatus.getDeployments());
+        Duration down = target.downFor().orElse(Duration.ZERO);
+        BinaryBoshPair written = writer.update(pair, status -> {
+            status.setOperation(operation);
+            if (!manual) {
+                countAttempt(status, start.target());
+            }
+        });
+        if (manual) {
+            events.normal(written, "ApprovalRequired", start.target().displayName() + " is down for "
+                    + down.toSeconds() + "s; to let " + start.manager().displayName() + " recreate its VM, annotate "
+                    + "the pair with binarybosh.io/approve=" + operation.getId());
+            return;
+        }
+        metrics.repairStarted(start.target(), down);
+        events.warning(written, "RepairStarted", start.target().displayName() + " is down for " + down.toSeconds()
+                + "s and " + start.manager().displayName() + "'s health monitor has not resurrected it: asking "
+                + start.manager().displayName() + " to scan '" + target.deployment() + "' and recreate the VM "
+                + "(operation " + operation.getId() + ")");
+        findOrStartTask(written, facts, writer);
+    }
+
+    private void continueOperation(Step.OperationAction action, BinaryBoshPair pair, PairFacts facts,
+                                   StatusWriter writer, EventSink events) {
+        OperationStatus operation = pair.getStatus().getOperation();
+        switch (action) {
+            case BEGIN_AFTER_APPROVAL -> {
+                DirectorRole target = role(operation.getTarget());
+                BinaryBoshPair written = writer.update(pair, status -> {
+                    nextStep(status.getOperation(), OperationTypes.SCANNING, "approved: scanning");
+                    countAttempt(status, target);
+                });
+                metrics.repairStarted(target, facts.of(target).downFor().orElse(Duration.ZERO));
+                events.warning(written, "RepairStarted", "operation " + operation.getId() + " approved: asking "
+                        + role(operation.getDirector()).displayName() + " to recreate " + target.displayName()
+                        + "'s VM");
+                findOrStartTask(written, facts, writer);
+            }
+            case FIND_OR_START_TASK -> findOrStartTask(pair, facts, writer);
+            case FOLLOW_TASK -> {
+                DirectorClient manager = client(pair, role(operation.getDirector()));
+                Task task = manager.task(operation.getTaskId());
+                writer.update(pair, status -> status.getOperation().setTaskState(task.state().wire()));
+            }
+            case NEXT_STEP -> writer.update(pair, status -> {
+                OperationStatus op = status.getOperation();
+                if (OperationTypes.SCANNING.equals(op.getStep())) {
+                    nextStep(op, OperationTypes.RESOLVING, "scan done: recreating the VM");
+                } else {
+                    nextStep(op, OperationTypes.VERIFYING, "recreate done: verifying");
+                }
+            });
+            case REDO -> unpause(pair, role(operation.getTarget()), writer, events);
+        }
+    }
+
+    /**
+     * Finds the task of the current step that this operator already started (it may have died before recording
+     * the id: scans and resolutions do not keep a context id), or starts it.
+     */
+    private void findOrStartTask(BinaryBoshPair pair, PairFacts facts, StatusWriter writer) {
+        OperationStatus operation = pair.getStatus().getOperation();
+        DirectorRole managerRole = role(operation.getDirector());
+        DirectorClient manager = client(pair, managerRole);
+        String deployment = facts.of(role(operation.getTarget())).deployment();
+        boolean scanning = OperationTypes.SCANNING.equals(operation.getStep());
+        String description = scanning ? OperationTypes.SCAN_TASK : OperationTypes.RESOLVE_TASK;
+        String user = facts.of(managerRole).observation() == null ? null
+                : facts.of(managerRole).observation().user();
+        Instant stepStarted = Instant.parse(operation.getStepStartedTime()).minus(CLOCK_SKEW);
+        Optional<Task> mine = manager.tasks(new TaskQuery(List.of(), deployment, null, 50, true)).stream()
+                .filter(t -> description.equals(t.description()))
+                .filter(t -> user == null || user.equals(t.user()))
+                .filter(t -> t.startedAt() == null || !Instant.ofEpochSecond(t.startedAt()).isBefore(stepStarted))
+                .findFirst();
+        if (mine.isPresent()) {
+            Task task = mine.get();
+            writer.update(pair, status -> {
+                status.getOperation().setTaskId(task.id());
+                status.getOperation().setTaskState(task.state().wire());
+            });
+            return;
+        }
+        ContextId context = ContextId.of(operation.getId());
+        if (scanning) {
+            long taskId = manager.scan(deployment, context);
+            writer.update(pair, status -> status.getOperation().setTaskId(taskId));
+            return;
+        }
+        Map<Long, String> resolutions = new LinkedHashMap<>();
+        for (Problem problem : manager.problems(deployment)) {
+            if (RECREATABLE.contains(problem.type()) && problem.offers(RECREATE)) {
+                resolutions.put(problem.id(), RECREATE);
+            }
+        }
+        if (resolutions.isEmpty()) {
+            writer.update(pair, status -> nextStep(status.getOperation(), OperationTypes.VERIFYING,
+                    "the scan found no missing VM or unresponsive agent: verifying"));
+            return;
+        }
+        long taskId = manager.resolveProblems(deployment, resolutions, context);
+        writer.update(pair, status -> status.getOperation().setTaskId(taskId));
+    }
+
+    private void unpause(BinaryBoshPair pair, DirectorRole on, StatusWriter writer, EventSink events) {
+        DirectorClient client = client(pair, on);
+        client.setResurrectionPaused(false);
+        boolean enabled = client.resurrectionEnabled();
+        metrics.unpaused(on);
+        finish(pair, enabled ? OperationTypes.SUCCEEDED : OperationTypes.FAILED,
+                enabled ? "resurrection unpaused on " + on.displayName()
+                        : on.displayName() + " still reports resurrection paused after PUT /resurrection",
+                writer, events);
+    }
+
+    private void finish(BinaryBoshPair pair, String result, String message, StatusWriter writer, EventSink events) {
+        OperationStatus operation = pair.getStatus().getOperation();
+        if (operation == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        OperationRecord record = new OperationRecord();
+        record.setId(operation.getId());
+        record.setType(operation.getType());
+        record.setResult(result);
+        record.setStartedTime(operation.getStartedTime());
+        record.setFinishedTime(Timestamps.format(now));
+        record.setMessage(message);
+        BinaryBoshPair written = writer.update(pair, status -> {
+            List<OperationRecord> history = new ArrayList<>();
+            history.add(record);
+            history.addAll(status.getHistory());
+            status.setHistory(new ArrayList<>(history.subList(0,
+                    Math.min(history.size(), BinaryBoshPairStatus.HISTORY_LIMIT))));
+            status.setOperation(null);
+        });
+        Duration took = Duration.between(Instant.parse(operation.getStartedTime()), now);
+        metrics.operationFinished(operation.getType(), operation.getTarget(), result, took);
+        String reason = OperationTypes.UNPAUSE_RESURRECTION.equals(operation.getType())
+                ? (OperationTypes.SUCCEEDED.equals(result) ? "ResurrectionUnpaused" : "ResurrectionUnpauseFailed")
+                : "Repair" + result;
+        String text = message + " (operation " + operation.getId() + ", " + took.toSeconds() + "s)";
+        if (OperationTypes.FAILED.equals(result)) {
+            events.warning(written, reason, text);
+        } else {
+            events.normal(written, reason, text);
+        }
+    }
+
+    private OperationStatus operation(String type, DirectorRole target, DirectorRole director, String step,
+                                      String message) {
+        String now = Timestamps.format(clock.instant());
+        OperationStatus operation = new OperationStatus();
+        operation.setId(type.toLowerCase(java.util.Locale.ROOT) + "-" + target.fieldName() + "-"
+                + UUID.randomUUID().toString().substring(0, 8));
+        operation.setType(type);
+        operation.setTarget(target.fieldName());
+        operation.setDirector(director.fieldName());
+        operation.setStep(step);
+        operation.setStartedTime(now);
+        operation.setStepStartedTime(now);
+        operation.setAttempt(1);
+        operation.setMessage(message);
+        return operation;
+    }
+
+    private void nextStep(OperationStatus operation, String step, String message) {
+        operation.setStep(step);
+        operation.setStepStartedTime(Timestamps.format(clock.instant()));
+        operation.setTaskId(null);
+        operation.setTaskState(null);
+        operation.setMessage(message);
+    }
+
+    private void countAttempt(BinaryBoshPairStatus status, DirectorRole target) {
+        DirectorStatus director = directorStatus(status, target);
+        if (director != null) {
+            director.setRepairAttempts((director.getRepairAttempts() == null ? 0 : director.getRepairAttempts()) + 1);
+            director.setLastRepairTime(Timestamps.format(clock.instant()));
+        }
+    }
+
+    private DirectorClient client(BinaryBoshPair pair, DirectorRole role) {
+        return directors.client(pair, role).orElseThrow(() -> new DirectorException(
+                role.displayName() + "'s client cannot be built from the spec and its Secrets"));
+    }
+
+    private static DirectorStatus directorStatus(BinaryBoshPairStatus status, DirectorRole role) {
+        return role == DirectorRole.PRIMARY ? status.getPrimary() : status.getMeta();
+    }
+
+    private static DirectorRole role(String field) {
+        return switch (field) {
+            case "meta" -> DirectorRole.META;
+            case "micro" -> DirectorRole.MICRO;
+            default -> DirectorRole.PRIMARY;
+        };
+    }
+}
