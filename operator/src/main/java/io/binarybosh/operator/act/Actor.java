@@ -57,7 +57,13 @@ public final class Actor {
         this.clock = clock;
     }
 
-    public void act(Step step, BinaryBoshPair pair, PairFacts facts, StatusWriter writer, EventSink events) {
+    public void act(Step step, BinaryBoshPair pair, PairFacts facts, StatusWriter statusWriter, EventSink events) {
+        // Every write goes on from the pair as last written, so that its resource version is current.
+        BinaryBoshPair[] latest = {pair};
+        StatusWriter writer = (current, change) -> {
+            latest[0] = statusWriter.update(latest[0], change);
+            return latest[0];
+        };
         try {
             if (step instanceof Step.StartRepair start) {
                 startRepair(start, pair, facts, writer, events);
@@ -75,8 +81,8 @@ public final class Actor {
             // The operation stays in status; the next reconcile picks it up again.
             LOG.warn("pair={}/{} step {} failed: {}", pair.getMetadata().getNamespace(), pair.getMetadata().getName(),
                     step.getClass().getSimpleName(), e.getMessage());
-            if (pair.getStatus() != null && pair.getStatus().getOperation() != null) {
-                writer.update(pair, status -> {
+            if (latest[0].getStatus() != null && latest[0].getStatus().getOperation() != null) {
+                writer.update(latest[0], status -> {
                     if (status.getOperation() != null) {
                         status.getOperation().setMessage("last attempt failed: " + e.getMessage());
                     }

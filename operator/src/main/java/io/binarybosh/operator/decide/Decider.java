@@ -93,14 +93,19 @@ public final class Decider {
                     + " (forceRecreateAfterSeconds) to resurrect it",
                     timings.forceRecreateAfter().minus(down.get()));
         }
+        if (!peer.reachable()) {
+            return new Step.Blocked("PeerNotUsable", name + " is down and " + peerName + " cannot be used to repair it: "
+                    + peer.observation().detail());
+        }
+        var peerDetails = peer.observation().details();
+        if (peerDetails == null || peerDetails.error() != null) {
+            return new Step.Wait("ManagerViewIncomplete", peerName + " could not list its deployments"
+                    + (peerDetails == null ? "" : ": " + peerDetails.error()), timings.pollInterval());
+        }
         if (target.manager() != peer.role()) {
             return new Step.Blocked("NotManagedByPeer", name + " is down, but its deployment '" + target.deployment()
                     + "' is not on " + peerName + (target.manager() == null ? "" : " (it is on "
                     + target.manager().displayName() + ")") + "; the operator repairs only through the pair");
-        }
-        if (!peer.reachable()) {
-            return new Step.Blocked("PeerNotUsable", name + " is down and " + peerName + " cannot be used to repair it: "
-                    + peer.observation().detail());
         }
         ManagedDeploymentView view = target.fromManager();
         if (view.error() != null && view.instances().isEmpty()) {

@@ -1,0 +1,245 @@
+package io.binarybosh.operator.decide;
+
+import io.binarybosh.operator.director.model.Task;
+import io.binarybosh.operator.director.model.TaskState;
+import io.binarybosh.operator.model.OperationStatus;
+import io.binarybosh.operator.observe.AgentView;
+import io.binarybosh.operator.observe.DirectorRole;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The decisions the table does not cover: timing, budget, loops, split brain and operations in flight. */
+class DeciderTest {
+
+    private final Decider decider = new Decider();
+    private Situations world;
+
+    @BeforeEach
+    void healthyPair() {
+        world = new Situations();
+    }
+
+    private Step decide() {
+        return decider.decide(world.input());
+    }
+
+    private void primaryDeadAndMetaKnowsIt(long secondsDown) {
+        world.primary.down(secondsDown);
+        world.meta.agent = new AgentView(AgentView.UNRESPONSIVE, "vm-1", "agent-1", world.now);
+    }
+
+    @Test
+    void steadyPairWaitsOnePollInterval() {
+        assertThat(decide()).isEqualTo(new Step.Wait("Steady", "nothing to do", Duration.ofSeconds(15)));
+    }
+
+    @Test
+    void theHealthMonitorGetsItsChanceFirst() {
+        primaryDeadAndMetaKnowsIt(100);
+        Step step = decide();
+        assertThat(step).isInstanceOf(Step.Wait.class);
+        Step.Wait wait = (Step.Wait) step;
+        assertThat(wait.reason()).isEqualTo("AwaitingHealthMonitor");
+        assertThat(wait.recheckAfter()).isEqualTo(Duration.ofSeconds(200));
+        assertThat(wait.message()).doesNotContain("100s").contains("2026-11-25T11:58:20Z");
+    }
+
+    @Test
+    void pastForceRecreateTheSurvivorRepairs() {
+        primaryDeadAndMetaKnowsIt(301);
+        assertThat(decide()).isEqualTo(new Step.StartRepair(DirectorRole.PRIMARY, DirectorRole.META));
+        healthyPair();
+        world.meta.down(400);
+        world.primary.agent = new AgentView(null, null, null, world.now);
+        world.primary.vmCid = null;
+        assertThat(decide()).isEqualTo(new Step.StartRepair(DirectorRole.META, DirectorRole.PRIMARY));
+    }
+
+    @Test
+    void aStaleAgentCheckIsNotTrusted() {
+        primaryDeadAndMetaKnowsIt(400);
+        world.meta.agent = new AgentView("running", "vm-1", "agent-1", world.now.minusSeconds(500));
+        assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class,
+                w -> assertThat(w.reason()).isEqualTo("AwaitingAgentCheck"));
+    }
+
+    @Test
+    void aLongRunningTaskOnTheDeploymentIsReportedAsStuck() {
+        primaryDeadAndMetaKnowsIt(400);
+        world.meta.tasks = List.of(new Task(42, TaskState.PROCESSING, "create deployment", null,
+                world.now.minus(Duration.ofHours(2)).getEpochSecond(), null, "admin", "bosh-primary", ""));
+        assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class, b -> {
+            assertThat(b.reason()).isEqualTo("DeploymentLockedByStuckTask");
+            assertThat(b.message()).contains("task 42").contains("cancel-task 42");
+        });
+        world.meta.tasks = List.of(new Task(43, TaskState.PROCESSING, "create deployment", null,
+                world.now.minusSeconds(60).getEpochSecond(), null, "admin", "bosh-primary", ""));
+        assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class,
+                w -> assertThat(w.reason()).isEqualTo("TaskInFlight"));
+    }
+
+    @Test
+    void repairsBackOffBetweenAttempts() {
+        primaryDeadAndMetaKnowsIt(400);
+        world.status.getPrimary().setRepairAttempts(1);
+        world.status.getPrimary().setLastRepairTime("2026-11-25T11:58:00Z");
+        assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class, w -> {
+            assertThat(w.reason()).isEqualTo("RepairBackoff");
+            assertThat(w.recheckAfter()).isEqualTo(Duration.ofSeconds(180));
+        });
+        world.status.getPrimary().setLastRepairTime("2026-11-25T11:54:00Z");
+        assertThat(decide()).isInstanceOf(Step.StartRepair.class);
+    }
+
+    @Test
+    void aRecentlyRepairedDirectorDoesNotRepairItsPeerAtOnce() {
+        primaryDeadAndMetaKnowsIt(400);
+        world.status.getMeta().setLastRepairTime("2026-11-25T11:55:00Z");
+        assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class, w -> {
+            assertThat(w.reason()).isEqualTo("PeerRecentlyRepaired");
+            assertThat(w.recheckAfter()).isEqualTo(Duration.ofSeconds(300));
+        });
+        world.status.getMeta().setLastRepairTime("2026-11-25T11:49:59Z");
+        assertThat(decide()).isInstanceOf(Step.StartRepair.class);
+    }
+
+    @Test
+    void afterARestartDowntimeCountsFromWhatThisProcessSaw() {
+        world.primary.outcome = io.binarybosh.operator.observe.Outcome.UNREACHABLE;
+        world.primary.lastAnswered = null;
+        world.meta.agent = new AgentView(AgentView.UNRESPONSIVE, "vm-1", "agent-1", world.now);
+        world.status.getPrimary().setLastSeenTime("2026-11-25T11:00:00Z");
+        assertThat(decide()).as("silent since this poll only: not down yet, whatever the old status says")
+                .isInstanceOfSatisfying(Step.Wait.class, w -> assertThat(w.reason()).isEqualTo("Steady"));
+    }
+
+    @Test
+    void splitBrainStopsEverything() {
+        world.micro().deployments.put("bosh-primary", false);
+        world.micro.holdsManaged = true;
+        primaryDeadAndMetaKnowsIt(400);
+        assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class, b -> {
+            assertThat(b.reason()).isEqualTo("SplitBrain");
+            assertThat(b.message()).contains("bosh-primary");
+        });
+    }
+
+    @Test
+    void beforeTheMigrationMicroHoldingPrimaryIsNoSplitBrain() {
+        world.micro();
+        world.meta.holdsManaged = false;
+        assertThat(HealthRules.splitBrainDeployment(world.facts())).isEmpty();
+        assertThat(world.facts().primary().manager()).isEqualTo(DirectorRole.MICRO);
+        primaryDeadAndMetaKnowsIt(400);
+        world.meta.holdsManaged = false;
+        assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class,
+                b -> assertThat(b.reason()).isEqualTo("NotManagedByPeer"));
+    }
+
+    @Test
+    void resurrectionIsNotUnpausedWhenTheSpecDisablesIt() {
+        world.meta.resurrection = false;
+        assertThat(decide()).isEqualTo(new Step.UnpauseResurrection(DirectorRole.META));
+        world.pair.getSpec().getResurrection().setEnabled(false);
+        assertThat(decide()).isInstanceOf(Step.Wait.class);
+    }
+
+    @Test
+    void pauseWinsOverAnOperationInFlight() {
+        world.status.setOperation(repair(OperationTypes.SCANNING, null, null));
+        world.paused = true;
+        assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class, w -> assertThat(w.reason()).isEqualTo("Paused"));
+    }
+
+    @Test
+    void anOperationInFlightIsCarriedOnStepByStep() {
+        primaryDeadAndMetaKnowsIt(400);
+        world.status.setOperation(repair(OperationTypes.SCANNING, null, null));
+        assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.FIND_OR_START_TASK));
+        world.status.setOperation(repair(OperationTypes.SCANNING, 12L, "processing"));
+        assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.FOLLOW_TASK));
+        world.status.setOperation(repair(OperationTypes.SCANNING, 12L, "done"));
+        assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.NEXT_STEP));
+        world.status.setOperation(repair(OperationTypes.RESOLVING, null, null));
+        assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.FIND_OR_START_TASK));
+        world.status.setOperation(repair(OperationTypes.RESOLVING, 13L, "error"));
+        assertThat(decide()).isInstanceOfSatisfying(Step.FinishOperation.class, f -> {
+            assertThat(f.result()).isEqualTo(OperationTypes.FAILED);
+            assertThat(f.message()).contains("task 13").contains("error");
+        });
+    }
+
+    @Test
+    void aStepThatTakesTooLongFails() {
+        OperationStatus operation = repair(OperationTypes.SCANNING, 12L, "processing");
+        operation.setStepStartedTime("2026-11-25T11:20:00Z");
+        world.status.setOperation(operation);
+        assertThat(decide()).isInstanceOfSatisfying(Step.FinishOperation.class,
+                f -> assertThat(f.result()).isEqualTo(OperationTypes.FAILED));
+    }
+
+    @Test
+    void verificationNeedsANewVmAndTheSameDeployments() {
+        OperationStatus operation = repair(OperationTypes.VERIFYING, null, null);
+        operation.setPreviousVmCid("vm-1");
+        operation.setPreviousDeployments(List.of("bosh-meta", "cf"));
+        world.status.setOperation(operation);
+        world.primary.down(30);
+        assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class,
+                w -> assertThat(w.message()).contains("does not answer yet"));
+        world.primary.outcome = io.binarybosh.operator.observe.Outcome.REACHABLE;
+        assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class,
+                w -> assertThat(w.message()).contains("still runs on VM vm-1"));
+        world.meta.vmCid = "vm-2";
+        assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class,
+                w -> assertThat(w.message()).contains("no longer holds [cf]"));
+        world.primary.deployments.put("cf", false);
+        assertThat(decide()).isInstanceOfSatisfying(Step.FinishOperation.class,
+                f -> assertThat(f.result()).isEqualTo(OperationTypes.SUCCEEDED));
+    }
+
+    @Test
+    void approvalGatesTheRepair() {
+        primaryDeadAndMetaKnowsIt(400);
+        world.status.setOperation(repair(OperationTypes.AWAITING_APPROVAL, null, null));
+        assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class,
+                w -> assertThat(w.message()).contains("binarybosh.io/approve=repair-primary-1"));
+        world.approved = "some-other-operation";
+        assertThat(decide()).isInstanceOf(Step.Wait.class);
+        world.approved = "repair-primary-1";
+        assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL));
+        world.primary.outcome = io.binarybosh.operator.observe.Outcome.REACHABLE;
+        assertThat(decide()).isInstanceOfSatisfying(Step.FinishOperation.class,
+                f -> assertThat(f.result()).isEqualTo(OperationTypes.ABANDONED));
+    }
+
+    @Test
+    void anInterruptedUnpauseIsRedone() {
+        OperationStatus operation = new OperationStatus();
+        operation.setId("unpauseresurrection-meta-1");
+        operation.setType(OperationTypes.UNPAUSE_RESURRECTION);
+        operation.setTarget("meta");
+        operation.setStep(OperationTypes.UNPAUSING);
+        world.status.setOperation(operation);
+        assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.REDO));
+    }
+
+    private OperationStatus repair(String step, Long taskId, String taskState) {
+        OperationStatus operation = new OperationStatus();
+        operation.setId("repair-primary-1");
+        operation.setType(OperationTypes.REPAIR);
+        operation.setTarget("primary");
+        operation.setDirector("meta");
+        operation.setStep(step);
+        operation.setStartedTime("2026-11-25T11:59:00Z");
+        operation.setStepStartedTime("2026-11-25T11:59:00Z");
+        operation.setTaskId(taskId);
+        operation.setTaskState(taskState);
+        return operation;
+    }
+}

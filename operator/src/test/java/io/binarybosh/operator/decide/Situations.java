@@ -1,0 +1,110 @@
+package io.binarybosh.operator.decide;
+
+import io.binarybosh.operator.TestPairs;
+import io.binarybosh.operator.director.DirectorInfo;
+import io.binarybosh.operator.director.UserAuthentication;
+import io.binarybosh.operator.director.model.Instance;
+import io.binarybosh.operator.director.model.Task;
+import io.binarybosh.operator.model.BinaryBoshPair;
+import io.binarybosh.operator.model.BinaryBoshPairStatus;
+import io.binarybosh.operator.model.DirectorStatus;
+import io.binarybosh.operator.observe.AgentView;
+import io.binarybosh.operator.observe.DirectorDetails;
+import io.binarybosh.operator.observe.DirectorObservation;
+import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.observe.HealthMonitorSettings;
+import io.binarybosh.operator.observe.ManagedDeploymentView;
+import io.binarybosh.operator.observe.Outcome;
+import io.binarybosh.operator.observe.PairObservation;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A mutable description of a pair's world for decision tests, turned into facts and input on demand. */
+final class Situations {
+
+    static final String PRIMARY_URL = "https://127.0.0.11:25555";
+    static final String META_URL = "https://127.0.0.12:25555";
+    static final String MICRO_URL = "https://127.0.0.13:25555";
+
+    final BinaryBoshPair pair = TestPairs.pair(PRIMARY_URL, META_URL);
+    final BinaryBoshPairStatus status = new BinaryBoshPairStatus();
+    Instant now = Instant.parse("2026-11-25T12:00:00Z");
+    final Side primary = new Side(DirectorRole.PRIMARY, PRIMARY_URL, "bosh-meta");
+    final Side meta = new Side(DirectorRole.META, META_URL, "bosh-primary");
+    Side micro;
+    boolean paused;
+    String approved;
+
+    Situations() {
+        status.setPrimary(new DirectorStatus());
+        status.setMeta(new DirectorStatus());
+    }
+
+    /** One director: whether it answers, and what it tells of the deployment it manages. */
+    final class Side {
+        final DirectorRole role;
+        final String url;
+        final String managedDeployment;
+        Outcome outcome = Outcome.REACHABLE;
+        Instant lastAnswered;
+        Boolean resurrection = true;
+        final Map<String, Boolean> deployments = new LinkedHashMap<>();
+        boolean holdsManaged = true;
+        boolean locked;
+        List<Task> tasks = List.of();
+        AgentView agent;
+        String vmCid = "vm-1";
+        HealthMonitorSettings settings = new HealthMonitorSettings(true, 5, 0.2, 600, true);
+
+        Side(DirectorRole role, String url, String managedDeployment) {
+            this.role = role;
+            this.url = url;
+            this.managedDeployment = managedDeployment;
+        }
+
+        Side down(long secondsAgo) {
+            outcome = Outcome.UNREACHABLE;
+            lastAnswered = now.minusSeconds(secondsAgo);
+            return this;
+        }
+
+        DirectorObservation observation() {
+            DirectorInfo info = new DirectorInfo(role.fieldName() + "-bosh", "uuid", "283.1.6", "admin", "cpi",
+                    new UserAuthentication("basic", null, List.of()));
+            if (outcome != Outcome.REACHABLE) {
+                return new DirectorObservation(role, url, outcome, null, null, null, "connection refused", now,
+                        lastAnswered, null, lastAnswered == null ? now : null);
+            }
+            Map<String, Boolean> all = new LinkedHashMap<>(deployments);
+            if (holdsManaged) {
+                all.put(managedDeployment, locked);
+            }
+            ManagedDeploymentView view = holdsManaged
+                    ? new ManagedDeploymentView(managedDeployment, true, locked,
+                    List.of(new Instance(vmCid == null ? null : "agent-of-" + vmCid, vmCid, "bosh", 0, "uuid-1", "z1",
+                            List.of(), null, true)), tasks, agent, settings, null)
+                    : new ManagedDeploymentView(managedDeployment, false, false, List.of(), List.of(), null, null, null);
+            return new DirectorObservation(role, url, outcome, info, "admin", null, null, now, now,
+                    new DirectorDetails(resurrection, all, view, null), null);
+        }
+    }
+
+    Side micro() {
+        micro = new Side(DirectorRole.MICRO, MICRO_URL, "bosh-primary");
+        TestPairs.withMicro(pair, MICRO_URL);
+        return micro;
+    }
+
+    PairFacts facts() {
+        return PairFacts.of(pair.getSpec(), status, Optional.of(new PairObservation(1, primary.observation(),
+                meta.observation(), micro == null ? null : micro.observation(), now)), now);
+    }
+
+    DecisionInput input() {
+        return new DecisionInput(pair.getSpec(), status, facts(), true, paused, approved, now);
+    }
+}
