@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -34,7 +35,9 @@ public final class BinaryBoshOperator implements AutoCloseable {
             overrider.withKubernetesClient(client)
                     // The test API server answers server-side apply with 415; status is written with update.
                     .withUseSSAToPatchPrimaryResource(false)
-                    .withCloseClientOnStop(false);
+                    .withCloseClientOnStop(false)
+                    // Per-controller metrics only: per-resource series would grow with the number of pairs.
+                    .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(meters));
             if (settings.leaderElection()) {
                 overrider.withLeaderElectionConfiguration(settings.leaseNamespace()
                         .map(ns -> new LeaderElectionConfiguration(settings.leaseName(), ns))

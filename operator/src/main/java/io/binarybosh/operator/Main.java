@@ -3,7 +3,10 @@ package io.binarybosh.operator;
 import io.binarybosh.operator.director.HttpDirectorClientFactory;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +26,13 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         OperatorSettings settings = OperatorSettings.from(System.getenv(), args);
         KubernetesClient client = new KubernetesClientBuilder().build();
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
         BinaryBoshOperator operator = new BinaryBoshOperator(client, settings, new HttpDirectorClientFactory(),
-                new SimpleMeterRegistry(), Clock.systemUTC());
-        HealthServer health = new HealthServer(settings.healthPort(), operator::isHealthy, operator::isStarted);
+                meters, Clock.systemUTC());
+        HealthServer health = new HealthServer(settings.healthPort(), operator::isHealthy, operator::isStarted,
+                meters::scrape);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: finishing reconciles in flight");

@@ -23,7 +23,8 @@ class HealthServerTest {
     void probesFollowTheOperatorsState() throws Exception {
         AtomicBoolean live = new AtomicBoolean(true);
         AtomicBoolean ready = new AtomicBoolean(false);
-        try (HealthServer server = new HealthServer(0, live::get, ready::get)) {
+        try (HealthServer server = new HealthServer(0, live::get, ready::get, () -> "binarybosh_up 1\n")) {
+            assertThat(status(server.port(), "/metrics")).isEqualTo(200);
             assertThat(status(server.port(), "/healthz")).isEqualTo(200);
             assertThat(status(server.port(), "/readyz")).isEqualTo(503);
             ready.set(true);
