@@ -36,10 +36,7 @@ public record DirectorFacts(DirectorRole role, String deployment, DirectorObserv
 
     /** Neither answering nor known to be up: no answer, no TLS, a bad answer. */
     public boolean silent() {
-        return observation != null && switch (observation.outcome()) {
-            case UNREACHABLE, TLS_UNTRUSTED, UNEXPECTED_RESPONSE -> true;
-            default -> false;
-        };
+        return observation != null && observation.silent();
     }
 
     /** How long it has not answered; empty while it answers, or when it never answered. */

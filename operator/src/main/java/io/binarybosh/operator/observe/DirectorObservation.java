@@ -20,6 +20,14 @@ public record DirectorObservation(DirectorRole role, String url, Outcome outcome
         return outcome == Outcome.REACHABLE;
     }
 
+    /** No usable answer at all: refused, timed out, untrusted, garbled. */
+    public boolean silent() {
+        return switch (outcome) {
+            case UNREACHABLE, TLS_UNTRUSTED, UNEXPECTED_RESPONSE -> true;
+            default -> false;
+        };
+    }
+
     public Optional<DirectorDetails> detailsView() {
         return Optional.ofNullable(details);
     }

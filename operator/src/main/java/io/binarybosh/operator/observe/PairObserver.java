@@ -59,8 +59,8 @@ public final class PairObserver {
         String primaryDeployment = spec == null || spec.getPrimary() == null ? null : spec.getPrimary().getDeployment();
         String metaDeployment = spec == null || spec.getMeta() == null ? null : spec.getMeta().getDeployment();
         return new PairObservation(generation,
-                withDetails(id, primary, metaDeployment, !meta.observation().reachable()),
-                withDetails(id, meta, primaryDeployment, !primary.observation().reachable()),
+                withDetails(id, primary, metaDeployment, meta.observation().silent()),
+                withDetails(id, meta, primaryDeployment, primary.observation().silent()),
                 microContact == null ? null : withDetails(id, microContact, primaryDeployment, false),
                 clock.instant());
     }
