@@ -1,0 +1,48 @@
+package io.binarybosh.e2e.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Iterator;
+import java.util.Map;
+
+/** JSON merge patch (RFC 7386): the CRUD mock keeps a {@code null} as a value instead of removing the field. */
+final class MergePatch {
+
+    private MergePatch() {
+    }
+
+    static boolean removesSomething(JsonNode patch) {
+        if (patch.isNull()) {
+            return true;
+        }
+        if (!patch.isObject()) {
+            return false;
+        }
+        for (Iterator<JsonNode> values = patch.elements(); values.hasNext(); ) {
+            if (removesSomething(values.next())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code target} with {@code patch} applied; neither is changed. */
+    static JsonNode apply(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch.deepCopy();
+        }
+        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+                : JsonNodeFactory.instance.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isNull()) {
+                result.remove(field.getKey());
+            } else {
+                result.set(field.getKey(), apply(result.get(field.getKey()), field.getValue()));
+            }
+        }
+        return result;
+    }
+}
