@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * Puts in front of fabric8's CRUD dispatcher what real kubectl needs and the CRUD mode lacks: discovery (built-in
  * groups and one per stored CRD), status subresource writes that carry a query, merge patches that remove fields,
- * Secrets written with {@code stringData}, and a JSON content type on every answer.
+ * strategic merge patches without list directives, Secrets written with {@code stringData}, and a JSON content
+ * type on every answer.
  */
 final class KubectlCompatibleDispatcher extends Dispatcher {
 
@@ -71,6 +72,13 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
                 return mergeByUpdate(request, bare, patch);
             }
         }
+        if (method == HttpMethod.PATCH && isStrategicMergePatch(request)) {
+            // kubectl apply and annotate send these for built-in kinds; the CRUD mock refuses them (415).
+            JsonNode patch = serialization.unmarshal(body(request), JsonNode.class);
+            if (MergePatch.isPlainMerge(patch)) {
+                return mergeByUpdate(request, bare, patch);
+            }
+        }
         return crud.dispatch(path.equals(request.getPath()) ? request
                 : rewritten(request, method, path, body(request)));
     }
@@ -84,7 +92,15 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
         }
         JsonNode merged = MergePatch.apply(serialization.unmarshal(current.getBody().readUtf8(), JsonNode.class),
                 patch);
+        if (SecretStringData.isSecretWrite(HttpMethod.PUT.name(), bare)) {
+            merged = SecretStringData.moveIntoData(merged);
+        }
         return crud.dispatch(rewritten(request, HttpMethod.PUT, bare, serialization.asJson(merged)));
+    }
+
+    private static boolean isStrategicMergePatch(RecordedRequest request) {
+        String contentType = request.getHeader("Content-Type");
+        return contentType != null && contentType.startsWith("application/strategic-merge-patch+json");
     }
 
     private static boolean isMergePatch(RecordedRequest request) {

@@ -13,6 +13,32 @@ final class MergePatch {
     private MergePatch() {
     }
 
+    /**
+     * Whether a strategic merge patch means the same as a JSON merge patch: it does when it has no directive
+     * ({@code $setElementOrder/...}, {@code $patch}, {@code $retainKeys}...), which kubectl adds whenever it
+     * changes a list merged by key (containers, env, ports).
+     */
+    static boolean isPlainMerge(JsonNode patch) {
+        if (patch.isArray()) {
+            for (JsonNode element : patch) {
+                if (!isPlainMerge(element)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (!patch.isObject()) {
+            return true;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getKey().startsWith("$") || !isPlainMerge(field.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean removesSomething(JsonNode patch) {
         if (patch.isNull()) {
             return true;

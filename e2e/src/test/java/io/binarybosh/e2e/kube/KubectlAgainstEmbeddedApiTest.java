@@ -58,7 +58,7 @@ class KubectlAgainstEmbeddedApiTest {
     }
 
     @Test
-    void examplesApplyAndReadBackByShortNameCategoryAndJsonPath() {
+    void examplesApplyAndReadBackByShortNameCategoryAndJsonPath() throws java.io.IOException {
         applyCrdAndExamples();
 
         assertThat(ok("get", "bbp").stdout()).contains("bosh-mutual").containsPattern("(?m)^bosh\\s");
@@ -67,6 +67,14 @@ class KubectlAgainstEmbeddedApiTest {
                 .isEqualTo("10.10.0.3");
         assertThat(ok("get", "secret", "primary-director", "-o", "jsonpath={.data.client}").stdout())
                 .isEqualTo("YWRtaW4=");
+        String secrets = java.nio.file.Files.readString(ProjectFiles.root().resolve("crds/examples/secrets.yaml"));
+        kubectl.runWithInput(secrets.replaceFirst("client: admin", "client: ops"),
+                "apply", "--validate=false", "-f", "-").orThrow();
+        assertThat(ok("get", "secret", "primary-director", "-o", "jsonpath={.data.client}").stdout())
+                .isEqualTo("b3Bz");
+        ok("label", "secret", "primary-director", "director=primary");
+        assertThat(ok("get", "secret", "-l", "director=primary", "-o", "name").stdout().trim())
+                .isEqualTo("secret/primary-director");
         assertThat(ok("get", "binaryboshpair", "bosh-mutual", "-o", "yaml").stdout())
                 .contains("kind: BinaryBoshPair", "deployment: bosh-meta", "approval: Automatic");
         assertThat(ok("describe", "bbp", "bosh").stdout())
