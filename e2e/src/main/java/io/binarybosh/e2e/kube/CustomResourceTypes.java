@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -34,8 +35,7 @@ final class CustomResourceTypes {
         return crd.getSpec().getVersions().stream()
                 .filter(version -> !Boolean.FALSE.equals(version.getServed()))
                 .map(version -> new ResourceType(crd.getSpec().getGroup(), version.getName(), names.getPlural(),
-                        Objects.requireNonNullElse(names.getSingular(), names.getKind().toLowerCase(
-                                java.util.Locale.ROOT)),
+                        Objects.requireNonNullElse(names.getSingular(), names.getKind().toLowerCase(Locale.ROOT)),
                         names.getKind(), namespaced, orEmpty(names.getShortNames()), orEmpty(names.getCategories()),
                         hasStatus(version)));
     }

@@ -20,8 +20,10 @@ import java.util.stream.Stream;
 
 /**
  * An in-memory Kubernetes API on loopback that real kubectl (and helm template | kubectl apply) can use: fabric8's
- * mock server in CRUD mode behind {@link KubectlCompatibleDispatcher}. No validation, no server-side apply, no
- * watches except over websockets, no OpenAPI documents.
+ * mock server in CRUD mode behind {@link KubectlCompatibleDispatcher}. Not there: validation (use
+ * {@code --validate=false}), server-side apply, watches except over websockets ({@code kubectl wait}, {@code get -w}),
+ * OpenAPI documents, server-side printer columns, and strategic merge patches with list directives (what kubectl
+ * sends to re-apply a changed container or env list: 415).
  *
  * <pre>{@code
  * try (KubectlCompatibleApiServer api = KubectlCompatibleApiServer.start()) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.Iterator;
 import java.util.Map;
 
 /** JSON merge patch (RFC 7386): the CRUD mock keeps a {@code null} as a value instead of removing the field. */
@@ -30,8 +29,7 @@ final class MergePatch {
         if (!patch.isObject()) {
             return true;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : patch.properties()) {
             if (field.getKey().startsWith("$") || !isPlainMerge(field.getValue())) {
                 return false;
             }
@@ -46,8 +44,8 @@ final class MergePatch {
         if (!patch.isObject()) {
             return false;
         }
-        for (Iterator<JsonNode> values = patch.elements(); values.hasNext(); ) {
-            if (removesSomething(values.next())) {
+        for (JsonNode value : patch) {
+            if (removesSomething(value)) {
                 return true;
             }
         }
@@ -61,8 +59,7 @@ final class MergePatch {
         }
         ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
                 : JsonNodeFactory.instance.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : patch.properties()) {
             if (field.getValue().isNull()) {
                 result.remove(field.getKey());
             } else {

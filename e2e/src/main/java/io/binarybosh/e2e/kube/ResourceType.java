@@ -1,6 +1,7 @@
 package io.binarybosh.e2e.kube;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One kind of resource as API discovery announces it.
@@ -31,7 +32,7 @@ public record ResourceType(String group, String version, String plural, String s
                                 String... shortNames) {
         String group = groupVersion.contains("/") ? groupVersion.substring(0, groupVersion.indexOf('/')) : "";
         String version = groupVersion.contains("/") ? groupVersion.substring(groupVersion.indexOf('/') + 1) : "v1";
-        return new ResourceType(group, version, plural, kind.toLowerCase(java.util.Locale.ROOT), kind, namespaced,
+        return new ResourceType(group, version, plural, kind.toLowerCase(Locale.ROOT), kind, namespaced,
                 List.of(shortNames), List.of(), status);
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Map;
 
 /** What the API server does with a Secret's {@code stringData} on write: base64 into {@code data}, then drop it. */
@@ -26,8 +25,7 @@ final class SecretStringData {
         ObjectNode result = ((ObjectNode) secret).deepCopy();
         JsonNode stringData = result.remove("stringData");
         ObjectNode data = result.path("data").isObject() ? (ObjectNode) result.get("data") : result.putObject("data");
-        for (Iterator<Map.Entry<String, JsonNode>> fields = stringData.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : stringData.properties()) {
             data.put(field.getKey(), Base64.getEncoder().encodeToString(
                     field.getValue().asText().getBytes(StandardCharsets.UTF_8)));
         }

@@ -1,10 +1,12 @@
 package io.binarybosh.e2e.argocd;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a Lua 5.1 program with the real interpreter, bounded in time, and returns what it printed. */
@@ -27,7 +29,7 @@ final class Lua {
             Path out = directory.resolve("out");
             Path err = directory.resolve("err");
             Process process = new ProcessBuilder(INTERPRETER.toString(), script.toString())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             try {
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -49,7 +51,7 @@ final class Lua {
         } finally {
             if (directory != null) {
                 try (var files = Files.walk(directory)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

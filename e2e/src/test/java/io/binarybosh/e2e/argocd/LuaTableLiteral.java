@@ -3,7 +3,6 @@ package io.binarybosh.e2e.argocd;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -24,8 +23,7 @@ final class LuaTableLiteral {
     private static void append(StringBuilder lua, JsonNode node) {
         if (node.isObject()) {
             lua.append('{');
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 if (!field.getValue().isNull()) {
                     lua.append('[').append(string(field.getKey())).append("]=");
                     append(lua, field.getValue());

@@ -3,6 +3,8 @@ package io.binarybosh.e2e.argocd;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -20,7 +22,7 @@ class LuaTableLiteralTest {
     void everyStringSurvivesTheRoundTripThroughLua() throws Exception {
         assumeTrue(Lua.available(), "no /usr/bin/lua5.1 (bin/test installs the lua5.1 package)");
         String tricky = "quote \" backslash \\ newline \n tab \t nul \0 é ✓ ]] [[";
-        String json = new ObjectMapper().writeValueAsString(java.util.Map.of("s", tricky));
+        String json = new ObjectMapper().writeValueAsString(Map.of("s", tricky));
 
         String printed = Lua.run("local t = " + LuaTableLiteral.of(new ObjectMapper().readTree(json))
                 + "\nio.write(t.s)");

@@ -12,20 +12,27 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+// One instance renders the two installs once for every test.
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChartRenderingTest {
 
     private static final String NAME = "bbo-binary-bosh-operator";
-    private static final RenderedChart DEFAULTS = ChartRenderer.render("");
-    private static final RenderedChart NAMESPACED = ChartRenderer.render("watchNamespaces: [a, b]\nreplicas: 2\n");
+
+    private final RenderedChart defaults = ChartRenderer.render("");
+    private final RenderedChart namespaced = ChartRenderer.render("watchNamespaces: [a, b]\nreplicas: 2\n");
 
     private static Container operator(RenderedChart chart) {
         return chart.only(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
@@ -36,19 +43,19 @@ class ChartRenderingTest {
     }
 
     private static List<PolicyRule> rules(RenderedChart chart) {
-        return java.util.stream.Stream.concat(
+        return Stream.concat(
                 chart.all(ClusterRole.class).stream().flatMap(role -> role.getRules().stream()),
                 chart.all(Role.class).stream().flatMap(role -> role.getRules().stream())).toList();
     }
 
     /** Resource (with group) to the verbs the rules grant on it. */
     private static Map<String, Set<String>> grants(List<PolicyRule> rules) {
-        Map<String, Set<String>> grants = new java.util.TreeMap<>();
+        Map<String, Set<String>> grants = new TreeMap<>();
         for (PolicyRule rule : rules) {
             for (String group : rule.getApiGroups()) {
                 for (String resource : rule.getResources()) {
                     grants.computeIfAbsent(group.isEmpty() ? resource : resource + "." + group,
-                            key -> new java.util.TreeSet<>()).addAll(rule.getVerbs());
+                            key -> new TreeSet<>()).addAll(rule.getVerbs());
                 }
             }
         }
@@ -57,16 +64,16 @@ class ChartRenderingTest {
 
     @Test
     void defaultInstallWatchesEveryNamespaceWithOneReplicaAndNoLease() {
-        assertThat(DEFAULTS.objects()).extracting(GenericKubernetesResource::getKind)
+        assertThat(defaults.objects()).extracting(GenericKubernetesResource::getKind)
                 .containsExactlyInAnyOrder("ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Service",
                         "Deployment");
-        Deployment deployment = DEFAULTS.only(Deployment.class);
+        Deployment deployment = defaults.only(Deployment.class);
         assertThat(deployment.getMetadata().getNamespace()).isEqualTo(ChartRenderer.NAMESPACE);
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
         assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("Recreate");
         assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo(NAME);
 
-        Map<String, EnvVar> env = env(DEFAULTS);
+        Map<String, EnvVar> env = env(defaults);
         assertThat(env).doesNotContainKey("WATCH_NAMESPACES");
         assertThat(env.get("LEADER_ELECTION_ENABLED").getValue()).isEqualTo("false");
         assertThat(env.get("LEADER_ELECTION_LEASE_NAME").getValue()).isEqualTo("binary-bosh-operator");
@@ -74,25 +81,25 @@ class ChartRenderingTest {
                 .isEqualTo("metadata.namespace");
         assertThat(env.get("LOG_LEVEL").getValue()).isEqualTo("info");
         assertThat(env.get("HEALTH_PORT").getValue()).isEqualTo("8080");
-        assertThat(operator(DEFAULTS).getImage()).isEqualTo("binary-bosh-operator:0.1.0");
-        assertThat(operator(DEFAULTS).getImagePullPolicy()).isEqualTo("IfNotPresent");
+        assertThat(operator(defaults).getImage()).isEqualTo("binary-bosh-operator:0.1.0");
+        assertThat(operator(defaults).getImagePullPolicy()).isEqualTo("IfNotPresent");
 
-        ClusterRoleBinding binding = DEFAULTS.only(ClusterRoleBinding.class);
+        ClusterRoleBinding binding = defaults.only(ClusterRoleBinding.class);
         assertThat(binding.getRoleRef().getName()).isEqualTo(NAME);
         assertThat(binding.getSubjects()).singleElement().satisfies(subject -> {
-            assertThat(subject.getName()).isEqualTo(DEFAULTS.only(ServiceAccount.class).getMetadata().getName());
+            assertThat(subject.getName()).isEqualTo(defaults.only(ServiceAccount.class).getMetadata().getName());
             assertThat(subject.getNamespace()).isEqualTo(ChartRenderer.NAMESPACE);
         });
     }
 
     @Test
     void namespacedInstallGetsARolePerNamespaceNothingClusterWideAndALease() {
-        assertThat(NAMESPACED.ofKind("ClusterRole")).isEmpty();
-        assertThat(NAMESPACED.ofKind("ClusterRoleBinding")).isEmpty();
-        assertThat(NAMESPACED.all(Role.class)).extracting(role -> role.getMetadata().getNamespace() + "/"
+        assertThat(namespaced.ofKind("ClusterRole")).isEmpty();
+        assertThat(namespaced.ofKind("ClusterRoleBinding")).isEmpty();
+        assertThat(namespaced.all(Role.class)).extracting(role -> role.getMetadata().getNamespace() + "/"
                 + role.getMetadata().getName())
                 .containsExactlyInAnyOrder("a/" + NAME, "b/" + NAME, "bosh-system/" + NAME + "-leader-election");
-        assertThat(NAMESPACED.all(RoleBinding.class)).allSatisfy(binding -> {
+        assertThat(namespaced.all(RoleBinding.class)).allSatisfy(binding -> {
             assertThat(binding.getRoleRef().getName()).isEqualTo(binding.getMetadata().getName());
             assertThat(binding.getSubjects()).singleElement().satisfies(subject -> {
                 assertThat(subject.getName()).isEqualTo(NAME);
@@ -100,10 +107,10 @@ class ChartRenderingTest {
             });
         }).hasSize(3);
 
-        Map<String, EnvVar> env = env(NAMESPACED);
+        Map<String, EnvVar> env = env(namespaced);
         assertThat(env.get("WATCH_NAMESPACES").getValue()).isEqualTo("a,b");
         assertThat(env.get("LEADER_ELECTION_ENABLED").getValue()).isEqualTo("true");
-        Deployment deployment = NAMESPACED.only(Deployment.class);
+        Deployment deployment = namespaced.only(Deployment.class);
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
         assertThat(deployment.getSpec().getStrategy()).as("rolling update: the Lease keeps one leader").isNull();
     }
@@ -120,7 +127,7 @@ class ChartRenderingTest {
 
     @Test
     void rbacGrantsOnlyWhatTheOperatorUsesAndSecretsReadOnly() {
-        for (RenderedChart chart : List.of(DEFAULTS, NAMESPACED)) {
+        for (RenderedChart chart : List.of(defaults, namespaced)) {
             List<PolicyRule> rules = rules(chart);
             assertThat(rules).allSatisfy(rule -> {
                 assertThat(rule.getVerbs()).doesNotContain("*");
@@ -131,14 +138,14 @@ class ChartRenderingTest {
             });
             Set<String> watch = Set.of("get", "list", "watch");
             Set<String> own = Set.of("get", "list", "watch", "update", "patch");
-            Map<String, Set<String>> expected = new java.util.TreeMap<>(Map.of(
+            Map<String, Set<String>> expected = new TreeMap<>(Map.of(
                     "binaryboshpairs.binarybosh.io", own,
                     "binaryboshpairs/status.binarybosh.io", own,
                     "binaryboshpairs/finalizers.binarybosh.io", own,
                     "secrets", watch,
                     "configmaps", watch,
                     "events", Set.of("create", "patch")));
-            if (chart == NAMESPACED) {
+            if (chart == namespaced) {
                 expected.put("leases.coordination.k8s.io", Set.of("get", "create", "update"));
             }
             assertThat(grants(rules)).isEqualTo(expected);
@@ -147,12 +154,12 @@ class ChartRenderingTest {
 
     @Test
     void podRunsRestrictedWithProbesOnTheHttpPort() {
-        Deployment deployment = DEFAULTS.only(Deployment.class);
+        Deployment deployment = defaults.only(Deployment.class);
         var pod = deployment.getSpec().getTemplate().getSpec();
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
 
-        Container container = operator(DEFAULTS);
+        Container container = operator(defaults);
         var security = container.getSecurityContext();
         assertThat(security.getRunAsNonRoot()).isTrue();
         assertThat(security.getReadOnlyRootFilesystem()).isTrue();
@@ -178,16 +185,16 @@ class ChartRenderingTest {
 
     @Test
     void metricsServiceAndOptionalServiceMonitorScrapeTheHttpPort() {
-        Service service = DEFAULTS.only(Service.class);
+        Service service = defaults.only(Service.class);
         assertThat(service.getMetadata().getName()).isEqualTo(NAME + "-metrics");
         assertThat(service.getSpec().getSelector())
-                .isEqualTo(DEFAULTS.only(Deployment.class).getSpec().getSelector().getMatchLabels());
+                .isEqualTo(defaults.only(Deployment.class).getSpec().getSelector().getMatchLabels());
         assertThat(service.getSpec().getPorts()).singleElement().satisfies(port -> {
             assertThat(port.getName()).isEqualTo("http");
             assertThat(port.getPort()).isEqualTo(8080);
             assertThat(port.getTargetPort().getStrVal()).isEqualTo("http");
         });
-        assertThat(DEFAULTS.ofKind("ServiceMonitor")).isEmpty();
+        assertThat(defaults.ofKind("ServiceMonitor")).isEmpty();
 
         RenderedChart monitored = ChartRenderer.render(
                 "metrics: {serviceMonitor: {enabled: true, labels: {release: prometheus}}}\n");

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +60,7 @@ class KubectlAgainstEmbeddedApiTest {
     }
 
     @Test
-    void examplesApplyAndReadBackByShortNameCategoryAndJsonPath() throws java.io.IOException {
+    void examplesApplyAndReadBackByShortNameCategoryAndJsonPath() throws IOException {
         applyCrdAndExamples();
 
         assertThat(ok("get", "bbp").stdout()).contains("bosh-mutual").containsPattern("(?m)^bosh\\s");
@@ -67,7 +69,7 @@ class KubectlAgainstEmbeddedApiTest {
                 .isEqualTo("10.10.0.3");
         assertThat(ok("get", "secret", "primary-director", "-o", "jsonpath={.data.client}").stdout())
                 .isEqualTo("YWRtaW4=");
-        String secrets = java.nio.file.Files.readString(ProjectFiles.root().resolve("crds/examples/secrets.yaml"));
+        String secrets = Files.readString(ProjectFiles.root().resolve("crds/examples/secrets.yaml"));
         kubectl.runWithInput(secrets.replaceFirst("client: admin", "client: ops"),
                 "apply", "--validate=false", "-f", "-").orThrow();
         assertThat(ok("get", "secret", "primary-director", "-o", "jsonpath={.data.client}").stdout())
