@@ -1,0 +1,96 @@
+package io.binarybosh.e2e.kube;
+
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.stream.Stream;
+
+/**
+ * An in-memory Kubernetes API on loopback that real kubectl (and helm template | kubectl apply) can use: fabric8's
+ * mock server in CRUD mode behind {@link KubectlCompatibleDispatcher}. Not there: validation (use
+ * {@code --validate=false}), server-side apply, watches except over websockets ({@code kubectl wait}, {@code get -w}),
+ * OpenAPI documents, server-side printer columns, and strategic merge patches with list directives (what kubectl
+ * sends to re-apply a changed container or env list: 415).
+ *
+ * <pre>{@code
+ * try (KubectlCompatibleApiServer api = KubectlCompatibleApiServer.start()) {
+ *     new Kubectl(api.kubeconfig()).run("apply", "--validate=false", "-f", "crd.yml");
+ * }
+ * }</pre>
+ */
+public final class KubectlCompatibleApiServer implements AutoCloseable {
+
+    private final KubernetesMockServer server;
+    private final Path directory;
+    private final Path kubeconfig;
+
+    private KubectlCompatibleApiServer(KubernetesMockServer server, Path directory, Path kubeconfig) {
+        this.server = server;
+        this.directory = directory;
+        this.kubeconfig = kubeconfig;
+    }
+
+    /** Starts on a free port of 127.0.0.1 and writes a kubeconfig for it. */
+    public static KubectlCompatibleApiServer start() {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        MockWebServer webServer = new MockWebServer();
+        KubernetesSerialization serialization = new KubernetesSerialization();
+        // The port is only known once started, before the first request.
+        DiscoveryDocuments discovery = new DiscoveryDocuments(serialization,
+                () -> loopback.getHostAddress() + ":" + webServer.getPort());
+        KubectlCompatibleDispatcher dispatcher = new KubectlCompatibleDispatcher(new KubernetesCrudDispatcher(),
+                discovery, new CustomResourceTypes(serialization), serialization);
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), webServer, new HashMap<>(), dispatcher,
+                false);
+        server.init(loopback, 0);
+        try {
+            Path directory = Files.createTempDirectory("kube-api-");
+            Path kubeconfig = directory.resolve("kubeconfig");
+            Files.writeString(kubeconfig, KubeconfigFile.forServer(
+                    "http://" + loopback.getHostAddress() + ":" + server.getPort()));
+            return new KubectlCompatibleApiServer(server, directory, kubeconfig);
+        } catch (IOException e) {
+            server.destroy();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A kubeconfig whose current context points at this server, namespace {@code default}. */
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    /** The server's base URL, {@code http://127.0.0.1:<port>}. */
+    public String url() {
+        return "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getPort();
+    }
+
+    /** A fabric8 client for this server; the caller closes it. */
+    public KubernetesClient client() {
+        return new KubernetesClientBuilder().withConfig(new ConfigBuilder()
+                .withMasterUrl(url()).withNamespace("default").build()).build();
+    }
+
+    @Override
+    public void close() {
+        server.destroy();
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

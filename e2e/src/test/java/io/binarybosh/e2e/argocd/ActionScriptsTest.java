@@ -1,0 +1,69 @@
+package io.binarybosh.e2e.argocd;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** argocd/actions: discovery, pause, resume and approve, run by a real Lua 5.1. */
+class ActionScriptsTest {
+
+    private static final String PAUSED = "binarybosh.io/paused";
+    private static final String APPROVE = "binarybosh.io/approve";
+
+    @BeforeEach
+    void needsLua() {
+        assumeTrue(Lua.available(), "no /usr/bin/lua5.1 (bin/test installs the lua5.1 package)");
+    }
+
+    @Test
+    void discoveryOffersPauseOnARunningPairAndNothingToApprove() {
+        assertThat(ArgoCdScripts.discovery(ArgoCdScripts.fixture("healthy.json"))).isEqualTo(Map.of(
+                "approve", new ArgoCdScripts.Action(true),
+                "pause", new ArgoCdScripts.Action(false),
+                "resume", new ArgoCdScripts.Action(true)));
+    }
+
+    @Test
+    void discoveryOffersResumeOnAPausedPairAndApproveForAnOperationNotYetApproved() {
+        assertThat(ArgoCdScripts.discovery(ArgoCdScripts.fixture("paused.json"))).isEqualTo(Map.of(
+                "approve", new ArgoCdScripts.Action(false),
+                "pause", new ArgoCdScripts.Action(true),
+                "resume", new ArgoCdScripts.Action(false)));
+        assertThat(ArgoCdScripts.discovery(ArgoCdScripts.fixture("awaiting-approval.json")).get("approve"))
+                .as("the approval annotation names an earlier operation")
+                .isEqualTo(new ArgoCdScripts.Action(false));
+    }
+
+    @Test
+    void pauseAddsTheAnnotationAndKeepsTheOthers() {
+        assertThat(ArgoCdScripts.action("pause", ArgoCdScripts.fixture("healthy.json"))).isEqualTo(Map.of(
+                "argocd.argoproj.io/sync-wave", "1", PAUSED, "true"));
+        assertThat(ArgoCdScripts.action("pause", ArgoCdScripts.fixture("observing.json")))
+                .as("a pair without annotations").isEqualTo(Map.of(PAUSED, "true"));
+    }
+
+    @Test
+    void resumeRemovesTheAnnotation() {
+        assertThat(ArgoCdScripts.action("resume", ArgoCdScripts.fixture("paused.json"))).isEmpty();
+        assertThat(ArgoCdScripts.action("resume", ArgoCdScripts.fixture("observing.json"))).isEmpty();
+    }
+
+    @Test
+    void approveNamesTheOperationInFlight() {
+        assertThat(ArgoCdScripts.action("approve", ArgoCdScripts.fixture("awaiting-approval.json")))
+                .isEqualTo(Map.of(APPROVE, "repair-primary-01"));
+    }
+
+    @Test
+    void approveRefusesWhenNothingRuns() {
+        ObjectNode pair = (ObjectNode) ArgoCdScripts.fixture("healthy.json");
+
+        assertThat(ArgoCdScripts.action("approve", pair))
+                .isEqualTo(Map.of("error: no operation in flight to approve", ""));
+    }
+}

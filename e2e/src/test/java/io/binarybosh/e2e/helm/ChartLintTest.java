@@ -1,0 +1,42 @@
+package io.binarybosh.e2e.helm;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import io.binarybosh.e2e.kube.ProjectFiles;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ChartLintTest {
+
+    @Test
+    void lintFindsNoWarningOrError() {
+        LintResult lint = new Helm(ChartFiles.chart()).lint().strict().call();
+
+        assertThat(lint.isFailed()).as("%s", lint.getMessages()).isFalse();
+        assertThat(lint.getMessages()).noneMatch(message -> message.contains("[WARNING]")
+                || message.contains("[ERROR]"));
+    }
+
+    @Test
+    void valuesSchemaRejectsUnknownAndMistypedValues() {
+        assertThatThrownBy(() -> ChartRenderer.render("logLevel: loud\n")).hasMessageContaining("logLevel");
+        assertThatThrownBy(() -> ChartRenderer.render("watchNamespace: [a]\n"))
+                .hasMessageContaining("watchNamespace");
+        assertThatThrownBy(() -> ChartRenderer.render("watchNamespaces: [Not_A_Namespace]\n"))
+                .hasMessageContaining("watchNamespaces");
+    }
+
+    @Test
+    void chartCrdIsAByteForByteCopyOfTheProjectCrd() throws IOException {
+        byte[] project = Files.readAllBytes(ProjectFiles.crd());
+        byte[] chart = Files.readAllBytes(ChartFiles.chart().resolve("crds/binaryboshpairs.binarybosh.io-v1.yml"));
+
+        assertThat(chart).as("helm/binary-bosh-operator/crds/ differs from crds/: run bin/update-crd")
+                .isEqualTo(project);
+    }
+}

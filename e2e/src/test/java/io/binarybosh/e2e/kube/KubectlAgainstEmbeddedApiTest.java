@@ -1,0 +1,127 @@
+package io.binarybosh.e2e.kube;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Real kubectl through the user's flow: CRD, Secrets, pairs, then reading, annotating and writing status. */
+class KubectlAgainstEmbeddedApiTest {
+
+    private KubectlCompatibleApiServer api;
+    private Kubectl kubectl;
+
+    @BeforeEach
+    void start() {
+        assumeTrue(Kubectl.DEFAULT_EXECUTABLE.toFile().canExecute(), "no /usr/bin/kubectl (bin/test installs it)");
+        api = KubectlCompatibleApiServer.start();
+        kubectl = new Kubectl(api.kubeconfig());
+    }
+
+    @AfterEach
+    void stop() {
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    private KubectlResult ok(String... arguments) {
+        return kubectl.run(arguments).orThrow();
+    }
+
+    private void applyCrdAndExamples() {
+        ok("apply", "--validate=false", "-f", ProjectFiles.crd().toString());
+        Path examples = ProjectFiles.root().resolve("crds/examples");
+        ok("apply", "--validate=false", "-f", examples.resolve("secrets.yaml").toString());
+        ok("apply", "--validate=false", "-f", examples.resolve("pair-with-micro.yaml").toString());
+        ok("apply", "--validate=false", "-f", examples.resolve("pair-without-micro.yaml").toString());
+    }
+
+    @Test
+    void discoveryAnnouncesBuiltInGroupsAndTheCustomGroupOnceItsCrdIsStored() {
+        assertThat(ok("version", "-o", "json").stdout()).contains("\"gitVersion\": \"v1.32.0\"");
+        assertThat(ok("api-resources", "-o", "name").stdout())
+                .contains("secrets", "deployments.apps", "leases.coordination.k8s.io",
+                        "clusterroles.rbac.authorization.k8s.io")
+                .doesNotContain("binaryboshpairs");
+
+        ok("apply", "--validate=false", "-f", ProjectFiles.crd().toString());
+
+        assertThat(ok("api-resources", "--api-group=binarybosh.io").stdout())
+                .contains("binaryboshpairs", "bbp", "binarybosh.io/v1alpha1", "true", "BinaryBoshPair");
+        assertThat(ok("api-resources", "--categories=bosh", "-o", "name").stdout().trim())
+                .isEqualTo("binaryboshpairs.binarybosh.io");
+    }
+
+    @Test
+    void examplesApplyAndReadBackByShortNameCategoryAndJsonPath() throws IOException {
+        applyCrdAndExamples();
+
+        assertThat(ok("get", "bbp").stdout()).contains("bosh-mutual").containsPattern("(?m)^bosh\\s");
+        assertThat(ok("get", "bosh").stdout()).contains("bosh-mutual");
+        assertThat(ok("get", "bbp", "bosh", "-o", "jsonpath={.spec.bootstrap.micro.ssh.host}").stdout())
+                .isEqualTo("10.10.0.3");
+        assertThat(ok("get", "secret", "primary-director", "-o", "jsonpath={.data.client}").stdout())
+                .isEqualTo("YWRtaW4=");
+        String secrets = Files.readString(ProjectFiles.root().resolve("crds/examples/secrets.yaml"));
+        kubectl.runWithInput(secrets.replaceFirst("client: admin", "client: ops"),
+                "apply", "--validate=false", "-f", "-").orThrow();
+        assertThat(ok("get", "secret", "primary-director", "-o", "jsonpath={.data.client}").stdout())
+                .isEqualTo("b3Bz");
+        ok("label", "secret", "primary-director", "director=primary");
+        assertThat(ok("get", "secret", "-l", "director=primary", "-o", "name").stdout().trim())
+                .isEqualTo("secret/primary-director");
+        assertThat(ok("get", "binaryboshpair", "bosh-mutual", "-o", "yaml").stdout())
+                .contains("kind: BinaryBoshPair", "deployment: bosh-meta", "approval: Automatic");
+        assertThat(ok("describe", "bbp", "bosh").stdout())
+                .contains("Name:", "bosh", "Kind:", "BinaryBoshPair", "Deployment:", "bosh-primary");
+    }
+
+    @Test
+    void statusIsASubresourceAndAnnotationsAndSpecWritesWork() {
+        applyCrdAndExamples();
+
+        ok("patch", "bbp", "bosh", "--type=merge", "--subresource=status", "-p",
+                "{\"status\":{\"phase\":\"Observing\",\"observedGeneration\":1,\"conditions\":[{\"type\":\"Ready\","
+                        + "\"status\":\"False\",\"reason\":\"NotYetManaged\",\"message\":\"not yet\","
+                        + "\"lastTransitionTime\":\"2026-11-25T10:00:00Z\"}]}}");
+        assertThat(ok("get", "bbp", "bosh", "-o", "jsonpath={.status.phase}").stdout()).isEqualTo("Observing");
+        assertThat(ok("get", "bbp", "bosh", "-o", "jsonpath={.status.conditions[?(@.type==\"Ready\")].reason}")
+                .stdout()).isEqualTo("NotYetManaged");
+
+        // A spec write leaves the status alone, as with a real status subresource.
+        ok("patch", "bbp", "bosh", "--type=merge", "-p", "{\"spec\":{\"approval\":\"Automatic\"},"
+                + "\"status\":{\"phase\":\"Lost\"}}");
+        assertThat(ok("get", "bbp", "bosh", "-o", "jsonpath={.spec.approval}/{.status.phase}").stdout())
+                .isEqualTo("Automatic/Observing");
+
+        ok("annotate", "bbp", "bosh", "binarybosh.io/paused=true");
+        assertThat(ok("get", "bbp", "bosh", "-o", "jsonpath={.metadata.annotations.binarybosh\\.io/paused}")
+                .stdout()).isEqualTo("true");
+        ok("annotate", "bbp", "bosh", "binarybosh.io/paused-");
+        assertThat(ok("get", "bbp", "bosh", "-o", "jsonpath={.metadata.annotations}").stdout())
+                .doesNotContain("binarybosh.io/paused");
+    }
+
+    @Test
+    void replaceAndDelete() {
+        applyCrdAndExamples();
+        String yaml = ok("get", "bbp", "bosh-mutual", "-o", "yaml").stdout()
+                .replace("approval: Automatic", "approval: Manual");
+
+        kubectl.runWithInput(yaml, "replace", "--validate=false", "-f", "-").orThrow();
+        assertThat(ok("get", "bbp", "bosh-mutual", "-o", "jsonpath={.spec.approval}").stdout()).isEqualTo("Manual");
+
+        ok("delete", "bbp", "bosh-mutual");
+        KubectlResult gone = kubectl.run("get", "bbp", "bosh-mutual");
+        assertThat(gone.succeeded()).isFalse();
+        assertThat(gone.stderr()).contains("NotFound");
+        assertThat(ok("get", "bbp", "-o", "name").stdout().trim()).isEqualTo("binaryboshpair.binarybosh.io/bosh");
+    }
+}

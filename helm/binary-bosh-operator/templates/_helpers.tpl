@@ -1,0 +1,47 @@
+{{/* The release's full name, at most 63 characters. */}}
+{{- define "bbo.fullname" -}}
+{{- if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "bbo.selectorLabels" -}}
+app.kubernetes.io/name: {{ .Chart.Name }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "bbo.labels" -}}
+{{ include "bbo.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+{{- end -}}
+
+{{- define "bbo.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "bbo.fullname" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{/* "true" when only one replica may reconcile at a time, so more than one must elect a leader. */}}
+{{- define "bbo.leaderElection" -}}
+{{- if or .Values.leaderElection.enabled (gt (int .Values.replicas) 1) -}}true{{- else -}}false{{- end -}}
+{{- end -}}
+
+{{/* What the operator may do with its own resources, wherever it watches them. */}}
+{{- define "bbo.watchRules" -}}
+- apiGroups: ["binarybosh.io"]
+  resources: ["binaryboshpairs", "binaryboshpairs/status", "binaryboshpairs/finalizers"]
+  verbs: ["get", "list", "watch", "update", "patch"]
+# Director CAs and credentials, and desired manifests: read, never written.
+- apiGroups: [""]
+  resources: ["secrets", "configmaps"]
+  verbs: ["get", "list", "watch"]
+- apiGroups: [""]
+  resources: ["events"]
+  verbs: ["create", "patch"]
+{{- end -}}
