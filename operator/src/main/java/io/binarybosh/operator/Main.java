@@ -1,6 +1,8 @@
 package io.binarybosh.operator;
 
+import io.binarybosh.operator.director.DirectorClientOptions;
 import io.binarybosh.operator.director.HttpDirectorClientFactory;
+import io.binarybosh.operator.director.RetryPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -29,7 +31,8 @@ public final class Main {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
-        BinaryBoshOperator operator = new BinaryBoshOperator(client, settings, new HttpDirectorClientFactory(),
+        BinaryBoshOperator operator = new BinaryBoshOperator(client, settings, new HttpDirectorClientFactory(
+                DirectorClientOptions.defaults().withRetryPolicy(RetryPolicy.polling())),
                 meters, Clock.systemUTC());
         HealthServer health = new HealthServer(settings.healthPort(), operator::isHealthy, operator::isStarted,
                 meters::scrape);

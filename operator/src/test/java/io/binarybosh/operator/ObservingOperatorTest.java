@@ -1,6 +1,8 @@
 package io.binarybosh.operator;
 
+import io.binarybosh.operator.director.DirectorClientOptions;
 import io.binarybosh.operator.director.HttpDirectorClientFactory;
+import io.binarybosh.operator.director.RetryPolicy;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.HealthSpec;
 import io.binarybosh.operator.reconcile.Conditions;
@@ -55,7 +57,8 @@ class ObservingOperatorTest {
         OperatorSettings settings = OperatorSettings.from(Map.of("HEALTH_PORT", "0",
                 "DIRECTOR_CONNECT_TIMEOUT_SECONDS", "1", "DIRECTOR_READ_TIMEOUT_SECONDS", "1",
                 "DIRECTOR_CALL_TIMEOUT_SECONDS", "2"), new String[0]);
-        operator = new BinaryBoshOperator(client, settings, new HttpDirectorClientFactory(), new SimpleMeterRegistry(),
+        operator = new BinaryBoshOperator(client, settings, new HttpDirectorClientFactory(
+                DirectorClientOptions.defaults().withRetryPolicy(RetryPolicy.polling())), new SimpleMeterRegistry(),
                 Clock.systemUTC());
         operator.start();
     }

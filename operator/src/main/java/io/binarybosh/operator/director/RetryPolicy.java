@@ -22,6 +22,14 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         return new RetryPolicy(4, Duration.ofMillis(250), Duration.ofSeconds(2));
     }
 
+    /**
+     * For a poller: one quick retry for a dropped connection. A director that fails twice is an observation, and
+     * the next poll asks again; more retries only delay detection (a frozen director costs a read timeout each).
+     */
+    public static RetryPolicy polling() {
+        return new RetryPolicy(2, Duration.ofMillis(200), Duration.ofMillis(200));
+    }
+
     public static RetryPolicy none() {
         return new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
     }
