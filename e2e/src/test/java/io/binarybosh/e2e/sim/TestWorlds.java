@@ -27,6 +27,30 @@ public final class TestWorlds {
                   - {name: zookeeper, instances: 3, jobs: [zookeeper], persistentDisk: 1024}
             """;
 
+    /** One create-env director with two workload deployments: enough for protocol tests. */
+    public static final String ONE_DIRECTOR = """
+            port: 25555
+            timeScale: 0.01
+            directors:
+              primary: {name: primary-bosh, auth: uaa, client: admin, secret: primary-secret, resurrector: false}
+            releases:
+              - {name: bosh, version: "283.1.6", jobs: [director]}
+              - {name: zookeeper, version: "0.0.10", jobs: [zookeeper, smoke-tests]}
+            stemcells:
+              - {name: bosh-warden-boshlite-ubuntu-noble, os: ubuntu-noble, version: "1.484"}
+            deployments:
+              - name: zookeeper
+                director: primary
+                release: zookeeper
+                instanceGroups:
+                  - {name: zookeeper, instances: 3, jobs: [zookeeper], persistentDisk: 1024}
+              - name: web
+                director: primary
+                release: zookeeper
+                instanceGroups:
+                  - {name: web, instances: 2, jobs: [smoke-tests]}
+            """;
+
     private TestWorlds() {
     }
 
