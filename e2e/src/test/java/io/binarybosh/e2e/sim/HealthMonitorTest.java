@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.binarybosh.e2e.sim.director.Director;
 import io.binarybosh.e2e.sim.hm.Alert;
+import io.binarybosh.e2e.sim.store.LockRow;
+import io.binarybosh.e2e.sim.store.TaskRow;
 import io.binarybosh.e2e.sim.hm.HealthMonitor;
 import io.binarybosh.e2e.sim.iaas.Vm;
 import io.binarybosh.e2e.sim.world.World;
@@ -138,6 +141,42 @@ class HealthMonitorTest {
                     !bosh.get("/deployments/zookeeper/instances").json().get(3).path("cid").asText().equals(victim.path("cid").asText()));
             List<String> requests = hm.scanAndFixRequests();
             assertThat(requests.get(0)).isEqualTo("zookeeper {\"jobs\":{\"zookeeper\":[\"" + victim.path("id").asText() + "\"]}}");
+        }
+    }
+
+    @Test
+    void skipsLockedDeploymentsAndDeploymentsWithAScanAndFixInFlight() {
+        try (World world = TestWorlds.start(FIVE_VMS, dir)) {
+            Director director = world.director("primary");
+            long now = System.currentTimeMillis();
+            long inFlight = director.db().update(t -> {
+                long id = ++t.lastTaskId;
+                // a checkpoint in the future keeps it `processing` for the whole test
+                t.tasks.put(id, new TaskRow(id, "processing", "scan and fix", "cck_scan_and_fix", null, now / 1000, null,
+                        "hm", "zookeeper", "", now + 3_600_000, Json.object()));
+                t.locks.add(new LockRow("lock:deployment:zookeeper", "deployment", "zookeeper", now + 3_600_000, id, "uid"));
+                return id;
+            });
+            HealthMonitor hm = director.healthMonitor();
+            BoshHttp.sleep(world.timings().seconds(120).toMillis());
+            String cid = world.iaas().vms().stream()
+                    .filter(vm -> vm.agent().spec() != null && "zookeeper".equals(vm.agent().spec().deployment()))
+                    .findFirst().orElseThrow().cid();
+            world.faults().killVm(cid);
+
+            BoshHttp.sleep(resurrectionBound(world).minusSeconds(5).toMillis());
+            assertThat(hm.alerts().stream().map(Alert::title)).noneMatch(t -> t.startsWith("zookeeper has"));
+
+            director.db().write(t -> t.locks.clear());
+            await().atMost(resurrectionBound(world)).until(() -> hm.alerts().stream().map(Alert::title)
+                    .anyMatch(t -> t.equals("zookeeper has instances with timed out agents")));
+            BoshHttp.sleep(world.timings().seconds(120).toMillis());
+            assertThat(hm.scanAndFixRequests()).isEmpty();
+
+            director.db().write(t -> t.tasks.computeIfPresent(inFlight, (k, r) -> r.finished("done", "scan and fix complete", now)));
+            await().atMost(resurrectionBound(world)).until(() -> !hm.scanAndFixRequests().isEmpty());
+            await().atMost(resurrectionBound(world)).until(() -> world.iaas().vm(cid).isEmpty()
+                    && world.iaas().vms().size() == 6);
         }
     }
 

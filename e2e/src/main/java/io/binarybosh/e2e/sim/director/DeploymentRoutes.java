@@ -53,7 +53,8 @@ final class DeploymentRoutes {
                 .add("PUT", D + "/jobs/([^/]+)/([^/]+)", "text/yaml", r -> jobState(r, r.param(1), r.param(2)))
                 .add("POST", D + "/instance_groups/([^/]+)/([^/]+)/actions/(stop|start|restart|recreate)", null, this::action)
                 .add("PUT", D + "/instance_groups/([^/]+)/([^/]+)/ignore", "application/json", this::ignore)
-                .add("POST", D + "/ssh", "application/json", this::ssh);
+                .add("POST", D + "/ssh", "application/json", this::ssh)
+                .add("DELETE", "/vms/([^/]+)", null, this::deleteVm);
     }
 
     private DeploymentRow deployment(String name) {
@@ -252,6 +253,16 @@ final class DeploymentRoutes {
                 .orElseThrow(() -> DirectorError.instanceNotFound("Instance '" + r.param(1) + "/" + r.param(2) + "' doesn't exist"));
         db.write(t -> t.deployments.put(d.name(), t.deployments.get(d.name()).updateInstance(target.id(), i -> i.withIgnore(ignore))));
         return ApiResponse.empty(200);
+    }
+
+    private ApiResponse deleteVm(ApiRequest r) {
+        String cid = r.param(0);
+        String deployment = db.read(t -> t.deployments.values().stream()
+                .filter(d -> d.instances().stream().anyMatch(i -> i.vm() != null && i.vm().cid().equals(cid)))
+                .map(DeploymentRow::name).findFirst().orElse(null));
+        ObjectNode args = Json.object();
+        args.put("vm_cid", cid);
+        return task(r, "delete_vm", "delete vm " + cid, deployment, args, false);
     }
 
     private ApiResponse ssh(ApiRequest r) {

@@ -64,6 +64,7 @@ public final class DirectorJobs {
             case "cck_scan_and_fix" -> ctx -> scanAndFix(ctx, d, a.path("jobs"));
             case "vms" -> ctx -> vmStates.run(ctx, cloudCheck.instances(d), a.path("vms").asBoolean());
             case "ssh" -> ctx -> ssh(ctx, d, a);
+            case "delete_vm" -> ctx -> deleteVm(ctx, d, a.path("vm_cid").asText());
             case "update_release" -> ctx -> uploadRelease(ctx, a);
             case "update_stemcell" -> ctx -> uploadStemcell(ctx, a);
             default -> ctx -> {
@@ -104,6 +105,20 @@ public final class DirectorJobs {
             cloudCheck.resolve(ctx, deployment, resolutions);
         }
         return "scan and fix complete";
+    }
+
+    /** `DELETE /vms/:cid`: the CPI deletes the VM and the instance loses its reference. */
+    private String deleteVm(TaskContext ctx, String deployment, String cid) {
+        ctx.track("Delete VM", List.of(), 1, 1, cid, () -> {
+            ctx.step();
+            vms.iaas().deleteVm(cid);
+            if (deployment != null) {
+                cloudCheck.instances(deployment).stream()
+                        .filter(i -> i.vm() != null && i.vm().cid().equals(cid))
+                        .forEach(i -> vms.save(deployment, i.withVm(null)));
+            }
+        });
+        return "VM " + cid + " is successfully deleted";
     }
 
     private String ssh(TaskContext ctx, String deployment, JsonNode args) {
