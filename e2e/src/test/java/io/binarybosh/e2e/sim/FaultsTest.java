@@ -76,7 +76,7 @@ class FaultsTest {
         endpoints.forEach(e -> assertThat(listening(e.address(), e.port())).as(e.key()).isFalse());
         assertThat(world.iaas().vms()).isEmpty();
         assertThat(Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(n -> n.startsWith("director-") || n.startsWith("hm-") || n.startsWith("world-"))
+                .filter(n -> n.startsWith("director-") || n.startsWith("hm-") || n.startsWith("world-") || n.startsWith("HTTP-Dispatcher"))
                 .filter(n -> Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(n) && t.isAlive())))
                 .isEmpty();
     }
