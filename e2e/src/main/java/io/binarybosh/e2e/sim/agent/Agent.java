@@ -113,7 +113,8 @@ public final class Agent {
         JobProcess running = jobs;
         List<ProcessState> processes = new ArrayList<>();
         if (running != null) {
-            String state = running.running() ? "running" : "not monitored";
+            // monit reports stopped (unmonitored) processes as `unknown` to the agent
+            String state = running.running() ? "running" : "unknown";
             running.monitNames().forEach(n -> processes.add(new ProcessState(n, state)));
         }
         return new AgentState(agentId(), jobState(), processes);

@@ -51,7 +51,7 @@ public final class Director {
         CloudCheck cloudCheck = new CloudCheck(db, vms, env.timings());
         Deployer deployer = new Deployer(db, vms, env.timings());
         VmStates vmStates = new VmStates(vms, env.timings(), () -> db.read(t -> t.resurrectionPaused));
-        DirectorJobs jobs = new DirectorJobs(db, config, deployer, cloudCheck, vmStates, vms);
+        DirectorJobs jobs = new DirectorJobs(db, config, deployer, cloudCheck, vmStates, vms, env.timings().deployLockWait());
         runner = new TaskRunner(db, locks, env.timings(), config.workers(), "director-" + config.address(), jobs::jobFor);
         Authenticator auth = new Authenticator(config.uaa(), config.secrets(),
                 new TokenIssuer(config.tokenSigningKey(), config.url() + "/oauth/token",

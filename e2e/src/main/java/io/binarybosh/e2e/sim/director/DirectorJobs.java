@@ -29,15 +29,17 @@ public final class DirectorJobs {
     private final CloudCheck cloudCheck;
     private final VmStates vmStates;
     private final VmLifecycle vms;
+    private final java.time.Duration lockWait;
 
     public DirectorJobs(DirectorDb db, DirectorConfig config, Deployer deployer, CloudCheck cloudCheck,
-                        VmStates vmStates, VmLifecycle vms) {
+                        VmStates vmStates, VmLifecycle vms, java.time.Duration lockWait) {
         this.db = db;
         this.config = config;
         this.deployer = deployer;
         this.cloudCheck = cloudCheck;
         this.vmStates = vmStates;
         this.vms = vms;
+        this.lockWait = lockWait;
     }
 
     public TaskJob jobFor(TaskRow row) {
@@ -55,7 +57,7 @@ public final class DirectorJobs {
                 return "scan complete";
             };
             case "cck_apply" -> ctx -> {
-                ctx.lock(d, java.time.Duration.ZERO, Locks.SCAN_LOCK_ERROR);
+                ctx.lock(d, lockWait, null);
                 Map<Long, String> resolutions = new LinkedHashMap<>();
                 a.path("resolutions").fields().forEachRemaining(e ->
                         resolutions.put(Long.parseLong(e.getKey()), e.getValue().isNull() ? null : e.getValue().asText()));

@@ -58,7 +58,7 @@ public final class World implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.catalog = new WorldJobCatalog(this::environment, root.resolve("ephemeral"));
+        this.catalog = new WorldJobCatalog(this::environment, ca, root.resolve("ephemeral"));
         this.iaas = new Iaas(root.resolve("iaas"), new AddressPool(spec.network() == null ? "127.0.1.0/24" : spec.network()),
                 network, catalog, scheduler, timings);
         this.environment = new DirectorEnvironment(iaas, network, scheduler, timings, faults);

@@ -26,11 +26,13 @@ import java.util.function.Supplier;
  */
 final class WorldJobCatalog implements JobCatalog {
     private final Supplier<DirectorEnvironment> environment;
+    private final CertificateAuthority ca;
     private final Path ephemeralRoot;
     private final Map<String, Director> running = new ConcurrentHashMap<>();
 
-    WorldJobCatalog(Supplier<DirectorEnvironment> environment, Path ephemeralRoot) {
+    WorldJobCatalog(Supplier<DirectorEnvironment> environment, CertificateAuthority ca, Path ephemeralRoot) {
         this.environment = environment;
+        this.ca = ca;
         this.ephemeralRoot = ephemeralRoot;
     }
 
@@ -42,6 +44,15 @@ final class WorldJobCatalog implements JobCatalog {
         Map<String, Object> properties = new LinkedHashMap<>();
         for (JobRef job : spec.jobs()) {
             properties = Props.merge(properties, job.properties());
+        }
+        if (new Props(properties).get("director.ssl.cert") == null) {
+            // like a config server generating `director_ssl` for a manifest that only references it
+            var cert = ca.serverCertificate(vm.address());
+            properties = Props.merge(properties, Map.of("director", Map.of("ssl", Map.of("cert", cert.certificatePem(),
+                    "key", cert.privateKeyPkcs8Pem(), "ca", ca.caPem()))));
+        }
+        if (new Props(properties).get("director.ssl.ca") == null && new Props(properties).get("hm.director_account.ca_cert") == null) {
+            properties = Props.merge(properties, Map.of("director", Map.of("ssl", Map.of("ca", ca.caPem()))));
         }
         DirectorConfig config = DirectorConfig.fromProperties(properties, vm.address(), spec.hasJob("health_monitor"));
         Director director = new Director(config, store(vm), environment.get());
