@@ -19,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The health monitor and resurrector of a director, end to end over the simulated NATS and API. */
 class HealthMonitorTest {
+    /** Twice the usual test scale: heartbeats 600 ms apart leave room for scheduling jitter on a loaded CI. */
+    private static final double SCALE = 0.02;
+
     @TempDir
     Path dir;
 
@@ -29,7 +32,7 @@ class HealthMonitorTest {
 
     @Test
     void aKilledDirectorVmIsResurrectedByItsManagingDirectorWithItsStore() {
-        try (World world = TestWorlds.start(TestWorlds.THREE_DIRECTORS, dir)) {
+        try (World world = TestWorlds.start(TestWorlds.THREE_DIRECTORS, SCALE, dir)) {
             String uuid = world.director("meta").uuid();
             int tasksBefore = world.director("meta").db().read(t -> t.tasks.size());
             Vm oldVm = world.directorVm("meta").orElseThrow();
@@ -70,7 +73,7 @@ class HealthMonitorTest {
 
     @Test
     void aFailingAgentIsNeverResurrected() {
-        try (World world = TestWorlds.start(TestWorlds.THREE_DIRECTORS, dir)) {
+        try (World world = TestWorlds.start(TestWorlds.THREE_DIRECTORS, SCALE, dir)) {
             BoshHttp primary = new BoshHttp(world.endpoint("primary"));
             primary.login();
             JsonNode zk = primary.get("/deployments/zookeeper/instances").json().get(0);
@@ -107,7 +110,7 @@ class HealthMonitorTest {
 
     @Test
     void meltdownWhenFiveOfFiveAreDownThenNothingMoreIsResurrected() {
-        try (World world = TestWorlds.start(FIVE_VMS, dir)) {
+        try (World world = TestWorlds.start(FIVE_VMS, SCALE, dir)) {
             world.iaas().vms().stream()
                     .filter(vm -> vm.agent().spec() != null && "zookeeper".equals(vm.agent().spec().deployment()))
                     .forEach(vm -> world.faults().killVm(vm.cid()));
@@ -124,7 +127,7 @@ class HealthMonitorTest {
 
     @Test
     void oneOfFiveDownIsResurrectedAndPausedResurrectionIsRefusedByTheDirector() {
-        try (World world = TestWorlds.start(FIVE_VMS, dir)) {
+        try (World world = TestWorlds.start(FIVE_VMS, SCALE, dir)) {
             BoshHttp bosh = new BoshHttp(world.endpoint("primary"));
             bosh.login();
             bosh.send("PUT", "/resurrection", "application/json", "{\"resurrection_paused\":true}");
@@ -146,7 +149,7 @@ class HealthMonitorTest {
 
     @Test
     void skipsLockedDeploymentsAndDeploymentsWithAScanAndFixInFlight() {
-        try (World world = TestWorlds.start(FIVE_VMS, dir)) {
+        try (World world = TestWorlds.start(FIVE_VMS, SCALE, dir)) {
             Director director = world.director("primary");
             long now = System.currentTimeMillis();
             long inFlight = director.db().update(t -> {
@@ -182,7 +185,7 @@ class HealthMonitorTest {
 
     @Test
     void aResurrectionConfigDisablesAnInstanceGroup() {
-        try (World world = TestWorlds.start(FIVE_VMS, dir)) {
+        try (World world = TestWorlds.start(FIVE_VMS, SCALE, dir)) {
             BoshHttp bosh = new BoshHttp(world.endpoint("primary"));
             bosh.login();
             String rules = "rules:\\n- enabled: false\\n  include: {deployments: [zookeeper]}\\n";
