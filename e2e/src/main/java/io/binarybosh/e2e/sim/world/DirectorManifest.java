@@ -53,6 +53,9 @@ public final class DirectorManifest {
         hm.put("resurrector_enabled", spec.resurrector() == null || spec.resurrector());
         hm.put("resurrector", resurrector);
         hm.put("director_account", hmAccount);
+        if (spec.hmIntervals() != null && !spec.hmIntervals().isEmpty()) {
+            hm.put("intervals", new LinkedHashMap<>(spec.hmIntervals()));
+        }
         props.put("director", director);
         props.put("hm", hm);
         props.put("nats", Map.of("tls", Map.of("ca", "nats-ca-" + spec.name() + "-" + java.util.UUID.randomUUID())));
