@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +94,17 @@ class StoreIdentityTest {
             primary.login();
             assertThat(primary.get("/deployments").names()).contains("bosh-meta", "zookeeper");
             assertThat(world.root().resolve("meta-store-aside").resolve(StoreLayout.POSTGRES_DIR)).isDirectory();
+
+            // mutual management: with resurrection back on, each director's HM recreates the other's VM
+            meta.send("PUT", "/resurrection", "application/json", "{\"resurrection_paused\":false}");
+            Duration bound = world.timings().seconds(30 + 60 + 60 + 60 + 60).plusSeconds(10);
+            world.faults().killDirectorVm("primary");
+            await().atMost(bound).pollInterval(Duration.ofMillis(20)).until(() -> world.runningDirector("primary").isPresent());
+            assertThat(world.director("primary").uuid()).isEqualTo(primaryUuid);
+            world.faults().killDirectorVm("meta");
+            await().atMost(bound).pollInterval(Duration.ofMillis(20)).until(() -> world.runningDirector("meta").isPresent());
+            assertThat(world.director("meta").uuid()).isEqualTo(microUuid);
+            assertThat(world.directorVm("meta").orElseThrow().agent().settings().mbusAddress()).isEqualTo(primaryVm.address());
         }
     }
 

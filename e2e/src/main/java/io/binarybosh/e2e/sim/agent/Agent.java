@@ -176,7 +176,8 @@ public final class Agent {
     }
 
     public void cleanupSsh(String userRegex) {
-        sshUsers.keySet().removeIf(u -> u.matches(userRegex) || java.util.regex.Pattern.compile(userRegex).matcher(u).find());
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(userRegex);
+        sshUsers.keySet().removeIf(u -> pattern.matcher(u).find());
     }
 
     public Map<String, String> sshUsers() {

@@ -112,6 +112,20 @@ public final class VmLifecycle {
                 + "' after " + Math.round(timings.seconds(45).toMillis() / 1000.0) + " seconds");
     }
 
+    /** `DELETE /vms/:cid`: the CPI deletes the VM and the instance loses its reference. */
+    public String deleteByCid(TaskContext ctx, String deployment, String cid) {
+        ctx.track("Delete VM", List.of(), 1, 1, cid, () -> {
+            ctx.step();
+            iaas.deleteVm(cid);
+            if (deployment != null) {
+                db.read(t -> t.deployments.get(deployment)).instances().stream()
+                        .filter(i -> i.vm() != null && i.vm().cid().equals(cid))
+                        .forEach(i -> save(deployment, i.withVm(null)));
+            }
+        });
+        return "VM " + cid + " is successfully deleted";
+    }
+
     /** How long a director waits for an agent's answer to a plain request. */
     public Duration timedOutDelay() {
         return timings.seconds(45);
