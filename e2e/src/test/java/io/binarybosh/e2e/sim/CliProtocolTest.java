@@ -215,6 +215,23 @@ class CliProtocolTest {
     }
 
     @Test
+    void theWorldRecordsWhatClientsSent() {
+        BoshHttp fresh = new BoshHttp(world.endpoint("primary"));
+        fresh.login();
+        fresh.get("/deployments?exclude_configs=true");
+        List<io.binarybosh.e2e.sim.api.RecordedRequest> log = world.requests("primary");
+        var last = log.get(log.size() - 1);
+        assertThat(last.method()).isEqualTo("GET");
+        assertThat(last.path()).isEqualTo("/deployments");
+        assertThat(last.query()).containsEntry("exclude_configs", "true");
+        assertThat(last.user()).isEqualTo("admin");
+        assertThat(last.status()).isEqualTo(200);
+        assertThat(last.headers()).containsEntry("connection", "close").doesNotContainKey("authorization");
+        assertThat(log).anyMatch(r -> r.path().equals("/info") && r.user() == null)
+                .anyMatch(r -> r.path().equals("/oauth/token") && r.method().equals("POST"));
+    }
+
+    @Test
     void resurrectionConfigsAndCertificateExpiry() {
         assertThat(bosh.get("/configs?type=resurrection&latest=true").json()).isEmpty();
         assertThat(bosh.get("/configs?latest=true&limit=1&type=deploy").json()).isEmpty();

@@ -111,9 +111,8 @@ class HealthMonitorTest {
     @Test
     void meltdownWhenFiveOfFiveAreDownThenNothingMoreIsResurrected() {
         try (World world = TestWorlds.start(FIVE_VMS, SCALE, dir)) {
-            world.iaas().vms().stream()
-                    .filter(vm -> vm.agent().spec() != null && "zookeeper".equals(vm.agent().spec().deployment()))
-                    .forEach(vm -> world.faults().killVm(vm.cid()));
+            assertThat(world.deploymentVms("zookeeper")).hasSize(5);
+            world.deploymentVms("zookeeper").forEach(vm -> world.faults().killVm(vm.cid()));
             HealthMonitor hm = world.director("primary").healthMonitor();
             await().atMost(resurrectionBound(world)).until(() ->
                     hm.alerts().stream().map(Alert::title).anyMatch("We are in meltdown"::equals));

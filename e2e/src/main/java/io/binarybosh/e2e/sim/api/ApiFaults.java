@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Faults of the network path to one director address. They belong to the address, not to the director
+ * Faults of the network path to one director address, and the log of what came in on it. They belong to the address, not to the director
  * process, so they stay in force across a director restart on the same VM address.
  */
 public final class ApiFaults {
@@ -17,6 +17,12 @@ public final class ApiFaults {
     private volatile Duration delay = Duration.ZERO;
     private volatile boolean cutOff;
     private volatile CountDownLatch thaw = new CountDownLatch(0);
+    private final RequestLog requests = new RequestLog();
+
+    /** Requests received on this address, by any director process that listened on it. */
+    public RequestLog requests() {
+        return requests;
+    }
 
     public Mode mode() { return mode; }
 

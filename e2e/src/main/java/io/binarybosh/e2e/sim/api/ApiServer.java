@@ -146,6 +146,15 @@ public final class ApiServer {
                 headers, body, null, List.of());
         String user = auth.authenticate(request.header("authorization")).orElse(null);
         request = request.with(user, List.of());
+        ApiResponse response = route(request, path, user);
+        Map<String, String> logged = new LinkedHashMap<>(headers);
+        logged.remove("authorization");
+        faults.requests().add(new RecordedRequest(java.time.Instant.now(), request.method(), path, request.query(),
+                logged, user, response.status()));
+        return response;
+    }
+
+    private ApiResponse route(ApiRequest request, String path, String user) {
         try {
             var open = anonymous.dispatch(request);
             if (open.isPresent()) {

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,8 +48,8 @@ public final class HealthMonitor {
     private final Map<String, Boolean> lockedDeployments = new ConcurrentHashMap<>();
     private final Map<String, List<InstanceKey>> instancesWithoutVm = new ConcurrentHashMap<>();
     private final Map<InstanceKey, Instant> criticalAlerts = new ConcurrentHashMap<>();
-    private final List<Alert> alerts = new CopyOnWriteArrayList<>();
-    private final List<String> scanAndFixRequests = new CopyOnWriteArrayList<>();
+    private final BoundedList<Alert> alerts = new BoundedList<>(1000);
+    private final BoundedList<String> scanAndFixRequests = new BoundedList<>(1000);
     private volatile ResurrectionRules rules = ResurrectionRules.none();
     private volatile String rulesDigest = "";
     private volatile boolean directorAnswered;
@@ -97,12 +96,12 @@ public final class HealthMonitor {
     }
 
     public List<Alert> alerts() {
-        return List.copyOf(alerts);
+        return alerts.snapshot();
     }
 
     /** The bodies of the `scan_and_fix` requests sent, as `<deployment> <json>`. */
     public List<String> scanAndFixRequests() {
-        return List.copyOf(scanAndFixRequests);
+        return scanAndFixRequests.snapshot();
     }
 
     private void heartbeat(Heartbeat heartbeat) {

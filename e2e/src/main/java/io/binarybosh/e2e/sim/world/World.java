@@ -5,6 +5,7 @@ import io.binarybosh.e2e.sim.Timings;
 import io.binarybosh.e2e.sim.agent.AgentSettings;
 import io.binarybosh.e2e.sim.agent.NatsNetwork;
 import io.binarybosh.e2e.sim.api.FaultBoard;
+import io.binarybosh.e2e.sim.api.RecordedRequest;
 import io.binarybosh.e2e.sim.director.Director;
 import io.binarybosh.e2e.sim.director.DirectorEnvironment;
 import io.binarybosh.e2e.sim.iaas.AddressPool;
@@ -224,6 +225,19 @@ public final class World implements AutoCloseable {
     /** The VM that hosts a director, if it exists. */
     public Optional<Vm> directorVm(String key) {
         return iaas.vmAt(endpoint(key).address());
+    }
+
+    /** The VMs of a deployment (whatever director deployed it), as the IaaS has them now. */
+    public List<Vm> deploymentVms(String deployment) {
+        return iaas.vms().stream()
+                .filter(vm -> vm.agent().spec() != null && deployment.equals(vm.agent().spec().deployment()))
+                .sorted(java.util.Comparator.comparingInt(vm -> vm.agent().spec().index()))
+                .toList();
+    }
+
+    /** The requests a director's address received (what a client under test sent, and the answers' status). */
+    public List<RecordedRequest> requests(String key) {
+        return faults.at(endpoint(key).address()).requests().all();
     }
 
     public Faults faults() {
