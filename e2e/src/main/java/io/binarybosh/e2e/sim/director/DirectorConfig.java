@@ -46,6 +46,8 @@ public record DirectorConfig(String name, String address, int port, boolean uaa,
                 p.string("director.ssl.cert", null),
                 p.string("director.ssl.key", null),
                 p.string("director.ssl.ca", p.string("hm.director_account.ca_cert", null)),
+                // the NATS CA identifies which agents a director's NATS accepts; it follows the director's address
+                // unless the manifest names one, so a redeploy that omits it keeps the same agents
                 p.string("nats.tls.ca", "nats-ca-" + address),
                 p.string("uaa.jwt.signing_key", "uaa-signing-key-" + address),
                 p.bool("director.auto_fix_stateful_nodes", true),

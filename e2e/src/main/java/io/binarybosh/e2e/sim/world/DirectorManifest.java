@@ -58,7 +58,7 @@ public final class DirectorManifest {
         }
         props.put("director", director);
         props.put("hm", hm);
-        props.put("nats", Map.of("tls", Map.of("ca", "nats-ca-" + spec.name() + "-" + java.util.UUID.randomUUID())));
+        props.put("nats", Map.of("tls", Map.of("ca", "nats-ca-" + address)));
         return props;
     }
 
