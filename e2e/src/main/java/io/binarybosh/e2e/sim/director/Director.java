@@ -52,7 +52,7 @@ public final class Director {
         Deployer deployer = new Deployer(db, vms, env.timings());
         VmStates vmStates = new VmStates(vms, env.timings(), () -> db.read(t -> t.resurrectionPaused));
         DirectorJobs jobs = new DirectorJobs(db, config, deployer, cloudCheck, vmStates, vms, env.timings().deployLockWait());
-        runner = new TaskRunner(db, locks, env.timings(), config.workers(), "director-" + config.address(), jobs::jobFor);
+        runner = new TaskRunner(db, locks, env.timings(), config.workers(), "director-" + config.address(), jobs::jobFor, config.maxTasks());
         Authenticator auth = new Authenticator(config.uaa(), config.secrets(),
                 new TokenIssuer(config.tokenSigningKey(), config.url() + "/oauth/token",
                         Math.max(60, env.timings().seconds(600).toSeconds()), Clock.systemUTC()));

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record DirectorConfig(String name, String address, int port, boolean uaa, Map<String, String> secrets,
                              String certificatePem, String privateKeyPem, String caPem, String natsCaId,
-                             String tokenSigningKey, boolean autoFixStatefulNodes, int workers, HmConfig hm,
+                             String tokenSigningKey, boolean autoFixStatefulNodes, int workers, int maxTasks, HmConfig hm,
                              String version, String cpi, String stemcellOs, String stemcellVersion) {
 
     public static final String DEFAULT_VERSION = "283.1.6 (00000000)";
@@ -52,6 +52,7 @@ public record DirectorConfig(String name, String address, int port, boolean uaa,
                 p.string("uaa.jwt.signing_key", "uaa-signing-key-" + address),
                 p.bool("director.auto_fix_stateful_nodes", true),
                 (int) p.number("director.workers", 3),
+                (int) p.number("director.max_tasks", 2000),
                 HmConfig.from(p, healthMonitorJob),
                 DEFAULT_VERSION,
                 p.string("director.cpi_job", "simulated_cpi"),

@@ -21,17 +21,21 @@ import java.util.function.Function;
  */
 public final class TaskRunner {
     private static final Set<String> URGENT = Set.of("vms", "ssh");
+
     private final DirectorDb db;
     private final Locks locks;
     private final Timings timings;
     private final Function<TaskRow, TaskJob> jobs;
+    /** `director.max_tasks`: finished tasks kept per type, older ones are removed (`TaskRemover`). */
+    private final int maxTasksPerType;
     private final Set<Long> active = ConcurrentHashMap.newKeySet();
     private final ExecutorService normal;
     private final ExecutorService urgent;
     private volatile boolean killed;
 
     public TaskRunner(DirectorDb db, Locks locks, Timings timings, int workers, String name,
-                      Function<TaskRow, TaskJob> jobs) {
+                      Function<TaskRow, TaskJob> jobs, int maxTasksPerType) {
+        this.maxTasksPerType = maxTasksPerType;
         this.db = db;
         this.locks = locks;
         this.timings = timings;
@@ -66,7 +70,21 @@ public final class TaskRunner {
             return r;
         });
         submit(row);
+        removeOldTasks(type);
         return row.id();
+    }
+
+    private void removeOldTasks(String type) {
+        List<Long> old = db.read(t -> {
+            List<Long> finished = t.tasks.values().stream()
+                    .filter(r -> r.type().equals(type) && !r.isRunning())
+                    .map(TaskRow::id).sorted().toList();
+            return List.copyOf(finished.subList(0, Math.max(0, finished.size() - maxTasksPerType)));
+        });
+        if (!old.isEmpty()) {
+            db.write(t -> old.forEach(t.tasks::remove));
+            old.forEach(db::deleteOutputs);
+        }
     }
 
     private void submit(TaskRow row) {

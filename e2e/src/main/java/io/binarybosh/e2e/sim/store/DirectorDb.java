@@ -84,6 +84,17 @@ public final class DirectorDb {
         }
     }
 
+    public void deleteOutputs(long taskId) {
+        try {
+            for (String type : new String[] {"event", "result", "debug", "cpi"}) {
+                Files.deleteIfExists(outputFile(taskId, type));
+            }
+            Files.deleteIfExists(layout.taskDebugLog(taskId).getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The stored output of a task, or null when there is none. */
     public byte[] output(long taskId, String type) {
         Path file = outputFile(taskId, type);
