@@ -21,6 +21,7 @@ class WorldLauncherTest {
         try (World world = WorldLauncher.launch(new String[] {yaml.toString(), "--dir", dir.resolve("world").toString(),
                 "--out", out.toString(), "--network", TestWorlds.randomNetwork()})) {
             JsonNode connection = Json.read(Files.readString(out));
+            assertThat(world.endpoints()).hasSize(3);
             assertThat(connection.path("ca_cert").asText()).startsWith("-----BEGIN CERTIFICATE-----");
             assertThat(connection.path("directors").fieldNames()).toIterable().containsExactly("micro", "primary", "meta");
             JsonNode primary = connection.path("directors").path("primary");

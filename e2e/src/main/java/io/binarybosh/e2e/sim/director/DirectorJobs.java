@@ -47,7 +47,7 @@ public final class DirectorJobs {
             case "cck_apply" -> ctx -> {
                 ctx.lock(d, lockWait, null);
                 Map<Long, String> resolutions = new LinkedHashMap<>();
-                a.path("resolutions").fields().forEachRemaining(e ->
+                a.path("resolutions").properties().forEach(e ->
                         resolutions.put(Long.parseLong(e.getKey()), e.getValue().isNull() ? null : e.getValue().asText()));
                 return cloudCheck.resolve(ctx, d, resolutions);
             };

@@ -28,7 +28,7 @@ final class ScanAndFix {
         }
         List<InstanceRow> all = cloudCheck.instances(deployment);
         Set<String> ids = new HashSet<>();
-        jobs.fields().forEachRemaining(e -> e.getValue().forEach(v -> all.stream()
+        jobs.properties().forEach(e -> e.getValue().forEach(v -> all.stream()
                 .filter(i -> i.group().equals(e.getKey()))
                 .filter(i -> i.id().equals(v.asText()) || String.valueOf(i.index()).equals(v.asText()))
                 .filter(i -> !i.ignore())

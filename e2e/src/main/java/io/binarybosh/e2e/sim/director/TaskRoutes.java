@@ -128,7 +128,11 @@ final class TaskRoutes {
 
     private ApiResponse cancelMany(ApiRequest r) {
         JsonNode body = Json.read(r.bodyText().isBlank() ? "{}" : r.bodyText());
-        List<String> states = body.has("states") ? Json.JSON.convertValue(body.get("states"), List.class) : List.of("queued");
+        List<String> states = new java.util.ArrayList<>();
+        body.path("states").forEach(n -> states.add(n.asText()));
+        if (!body.has("states")) {
+            states.add("queued");
+        }
         for (String s : states) {
             if (!s.equals("queued") && !s.equals("processing")) {
                 throw new DirectorError(10001, 400, "Invalid state '" + s + "' given, only 'queued' and 'processing' are allowed");
