@@ -47,7 +47,8 @@ class TaskLifecycleTest {
                     assertThat(task.path("started_at").asLong()).isPositive();
                 }
                 BoshHttp.sleep(10);
-            } while (!state.equals("processing"));
+            } while (state.equals("queued"));
+            assertThat(state).isEqualTo("processing");
             BoshHttp.sleep(world.timings().step().toMillis() * 3);
             assertThat(bosh.get("/tasks/" + id + "/output?type=event", "bytes=0-").code()).isEqualTo(206);
 
