@@ -79,7 +79,7 @@ class HealthMonitorTest {
             JsonNode zk = primary.get("/deployments/zookeeper/instances").json().get(0);
             world.faults().stopJobs(zk.path("cid").asText());
 
-            BoshHttp.sleep(resurrectionBound(world).minusSeconds(5).toMillis() * 2);
+            BoshHttp.sleep(resurrectionBound(world).minusSeconds(5).toMillis());
 
             HealthMonitor hm = world.director("primary").healthMonitor();
             assertThat(hm.scanAndFixRequests()).noneMatch(r -> r.startsWith("zookeeper "));
