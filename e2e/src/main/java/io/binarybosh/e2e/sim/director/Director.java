@@ -1,0 +1,157 @@
+package io.binarybosh.e2e.sim.director;
+
+import io.binarybosh.e2e.sim.api.ApiServer;
+import io.binarybosh.e2e.sim.api.Authenticator;
+import io.binarybosh.e2e.sim.api.DirectorError;
+import io.binarybosh.e2e.sim.api.Router;
+import io.binarybosh.e2e.sim.api.TokenIssuer;
+import io.binarybosh.e2e.sim.agent.Nats;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.binarybosh.e2e.sim.hm.HealthMonitor;
+import io.binarybosh.e2e.sim.store.DirectorDb;
+import io.binarybosh.e2e.sim.store.StoreLayout;
+import io.binarybosh.e2e.sim.store.TaskRow;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+
+/**
+ * One running director process: its database (in the store), its NATS, its workers, its HTTPS API and its
+ * health monitor. Stopping it is a hard kill: running tasks and held locks stay as they are in the store.
+ */
+public final class Director {
+    private final DirectorConfig config;
+    private final Path store;
+    private final DirectorEnvironment env;
+    private DirectorDb db;
+    private Nats nats;
+    private TaskRunner runner;
+    private ApiServer api;
+    private HealthMonitor hm;
+    private volatile boolean running;
+
+    public Director(DirectorConfig config, Path store, DirectorEnvironment env) {
+        this.config = config;
+        this.store = store;
+        this.env = env;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        db = DirectorDb.open(new StoreLayout(store));
+        nats = new Nats(config.address(), config.natsCaId());
+        env.network().listen(nats);
+        Locks locks = new Locks(db, env.timings());
+        VmLifecycle vms = new VmLifecycle(db, env.iaas(), nats, config, env.timings());
+        CloudCheck cloudCheck = new CloudCheck(db, vms, env.timings());
+        Deployer deployer = new Deployer(db, vms, env.timings());
+        VmStates vmStates = new VmStates(vms, env.timings(), () -> db.read(t -> t.resurrectionPaused));
+        DirectorJobs jobs = new DirectorJobs(db, config, deployer, cloudCheck, vmStates, vms, env.timings().deployLockWait());
+        runner = new TaskRunner(db, locks, env.timings(), config.workers(), "director-" + config.address(), jobs::jobFor, config.maxTasks());
+        Authenticator auth = new Authenticator(config.uaa(), config.secrets(),
+                new TokenIssuer(config.tokenSigningKey(), config.url() + "/oauth/token",
+                        Math.max(60, env.timings().seconds(600).toSeconds()), Clock.systemUTC()));
+        Router anonymous = new Router();
+        Router router = new Router();
+        DirectorRoutes directorRoutes = new DirectorRoutes(db, config, auth, locks);
+        directorRoutes.registerAnonymous(anonymous);
+        directorRoutes.register(router);
+        new DeploymentRoutes(db, runner, locks, cloudCheck).register(router);
+        new TaskRoutes(db, runner).register(router);
+        api = new ApiServer(config.address(), config.port(), sslContext(), auth, anonymous, router,
+                env.faults().at(config.address()));
+        api.start();
+        runner.resumeQueued();
+        if (config.hm().enabled()) {
+            hm = new HealthMonitor(config, env.timings(), nats);
+            hm.start();
+        }
+        running = true;
+    }
+
+    private SSLContext sslContext() {
+        HeldCertificate held = HeldCertificate.decode(config.certificatePem() + "\n" + config.privateKeyPem());
+        return new HandshakeCertificates.Builder().heldCertificate(held).build().sslContext();
+    }
+
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        if (hm != null) {
+            hm.stop();
+            hm = null;
+        }
+        api.stop();
+        runner.kill();
+        env.network().stopListening(nats);
+        nats.close();
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public DirectorConfig config() {
+        return config;
+    }
+
+    public Path store() {
+        return store;
+    }
+
+    public DirectorDb db() {
+        requireRunning();
+        return db;
+    }
+
+    public String uuid() {
+        return db().read(t -> t.uuid);
+    }
+
+    public Nats nats() {
+        requireRunning();
+        return nats;
+    }
+
+    public HealthMonitor healthMonitor() {
+        return hm;
+    }
+
+    /** Starts a task as the given user, exactly as the API would. */
+    public long enqueue(String type, String description, String user, String deployment, JsonNode args) {
+        requireRunning();
+        return runner.enqueue(type, description, user, deployment, "", args);
+    }
+
+    public TaskRow awaitTask(long id, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            TaskRow row = db().read(t -> t.tasks.get(id));
+            if (row != null && !row.isRunning()) {
+                return row;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new DirectorError(100, 500, "task " + id + " still " + (row == null ? "missing" : row.state()));
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DirectorError(100, 500, "interrupted");
+            }
+        }
+    }
+
+    private void requireRunning() {
+        if (!running) {
+            throw new IllegalStateException("director " + config.name() + " at " + config.address() + " is not running");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.binarybosh.e2e.sim.director;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A director's configuration, rendered from the properties of the jobs on its VM (`director.*`, `hm.*`,
+ * `nats.*`, `uaa.*`): it never comes from the store, so a copied store keeps its uuid but not its name.
+ */
+public record DirectorConfig(String name, String address, int port, boolean uaa, Map<String, String> secrets,
+                             String certificatePem, String privateKeyPem, String caPem, String natsCaId,
+                             String tokenSigningKey, boolean autoFixStatefulNodes, int workers, int maxTasks, HmConfig hm,
+                             String version, String cpi, String stemcellOs, String stemcellVersion) {
+
+    public static final String DEFAULT_VERSION = "283.1.6 (00000000)";
+
+    public String url() {
+        return "https://" + address + ":" + port;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static DirectorConfig fromProperties(Map<String, Object> properties, String address,
+                                                boolean healthMonitorJob) {
+        Props p = new Props(properties);
+        boolean uaa = "uaa".equals(p.string("director.user_management.provider", "local"));
+        Map<String, String> secrets = new LinkedHashMap<>();
+        if (uaa) {
+            p.map("uaa.clients").forEach((client, spec) ->
+                    secrets.put(client, String.valueOf(((Map<String, Object>) spec).get("secret"))));
+        } else {
+            Object users = p.get("director.user_management.local.users");
+            if (users instanceof List<?> list) {
+                for (Object u : list) {
+                    Map<String, Object> user = (Map<String, Object>) u;
+                    secrets.put(String.valueOf(user.get("name")), String.valueOf(user.get("password")));
+                }
+            }
+        }
+        return new DirectorConfig(
+                p.string("director.name", "bosh"),
+                p.string("director.address", address),
+                (int) p.number("director.port", 25555),
+                uaa,
+                secrets,
+                p.string("director.ssl.cert", null),
+                p.string("director.ssl.key", null),
+                p.string("director.ssl.ca", p.string("hm.director_account.ca_cert", null)),
+                // the NATS CA identifies which agents a director's NATS accepts; it follows the director's address
+                // unless the manifest names one, so a redeploy that omits it keeps the same agents
+                p.string("nats.tls.ca", "nats-ca-" + address),
+                p.string("uaa.jwt.signing_key", "uaa-signing-key-" + address),
+                p.bool("director.auto_fix_stateful_nodes", true),
+                (int) p.number("director.workers", 3),
+                (int) p.number("director.max_tasks", 2000),
+                HmConfig.from(p, healthMonitorJob),
+                DEFAULT_VERSION,
+                p.string("director.cpi_job", "simulated_cpi"),
+                p.string("director.stemcell_os", "ubuntu-noble"),
+                p.string("director.stemcell_version", "1.484"));
+    }
+}

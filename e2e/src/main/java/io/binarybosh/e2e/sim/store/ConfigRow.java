@@ -1,0 +1,4 @@
+package io.binarybosh.e2e.sim.store;
+
+public record ConfigRow(long id, String type, String name, String content, long createdAt) {
+}

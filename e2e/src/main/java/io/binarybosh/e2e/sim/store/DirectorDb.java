@@ -1,0 +1,114 @@
+package io.binarybosh.e2e.sim.store;
+
+import io.binarybosh.e2e.sim.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The director's database, kept in its store so that a copy of the store carries everything: uuid,
+ * deployments, tasks and their output, locks, problems, releases, stemcells, configs.
+ */
+public final class DirectorDb {
+    private final StoreLayout layout;
+    private final Tables tables;
+
+    private DirectorDb(StoreLayout layout, Tables tables) {
+        this.layout = layout;
+        this.tables = tables;
+    }
+
+    /** Opens the database of a store, creating it (with a fresh uuid) if the store is empty. */
+    public static DirectorDb open(StoreLayout layout) {
+        layout.create();
+        Tables tables;
+        try {
+            if (Files.exists(layout.database())) {
+                tables = Json.JSON.readValue(layout.database().toFile(), Tables.class);
+            } else {
+                tables = new Tables();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DirectorDb db = new DirectorDb(layout, tables);
+        if (tables.uuid == null) {
+            db.write(t -> t.uuid = UUID.randomUUID().toString());
+        }
+        return db;
+    }
+
+    public StoreLayout layout() {
+        return layout;
+    }
+
+    public synchronized <T> T read(Function<Tables, T> query) {
+        return query.apply(tables);
+    }
+
+    public synchronized void write(Consumer<Tables> change) {
+        change.accept(tables);
+        persist();
+    }
+
+    public synchronized <T> T update(Function<Tables, T> change) {
+        T value = change.apply(tables);
+        persist();
+        return value;
+    }
+
+    private void persist() {
+        try {
+            Path tmp = layout.database().resolveSibling("bosh.json.tmp");
+            Json.JSON.writeValue(tmp.toFile(), tables);
+            Files.move(tmp, layout.database(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void appendOutput(long taskId, String type, String text) {
+        Path file = outputFile(taskId, type);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void deleteOutputs(long taskId) {
+        try {
+            for (String type : new String[] {"event", "result", "debug", "cpi"}) {
+                Files.deleteIfExists(outputFile(taskId, type));
+            }
+            Files.deleteIfExists(layout.taskDebugLog(taskId).getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stored output of a task, or null when there is none. */
+    public byte[] output(long taskId, String type) {
+        Path file = outputFile(taskId, type);
+        try {
+            return Files.exists(file) ? Files.readAllBytes(file) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path outputFile(long taskId, String type) {
+        if ("debug".equals(type) || "cpi".equals(type)) {
+            return layout.taskDebugLog(taskId).resolveSibling(type);
+        }
+        return layout.taskOutputs().resolve(taskId + "." + type);
+    }
+}

@@ -1,0 +1,4 @@
+package io.binarybosh.e2e.sim.store;
+
+public record NameVersion(String name, String version) {
+}

@@ -1,0 +1,74 @@
+package io.binarybosh.e2e.sim.world;
+
+import io.binarybosh.e2e.sim.iaas.Vm;
+import java.time.Duration;
+
+/**
+ * Fault injection. VM faults take a VM cid (see {@link World#iaas()} or {@link World#directorVm}); director
+ * faults take the director's key in the world description and act on its network address.
+ */
+public final class Faults {
+    private final World world;
+
+    Faults(World world) {
+        this.world = world;
+    }
+
+    private Vm vm(String cid) {
+        return world.iaas().vm(cid).orElseThrow(() -> new IllegalArgumentException("no VM " + cid));
+    }
+
+    /** The VM dies (the IaaS loses it): agent and jobs stop; the CPI reports it missing. */
+    public void killVm(String cid) {
+        world.iaas().deleteVm(cid);
+    }
+
+    /** Kills the VM hosting a director. */
+    public void killDirectorVm(String key) {
+        world.directorVm(key).ifPresent(vm -> killVm(vm.cid()));
+    }
+
+    /** The agent process dies; the VM and its jobs go on. The director sees `unresponsive agent`. */
+    public void stopAgent(String cid) {
+        vm(cid).agent().stop();
+    }
+
+    public void startAgent(String cid) {
+        vm(cid).agent().start();
+    }
+
+    /** `monit stop all`: the jobs stop (a director on the VM goes down), the agent heartbeats `failing`. */
+    public void stopJobs(String cid) {
+        vm(cid).agent().stopJobs();
+    }
+
+    /** `monit start all`: a director on the VM starts again from what is on its persistent disk now. */
+    public void startJobs(String cid) {
+        vm(cid).agent().startJobs();
+    }
+
+    /** The director accepts connections and reads requests but never answers. */
+    public void freeze(String key) {
+        world.faultBoard().at(world.endpoint(key).address()).freeze();
+    }
+
+    /** Every request gets a 500 with an empty body. */
+    public void failWith500(String key) {
+        world.faultBoard().at(world.endpoint(key).address()).failWith500();
+    }
+
+    /** Every answer comes after the given delay. */
+    public void slow(String key, Duration delay) {
+        world.faultBoard().at(world.endpoint(key).address()).slow(delay);
+    }
+
+    /** Nothing listens on the director's API address: connections are refused. */
+    public void cutOff(String key) {
+        world.faultBoard().at(world.endpoint(key).address()).cutOff(true);
+    }
+
+    /** Removes every API fault of that director. */
+    public void heal(String key) {
+        world.faultBoard().at(world.endpoint(key).address()).heal();
+    }
+}
