@@ -44,7 +44,7 @@ public final class Actor {
     /** Problem types a recreate fixes, and the explicit resolution used (never the director's auto one). */
     private static final Set<String> RECREATABLE = Set.of("missing_vm", "unresponsive_agent");
     private static final String RECREATE = "recreate_vm";
-    /** A director's clock and ours may differ a little when a task is looked up by its start time. */
+    /** For operations written without a task id floor: a director's clock and ours may differ a little. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     private final DirectorAccess directors;
@@ -106,6 +106,9 @@ public final class Actor {
         operation.setPreviousAgentId(instance.map(Instance::agentId).orElse(null));
         operation.setPreviousDeployments(targetStatus == null ? null : targetStatus.getDeployments());
         Duration down = target.downFor().orElse(Duration.ZERO);
+        if (!manual) {
+            operation.setTaskIdAbove(newestTaskId(client(pair, start.manager()), target.deployment()));
+        }
         BinaryBoshPair written = writer.update(pair, status -> {
             status.setOperation(operation);
             if (!manual) {
@@ -132,8 +135,10 @@ public final class Actor {
         switch (action) {
             case BEGIN_AFTER_APPROVAL -> {
                 DirectorRole target = role(operation.getTarget());
+                long above = newestTaskId(client(pair, role(operation.getDirector())), facts.of(target).deployment());
                 BinaryBoshPair written = writer.update(pair, status -> {
                     nextStep(status.getOperation(), OperationTypes.SCANNING, "approved: scanning");
+                    status.getOperation().setTaskIdAbove(above);
                     countAttempt(status, target);
                 });
                 metrics.repairStarted(target, facts.of(target).downFor().orElse(Duration.ZERO));
@@ -148,14 +153,20 @@ public final class Actor {
                 Task task = manager.task(operation.getTaskId());
                 writer.update(pair, status -> status.getOperation().setTaskState(task.state().wire()));
             }
-            case NEXT_STEP -> writer.update(pair, status -> {
-                OperationStatus op = status.getOperation();
-                if (OperationTypes.SCANNING.equals(op.getStep())) {
-                    nextStep(op, OperationTypes.RESOLVING, "scan done: recreating the VM");
-                } else {
-                    nextStep(op, OperationTypes.VERIFYING, "recreate done: verifying");
-                }
-            });
+            case NEXT_STEP -> {
+                boolean toResolving = OperationTypes.SCANNING.equals(operation.getStep());
+                Long above = toResolving ? newestTaskId(client(pair, role(operation.getDirector())),
+                        facts.of(role(operation.getTarget())).deployment()) : null;
+                writer.update(pair, status -> {
+                    OperationStatus op = status.getOperation();
+                    if (toResolving) {
+                        nextStep(op, OperationTypes.RESOLVING, "scan done: recreating the VM");
+                        op.setTaskIdAbove(above);
+                    } else {
+                        nextStep(op, OperationTypes.VERIFYING, "recreate done: verifying");
+                    }
+                });
+            }
             case REDO -> unpause(pair, role(operation.getTarget()), writer, events);
         }
     }
@@ -174,10 +185,12 @@ public final class Actor {
         String user = facts.of(managerRole).observation() == null ? null
                 : facts.of(managerRole).observation().user();
         Instant stepStarted = Instant.parse(operation.getStepStartedTime()).minus(CLOCK_SKEW);
+        Long above = operation.getTaskIdAbove();
         Optional<Task> mine = manager.tasks(new TaskQuery(List.of(), deployment, null, 50, true)).stream()
                 .filter(t -> description.equals(t.description()))
                 .filter(t -> user == null || user.equals(t.user()))
-                .filter(t -> t.startedAt() == null || !Instant.ofEpochSecond(t.startedAt()).isBefore(stepStarted))
+                .filter(t -> above != null ? t.id() > above
+                        : t.startedAt() == null || !Instant.ofEpochSecond(t.startedAt()).isBefore(stepStarted))
                 .findFirst();
         if (mine.isPresent()) {
             Task task = mine.get();
@@ -206,6 +219,12 @@ public final class Actor {
         }
         long taskId = manager.resolveProblems(deployment, resolutions, context);
         writer.update(pair, status -> status.getOperation().setTaskId(taskId));
+    }
+
+    /** The newest task of the deployment (0 if none): a task started after this has a higher id. */
+    private static long newestTaskId(DirectorClient manager, String deployment) {
+        return manager.tasks(new TaskQuery(List.of(), deployment, null, 1, true)).stream()
+                .mapToLong(Task::id).max().orElse(0);
     }
 
     private void unpause(BinaryBoshPair pair, DirectorRole on, StatusWriter writer, EventSink events) {

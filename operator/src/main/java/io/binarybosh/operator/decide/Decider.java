@@ -52,6 +52,13 @@ public final class Decider {
         if (operation != null) {
             return continueOperation(in, operation, timings);
         }
+        Optional<Instant> lastChange = lastFinished(in);
+        if (lastChange.isPresent() && (in.facts().observedAt() == null
+                || in.facts().observedAt().isBefore(lastChange.get().plusSeconds(1)))) {
+            // The directors were last looked at before the last operation ended: act on nothing older.
+            return new Step.Wait("AwaitingFreshObservation", "waiting for a look at the directors made after "
+                    + "the last operation", timings.pollInterval());
+        }
         DirectorFacts primary = in.facts().primary();
         DirectorFacts meta = in.facts().meta();
         boolean primaryDown = HealthRules.isDown(primary, timings.unreachableAfter());
@@ -254,6 +261,10 @@ public final class Decider {
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<Instant> lastFinished(DecisionInput in) {
+        return in.status().getHistory().stream().findFirst().map(r -> r.getFinishedTime()).map(Instant::parse);
     }
 
     private static DirectorStatus statusOf(DecisionInput in, DirectorRole role) {

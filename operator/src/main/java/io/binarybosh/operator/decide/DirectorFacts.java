@@ -51,10 +51,15 @@ public record DirectorFacts(DirectorRole role, String deployment, DirectorObserv
         return Optional.ofNullable(fromManager);
     }
 
-    /** The manager's agent check, if made after the director last answered (older ones say nothing new). */
+    /**
+     * The manager's agent check, if made after this process found the director silent: an older one may show
+     * the VM as it was just before it died.
+     */
     public Optional<AgentView> freshAgentView() {
+        Instant silentSince = observation == null ? null : observation.silentSince();
+        Instant since = silentSince != null ? silentSince : lastSeen;
         return managerView().flatMap(ManagedDeploymentView::agentView)
-                .filter(agent -> lastSeen == null || !agent.checkedAt().isBefore(lastSeen));
+                .filter(agent -> since == null || !agent.checkedAt().isBefore(since));
     }
 
     public Optional<AgentView> anyAgentView() {

@@ -15,7 +15,8 @@ import java.util.Optional;
  * Primary and Meta as seen through each other, and the Micro if declared: the one derived view both the status
  * and the decision read. Pure.
  */
-public record PairFacts(DirectorFacts primary, DirectorFacts meta, DirectorObservation micro, Instant now) {
+public record PairFacts(DirectorFacts primary, DirectorFacts meta, DirectorObservation micro, Instant observedAt,
+                        Instant now) {
 
     public static PairFacts of(BinaryBoshPairSpec spec, BinaryBoshPairStatus previous,
                                Optional<PairObservation> observation, Instant now) {
@@ -45,7 +46,7 @@ public record PairFacts(DirectorFacts primary, DirectorFacts meta, DirectorObser
                         primaryManager, primaryView, lastSeen(primaryObs), now),
                 new DirectorFacts(DirectorRole.META, metaDeployment, metaObs, previous.getMeta(), metaManager,
                         metaView, lastSeen(metaObs), now),
-                microObs, now);
+                microObs, observation.map(PairObservation::observedAt).orElse(null), now);
     }
 
     public DirectorFacts of(DirectorRole role) {

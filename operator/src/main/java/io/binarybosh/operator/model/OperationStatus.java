@@ -56,6 +56,9 @@ public class OperationStatus {
     @JsonPropertyDescription("The target's own deployments before the operation, to verify nothing was lost.")
     private List<String> previousDeployments;
 
+    @JsonPropertyDescription("The newest task id of the deployment when the step's intent was written: the step's own task has a higher one, which is how it is found again when the operator died before recording it.")
+    private Long taskIdAbove;
+
     public String getId() {
         return id;
     }
@@ -168,6 +171,14 @@ public class OperationStatus {
         this.previousDeployments = previousDeployments;
     }
 
+    public Long getTaskIdAbove() {
+        return taskIdAbove;
+    }
+
+    public void setTaskIdAbove(Long taskIdAbove) {
+        this.taskIdAbove = taskIdAbove;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -185,12 +196,14 @@ public class OperationStatus {
                 && Objects.equals(taskState, that.taskState)
                 && Objects.equals(previousVmCid, that.previousVmCid)
                 && Objects.equals(previousAgentId, that.previousAgentId)
-                && Objects.equals(previousDeployments, that.previousDeployments);
+                && Objects.equals(previousDeployments, that.previousDeployments)
+                && Objects.equals(taskIdAbove, that.taskIdAbove);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(id, type, step, startedTime, director, taskId, attempt, message, target, stepStartedTime,
-                taskState, previousVmCid, previousAgentId, previousDeployments);
+                taskState, previousVmCid, previousAgentId, previousDeployments,
+                taskIdAbove);
     }
 }

@@ -32,7 +32,7 @@ public final class DirectorDetailsReader {
     public static final Duration MANIFEST_REFRESH = Duration.ofMinutes(5);
     /** How often the managing director is asked whether the managed agent reports, while all looks well. */
     public static final Duration AGENT_CHECK_INTERVAL = Duration.ofMinutes(5);
-    /** How often at most it is asked while the managed director does not answer. */
+    /** How often at most it is asked while the managed director does not answer or its agent did not. */
     public static final Duration SUSPECT_AGENT_CHECK_INTERVAL = Duration.ofSeconds(10);
     private static final Duration AGENT_CHECK_TIMEOUT = Duration.ofSeconds(60);
     static final String CONTEXT_PREFIX = "bbo-observe-";
@@ -53,10 +53,10 @@ public final class DirectorDetailsReader {
 
     /**
      * @param managedDeployment the deployment this director manages, or null to read only its own state
-     * @param suspect           whether the managed director did not answer at this poll
+     * @param silentSince       since when the managed director has not answered, or null while it answers
      */
     public DirectorDetails read(ResourceID pair, DirectorRole role, DirectorClient client, String managedDeployment,
-                                boolean suspect) {
+                                Instant silentSince) {
         Boolean resurrection;
         Map<String, Boolean> deployments = new LinkedHashMap<>();
         try {
@@ -78,7 +78,7 @@ public final class DirectorDetailsReader {
                     false, false, List.of(), List.of(), null, null, null), null);
         }
         return new DirectorDetails(resurrection, deployments,
-                managed(key, client, managedDeployment, deployments.get(managedDeployment), suspect), null);
+                managed(key, client, managedDeployment, deployments.get(managedDeployment), silentSince), null);
     }
 
     /** Forgets a deleted pair. */
@@ -88,7 +88,7 @@ public final class DirectorDetailsReader {
     }
 
     private ManagedDeploymentView managed(Key key, DirectorClient client, String deployment, boolean locked,
-                                          boolean suspect) {
+                                          Instant silentSince) {
         List<Instance> instances;
         List<Task> tasks;
         try {
@@ -108,7 +108,7 @@ public final class DirectorDetailsReader {
             error = "manifest: " + e.getMessage();
         }
         AgentView agent = agents.get(key);
-        if (agentCheckDue(agent, suspect, locked)) {
+        if (agentCheckDue(agent, silentSince, locked)) {
             try {
                 agent = checkAgent(client, deployment, instances);
                 agents.put(key, agent);
@@ -119,7 +119,7 @@ public final class DirectorDetailsReader {
         return new ManagedDeploymentView(deployment, true, locked, instances, tasks, agent, settings, error);
     }
 
-    private boolean agentCheckDue(AgentView last, boolean suspect, boolean locked) {
+    private boolean agentCheckDue(AgentView last, Instant silentSince, boolean locked) {
         if (locked) {
             // A locked deployment is being changed; its VM may be gone on purpose for a while.
             return false;
@@ -127,8 +127,14 @@ public final class DirectorDetailsReader {
         if (last == null) {
             return true;
         }
+        if (silentSince != null && last.checkedAt().isBefore(silentSince)) {
+            // Checked while it still answered: says nothing about why it stopped.
+            return true;
+        }
+        // A director that is silent, or whose last check was bad, is checked often, so that its recovery shows too.
+        boolean watch = silentSince != null || !last.running();
         Duration age = Duration.between(last.checkedAt(), clock.instant());
-        return age.compareTo(suspect ? SUSPECT_AGENT_CHECK_INTERVAL : AGENT_CHECK_INTERVAL) >= 0;
+        return age.compareTo(watch ? SUSPECT_AGENT_CHECK_INTERVAL : AGENT_CHECK_INTERVAL) >= 0;
     }
 
     private AgentView checkAgent(DirectorClient client, String deployment, List<Instance> instances) {

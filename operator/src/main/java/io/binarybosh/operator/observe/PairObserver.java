@@ -59,9 +59,9 @@ public final class PairObserver {
         String primaryDeployment = spec == null || spec.getPrimary() == null ? null : spec.getPrimary().getDeployment();
         String metaDeployment = spec == null || spec.getMeta() == null ? null : spec.getMeta().getDeployment();
         return new PairObservation(generation,
-                withDetails(id, primary, metaDeployment, meta.observation().silent()),
-                withDetails(id, meta, primaryDeployment, primary.observation().silent()),
-                microContact == null ? null : withDetails(id, microContact, primaryDeployment, false),
+                withDetails(id, primary, metaDeployment, meta.observation().silentSince()),
+                withDetails(id, meta, primaryDeployment, primary.observation().silentSince()),
+                microContact == null ? null : withDetails(id, microContact, primaryDeployment, null),
                 clock.instant());
     }
 
@@ -69,14 +69,14 @@ public final class PairObserver {
     }
 
     private DirectorObservation withDetails(ResourceID id, Contact contact, String managedDeployment,
-                                            boolean managedSuspect) {
+                                            Instant managedSilentSince) {
         DirectorObservation observation = contact.observation();
         if (!observation.reachable() || contact.client() == null) {
             return observation;
         }
         try {
             return observation.withDetails(details.read(id, observation.role(), contact.client(), managedDeployment,
-                    managedSuspect));
+                    managedSilentSince));
         } catch (RuntimeException unexpected) {
             LOG.error("pair={} director={} reading details failed unexpectedly", id, observation.role().fieldName(),
                     unexpected);

@@ -199,13 +199,15 @@ class ActorTest {
 
     @Test
     void afterACrashItsOwnScanIsFoundInsteadOfStartingAnother() {
+        metaTasks.add(new Task(50, TaskState.DONE, "scan cloud", NOW.getEpochSecond(), NOW.minusSeconds(30)
+                .getEpochSecond(), null, "admin", "bosh-primary", ""));
         act(new Step.StartRepair(DirectorRole.PRIMARY, DirectorRole.META));
+        assertThat(pair.getStatus().getOperation().getTaskIdAbove()).as("a person's scan a moment ago")
+                .isEqualTo(50L);
         pair.getStatus().getOperation().setTaskId(null);
         log.clear();
-        metaTasks.add(new Task(55, TaskState.PROCESSING, "scan cloud", null, NOW.getEpochSecond(), null, "admin",
+        metaTasks.add(0, new Task(55, TaskState.PROCESSING, "scan cloud", null, NOW.getEpochSecond(), null, "admin",
                 "bosh-primary", ""));
-        metaTasks.add(new Task(54, TaskState.DONE, "scan cloud", NOW.getEpochSecond(),
-                NOW.minusSeconds(3600).getEpochSecond(), null, "admin", "bosh-primary", ""));
         act(new Step.ContinueOperation(Step.OperationAction.FIND_OR_START_TASK));
         assertThat(log).noneMatch(line -> line.startsWith("POST"));
         assertThat(pair.getStatus().getOperation().getTaskId()).isEqualTo(55L);
@@ -280,6 +282,11 @@ class ActorTest {
 
             @Override
             public List<Task> tasks(TaskQuery query) {
+                return List.of();
+            }
+
+            @Override
+            public long scan(String deployment, ContextId contextId) {
                 throw new DirectorUnreachableException("director https://127.0.0.12:25555 is unreachable", null);
             }
 

@@ -1,0 +1,264 @@
+package io.binarybosh.e2e.operator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.binarybosh.e2e.sim.BoshHttp;
+import io.binarybosh.e2e.sim.TestWorlds;
+import io.binarybosh.e2e.sim.world.World;
+import io.binarybosh.operator.director.ContextId;
+import io.binarybosh.operator.director.DirectorClient;
+import io.binarybosh.operator.director.DirectorClientFactory;
+import io.binarybosh.operator.director.DirectorInfo;
+import io.binarybosh.operator.director.model.Problem;
+import io.binarybosh.operator.director.model.Task;
+import io.binarybosh.operator.director.model.TaskQuery;
+import io.binarybosh.operator.model.BinaryBoshPair;
+import io.binarybosh.operator.model.OperationRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The operator keeping a migrated pair mutually managed, against the simulated world: health monitors do their
+ * work and the operator only records it; what they cannot do, the operator does, once.
+ */
+class MutualManagementTest {
+
+    private static final Duration LONG = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+    private World world;
+    private OperatorUnderTest operator;
+
+    private void mutualPair(String worldYaml) {
+        world = TestWorlds.start(worldYaml, dir);
+        Migrations.toMutualManagement(world);
+        operator = new OperatorUnderTest();
+        operator.secretsFor(world, "primary", "meta", "micro");
+    }
+
+    @AfterEach
+    void close() {
+        if (operator != null) {
+            operator.close();
+        }
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    private void awaitReady() {
+        await().atMost(LONG).until(() -> operator.is("Ready", "True"));
+        assertThat(operator.phase()).isEqualTo("MutuallyManaged");
+    }
+
+    private List<JsonNode> tasks(String director, String deployment, String description) {
+        BoshHttp bosh = new BoshHttp(world.endpoint(director));
+        bosh.login();
+        JsonNode all = bosh.get("/tasks?verbose=2&deployment=" + deployment + "&limit=200").json();
+        return StreamSupport.stream(all.spliterator(), false)
+                .filter(t -> description.equals(t.path("description").asText()))
+                .filter(t -> "admin".equals(t.path("user").asText()))
+                .toList();
+    }
+
+    @Test
+    void aKilledPrimaryIsResurrectedByMetaAndTheOperatorOnlyRecordsIt() {
+        mutualPair(TestWorlds.THREE_DIRECTORS);
+        operator.createPair(world, spec -> { });
+        operator.start();
+        awaitReady();
+        assertThat(operator.is("ResurrectionEnabled", "True", "BothWays")).isTrue();
+        assertThat(operator.pair().getStatus().getPrimary().getManagedBy()).isEqualTo("meta");
+        assertThat(operator.pair().getStatus().getMeta().getManagedBy()).isEqualTo("primary");
+        int scansBefore = tasks("meta", "bosh-primary", "scan cloud").size();
+        String oldCid = operator.pair().getStatus().getPrimary().getVmCid();
+
+        world.faults().killDirectorVm("primary");
+        await().atMost(LONG).until(() -> operator.is("PrimaryHealthy", "False"));
+        await().atMost(LONG).until(() -> operator.is("Ready", "True")
+                && !oldCid.equals(operator.pair().getStatus().getPrimary().getVmCid()));
+        assertThat(operator.pair().getStatus().getOperation()).isNull();
+        assertThat(operator.pair().getStatus().getHistory()).isEmpty();
+        assertThat(tasks("meta", "bosh-primary", "scan cloud")).hasSize(scansBefore);
+        assertThat(operator.events("RepairStarted")).isEmpty();
+        assertThat(operator.meters().find("binarybosh.detection").tag("role", "primary").timer()).isNotNull();
+
+        // The same the other way round.
+        String oldMetaCid = operator.pair().getStatus().getMeta().getVmCid();
+        world.faults().killDirectorVm("meta");
+        await().atMost(LONG).until(() -> operator.is("MetaHealthy", "False"));
+        await().atMost(LONG).until(() -> operator.is("Ready", "True")
+                && !oldMetaCid.equals(operator.pair().getStatus().getMeta().getVmCid()));
+        assertThat(operator.pair().getStatus().getHistory()).isEmpty();
+    }
+
+    @Test
+    void pausedResurrectionIsUnpaused() {
+        mutualPair(TestWorlds.THREE_DIRECTORS);
+        BoshHttp meta = new BoshHttp(world.endpoint("meta"));
+        meta.login();
+        meta.send("PUT", "/resurrection", "application/json", "{\"resurrection_paused\":true}");
+        operator.createPair(world, spec -> { });
+        operator.start();
+        await().atMost(LONG).until(() -> !operator.pair().getStatus().getHistory().isEmpty());
+        OperationRecord unpause = operator.pair().getStatus().getHistory().get(0);
+        assertThat(unpause.getType()).isEqualTo("UnpauseResurrection");
+        assertThat(unpause.getResult()).isEqualTo("Succeeded");
+        assertThat(meta.get("/resurrection").json().path("resurrection").asBoolean()).isTrue();
+        awaitReady();
+        assertThat(operator.events("ResurrectionUnpaused")).hasSize(1);
+    }
+
+    @Test
+    void aResurrectorSwitchedOffInMetasManifestIsReported() {
+        mutualPair(TestWorlds.THREE_DIRECTORS.replace(
+                "meta: {name: meta-bosh, deployedBy: primary, deployment: bosh-meta, auth: basic,",
+                "meta: {name: meta-bosh, resurrector: false, deployedBy: primary, deployment: bosh-meta, auth: basic,"));
+        operator.createPair(world, spec -> { });
+        operator.start();
+        await().atMost(LONG).until(() -> operator.is("ResurrectionEnabled", "False", "ResurrectorDisabled"));
+        assertThat(operator.condition("ResurrectionEnabled").orElseThrow().getMessage())
+                .contains("Meta: hm.resurrector_enabled is false");
+        assertThat(operator.is("Ready", "False", "ResurrectionNotEnabled")).isTrue();
+        assertThat(operator.events("ResurrectorDisabled")).hasSize(1);
+    }
+
+    @Test
+    void whenMetasHealthMonitorStaysSilentTheOperatorRepairsPrimaryOnce() {
+        mutualPair(TestWorlds.THREE_DIRECTORS);
+        silenceResurrectionOf("meta", "bosh-primary");
+        operator.createPair(world, spec -> spec.getHealth().setForceRecreateAfterSeconds(3));
+        operator.start();
+        awaitReady();
+        String oldCid = operator.pair().getStatus().getPrimary().getVmCid();
+
+        world.faults().killDirectorVm("primary");
+        await().atMost(LONG).until(() -> operator.pair().getStatus().getHistory().stream()
+                .anyMatch(r -> "Repair".equals(r.getType())));
+        OperationRecord repair = operator.pair().getStatus().getHistory().get(0);
+        assertThat(repair.getResult()).as(repair.getMessage()).isEqualTo("Succeeded");
+        awaitReady();
+        assertThat(operator.pair().getStatus().getPrimary().getVmCid()).isNotEqualTo(oldCid);
+        assertThat(tasks("meta", "bosh-primary", "scan cloud")).hasSize(2);   // one by the migration
+        assertThat(tasks("meta", "bosh-primary", "apply resolutions")).hasSize(2);
+        assertThat(operator.events("RepairStarted")).hasSize(1);
+        assertThat(operator.events("RepairSucceeded")).hasSize(1);
+        assertThat(operator.pair().getStatus().getPrimary().getRepairAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void anOperatorKilledMidRepairStartsNoSecondTask() throws Exception {
+        mutualPair(TestWorlds.THREE_DIRECTORS);
+        silenceResurrectionOf("meta", "bosh-primary");
+        operator.createPair(world, spec -> spec.getHealth().setForceRecreateAfterSeconds(3));
+        CountDownLatch scanned = new CountDownLatch(1);
+        operator.start(dyingAfterScan(scanned));
+        awaitReady();
+        world.faults().killDirectorVm("primary");
+        assertThat(scanned.await(60, TimeUnit.SECONDS)).isTrue();
+        operator.stop();
+        BinaryBoshPair left = operator.pair();
+        assertThat(left.getStatus().getOperation()).isNotNull();
+        assertThat(left.getStatus().getOperation().getStep()).isEqualTo("Scanning");
+        assertThat(left.getStatus().getOperation().getTaskId()).as("died before recording it").isNull();
+
+        operator.start();
+        await().atMost(LONG).until(() -> operator.pair().getStatus().getHistory().stream()
+                .anyMatch(r -> "Repair".equals(r.getType())));
+        assertThat(operator.pair().getStatus().getHistory().get(0).getResult()).isEqualTo("Succeeded");
+        assertThat(tasks("meta", "bosh-primary", "scan cloud")).hasSize(2);   // one by the migration
+        assertThat(tasks("meta", "bosh-primary", "apply resolutions")).hasSize(2);
+    }
+
+    @Test
+    void bothDownIsLostAndNothingIsDone() {
+        mutualPair(TestWorlds.THREE_DIRECTORS);
+        operator.createPair(world, spec -> spec.getHealth().setForceRecreateAfterSeconds(2));
+        operator.start();
+        awaitReady();
+        world.faults().killDirectorVm("primary");
+        world.faults().killDirectorVm("meta");
+        await().atMost(LONG).until(() -> "Lost".equals(operator.phase()));
+        assertThat(operator.is("Blocked", "True", "Lost")).isTrue();
+        assertThat(operator.condition("Blocked").orElseThrow().getMessage()).contains("A person must");
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                .until(() -> operator.pair().getStatus().getOperation() == null);
+        assertThat(operator.events("Lost")).hasSize(1);
+        assertThat(operator.events("RepairStarted")).isEmpty();
+    }
+
+    @Test
+    void aRestartedMicroHoldingPrimarysDeploymentIsSplitBrain() {
+        mutualPair(TestWorlds.THREE_DIRECTORS);
+        operator.client().secrets().inNamespace(OperatorUnderTest.NAMESPACE).resource(
+                new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("micro-ssh")
+                        .withNamespace(OperatorUnderTest.NAMESPACE).endMetadata()
+                        .withStringData(Map.of("ssh-privatekey", "unused here", "known_hosts", "unused here"))
+                        .build()).create();
+        operator.createPair(world, spec -> {
+            var micro = new io.binarybosh.operator.model.MicroDirectorSpec();
+            micro.setUrl(world.endpoint("micro").url());
+            micro.setCaSecretRef(new io.binarybosh.operator.model.SecretKeyRef("micro-director", "ca.crt"));
+            micro.setCredentialsSecretRef(new io.binarybosh.operator.model.SecretRef("micro-director"));
+            var ssh = new io.binarybosh.operator.model.SshSpec();
+            ssh.setHost(world.endpoint("micro").address());
+            ssh.setUser("jumpbox");
+            ssh.setPrivateKeySecretRef(new io.binarybosh.operator.model.SecretKeyRef("micro-ssh", "ssh-privatekey"));
+            ssh.setHostKeySecretRef(new io.binarybosh.operator.model.SecretKeyRef("micro-ssh", "known_hosts"));
+            micro.setSsh(ssh);
+            var bootstrap = new io.binarybosh.operator.model.BootstrapSpec();
+            bootstrap.setMicro(micro);
+            spec.setBootstrap(bootstrap);
+        });
+        operator.start();
+        awaitReady();
+        assertThat(operator.is("SplitBrain", "False")).isTrue();
+
+        world.faults().startJobs(world.directorVm("micro").orElseThrow().cid());
+        await().atMost(LONG).until(() -> operator.is("SplitBrain", "True", "DeploymentOnTwoDirectors"));
+        assertThat(operator.is("Blocked", "True", "SplitBrain")).isTrue();
+        assertThat(operator.is("Ready", "False", "SplitBrain")).isTrue();
+        assertThat(operator.events("DeploymentOnTwoDirectors")).singleElement()
+                .satisfies(e -> assertThat(e.getType()).isEqualTo("Warning"));
+    }
+
+    /** A resurrection config rule: Meta's health monitor keeps watching but never resurrects the deployment. */
+    private void silenceResurrectionOf(String director, String deployment) {
+        BoshHttp bosh = new BoshHttp(world.endpoint(director));
+        bosh.login();
+        String content = "rules:\n- enabled: false\n  include:\n    deployments: [" + deployment + "]\n";
+        BoshHttp.Reply reply = bosh.send("POST", "/configs", "application/json",
+                "{\"name\":\"silence\",\"type\":\"resurrection\",\"content\":"
+                        + com.fasterxml.jackson.databind.node.TextNode.valueOf(content) + "}");
+        assertThat(reply.code()).isEqualTo(201);
+    }
+
+    /** Clients whose first scan reaches the director and then the operator dies before it hears the answer. */
+    private static DirectorClientFactory dyingAfterScan(CountDownLatch scanned) {
+        DirectorClientFactory real = OperatorUnderTest.realDirectors();
+        return endpoint -> {
+            DirectorClient client = real.create(endpoint);
+            return new DelegatingDirectorClient(client) {
+                @Override
+                public long scan(String deployment, ContextId contextId) {
+                    long id = client.scan(deployment, contextId);
+                    scanned.countDown();
+                    throw new IllegalStateException("the operator process dies here, task " + id + " unrecorded");
+                }
+            };
+        };
+    }
+}

@@ -1,0 +1,175 @@
+package io.binarybosh.e2e.operator;
+
+import io.binarybosh.e2e.kube.KubectlCompatibleApiServer;
+import io.binarybosh.e2e.sim.world.DirectorEndpoint;
+import io.binarybosh.e2e.sim.world.World;
+import io.binarybosh.operator.BinaryBoshOperator;
+import io.binarybosh.operator.OperatorSettings;
+import io.binarybosh.operator.director.DirectorClientFactory;
+import io.binarybosh.operator.director.DirectorClientOptions;
+import io.binarybosh.operator.director.HttpDirectorClientFactory;
+import io.binarybosh.operator.director.RetryPolicy;
+import io.binarybosh.operator.model.BinaryBoshPair;
+import io.binarybosh.operator.model.BinaryBoshPairSpec;
+import io.binarybosh.operator.model.HealthSpec;
+import io.binarybosh.operator.model.ManagedDirectorSpec;
+import io.binarybosh.operator.model.SecretKeyRef;
+import io.binarybosh.operator.model.SecretRef;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The real operator against the embedded Kubernetes API, pointed at a simulated world. */
+final class OperatorUnderTest implements AutoCloseable {
+
+    static final String NAMESPACE = "bosh-system";
+    static final String PAIR = "bosh";
+
+    private final KubectlCompatibleApiServer api = KubectlCompatibleApiServer.start();
+    private final KubernetesClient client = api.client();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private BinaryBoshOperator operator;
+
+    OperatorUnderTest() {
+        try (InputStream crd = new FileInputStream(Path.of("..", "crds", "binaryboshpairs.binarybosh.io-v1.yml")
+                .toFile())) {
+            CustomResourceDefinition definition = client.apiextensions().v1().customResourceDefinitions()
+                    .load(crd).item();
+            client.apiextensions().v1().customResourceDefinitions().resource(definition).create();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    KubernetesClient client() {
+        return client;
+    }
+
+    SimpleMeterRegistry meters() {
+        return meters;
+    }
+
+    void start() {
+        start(realDirectors());
+    }
+
+    void start(DirectorClientFactory directors) {
+        OperatorSettings settings = OperatorSettings.from(Map.of("HEALTH_PORT", "0",
+                "DIRECTOR_CONNECT_TIMEOUT_SECONDS", "2", "DIRECTOR_READ_TIMEOUT_SECONDS", "5",
+                "DIRECTOR_CALL_TIMEOUT_SECONDS", "10"), new String[0]);
+        operator = new BinaryBoshOperator(client, settings, directors, meters, Clock.systemUTC());
+        operator.start();
+    }
+
+    static DirectorClientFactory realDirectors() {
+        return new HttpDirectorClientFactory(DirectorClientOptions.defaults().withRetryPolicy(RetryPolicy.polling()));
+    }
+
+    /** Stops the operator as a crash would leave things: whatever it wrote stays, nothing is cleaned up. */
+    void stop() {
+        if (operator != null) {
+            operator.close();
+            operator = null;
+        }
+    }
+
+    void secretsFor(World world, String... keys) {
+        for (String key : keys) {
+            DirectorEndpoint endpoint = world.endpoint(key);
+            client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata()
+                    .withName(key + "-director").withNamespace(NAMESPACE).endMetadata()
+                    .withStringData(Map.of("ca.crt", endpoint.caCert(), "client", endpoint.client(),
+                            "clientSecret", endpoint.clientSecret()))
+                    .build()).create();
+        }
+    }
+
+    BinaryBoshPair createPair(World world, Consumer<BinaryBoshPairSpec> customize) {
+        BinaryBoshPairSpec spec = new BinaryBoshPairSpec();
+        spec.setPrimary(director(world, "primary"));
+        spec.setMeta(director(world, "meta"));
+        HealthSpec health = new HealthSpec();
+        health.setPollIntervalSeconds(1);
+        health.setUnreachableAfterSeconds(1);
+        health.setForceRecreateAfterSeconds(60);
+        spec.setHealth(health);
+        customize.accept(spec);
+        BinaryBoshPair pair = new BinaryBoshPair();
+        pair.getMetadata().setName(PAIR);
+        pair.getMetadata().setNamespace(NAMESPACE);
+        pair.setSpec(spec);
+        return client.resources(BinaryBoshPair.class).inNamespace(NAMESPACE).resource(pair).create();
+    }
+
+    private static ManagedDirectorSpec director(World world, String key) {
+        DirectorEndpoint endpoint = world.endpoint(key);
+        ManagedDirectorSpec director = new ManagedDirectorSpec();
+        director.setUrl(endpoint.url());
+        director.setDeployment(endpoint.deployment());
+        director.setCaSecretRef(new SecretKeyRef(key + "-director", "ca.crt"));
+        director.setCredentialsSecretRef(new SecretRef(key + "-director"));
+        return director;
+    }
+
+    BinaryBoshPair pair() {
+        return client.resources(BinaryBoshPair.class).inNamespace(NAMESPACE).withName(PAIR).get();
+    }
+
+    void annotate(String key, String value) {
+        client.resources(BinaryBoshPair.class).inNamespace(NAMESPACE).withName(PAIR)
+                .edit(p -> {
+                    if (p.getMetadata().getAnnotations() == null) {
+                        p.getMetadata().setAnnotations(new java.util.HashMap<>());
+                    }
+                    p.getMetadata().getAnnotations().put(key, value);
+                    return p;
+                });
+    }
+
+    Optional<Condition> condition(String type) {
+        BinaryBoshPair pair = pair();
+        if (pair == null || pair.getStatus() == null) {
+            return Optional.empty();
+        }
+        return pair.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+    }
+
+    boolean is(String type, String status) {
+        return condition(type).map(c -> status.equals(c.getStatus())).orElse(false);
+    }
+
+    boolean is(String type, String status, String reason) {
+        return condition(type).map(c -> status.equals(c.getStatus()) && reason.equals(c.getReason())).orElse(false);
+    }
+
+    String phase() {
+        BinaryBoshPair pair = pair();
+        return pair == null || pair.getStatus() == null ? null : pair.getStatus().getPhase();
+    }
+
+    List<Event> events(String reason) {
+        return client.v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+                .filter(e -> reason.equals(e.getReason())).toList();
+    }
+
+    @Override
+    public void close() {
+        stop();
+        client.close();
+        api.close();
+    }
+}
