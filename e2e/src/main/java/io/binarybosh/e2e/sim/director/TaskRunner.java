@@ -187,5 +187,12 @@ public final class TaskRunner {
         killed = true;
         normal.shutdownNow();
         urgent.shutdownNow();
+        // A killed process writes nothing more: wait for interrupted jobs to leave the store alone.
+        try {
+            normal.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            urgent.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
