@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Everything the operator saw of one pair's directors in one poll. Immutable; the decision works on it alone.
+ * Everything the operator saw of one pair's directors in one poll that started at {@code observedAt}. Immutable; the
+ * decision works on it alone.
  * {@code micro} is absent when no bootstrap Micro is declared.
  */
 public record PairObservation(long generation, DirectorObservation primary, DirectorObservation meta,

@@ -46,6 +46,8 @@ public final class PairObserver {
     }
 
     public PairObservation observe(BinaryBoshPair pair) {
+        // The observation is as old as its first question: what was asked before an action says nothing after it.
+        Instant started = clock.instant();
         ResourceID id = ResourceID.fromResource(pair);
         BinaryBoshPairSpec spec = pair.getSpec();
         long generation = pair.getMetadata().getGeneration() == null ? 0 : pair.getMetadata().getGeneration();
@@ -62,7 +64,7 @@ public final class PairObserver {
                 withDetails(id, primary, metaDeployment, meta.observation().silentSince()),
                 withDetails(id, meta, primaryDeployment, primary.observation().silentSince()),
                 microContact == null ? null : withDetails(id, microContact, primaryDeployment, null),
-                clock.instant());
+                started);
     }
 
     private record Contact(DirectorObservation observation, DirectorClient client) {
