@@ -72,6 +72,13 @@ public final class Actor {
                         operation(OperationTypes.UNPAUSE_RESURRECTION, unpause.on(), unpause.on(),
                                 OperationTypes.UNPAUSING, "unpausing resurrection on " + unpause.on().displayName())));
                 unpause(written, unpause.on(), writer, events);
+            } else if (step instanceof Step.CancelStuckTask cancel) {
+                OperationStatus operation = operation(OperationTypes.CANCEL_STUCK_TASK, cancel.target(),
+                        cancel.manager(), OperationTypes.CANCELLING, "cancelling task " + cancel.taskId() + " on "
+                                + cancel.manager().displayName());
+                operation.setTaskId(cancel.taskId());
+                BinaryBoshPair written = writer.update(pair, status -> status.setOperation(operation));
+                cancel(written, writer, events);
             } else if (step instanceof Step.ContinueOperation next) {
                 continueOperation(next.action(), pair, facts, writer, events);
             } else if (step instanceof Step.FinishOperation finish) {
@@ -167,7 +174,13 @@ public final class Actor {
                     }
                 });
             }
-            case REDO -> unpause(pair, role(operation.getTarget()), writer, events);
+            case REDO -> {
+                if (OperationTypes.CANCEL_STUCK_TASK.equals(operation.getType())) {
+                    cancel(pair, writer, events);
+                } else {
+                    unpause(pair, role(operation.getTarget()), writer, events);
+                }
+            }
         }
     }
 
@@ -227,6 +240,19 @@ public final class Actor {
                 .mapToLong(Task::id).max().orElse(0);
     }
 
+    /** Cancels the recorded task; one that has ended meanwhile needs no cancelling. */
+    private void cancel(BinaryBoshPair pair, StatusWriter writer, EventSink events) {
+        OperationStatus operation = pair.getStatus().getOperation();
+        DirectorClient manager = client(pair, role(operation.getDirector()));
+        Task task = manager.task(operation.getTaskId());
+        if (!task.state().isFinished() && task.state() != io.binarybosh.operator.director.model.TaskState.CANCELLING) {
+            manager.cancelTask(task.id());
+        }
+        finish(pair, OperationTypes.SUCCEEDED, "task " + task.id() + " ('" + task.description() + "' by "
+                + task.user() + ") was " + (task.state().isFinished() ? "already " + task.state().wire()
+                : "cancelled"), writer, events);
+    }
+
     private void unpause(BinaryBoshPair pair, DirectorRole on, StatusWriter writer, EventSink events) {
         DirectorClient client = client(pair, on);
         client.setResurrectionPaused(false);
@@ -261,9 +287,12 @@ public final class Actor {
         });
         Duration took = Duration.between(Instant.parse(operation.getStartedTime()), now);
         metrics.operationFinished(operation.getType(), operation.getTarget(), result, took);
-        String reason = OperationTypes.UNPAUSE_RESURRECTION.equals(operation.getType())
-                ? (OperationTypes.SUCCEEDED.equals(result) ? "ResurrectionUnpaused" : "ResurrectionUnpauseFailed")
-                : "Repair" + result;
+        String reason = switch (operation.getType()) {
+            case OperationTypes.UNPAUSE_RESURRECTION ->
+                    OperationTypes.SUCCEEDED.equals(result) ? "ResurrectionUnpaused" : "ResurrectionUnpauseFailed";
+            case OperationTypes.CANCEL_STUCK_TASK -> "StuckTaskCancelled";
+            default -> operation.getType() + result;
+        };
         String text = message + " (operation " + operation.getId() + ", " + took.toSeconds() + "s)";
         if (OperationTypes.FAILED.equals(result)) {
             events.warning(written, reason, text);

@@ -128,10 +128,14 @@ public final class Decider {
             }
             if (t.startedAt() != null && Instant.ofEpochSecond(t.startedAt()).plus(STUCK_TASK_AFTER)
                     .isBefore(in.now())) {
+                if (timings.cancelStuckTasks()) {
+                    return new Step.CancelStuckTask(target.role(), peer.role(), t.id());
+                }
                 return new Step.Blocked("DeploymentLockedByStuckTask", "task " + t.id() + " ('" + t.description()
                         + "' by " + t.user() + ") has held '" + target.deployment() + "' on " + peerName + " since "
                         + Instant.ofEpochSecond(t.startedAt()) + "; cancel it (bosh -e " + peerName.toLowerCase()
-                        + " cancel-task " + t.id() + ") or let it finish");
+                        + " cancel-task " + t.id() + "), let it finish, or allow the operator to cancel it with "
+                        + "spec.health.cancelStuckTasks");
             }
             return new Step.Wait("TaskInFlight", "task " + t.id() + " ('" + t.description() + "') runs on '"
                     + target.deployment() + "'; the operator waits for it", timings.pollInterval());
@@ -181,7 +185,8 @@ public final class Decider {
     }
 
     private Step continueOperation(DecisionInput in, OperationStatus operation, Timings timings) {
-        if (OperationTypes.UNPAUSE_RESURRECTION.equals(operation.getType())) {
+        if (OperationTypes.UNPAUSE_RESURRECTION.equals(operation.getType())
+                || OperationTypes.CANCEL_STUCK_TASK.equals(operation.getType())) {
             return new Step.ContinueOperation(Step.OperationAction.REDO);
         }
         if (!OperationTypes.REPAIR.equals(operation.getType())) {

@@ -5,12 +5,14 @@ public final class OperationTypes {
 
     public static final String REPAIR = "Repair";
     public static final String UNPAUSE_RESURRECTION = "UnpauseResurrection";
+    public static final String CANCEL_STUCK_TASK = "CancelStuckTask";
 
     public static final String AWAITING_APPROVAL = "AwaitingApproval";
     public static final String SCANNING = "Scanning";
     public static final String RESOLVING = "Resolving";
     public static final String VERIFYING = "Verifying";
     public static final String UNPAUSING = "Unpausing";
+    public static final String CANCELLING = "Cancelling";
 
     /** Director task descriptions, as a real director writes them. */
     public static final String SCAN_TASK = "scan cloud";

@@ -23,6 +23,10 @@ public sealed interface Step {
     record StartRepair(DirectorRole target, DirectorRole manager) implements Step {
     }
 
+    /** {@code DELETE /task/:id} on {@code manager}: a task that has held {@code target}'s deployment too long. */
+    record CancelStuckTask(DirectorRole target, DirectorRole manager, long taskId) implements Step {
+    }
+
     /** Carry the operation in flight one step further. */
     record ContinueOperation(OperationAction action) implements Step {
     }

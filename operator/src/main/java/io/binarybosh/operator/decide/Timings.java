@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /** The pair's timings with defaults applied. */
 public record Timings(Duration pollInterval, Duration unreachableAfter, Duration forceRecreateAfter,
-                      int maxRepairAttempts, Duration minHealthyPeriod) {
+                      int maxRepairAttempts, Duration minHealthyPeriod, boolean cancelStuckTasks) {
 
     /** How long a repair step may take before the operation is given up as failed. */
     public static final Duration STEP_TIMEOUT = Duration.ofMinutes(30);
@@ -22,7 +22,8 @@ public record Timings(Duration pollInterval, Duration unreachableAfter, Duration
                         HealthSpec.DEFAULT_FORCE_RECREATE_AFTER_SECONDS)),
                 or(health.getMaxRepairAttempts(), HealthSpec.DEFAULT_MAX_REPAIR_ATTEMPTS),
                 Duration.ofSeconds(or(health.getMinHealthyPeriodSeconds(),
-                        HealthSpec.DEFAULT_MIN_HEALTHY_PERIOD_SECONDS)));
+                        HealthSpec.DEFAULT_MIN_HEALTHY_PERIOD_SECONDS)),
+                Boolean.TRUE.equals(health.getCancelStuckTasks()));
     }
 
     private static int or(Integer value, int fallback) {

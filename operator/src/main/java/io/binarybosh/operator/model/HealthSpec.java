@@ -50,6 +50,19 @@ public class HealthSpec {
             + "Defaults to 600.")
     private Integer minHealthyPeriodSeconds = DEFAULT_MIN_HEALTHY_PERIOD_SECONDS;
 
+    @JsonPropertyDescription("Whether the operator may cancel a task that has held a director's deployment for more "
+            + "than 30 minutes while that director is down (DELETE /task/:id on its manager). Defaults to false: "
+            + "the task is only reported.")
+    private Boolean cancelStuckTasks = Boolean.FALSE;
+
+    public Boolean getCancelStuckTasks() {
+        return cancelStuckTasks;
+    }
+
+    public void setCancelStuckTasks(Boolean cancelStuckTasks) {
+        this.cancelStuckTasks = cancelStuckTasks;
+    }
+
     public Integer getMaxRepairAttempts() {
         return maxRepairAttempts;
     }

@@ -90,8 +90,17 @@ class ActorTest {
 
         @Override
         public Task task(long taskId) {
+            if (taskId == 42) {
+                return new Task(42, TaskState.PROCESSING, "create deployment", null,
+                        NOW.minusSeconds(7200).getEpochSecond(), null, "admin", "bosh-primary", "");
+            }
             return new Task(taskId, TaskState.DONE, "scan cloud", NOW.getEpochSecond(), NOW.getEpochSecond(),
                     "scan complete", "admin", "bosh-primary", "");
+        }
+
+        @Override
+        public void cancelTask(long taskId) {
+            log.add("DELETE /task/" + taskId);
         }
 
         @Override
@@ -257,6 +266,13 @@ class ActorTest {
         assertThat(pair.getStatus().getHistory().get(0).getId()).isEqualTo(id);
         assertThat(pair.getStatus().getHistory().get(0).getResult()).isEqualTo("Succeeded");
         assertThat(log).contains("event Normal RepairSucceeded");
+    }
+
+    @Test
+    void aStuckTaskIsCancelledAfterTheIntentIsWritten() {
+        act(new Step.CancelStuckTask(DirectorRole.PRIMARY, DirectorRole.META, 42));
+        assertThat(log).containsSubsequence("write status: CancelStuckTask/Cancelling task=42", "DELETE /task/42",
+                "write status: none", "event Normal StuckTaskCancelled");
     }
 
     @Test

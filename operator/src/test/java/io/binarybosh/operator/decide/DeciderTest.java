@@ -77,6 +77,8 @@ class DeciderTest {
             assertThat(b.reason()).isEqualTo("DeploymentLockedByStuckTask");
             assertThat(b.message()).contains("task 42").contains("cancel-task 42");
         });
+        world.pair.getSpec().getHealth().setCancelStuckTasks(true);
+        assertThat(decide()).isEqualTo(new Step.CancelStuckTask(DirectorRole.PRIMARY, DirectorRole.META, 42));
         world.meta.tasks = List.of(new Task(43, TaskState.PROCESSING, "create deployment", null,
                 world.now.minusSeconds(60).getEpochSecond(), null, "admin", "bosh-primary", ""));
         assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class,
