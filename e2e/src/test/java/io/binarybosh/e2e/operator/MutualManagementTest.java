@@ -60,8 +60,7 @@ class MutualManagementTest {
     }
 
     private void awaitReady() {
-        await().atMost(LONG).until(() -> operator.is("Ready", "True"));
-        assertThat(operator.phase()).isEqualTo("MutuallyManaged");
+        await().atMost(LONG).until(() -> operator.is("Ready", "True") && "MutuallyManaged".equals(operator.phase()));
     }
 
     private List<JsonNode> tasks(String director, String deployment, String description) {
@@ -233,6 +232,41 @@ class MutualManagementTest {
         assertThat(operator.is("Ready", "False", "SplitBrain")).isTrue();
         assertThat(operator.events("DeploymentOnTwoDirectors")).singleElement()
                 .satisfies(e -> assertThat(e.getType()).isEqualTo("Warning"));
+    }
+
+    @Test
+    void aDriftedManifestIsDeployedThroughThePeer() throws Exception {
+        mutualPair(TestWorlds.THREE_DIRECTORS);
+        BoshHttp primary = new BoshHttp(world.endpoint("primary"));
+        primary.login();
+        String deployed = primary.get("/deployments/bosh-meta").json().path("manifest").asText();
+        com.fasterxml.jackson.databind.ObjectMapper yaml =
+                new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        com.fasterxml.jackson.databind.node.ObjectNode manifest =
+                (com.fasterxml.jackson.databind.node.ObjectNode) yaml.readTree(deployed);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.path("instance_groups").get(0).path("properties")
+                .path("hm")).putObject("resurrector").put("time_threshold", 601);
+        String desired = yaml.writeValueAsString(manifest);
+        operator.client().configMaps().inNamespace(OperatorUnderTest.NAMESPACE).resource(
+                new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("meta-manifest")
+                        .withNamespace(OperatorUnderTest.NAMESPACE).endMetadata()
+                        .withData(Map.of("manifest.yml", desired)).build()).create();
+        operator.createPair(world, spec -> {
+            var ref = new io.binarybosh.operator.model.ConfigMapKeyRef();
+            ref.setName("meta-manifest");
+            ref.setKey("manifest.yml");
+            spec.getMeta().setManifestRef(ref);
+        });
+        operator.start();
+        await().atMost(LONG).until(() -> operator.pair() != null && operator.pair().getStatus() != null
+                && operator.pair().getStatus().getHistory().stream().anyMatch(r -> "Deploy".equals(r.getType())));
+        OperationRecord deploy = operator.pair().getStatus().getHistory().get(0);
+        assertThat(deploy.getResult()).as(deploy.getMessage()).isEqualTo("Succeeded");
+        JsonNode now = yaml.readTree(primary.get("/deployments/bosh-meta").json().path("manifest").asText());
+        assertThat(now).isEqualTo(manifest);
+        awaitReady();
+        assertThat(operator.events("DeployStarted")).hasSize(1);
+        assertThat(operator.events("DeploySucceeded")).hasSize(1);
     }
 
     /** A resurrection config rule: Meta's health monitor keeps watching but never resurrects the deployment. */

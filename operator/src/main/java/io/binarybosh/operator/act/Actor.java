@@ -7,6 +7,7 @@ import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.director.ContextId;
 import io.binarybosh.operator.director.DirectorClient;
 import io.binarybosh.operator.director.DirectorException;
+import io.binarybosh.operator.director.model.DeployOptions;
 import io.binarybosh.operator.director.model.Instance;
 import io.binarybosh.operator.director.model.Problem;
 import io.binarybosh.operator.director.model.Task;
@@ -72,6 +73,8 @@ public final class Actor {
                         operation(OperationTypes.UNPAUSE_RESURRECTION, unpause.on(), unpause.on(),
                                 OperationTypes.UNPAUSING, "unpausing resurrection on " + unpause.on().displayName())));
                 unpause(written, unpause.on(), writer, events);
+            } else if (step instanceof Step.StartDeploy deploy) {
+                startDeploy(deploy, pair, facts, writer, events);
             } else if (step instanceof Step.CancelStuckTask cancel) {
                 OperationStatus operation = operation(OperationTypes.CANCEL_STUCK_TASK, cancel.target(),
                         cancel.manager(), OperationTypes.CANCELLING, "cancelling task " + cancel.taskId() + " on "
@@ -136,12 +139,43 @@ public final class Actor {
         findOrStartTask(written, facts, writer);
     }
 
+    private void startDeploy(Step.StartDeploy start, BinaryBoshPair pair, PairFacts facts, StatusWriter writer,
+                             EventSink events) {
+        DirectorFacts target = facts.of(start.target());
+        boolean manual = pair.getSpec().getApproval() == ApprovalMode.Manual;
+        OperationStatus operation = operation(OperationTypes.DEPLOY, start.target(), start.manager(),
+                manual ? OperationTypes.AWAITING_APPROVAL : OperationTypes.DEPLOYING,
+                (manual ? "waiting for the annotation binarybosh.io/approve to deploy" : "deploying")
+                        + " the manifestRef of " + start.target().displayName() + " through "
+                        + start.manager().displayName());
+        BinaryBoshPair written = writer.update(pair, status -> status.setOperation(operation));
+        if (manual) {
+            events.normal(written, "ApprovalRequired", start.target().displayName() + "'s deployment '"
+                    + target.deployment() + "' differs from its manifestRef; to deploy it through "
+                    + start.manager().displayName() + ", annotate the pair with binarybosh.io/approve="
+                    + operation.getId());
+            return;
+        }
+        events.normal(written, "DeployStarted", "deploying the manifestRef of " + start.target().displayName()
+                + " to '" + target.deployment() + "' through " + start.manager().displayName() + " (operation "
+                + operation.getId() + ")");
+        findOrStartTask(written, facts, writer);
+    }
+
     private void continueOperation(Step.OperationAction action, BinaryBoshPair pair, PairFacts facts,
                                    StatusWriter writer, EventSink events) {
         OperationStatus operation = pair.getStatus().getOperation();
         switch (action) {
             case BEGIN_AFTER_APPROVAL -> {
                 DirectorRole target = role(operation.getTarget());
+                if (OperationTypes.DEPLOY.equals(operation.getType())) {
+                    BinaryBoshPair written = writer.update(pair, status -> nextStep(status.getOperation(),
+                            OperationTypes.DEPLOYING, "approved: deploying"));
+                    events.normal(written, "DeployStarted", "operation " + operation.getId() + " approved: "
+                            + "deploying the manifestRef of " + target.displayName());
+                    findOrStartTask(written, facts, writer);
+                    return;
+                }
                 long above = newestTaskId(client(pair, role(operation.getDirector())), facts.of(target).deployment());
                 BinaryBoshPair written = writer.update(pair, status -> {
                     nextStep(status.getOperation(), OperationTypes.SCANNING, "approved: scanning");
@@ -161,6 +195,11 @@ public final class Actor {
                 writer.update(pair, status -> status.getOperation().setTaskState(task.state().wire()));
             }
             case NEXT_STEP -> {
+                if (OperationTypes.DEPLOYING.equals(operation.getStep())) {
+                    writer.update(pair, status -> nextStep(status.getOperation(), OperationTypes.VERIFYING,
+                            "deploy done: verifying"));
+                    return;
+                }
                 boolean toResolving = OperationTypes.SCANNING.equals(operation.getStep());
                 Long above = toResolving ? newestTaskId(client(pair, role(operation.getDirector())),
                         facts.of(role(operation.getTarget())).deployment()) : null;
@@ -193,6 +232,11 @@ public final class Actor {
         DirectorRole managerRole = role(operation.getDirector());
         DirectorClient manager = client(pair, managerRole);
         String deployment = facts.of(role(operation.getTarget())).deployment();
+        if (OperationTypes.DEPLOYING.equals(operation.getStep())) {
+            findOrStartDeploy(pair, manager, deployment, facts.of(role(operation.getTarget())).desiredManifest(),
+                    writer);
+            return;
+        }
         boolean scanning = OperationTypes.SCANNING.equals(operation.getStep());
         String description = scanning ? OperationTypes.SCAN_TASK : OperationTypes.RESOLVE_TASK;
         String user = facts.of(managerRole).observation() == null ? null
@@ -231,6 +275,26 @@ public final class Actor {
             return;
         }
         long taskId = manager.resolveProblems(deployment, resolutions, context);
+        writer.update(pair, status -> status.getOperation().setTaskId(taskId));
+    }
+
+    /** A director keeps the context id of deploy tasks: the operation's own deploy is found by it. */
+    private void findOrStartDeploy(BinaryBoshPair pair, DirectorClient manager, String deployment, String manifest,
+                                   StatusWriter writer) {
+        OperationStatus operation = pair.getStatus().getOperation();
+        Optional<Task> mine = manager.tasks(new TaskQuery(List.of(), deployment, operation.getId(), 10, true))
+                .stream().filter(t -> operation.getId().equals(t.contextId())).findFirst();
+        if (mine.isPresent()) {
+            writer.update(pair, status -> {
+                status.getOperation().setTaskId(mine.get().id());
+                status.getOperation().setTaskState(mine.get().state().wire());
+            });
+            return;
+        }
+        if (manifest == null) {
+            throw new DirectorException("the desired manifest of '" + deployment + "' cannot be read now");
+        }
+        long taskId = manager.deploy(manifest, DeployOptions.defaults(), ContextId.of(operation.getId()));
         writer.update(pair, status -> status.getOperation().setTaskId(taskId));
     }
 

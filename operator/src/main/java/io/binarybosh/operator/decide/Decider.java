@@ -82,7 +82,27 @@ public final class Decider {
                 }
             }
         }
+        for (DirectorFacts director : List.of(meta, primary)) {
+            if (director.manifestDrift()) {
+                return deploy(director, in.facts().peerOf(director.role()), timings);
+            }
+        }
         return new Step.Wait("Steady", "nothing to do", timings.pollInterval());
+    }
+
+    /** A drifted manifest is deployed only through the peer, while both answer; Meta's before Primary's. */
+    private Step deploy(DirectorFacts target, DirectorFacts manager, Timings timings) {
+        if (target.manager() != manager.role()) {
+            return new Step.Wait("ManifestDriftNotDeployable", target.role().displayName() + "'s deployed manifest "
+                    + "differs from its manifestRef, but '" + target.deployment() + "' is not on "
+                    + manager.role().displayName() + ": deployed only once the pair manages itself",
+                    timings.pollInterval());
+        }
+        if (!target.reachable() || !manager.reachable()) {
+            return new Step.Wait("ManifestDriftWaitsForHealth", target.role().displayName() + "'s manifest is "
+                    + "deployed only while both directors answer", timings.pollInterval());
+        }
+        return new Step.StartDeploy(target.role(), manager.role());
     }
 
     private Step repair(DecisionInput in, DirectorFacts target, DirectorFacts peer, Timings timings) {
@@ -189,7 +209,8 @@ public final class Decider {
                 || OperationTypes.CANCEL_STUCK_TASK.equals(operation.getType())) {
             return new Step.ContinueOperation(Step.OperationAction.REDO);
         }
-        if (!OperationTypes.REPAIR.equals(operation.getType())) {
+        boolean deploy = OperationTypes.DEPLOY.equals(operation.getType());
+        if (!OperationTypes.REPAIR.equals(operation.getType()) && !deploy) {
             return new Step.FinishOperation(OperationTypes.ABANDONED, "unknown operation type '" + operation.getType()
                     + "' left by another version of the operator");
         }
@@ -199,7 +220,12 @@ public final class Decider {
         boolean stepTimedOut = stepStarted != null && stepStarted.plus(Timings.STEP_TIMEOUT).isBefore(in.now());
         switch (operation.getStep()) {
             case OperationTypes.AWAITING_APPROVAL -> {
-                if (target.reachable()) {
+                if (deploy && !target.manifestDrift() && target.managerView().flatMap(
+                        ManagedDeploymentView::deployedManifest).isPresent()) {
+                    return new Step.FinishOperation(OperationTypes.ABANDONED, targetRole.displayName()
+                            + "'s deployed manifest matches its manifestRef again; nothing to deploy");
+                }
+                if (!deploy && target.reachable()) {
                     return new Step.FinishOperation(OperationTypes.ABANDONED, targetRole.displayName()
                             + " answers again; the repair awaiting approval is no longer needed");
                 }
@@ -209,7 +235,7 @@ public final class Decider {
                 return new Step.Wait("AwaitingApproval", "operation " + operation.getId() + " waits for the annotation "
                         + "binarybosh.io/approve=" + operation.getId(), timings.pollInterval());
             }
-            case OperationTypes.SCANNING, OperationTypes.RESOLVING -> {
+            case OperationTypes.SCANNING, OperationTypes.RESOLVING, OperationTypes.DEPLOYING -> {
                 if (stepTimedOut) {
                     return new Step.FinishOperation(OperationTypes.FAILED, operation.getStep() + " did not finish within "
                             + Timings.STEP_TIMEOUT.toMinutes() + " minutes");
@@ -229,10 +255,11 @@ public final class Decider {
                         + operation.getStep() + ") ended '" + state + "'");
             }
             case OperationTypes.VERIFYING -> {
-                Optional<String> unverified = unverified(target, operation);
+                Optional<String> unverified = deploy ? undeployed(target) : unverified(target, operation);
                 if (unverified.isEmpty()) {
-                    return new Step.FinishOperation(OperationTypes.SUCCEEDED, targetRole.displayName()
-                            + " is back on a new VM and holds the same deployments");
+                    return new Step.FinishOperation(OperationTypes.SUCCEEDED, deploy
+                            ? targetRole.displayName() + " answers and its deployment has the desired manifest"
+                            : targetRole.displayName() + " is back on a new VM and holds the same deployments");
                 }
                 if (stepTimedOut) {
                     return new Step.FinishOperation(OperationTypes.FAILED, "after " + Timings.STEP_TIMEOUT.toMinutes()
@@ -244,6 +271,22 @@ public final class Decider {
                 return new Step.FinishOperation(OperationTypes.ABANDONED, "unknown step '" + operation.getStep() + "'");
             }
         }
+    }
+
+    /** What is not yet true of a director whose manifest was deployed: it answers, with the desired manifest. */
+    static Optional<String> undeployed(DirectorFacts target) {
+        String name = target.role().displayName();
+        if (!target.reachable()) {
+            return Optional.of(name + " does not answer yet");
+        }
+        if (target.managerView().flatMap(ManagedDeploymentView::deployedManifest).isEmpty()) {
+            return Optional.of("the deployed manifest of '" + target.deployment() + "' has not been read yet");
+        }
+        if (target.manifestDrift()) {
+            return Optional.of("the deployed manifest of '" + target.deployment() + "' still differs from its "
+                    + "manifestRef");
+        }
+        return Optional.empty();
     }
 
     /** What is not yet true of a repaired director: it answers, on a new VM, with the deployments it had. */

@@ -5,6 +5,7 @@ import io.binarybosh.operator.observe.AgentView;
 import io.binarybosh.operator.observe.DirectorObservation;
 import io.binarybosh.operator.observe.DirectorRole;
 import io.binarybosh.operator.observe.HealthMonitorSettings;
+import io.binarybosh.operator.observe.Manifests;
 import io.binarybosh.operator.observe.ManagedDeploymentView;
 import io.binarybosh.operator.observe.Outcome;
 
@@ -21,10 +22,17 @@ import java.util.Optional;
  *                        Primary before the migration); null when no director reports holding it
  * @param fromManager     the manager's view of its deployment, when the manager answered
  * @param lastSeen        when it last answered, null if never
+ * @param desiredManifest the manifest its deployment should have (its manifestRef), null when none is declared
  */
 public record DirectorFacts(DirectorRole role, String deployment, DirectorObservation observation,
                             DirectorStatus previous, DirectorRole manager, ManagedDeploymentView fromManager,
-                            Instant lastSeen, Instant now) {
+                            Instant lastSeen, Instant now, String desiredManifest) {
+
+    /** A desired manifest is declared, the manager's deployed one was read, and they differ as documents. */
+    public boolean manifestDrift() {
+        return desiredManifest != null && fromManager != null && fromManager.manifest() != null
+                && !Manifests.same(desiredManifest, fromManager.manifest());
+    }
 
     public boolean answering() {
         return observation != null && observation.answered();

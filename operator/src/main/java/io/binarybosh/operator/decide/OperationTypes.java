@@ -6,6 +6,7 @@ public final class OperationTypes {
     public static final String REPAIR = "Repair";
     public static final String UNPAUSE_RESURRECTION = "UnpauseResurrection";
     public static final String CANCEL_STUCK_TASK = "CancelStuckTask";
+    public static final String DEPLOY = "Deploy";
 
     public static final String AWAITING_APPROVAL = "AwaitingApproval";
     public static final String SCANNING = "Scanning";
@@ -13,6 +14,7 @@ public final class OperationTypes {
     public static final String VERIFYING = "Verifying";
     public static final String UNPAUSING = "Unpausing";
     public static final String CANCELLING = "Cancelling";
+    public static final String DEPLOYING = "Deploying";
 
     /** Director task descriptions, as a real director writes them. */
     public static final String SCAN_TASK = "scan cloud";

@@ -2,6 +2,7 @@ package io.binarybosh.operator.decide;
 
 import io.binarybosh.operator.model.BinaryBoshPairSpec;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
+import io.binarybosh.operator.observe.DesiredManifest;
 import io.binarybosh.operator.observe.DirectorDetails;
 import io.binarybosh.operator.observe.DirectorObservation;
 import io.binarybosh.operator.observe.DirectorRole;
@@ -43,9 +44,10 @@ public record PairFacts(DirectorFacts primary, DirectorFacts meta, DirectorObser
 
         return new PairFacts(
                 new DirectorFacts(DirectorRole.PRIMARY, primaryDeployment, primaryObs, previous.getPrimary(),
-                        primaryManager, primaryView, lastSeen(primaryObs), now),
+                        primaryManager, primaryView, lastSeen(primaryObs), now,
+                        desired(observation, DirectorRole.PRIMARY)),
                 new DirectorFacts(DirectorRole.META, metaDeployment, metaObs, previous.getMeta(), metaManager,
-                        metaView, lastSeen(metaObs), now),
+                        metaView, lastSeen(metaObs), now, desired(observation, DirectorRole.META)),
                 microObs, observation.map(PairObservation::observedAt).orElse(null), now);
     }
 
@@ -55,6 +57,10 @@ public record PairFacts(DirectorFacts primary, DirectorFacts meta, DirectorObser
 
     public DirectorFacts peerOf(DirectorRole role) {
         return role == DirectorRole.PRIMARY ? meta : primary;
+    }
+
+    private static String desired(Optional<PairObservation> observation, DirectorRole role) {
+        return observation.flatMap(o -> o.desiredManifest(role)).map(DesiredManifest::yaml).orElse(null);
     }
 
     private static ManagedDeploymentView managed(DirectorObservation observation, String deployment) {

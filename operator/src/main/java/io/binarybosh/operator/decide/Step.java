@@ -27,6 +27,10 @@ public sealed interface Step {
     record CancelStuckTask(DirectorRole target, DirectorRole manager, long taskId) implements Step {
     }
 
+    /** Deploy {@code target}'s desired manifest through {@code manager}: write the operation, then deploy. */
+    record StartDeploy(DirectorRole target, DirectorRole manager) implements Step {
+    }
+
     /** Carry the operation in flight one step further. */
     record ContinueOperation(OperationAction action) implements Step {
     }

@@ -18,8 +18,8 @@ public class BinaryBoshPairStatus {
     @JsonPropertyDescription("The metadata.generation of the spec this status was computed from.")
     private Long observedGeneration;
 
-    @JsonPropertyDescription("One word for display (Pending, Observing, Invalid, Unreachable, MutuallyManaged, "
-            + "Migrating, Repairing, Degraded, Lost, Paused); conditions carry the truth.")
+    @JsonPropertyDescription("One word for display (Pending, Invalid, MutuallyManaged, Degraded, Repairing, "
+            + "Updating, Lost, Paused); conditions carry the truth.")
     private String phase;
 
     @JsonPropertyDescription("Standard conditions: SpecValid, PrimaryReachable, MetaReachable, MicroReachable, Ready "

@@ -54,9 +54,10 @@ public final class DirectorDetailsReader {
     /**
      * @param managedDeployment the deployment this director manages, or null to read only its own state
      * @param silentSince       since when the managed director has not answered, or null while it answers
+     * @param wantManifest      read the managed deployment's manifest now, to compare it with a desired one
      */
     public DirectorDetails read(ResourceID pair, DirectorRole role, DirectorClient client, String managedDeployment,
-                                Instant silentSince) {
+                                Instant silentSince, boolean wantManifest) {
         Boolean resurrection;
         Map<String, Boolean> deployments = new LinkedHashMap<>();
         try {
@@ -78,7 +79,8 @@ public final class DirectorDetailsReader {
                     false, false, List.of(), List.of(), null, null, null), null);
         }
         return new DirectorDetails(resurrection, deployments,
-                managed(key, client, managedDeployment, deployments.get(managedDeployment), silentSince), null);
+                managed(key, client, managedDeployment, deployments.get(managedDeployment), silentSince,
+                        wantManifest), null);
     }
 
     /** Forgets a deleted pair. */
@@ -88,7 +90,7 @@ public final class DirectorDetailsReader {
     }
 
     private ManagedDeploymentView managed(Key key, DirectorClient client, String deployment, boolean locked,
-                                          Instant silentSince) {
+                                          Instant silentSince, boolean wantManifest) {
         List<Instance> instances;
         List<Task> tasks;
         try {
@@ -102,8 +104,15 @@ public final class DirectorDetailsReader {
         }
         String error = null;
         HealthMonitorSettings settings = null;
+        String manifest = null;
         try {
-            settings = settings(key, client, deployment);
+            if (wantManifest) {
+                manifest = client.manifest(deployment);
+                settings = new ManifestSettingsReader().read(manifest).orElse(null);
+                manifests.put(key, new CachedSettings(settings, clock.instant()));
+            } else {
+                settings = settings(key, client, deployment);
+            }
         } catch (DirectorException e) {
             error = "manifest: " + e.getMessage();
         }
@@ -116,7 +125,7 @@ public final class DirectorDetailsReader {
                 error = (error == null ? "" : error + "; ") + "agent check: " + e.getMessage();
             }
         }
-        return new ManagedDeploymentView(deployment, true, locked, instances, tasks, agent, settings, error);
+        return new ManagedDeploymentView(deployment, true, locked, instances, tasks, agent, settings, error, manifest);
     }
 
     private boolean agentCheckDue(AgentView last, Instant silentSince, boolean locked) {

@@ -10,15 +10,27 @@ import java.util.Optional;
  * What a director knows of the deployment it manages (Meta of Primary's, Primary of Meta's, Micro of
  * Primary's): whether it exists and is locked, its instances, its queued and processing tasks (all types), the
  * agent's liveness when checked, and the health monitor settings in its manifest (those of the managed
- * director). {@code error} says what could not be read.
+ * director). {@code error} says what could not be read. {@code manifest} is the deployed manifest, read at every poll
+ * when a desired one is declared.
  */
 public record ManagedDeploymentView(String deployment, boolean exists, boolean locked, List<Instance> instances,
                                     List<Task> inFlightTasks, AgentView agent, HealthMonitorSettings settings,
-                                    String error) {
+                                    String error, String manifest) {
 
     public ManagedDeploymentView {
         instances = instances == null ? List.of() : List.copyOf(instances);
         inFlightTasks = inFlightTasks == null ? List.of() : List.copyOf(inFlightTasks);
+    }
+
+    /** A view without the manifest text: it is read only for deployments with a desired manifest. */
+    public ManagedDeploymentView(String deployment, boolean exists, boolean locked, List<Instance> instances,
+                                 List<Task> inFlightTasks, AgentView agent, HealthMonitorSettings settings,
+                                 String error) {
+        this(deployment, exists, locked, instances, inFlightTasks, agent, settings, error, null);
+    }
+
+    public Optional<String> deployedManifest() {
+        return Optional.ofNullable(manifest);
     }
 
     public Optional<AgentView> agentView() {

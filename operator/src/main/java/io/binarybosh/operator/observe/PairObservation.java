@@ -9,7 +9,19 @@ import java.util.Optional;
  * {@code micro} is absent when no bootstrap Micro is declared.
  */
 public record PairObservation(long generation, DirectorObservation primary, DirectorObservation meta,
-                              DirectorObservation micro, Instant observedAt) {
+                              DirectorObservation micro, Instant observedAt, DesiredManifest primaryManifest,
+                              DesiredManifest metaManifest) {
+
+    public PairObservation(long generation, DirectorObservation primary, DirectorObservation meta,
+                           DirectorObservation micro, Instant observedAt) {
+        this(generation, primary, meta, micro, observedAt, null, null);
+    }
+
+    /** The desired manifest of Primary's or Meta's deployment, when a manifestRef is declared. */
+    public Optional<DesiredManifest> desiredManifest(DirectorRole role) {
+        return Optional.ofNullable(role == DirectorRole.PRIMARY ? primaryManifest
+                : role == DirectorRole.META ? metaManifest : null);
+    }
 
     public Optional<DirectorObservation> microObservation() {
         return Optional.ofNullable(micro);

@@ -10,7 +10,10 @@ import io.binarybosh.operator.director.DirectorUnauthorizedException;
 import io.binarybosh.operator.director.DirectorUnreachableException;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairSpec;
+import io.binarybosh.operator.model.ConfigMapKeyRef;
 import io.binarybosh.operator.model.DirectorConnectionSpec;
+import io.binarybosh.operator.model.ManagedDirectorSpec;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,12 +38,15 @@ public final class PairObserver {
     private final EndpointResolver endpoints;
     private final DirectorClientCache clients;
     private final DirectorDetailsReader details;
+    private final ConfigMapLookup configMaps;
     private final Clock clock;
     private final Map<Key, Instant> lastAnswered = new ConcurrentHashMap<>();
     private final Map<Key, Instant> silentSince = new ConcurrentHashMap<>();
 
-    public PairObserver(EndpointResolver endpoints, DirectorClientCache clients, Clock clock) {
+    public PairObserver(EndpointResolver endpoints, DirectorClientCache clients, ConfigMapLookup configMaps,
+                        Clock clock) {
         this.endpoints = endpoints;
+        this.configMaps = configMaps;
         this.clients = clients;
         this.details = new DirectorDetailsReader(clock);
         this.clock = clock;
@@ -60,25 +67,51 @@ public final class PairObserver {
         Contact microContact = micro == null ? null : contact(pair, id, DirectorRole.MICRO, "spec.bootstrap.micro", micro);
         String primaryDeployment = spec == null || spec.getPrimary() == null ? null : spec.getPrimary().getDeployment();
         String metaDeployment = spec == null || spec.getMeta() == null ? null : spec.getMeta().getDeployment();
+        DesiredManifest primaryManifest = desired(pair, "spec.primary", spec == null ? null : spec.getPrimary());
+        DesiredManifest metaManifest = desired(pair, "spec.meta", spec == null ? null : spec.getMeta());
         return new PairObservation(generation,
-                withDetails(id, primary, metaDeployment, meta.observation().silentSince()),
-                withDetails(id, meta, primaryDeployment, primary.observation().silentSince()),
-                microContact == null ? null : withDetails(id, microContact, primaryDeployment, null),
-                started);
+                withDetails(id, primary, metaDeployment, meta.observation().silentSince(), metaManifest != null),
+                withDetails(id, meta, primaryDeployment, primary.observation().silentSince(),
+                        primaryManifest != null),
+                microContact == null ? null : withDetails(id, microContact, primaryDeployment, null, false),
+                started, primaryManifest, metaManifest);
+    }
+
+    /** The desired manifest from the director's manifestRef, null when it has none. */
+    private DesiredManifest desired(BinaryBoshPair pair, String field, ManagedDirectorSpec director) {
+        if (director == null || director.getManifestRef() == null) {
+            return null;
+        }
+        ConfigMapKeyRef ref = director.getManifestRef();
+        Optional<ConfigMap> configMap = configMaps.find(pair.getMetadata().getNamespace(), ref.getName());
+        if (configMap.isEmpty()) {
+            return new DesiredManifest(null, new ConfigProblem("ConfigMapNotFound", field + ".manifestRef: ConfigMap '"
+                    + ref.getName() + "' not found in the pair's namespace"));
+        }
+        String yaml = configMap.get().getData() == null ? null : configMap.get().getData().get(ref.getKey());
+        if (yaml == null || yaml.isBlank()) {
+            return new DesiredManifest(null, new ConfigProblem("ConfigMapKeyMissing", field + ".manifestRef: ConfigMap '"
+                    + ref.getName() + "' has no non-empty key '" + ref.getKey() + "'"));
+        }
+        if (!Manifests.parses(yaml)) {
+            return new DesiredManifest(null, new ConfigProblem("InvalidManifest", field + ".manifestRef: key '"
+                    + ref.getKey() + "' of ConfigMap '" + ref.getName() + "' is not a YAML mapping"));
+        }
+        return new DesiredManifest(yaml, null);
     }
 
     private record Contact(DirectorObservation observation, DirectorClient client) {
     }
 
     private DirectorObservation withDetails(ResourceID id, Contact contact, String managedDeployment,
-                                            Instant managedSilentSince) {
+                                            Instant managedSilentSince, boolean wantManifest) {
         DirectorObservation observation = contact.observation();
         if (!observation.reachable() || contact.client() == null) {
             return observation;
         }
         try {
             return observation.withDetails(details.read(id, observation.role(), contact.client(), managedDeployment,
-                    managedSilentSince));
+                    managedSilentSince, wantManifest));
         } catch (RuntimeException unexpected) {
             LOG.error("pair={} director={} reading details failed unexpectedly", id, observation.role().fieldName(),
                     unexpected);

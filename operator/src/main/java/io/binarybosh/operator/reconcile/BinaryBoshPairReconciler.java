@@ -24,6 +24,7 @@ import io.binarybosh.operator.observe.PairObservation;
 import io.binarybosh.operator.observe.PairObserver;
 import io.binarybosh.operator.observe.SecretLookup;
 import io.binarybosh.operator.validate.SpecValidator;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -56,6 +57,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
 
     public static final String NAME = "binaryboshpair";
     static final String SECRET_INDEX = "binarybosh.io/referenced-secrets";
+    static final String CONFIG_MAP_INDEX = "binarybosh.io/referenced-configmaps";
     private static final Logger LOG = LoggerFactory.getLogger(BinaryBoshPairReconciler.class);
 
     private final DirectorClientCache clients;
@@ -68,6 +70,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
     private final Actor actor;
     private final Clock clock;
     private volatile InformerEventSource<Secret, BinaryBoshPair> secrets;
+    private volatile InformerEventSource<ConfigMap, BinaryBoshPair> configMaps;
 
     /**
      * @param pollingExecutor runs the director polls; its size bounds how many directors are contacted at once
@@ -126,11 +129,28 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
                                 .collect(Collectors.toSet()))
                         .build();
         secrets = new InformerEventSource<>(secretConfiguration, context);
+        context.getPrimaryCache().addIndexer(CONFIG_MAP_INDEX, pair -> SecretReferences.configMapsOf(pair.getSpec())
+                .stream()
+                .map(name -> indexKey(pair.getMetadata().getNamespace(), name))
+                .toList());
+        InformerEventSourceConfiguration<ConfigMap> configMapConfiguration =
+                InformerEventSourceConfiguration.from(ConfigMap.class, BinaryBoshPair.class)
+                        .withName("referenced-configmaps")
+                        .withSecondaryToPrimaryMapper(configMap -> context.getPrimaryCache()
+                                .byIndex(CONFIG_MAP_INDEX, indexKey(configMap.getMetadata().getNamespace(),
+                                        configMap.getMetadata().getName()))
+                                .stream()
+                                .map(ResourceID::fromResource)
+                                .collect(Collectors.toSet()))
+                        .build();
+        configMaps = new InformerEventSource<>(configMapConfiguration, context);
         ObservationEventSource observations =
                 new ObservationEventSource(context,
-                        new PairObserver(new EndpointResolver(secretLookup(), timeouts), clients, clock),
+                        new PairObserver(new EndpointResolver(secretLookup(), timeouts), clients,
+                                (namespace, name) -> configMaps == null ? Optional.empty()
+                                        : configMaps.get(new ResourceID(name, namespace)), clock),
                         pollingExecutor);
-        return List.of(secrets, observations);
+        return List.of(secrets, configMaps, observations);
     }
 
     @Override

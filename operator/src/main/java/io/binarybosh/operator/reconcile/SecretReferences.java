@@ -9,10 +9,24 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The names of the Secrets a pair's spec references, so that a change to one of them wakes the pair. */
+/** The names of the Secrets and ConfigMaps a pair's spec references, so that a change to one wakes the pair. */
 public final class SecretReferences {
 
     private SecretReferences() {
+    }
+
+    /** The ConfigMaps holding desired manifests. */
+    public static Set<String> configMapsOf(BinaryBoshPairSpec spec) {
+        Set<String> names = new LinkedHashSet<>();
+        if (spec == null) {
+            return names;
+        }
+        for (var director : java.util.Arrays.asList(spec.getPrimary(), spec.getMeta())) {
+            if (director != null && director.getManifestRef() != null && director.getManifestRef().getName() != null) {
+                names.add(director.getManifestRef().getName());
+            }
+        }
+        return names;
     }
 
     public static Set<String> of(BinaryBoshPairSpec spec) {

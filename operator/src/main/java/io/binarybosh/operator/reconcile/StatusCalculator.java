@@ -14,6 +14,7 @@ import io.binarybosh.operator.model.DirectorConnectionSpec;
 import io.binarybosh.operator.model.DirectorStatus;
 import io.binarybosh.operator.observe.AgentView;
 import io.binarybosh.operator.observe.ConfigProblem;
+import io.binarybosh.operator.observe.DesiredManifest;
 import io.binarybosh.operator.observe.DirectorObservation;
 import io.binarybosh.operator.observe.DirectorRole;
 import io.binarybosh.operator.observe.ManagedDeploymentView;
@@ -58,6 +59,11 @@ public final class StatusCalculator {
         List<DirectorRole> roles = declaredRoles(spec);
         for (DirectorRole role : roles) {
             current(observation, role, spec).flatMap(DirectorObservation::problem)
+                    .filter(problem -> !problems.contains(problem))
+                    .ifPresent(problems::add);
+        }
+        for (DirectorRole role : List.of(DirectorRole.PRIMARY, DirectorRole.META)) {
+            observation.flatMap(o -> o.desiredManifest(role)).flatMap(DesiredManifest::configProblem)
                     .filter(problem -> !problems.contains(problem))
                     .ifPresent(problems::add);
         }
@@ -157,6 +163,10 @@ public final class StatusCalculator {
         if (repairing) {
             return "Repairing";
         }
+        if (status.getOperation() != null && OperationTypes.DEPLOY.equals(status.getOperation().getType())
+                || step instanceof Step.StartDeploy) {
+            return "Updating";
+        }
         boolean ready = Conditions.find(status.getConditions(), ConditionTypes.READY)
                 .map(c -> "True".equals(c.getStatus())).orElse(false);
         return ready ? "MutuallyManaged" : "Degraded";
@@ -201,7 +211,8 @@ public final class StatusCalculator {
         return observation.map(o -> new PairObservation(o.generation(),
                 current(observation, DirectorRole.PRIMARY, spec).orElse(null),
                 current(observation, DirectorRole.META, spec).orElse(null),
-                current(observation, DirectorRole.MICRO, spec).orElse(null), o.observedAt()));
+                current(observation, DirectorRole.MICRO, spec).orElse(null), o.observedAt(), o.primaryManifest(),
+                o.metaManifest()));
     }
 
     private static List<DirectorRole> declaredRoles(BinaryBoshPairSpec spec) {

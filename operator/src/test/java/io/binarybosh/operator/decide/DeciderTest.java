@@ -152,6 +152,27 @@ class DeciderTest {
     }
 
     @Test
+    void aDriftedManifestIsDeployedThroughThePeerMetaFirst() {
+        world.primary.deployedManifest = "name: bosh-meta\ninstance_groups: [{name: bosh, instances: 1}]\n";
+        world.meta.deployedManifest = "name: bosh-primary\ninstance_groups: [{name: bosh, instances: 1}]\n";
+        world.desiredMetaManifest = "instance_groups:\n- instances: 1\n  name: bosh\nname: bosh-meta\n";
+        world.desiredPrimaryManifest = world.meta.deployedManifest;
+        assertThat(decide()).as("the same document in another key order is no drift")
+                .isInstanceOfSatisfying(Step.Wait.class, w -> assertThat(w.reason()).isEqualTo("Steady"));
+        world.desiredPrimaryManifest = "name: bosh-primary\ninstance_groups: [{name: bosh, instances: 2}]\n";
+        world.desiredMetaManifest = "name: bosh-meta\ninstance_groups: [{name: bosh, instances: 2}]\n";
+        assertThat(decide()).isEqualTo(new Step.StartDeploy(DirectorRole.META, DirectorRole.PRIMARY));
+        world.desiredMetaManifest = world.primary.deployedManifest;
+        assertThat(decide()).isEqualTo(new Step.StartDeploy(DirectorRole.PRIMARY, DirectorRole.META));
+        world.meta.resurrection = false;
+        assertThat(decide()).as("resurrection first").isEqualTo(new Step.UnpauseResurrection(DirectorRole.META));
+        world.meta.resurrection = true;
+        world.primary.down(400);
+        world.meta.agent = new AgentView(AgentView.UNRESPONSIVE, "vm-1", "agent-1", world.now);
+        assertThat(decide()).as("a repair before any deploy").isInstanceOf(Step.StartRepair.class);
+    }
+
+    @Test
     void pauseWinsOverAnOperationInFlight() {
         world.status.setOperation(repair(OperationTypes.SCANNING, null, null));
         world.paused = true;

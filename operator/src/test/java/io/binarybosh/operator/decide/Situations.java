@@ -9,6 +9,7 @@ import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
 import io.binarybosh.operator.model.DirectorStatus;
 import io.binarybosh.operator.observe.AgentView;
+import io.binarybosh.operator.observe.DesiredManifest;
 import io.binarybosh.operator.observe.DirectorDetails;
 import io.binarybosh.operator.observe.DirectorObservation;
 import io.binarybosh.operator.observe.DirectorRole;
@@ -38,6 +39,8 @@ final class Situations {
     Side micro;
     boolean paused;
     String approved;
+    String desiredPrimaryManifest;
+    String desiredMetaManifest;
 
     Situations() {
         status.setPrimary(new DirectorStatus());
@@ -59,6 +62,7 @@ final class Situations {
         AgentView agent;
         String vmCid = "vm-1";
         HealthMonitorSettings settings = new HealthMonitorSettings(true, 5, 0.2, 600, true);
+        String deployedManifest;
 
         Side(DirectorRole role, String url, String managedDeployment) {
             this.role = role;
@@ -86,7 +90,7 @@ final class Situations {
             ManagedDeploymentView view = holdsManaged
                     ? new ManagedDeploymentView(managedDeployment, true, locked,
                     List.of(new Instance(vmCid == null ? null : "agent-of-" + vmCid, vmCid, "bosh", 0, "uuid-1", "z1",
-                            List.of(), null, true)), tasks, agent, settings, null)
+                            List.of(), null, true)), tasks, agent, settings, null, deployedManifest)
                     : new ManagedDeploymentView(managedDeployment, false, false, List.of(), List.of(), null, null, null);
             return new DirectorObservation(role, url, outcome, info, "admin", null, null, now, now,
                     new DirectorDetails(resurrection, all, view, null), null);
@@ -101,7 +105,9 @@ final class Situations {
 
     PairFacts facts() {
         return PairFacts.of(pair.getSpec(), status, Optional.of(new PairObservation(1, primary.observation(),
-                meta.observation(), micro == null ? null : micro.observation(), now)), now);
+                meta.observation(), micro == null ? null : micro.observation(), now,
+                desiredPrimaryManifest == null ? null : new DesiredManifest(desiredPrimaryManifest, null),
+                desiredMetaManifest == null ? null : new DesiredManifest(desiredMetaManifest, null))), now);
     }
 
     DecisionInput input() {
