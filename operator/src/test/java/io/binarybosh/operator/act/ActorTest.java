@@ -78,6 +78,13 @@ class ActorTest {
         }
 
         @Override
+        public long deploy(String manifestYaml, io.binarybosh.operator.director.model.DeployOptions options,
+                           ContextId contextId) {
+            log.add("POST /deployments context=" + contextId.value() + " manifest=" + manifestYaml.trim());
+            return 103;
+        }
+
+        @Override
         public List<Problem> problems(String deployment) {
             return problems;
         }
@@ -150,6 +157,8 @@ class ActorTest {
                 new PairMetrics(meters), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
+    private String desiredPrimaryManifest;
+
     private PairFacts facts() {
         DirectorInfo info = new DirectorInfo("meta", "uuid", "283.1.6", "admin", "cpi",
                 new UserAuthentication("basic", null, List.of()));
@@ -163,7 +172,10 @@ class ActorTest {
         var primaryObs = new DirectorObservation(DirectorRole.PRIMARY, "https://127.0.0.11:25555",
                 Outcome.UNREACHABLE, null, null, null, "refused", NOW, NOW.minusSeconds(400), null, null);
         return PairFacts.of(pair.getSpec(), pair.getStatus(),
-                Optional.of(new PairObservation(1, primaryObs, metaObs, null, NOW)), NOW);
+                Optional.of(new PairObservation(1, primaryObs, metaObs, null, NOW,
+                        desiredPrimaryManifest == null ? null
+                                : new io.binarybosh.operator.observe.DesiredManifest(desiredPrimaryManifest, null),
+                        null)), NOW);
     }
 
     private BinaryBoshPair lastWritten;
@@ -273,6 +285,22 @@ class ActorTest {
         act(new Step.CancelStuckTask(DirectorRole.PRIMARY, DirectorRole.META, 42));
         assertThat(log).containsSubsequence("write status: CancelStuckTask/Cancelling task=42", "DELETE /task/42",
                 "write status: none", "event Normal StuckTaskCancelled");
+    }
+
+    @Test
+    void aDeployIsFoundAgainByItsContextIdAfterACrash() {
+        desiredPrimaryManifest = "name: bosh-primary";
+        act(new Step.StartDeploy(DirectorRole.PRIMARY, DirectorRole.META));
+        String id = pair.getStatus().getOperation().getId();
+        assertThat(log).containsSubsequence("write status: Deploy/Deploying task=null", "event Normal DeployStarted",
+                "POST /deployments context=" + id + " manifest=name: bosh-primary", "write status: Deploy/Deploying task=103");
+        pair.getStatus().getOperation().setTaskId(null);
+        metaTasks.add(new Task(103, TaskState.PROCESSING, "create deployment", null, NOW.getEpochSecond(), null,
+                "admin", "bosh-primary", id));
+        log.clear();
+        act(new Step.ContinueOperation(Step.OperationAction.FIND_OR_START_TASK));
+        assertThat(log).noneMatch(line -> line.startsWith("POST"));
+        assertThat(pair.getStatus().getOperation().getTaskId()).isEqualTo(103L);
     }
 
     @Test
