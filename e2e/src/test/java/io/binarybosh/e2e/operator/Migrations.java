@@ -1,15 +1,11 @@
 package io.binarybosh.e2e.operator;
 
 import io.binarybosh.e2e.sim.BoshHttp;
+import io.binarybosh.e2e.sim.StoreFiles;
 import io.binarybosh.e2e.sim.iaas.Vm;
 import io.binarybosh.e2e.sim.world.World;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +27,8 @@ final class Migrations {
         Vm metaVm = world.directorVm("meta").orElseThrow();
         world.faults().stopJobs(microVm.cid());
         world.faults().stopJobs(metaVm.cid());
-        move(metaVm.diskPath(), world.root().resolve("meta-store-aside"));
-        copy(microVm.diskPath(), metaVm.diskPath());
+        StoreFiles.move(metaVm.diskPath(), world.root().resolve("meta-store-aside"));
+        StoreFiles.copy(microVm.diskPath(), metaVm.diskPath());
         world.faults().startJobs(metaVm.cid());
 
         BoshHttp meta = new BoshHttp(world.endpoint("meta"));
@@ -46,28 +42,5 @@ final class Migrations {
         meta.send("PUT", "/resurrection", "application/json", "{\"resurrection_paused\":false}");
         assertThat(world.directorVm("primary").orElseThrow().agent().settings().mbusAddress())
                 .isEqualTo(metaVm.address());
-    }
-
-    private static void move(Path from, Path to) {
-        try {
-            Files.move(from, to);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -8,12 +8,8 @@ import io.binarybosh.e2e.sim.agent.AgentSettings;
 import io.binarybosh.e2e.sim.iaas.Vm;
 import io.binarybosh.e2e.sim.store.StoreLayout;
 import io.binarybosh.e2e.sim.world.World;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,8 +53,8 @@ class StoreIdentityTest {
             world.faults().stopJobs(metaVm.cid());
             assertThat(world.runningDirector("micro")).isEmpty();
             assertThat(world.runningDirector("meta")).isEmpty();
-            move(metaVm.diskPath(), world.root().resolve("meta-store-aside"));
-            copy(microVm.diskPath(), metaVm.diskPath());
+            StoreFiles.move(metaVm.diskPath(), world.root().resolve("meta-store-aside"));
+            StoreFiles.copy(microVm.diskPath(), metaVm.diskPath());
             world.faults().startJobs(metaVm.cid());
 
             BoshHttp meta = new BoshHttp(world.endpoint("meta"));
@@ -112,28 +108,5 @@ class StoreIdentityTest {
         long id = BoshHttp.taskId(bosh.get("/deployments/" + deployment + "/instances?format=full"));
         bosh.waitForTask(id);
         return CliProtocolTest.ndjson(bosh.get("/tasks/" + id + "/output?type=result").body()).get(0).path("job_state").asText();
-    }
-
-    private static void move(Path from, Path to) {
-        try {
-            Files.move(from, to);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
