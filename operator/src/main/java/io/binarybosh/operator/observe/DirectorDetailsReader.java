@@ -117,7 +117,8 @@ public final class DirectorDetailsReader {
             error = "manifest: " + e.getMessage();
         }
         AgentView agent = agents.get(key);
-        if (agentCheckDue(agent, silentSince, locked)) {
+        // The Micro is asked only what it holds (split brain, who manages Primary before the migration): no task on it.
+        if (key.role() != DirectorRole.MICRO && agentCheckDue(agent, silentSince, locked)) {
             try {
                 agent = checkAgent(client, deployment, instances);
                 agents.put(key, agent);
