@@ -3,6 +3,8 @@ package io.binarybosh.operator;
 import io.binarybosh.operator.director.DirectorClientFactory;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.reconcile.BinaryBoshPairReconciler;
+import io.binarybosh.operator.shell.ShellFactory;
+import io.binarybosh.operator.shell.SshShell;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.javaoperatorsdk.operator.Operator;
@@ -26,6 +28,11 @@ public final class BinaryBoshOperator implements AutoCloseable {
 
     public BinaryBoshOperator(KubernetesClient client, OperatorSettings settings, DirectorClientFactory directors,
                               MeterRegistry meters, Clock clock) {
+        this(client, settings, directors, SshShell.factory(), meters, clock);
+    }
+
+    public BinaryBoshOperator(KubernetesClient client, OperatorSettings settings, DirectorClientFactory directors,
+                              ShellFactory shells, MeterRegistry meters, Clock clock) {
         pollingExecutor = Executors.newScheduledThreadPool(settings.pollingThreads(), runnable -> {
             Thread thread = new Thread(runnable, "director-poll");
             thread.setDaemon(true);
@@ -44,8 +51,8 @@ public final class BinaryBoshOperator implements AutoCloseable {
                         .orElseGet(() -> new LeaderElectionConfiguration(settings.leaseName())));
             }
         });
-        reconciler = new BinaryBoshPairReconciler(directors, settings.directorTimeouts(), pollingExecutor, meters,
-                clock);
+        reconciler = new BinaryBoshPairReconciler(directors, shells, settings.directorTimeouts(), pollingExecutor,
+                meters, clock);
         operator.register(reconciler, overrider -> {
             if (settings.watchNamespaces().isEmpty()) {
                 overrider.watchingAllNamespaces();

@@ -20,6 +20,7 @@ import io.binarybosh.operator.model.OperationRecord;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.observe.DirectorRole;
 import io.binarybosh.operator.reconcile.Timestamps;
+import io.binarybosh.operator.shell.ShellException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,10 +50,18 @@ public final class Actor {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     private final DirectorAccess directors;
+    private final MicroFencer fencer;
     private final PairMetrics metrics;
     private final Clock clock;
 
     public Actor(DirectorAccess directors, PairMetrics metrics, Clock clock) {
+        this(directors, pair -> {
+            throw new ShellException("no shell access is configured");
+        }, metrics, clock);
+    }
+
+    public Actor(DirectorAccess directors, ShellAccess shells, PairMetrics metrics, Clock clock) {
+        this.fencer = new MicroFencer(shells);
         this.directors = directors;
         this.metrics = metrics;
         this.clock = clock;
@@ -73,6 +82,14 @@ public final class Actor {
                         operation(OperationTypes.UNPAUSE_RESURRECTION, unpause.on(), unpause.on(),
                                 OperationTypes.UNPAUSING, "unpausing resurrection on " + unpause.on().displayName())));
                 unpause(written, unpause.on(), writer, events);
+            } else if (step instanceof Step.StartFence) {
+                OperationStatus operation = operation(OperationTypes.FENCE_MICRO, DirectorRole.MICRO, DirectorRole.MICRO,
+                        OperationTypes.STOPPING_PROCESSES, "stopping the Micro's processes");
+                BinaryBoshPair written = writer.update(pair, status -> status.setOperation(operation));
+                events.warning(written, "FencingMicro", "the Micro at " + pair.getSpec().getBootstrap().getMicro()
+                        .getUrl() + " holds a deployment of the pair: stopping its processes and moving its store "
+                        + "aside (operation " + operation.getId() + ")");
+                fence(written, writer, events);
             } else if (step instanceof Step.StartDeploy deploy) {
                 startDeploy(deploy, pair, facts, writer, events);
             } else if (step instanceof Step.CancelStuckTask cancel) {
@@ -87,7 +104,7 @@ public final class Actor {
             } else if (step instanceof Step.FinishOperation finish) {
                 finish(pair, finish.result(), finish.message(), writer, events);
             }
-        } catch (DirectorException e) {
+        } catch (DirectorException | ShellException e) {
             // The operation stays in status; the next reconcile picks it up again.
             LOG.warn("pair={}/{} step {} failed: {}", pair.getMetadata().getNamespace(), pair.getMetadata().getName(),
                     step.getClass().getSimpleName(), e.getMessage());
@@ -214,7 +231,9 @@ public final class Actor {
                 });
             }
             case REDO -> {
-                if (OperationTypes.CANCEL_STUCK_TASK.equals(operation.getType())) {
+                if (MicroFencer.isFence(operation)) {
+                    fence(pair, writer, events);
+                } else if (OperationTypes.CANCEL_STUCK_TASK.equals(operation.getType())) {
                     cancel(pair, writer, events);
                 } else {
                     unpause(pair, role(operation.getTarget()), writer, events);
@@ -304,6 +323,24 @@ public final class Actor {
                 .mapToLong(Task::id).max().orElse(0);
     }
 
+    /** Carries the fence as far as it goes now: processes stopped, then the store moved aside. */
+    private void fence(BinaryBoshPair pair, StatusWriter writer, EventSink events) {
+        OperationStatus operation = pair.getStatus().getOperation();
+        BinaryBoshPair current = pair;
+        if (OperationTypes.STOPPING_PROCESSES.equals(operation.getStep())) {
+            if (!fencer.stopProcesses(current)) {
+                writer.update(current, status -> status.getOperation().setMessage(
+                        "monit stop all sent; not every process is stopped yet"));
+                return;
+            }
+            current = writer.update(current, status -> nextStep(status.getOperation(),
+                    OperationTypes.MOVING_STORE_ASIDE, "every process stopped: moving the store aside"));
+        }
+        String aside = fencer.moveStoreAside(current, current.getStatus().getOperation());
+        finish(current, OperationTypes.SUCCEEDED, "Micro fenced: its processes are stopped and its store was moved "
+                + "to " + aside + " (nothing deleted); a restart finds an empty director", writer, events);
+    }
+
     /** Cancels the recorded task; one that has ended meanwhile needs no cancelling. */
     private void cancel(BinaryBoshPair pair, StatusWriter writer, EventSink events) {
         OperationStatus operation = pair.getStatus().getOperation();
@@ -355,6 +392,7 @@ public final class Actor {
             case OperationTypes.UNPAUSE_RESURRECTION ->
                     OperationTypes.SUCCEEDED.equals(result) ? "ResurrectionUnpaused" : "ResurrectionUnpauseFailed";
             case OperationTypes.CANCEL_STUCK_TASK -> "StuckTaskCancelled";
+            case OperationTypes.FENCE_MICRO -> OperationTypes.SUCCEEDED.equals(result) ? "MicroFenced" : "MicroFenceFailed";
             default -> operation.getType() + result;
         };
         String text = message + " (operation " + operation.getId() + ", " + took.toSeconds() + "s)";

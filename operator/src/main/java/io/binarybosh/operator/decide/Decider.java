@@ -42,13 +42,22 @@ public final class Decider {
         if (!in.specValid()) {
             return new Step.Blocked("SpecInvalid", "the spec or a Secret it references is invalid: see SpecValid");
         }
+        OperationStatus operation = in.status().getOperation();
+        if (operation != null && OperationTypes.FENCE_MICRO.equals(operation.getType())) {
+            return new Step.ContinueOperation(Step.OperationAction.REDO);
+        }
         Optional<String> splitBrain = HealthRules.splitBrainDeployment(in.facts());
         if (splitBrain.isPresent()) {
+            boolean shell = in.spec().getBootstrap() != null && in.spec().getBootstrap().getMicro() != null
+                    && in.spec().getBootstrap().getMicro().getSsh() != null;
+            if (shell && operation == null) {
+                return new Step.StartFence();
+            }
             return new Step.Blocked("SplitBrain", "deployment '" + splitBrain.get() + "' is held by Micro and by "
                     + "a director of the pair; every action stops until Micro is fenced (its processes stopped and "
-                    + "its store moved aside)");
+                    + "its store moved aside)" + (shell ? ", which waits for operation " + operation.getId()
+                    : ": no ssh access to Micro is declared, so a person must do it"));
         }
-        OperationStatus operation = in.status().getOperation();
         if (operation != null) {
             return continueOperation(in, operation, timings);
         }

@@ -7,6 +7,7 @@ public final class OperationTypes {
     public static final String UNPAUSE_RESURRECTION = "UnpauseResurrection";
     public static final String CANCEL_STUCK_TASK = "CancelStuckTask";
     public static final String DEPLOY = "Deploy";
+    public static final String FENCE_MICRO = "FenceMicro";
 
     public static final String AWAITING_APPROVAL = "AwaitingApproval";
     public static final String SCANNING = "Scanning";
@@ -15,6 +16,8 @@ public final class OperationTypes {
     public static final String UNPAUSING = "Unpausing";
     public static final String CANCELLING = "Cancelling";
     public static final String DEPLOYING = "Deploying";
+    public static final String STOPPING_PROCESSES = "StoppingProcesses";
+    public static final String MOVING_STORE_ASIDE = "MovingStoreAside";
 
     /** Director task descriptions, as a real director writes them. */
     public static final String SCAN_TASK = "scan cloud";

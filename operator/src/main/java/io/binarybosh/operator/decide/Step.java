@@ -31,6 +31,10 @@ public sealed interface Step {
     record StartDeploy(DirectorRole target, DirectorRole manager) implements Step {
     }
 
+    /** Fence the Micro that holds a pair deployment: stop its processes, move its store aside. */
+    record StartFence() implements Step {
+    }
+
     /** Carry the operation in flight one step further. */
     record ContinueOperation(OperationAction action) implements Step {
     }

@@ -23,6 +23,11 @@ import io.binarybosh.operator.observe.ObservationEventSource;
 import io.binarybosh.operator.observe.PairObservation;
 import io.binarybosh.operator.observe.PairObserver;
 import io.binarybosh.operator.observe.SecretLookup;
+import io.binarybosh.operator.shell.MicroShellTarget;
+import io.binarybosh.operator.shell.Shell;
+import io.binarybosh.operator.shell.ShellException;
+import io.binarybosh.operator.shell.ShellFactory;
+import io.binarybosh.operator.shell.SshShell;
 import io.binarybosh.operator.validate.SpecValidator;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -77,9 +82,14 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
      */
     public BinaryBoshPairReconciler(DirectorClientFactory clientFactory, DirectorTimeouts timeouts,
                                     ScheduledExecutorService pollingExecutor, MeterRegistry meters, Clock clock) {
+        this(clientFactory, SshShell.factory(), timeouts, pollingExecutor, meters, clock);
+    }
+
+    public BinaryBoshPairReconciler(DirectorClientFactory clientFactory, ShellFactory shells, DirectorTimeouts timeouts,
+                                    ScheduledExecutorService pollingExecutor, MeterRegistry meters, Clock clock) {
         this.clients = new DirectorClientCache(clientFactory);
         this.metrics = new PairMetrics(meters);
-        this.actor = new Actor(this::client, metrics, clock);
+        this.actor = new Actor(this::client, pair -> microShell(pair, shells), metrics, clock);
         this.timeouts = timeouts;
         this.pollingExecutor = pollingExecutor;
         this.clock = clock;
@@ -105,6 +115,19 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
             return Optional.of(clients.clientFor(ResourceID.fromResource(pair), role, resolved.endpoint()));
         }
         return Optional.empty();
+    }
+
+    private Shell microShell(BinaryBoshPair pair, ShellFactory shells) {
+        var micro = pair.getSpec().getBootstrap() == null ? null : pair.getSpec().getBootstrap().getMicro();
+        if (micro == null) {
+            throw new ShellException("no bootstrap Micro is declared");
+        }
+        MicroShellTarget.Resolution resolution = MicroShellTarget.resolve(pair.getMetadata().getNamespace(), micro,
+                secretLookup());
+        if (resolution.problem() != null) {
+            throw new ShellException(resolution.problem().message());
+        }
+        return shells.open(resolution.target());
     }
 
     /** Closes every director client. */

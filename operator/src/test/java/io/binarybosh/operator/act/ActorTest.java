@@ -304,6 +304,37 @@ class ActorTest {
     }
 
     @Test
+    void fencingStopsTheMicroThenMovesItsStoreAside() {
+        TestPairs.withMicro(pair, "https://127.0.0.13:25555");
+        pair.getSpec().getBootstrap().getMicro().setStorePath("/var/vcap/store");
+        List<String> summaries = new ArrayList<>(List.of(
+                "Process 'director'  running\nProcess 'postgres'  running\n",
+                "Process 'director'  Not monitored\nProcess 'postgres'  Not monitored\n"));
+        io.binarybosh.operator.shell.Shell shell = new io.binarybosh.operator.shell.Shell() {
+            @Override
+            public io.binarybosh.operator.shell.CommandResult run(String command, java.time.Duration timeout) {
+                log.add("ssh " + command);
+                String out = command.equals("monit summary") ? summaries.remove(0) : "";
+                return new io.binarybosh.operator.shell.CommandResult(0, out, "");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        actor = new Actor((p, role) -> Optional.of(meta), p -> shell, new PairMetrics(meters),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        act(new Step.StartFence());
+        assertThat(log).containsSubsequence("write status: FenceMicro/StoppingProcesses task=null",
+                "event Warning FencingMicro", "ssh monit stop all", "ssh monit summary", "ssh monit summary",
+                "write status: FenceMicro/MovingStoreAside task=null",
+                "ssh if [ ! -e '/var/vcap/store.fenced-20261125T120000Z' ]; then mv '/var/vcap/store' "
+                        + "'/var/vcap/store.fenced-20261125T120000Z'; fi; mkdir -p '/var/vcap/store'",
+                "write status: none", "event Normal MicroFenced");
+        assertThat(log).noneMatch(line -> line.contains("rm "));
+    }
+
+    @Test
     void unpausingIsRecordedLikeEveryOtherChange() {
         act(new Step.UnpauseResurrection(DirectorRole.META));
         assertThat(log).containsSubsequence("write status: UnpauseResurrection/Unpausing task=null",

@@ -121,14 +121,31 @@ class DeciderTest {
     }
 
     @Test
-    void splitBrainStopsEverything() {
+    void splitBrainIsFencedFirstWhereTheMicroCanBeReached() {
         world.micro().deployments.put("bosh-primary", false);
         world.micro.holdsManaged = true;
         primaryDeadAndMetaKnowsIt(400);
+        assertThat(decide()).isEqualTo(new Step.StartFence());
+        world.status.setOperation(repair(OperationTypes.SCANNING, 12L, "processing"));
+        assertThat(decide()).as("nothing else goes on meanwhile").isInstanceOfSatisfying(Step.Blocked.class,
+                b -> assertThat(b.reason()).isEqualTo("SplitBrain"));
+        world.status.setOperation(null);
+        world.pair.getSpec().getBootstrap().getMicro().setSsh(null);
         assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class, b -> {
             assertThat(b.reason()).isEqualTo("SplitBrain");
-            assertThat(b.message()).contains("bosh-primary");
+            assertThat(b.message()).contains("bosh-primary").contains("a person must");
         });
+    }
+
+    @Test
+    void aFenceInFlightGoesOnEvenWhenTheMicroFellSilent() {
+        world.micro();
+        OperationStatus fence = new OperationStatus();
+        fence.setId("fencemicro-micro-1");
+        fence.setType(OperationTypes.FENCE_MICRO);
+        fence.setStep(OperationTypes.MOVING_STORE_ASIDE);
+        world.status.setOperation(fence);
+        assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.REDO));
     }
 
     @Test

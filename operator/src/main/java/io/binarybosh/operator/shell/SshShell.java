@@ -1,0 +1,187 @@
+package io.binarybosh.operator.shell;
+
+import com.jcraft.jsch.ChannelExec;
+import com.jcraft.jsch.HostKey;
+import com.jcraft.jsch.HostKeyRepository;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Session;
+import com.jcraft.jsch.UserInfo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * A shell over SSH with JSch: public-key login, the host key checked against the pinned one (a different key is
+ * refused, as after a VM recreate), nothing read from or written to ~/.ssh.
+ */
+public final class SshShell implements Shell {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Session session;
+    private final SshTarget target;
+
+    private SshShell(Session session, SshTarget target) {
+        this.session = session;
+        this.target = target;
+    }
+
+    public static ShellFactory factory() {
+        return SshShell::open;
+    }
+
+    public static SshShell open(SshTarget target) {
+        try {
+            JSch jsch = new JSch();
+            jsch.addIdentity("operator", target.privateKey().getBytes(StandardCharsets.UTF_8), null, null);
+            jsch.setHostKeyRepository(new PinnedHostKey(target));
+            Session session = jsch.getSession(target.user(), target.host(), target.port());
+            session.setConfig("StrictHostKeyChecking", "yes");
+            session.setConfig("PreferredAuthentications", "publickey");
+            session.setUserInfo(new NoPrompts());
+            session.connect((int) CONNECT_TIMEOUT.toMillis());
+            return new SshShell(session, target);
+        } catch (JSchException e) {
+            // JSch messages name hosts and algorithms, never key material.
+            throw new ShellException("ssh to " + target.user() + "@" + target.host() + ":" + target.port()
+                    + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public CommandResult run(String command, Duration timeout) {
+        ChannelExec channel = null;
+        try {
+            channel = (ChannelExec) session.openChannel("exec");
+            channel.setCommand(command);
+            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+            channel.setErrStream(stderr);
+            InputStream stdout = channel.getInputStream();
+            channel.connect((int) CONNECT_TIMEOUT.toMillis());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            byte[] buffer = new byte[8192];
+            while (true) {
+                while (stdout.available() > 0) {
+                    int n = stdout.read(buffer);
+                    if (n < 0) {
+                        break;
+                    }
+                    out.write(buffer, 0, n);
+                }
+                if (channel.isClosed() && stdout.available() == 0) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new ShellException("'" + command + "' on " + target.host() + " did not finish within "
+                            + timeout.toSeconds() + "s");
+                }
+                Thread.sleep(20);
+            }
+            return new CommandResult(channel.getExitStatus(), out.toString(StandardCharsets.UTF_8),
+                    stderr.toString(StandardCharsets.UTF_8));
+        } catch (JSchException | java.io.IOException e) {
+            throw new ShellException("'" + command + "' on " + target.host() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShellException("interrupted running '" + command + "' on " + target.host(), e);
+        } finally {
+            if (channel != null) {
+                channel.disconnect();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        session.disconnect();
+    }
+
+    /** Knows exactly one key: the pinned one. */
+    private static final class PinnedHostKey implements HostKeyRepository {
+
+        private final byte[] key;
+
+        PinnedHostKey(SshTarget target) {
+            String[] fields = target.hostKey().trim().split("\\s+");
+            // "type base64" or a known_hosts line "host type base64".
+            int typeIndex = fields.length >= 3 ? fields.length - 2 : 0;
+            if (fields.length < 2) {
+                throw new ShellException("the pinned host key of " + target.host() + " is not 'type base64'");
+            }
+            this.key = Base64.getDecoder().decode(fields[typeIndex + 1]);
+        }
+
+        @Override
+        public int check(String host, byte[] offered) {
+            return java.util.Arrays.equals(key, offered) ? OK : CHANGED;
+        }
+
+        @Override
+        public void add(HostKey hostkey, UserInfo ui) {
+            // Never learn a key.
+        }
+
+        @Override
+        public void remove(String host, String type) {
+        }
+
+        @Override
+        public void remove(String host, String type, byte[] key) {
+        }
+
+        @Override
+        public String getKnownHostsRepositoryID() {
+            return "pinned";
+        }
+
+        @Override
+        public HostKey[] getHostKey() {
+            return new HostKey[0];
+        }
+
+        @Override
+        public HostKey[] getHostKey(String host, String type) {
+            try {
+                return new HostKey[]{new HostKey(host, key)};
+            } catch (JSchException e) {
+                return new HostKey[0];
+            }
+        }
+    }
+
+    private static final class NoPrompts implements UserInfo {
+        @Override
+        public String getPassphrase() {
+            return null;
+        }
+
+        @Override
+        public String getPassword() {
+            return null;
+        }
+
+        @Override
+        public boolean promptPassword(String message) {
+            return false;
+        }
+
+        @Override
+        public boolean promptPassphrase(String message) {
+            return false;
+        }
+
+        @Override
+        public boolean promptYesNo(String message) {
+            return false;
+        }
+
+        @Override
+        public void showMessage(String message) {
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.binarybosh.operator.shell;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MonitSummaryTest {
+
+    @Test
+    void tableLayout() {
+        String running = """
+                Monit 5.33.0 uptime: 3m
+                ┌─────────────────────────────────┬────────────────────────────┬───────────────┐
+                │ Service Name                    │ Status                     │ Type          │
+                ├─────────────────────────────────┼────────────────────────────┼───────────────┤
+                │ bosh-micro                      │ OK                         │ System        │
+                │ postgres                        │ OK                         │ Process       │
+                │ director                        │ Not monitored              │ Process       │
+                └─────────────────────────────────┴────────────────────────────┴───────────────┘
+                """;
+        assertThat(MonitSummary.processes(running)).containsEntry("postgres", "OK")
+                .containsEntry("director", "Not monitored").doesNotContainKey("bosh-micro");
+        assertThat(MonitSummary.allStopped(running)).isFalse();
+        assertThat(MonitSummary.allStopped(running.replace("│ OK                         │ Process",
+                "│ Not monitored              │ Process"))).isTrue();
+    }
+
+    @Test
+    void olderLayout() {
+        String summary = """
+                The Monit daemon 5.2.5 uptime: 1h 2m
+
+                Process 'nats'                      not monitored
+                Process 'director'                  running
+                System 'system_localhost'           running
+                """;
+        assertThat(MonitSummary.processes(summary)).containsOnlyKeys("nats", "director");
+        assertThat(MonitSummary.allStopped(summary)).isFalse();
+        assertThat(MonitSummary.allStopped(summary.replace("'director'                  running",
+                "'director'                  not monitored"))).isTrue();
+    }
+
+    @Test
+    void anEmptySummaryProvesNothing() {
+        assertThat(MonitSummary.allStopped("Monit 5.33.0 uptime: 3m\n")).isFalse();
+    }
+}
