@@ -187,5 +187,12 @@ public final class TaskRunner {
         killed = true;
         normal.shutdownNow();
         urgent.shutdownNow();
+        // interrupted workers may still be writing the store; a dead process writes nothing more
+        try {
+            normal.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+            urgent.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
