@@ -49,6 +49,15 @@ class ProcessModeTest {
             assertThat(new BoshHttp(world.endpoint("primary")).login().path("uuid").asText()).isEqualTo(uuid);
             assertThat(store.resolve("postgres-15/postmaster.pid")).exists();
             assertThat(vm.agent().jobState()).isEqualTo("running");
+
+            // Faults.stopJobs / startJobs are the same real commands
+            world.faults().stopJobs(vm.cid());
+            assertThat(world.runningDirector("primary")).isEmpty();
+            assertThat(store.resolve("postgres-15/postmaster.pid")).doesNotExist();
+            Person.awaitAllStopped(primaryVm);
+            world.faults().startJobs(vm.cid());
+            assertThat(world.runningDirector("primary")).isPresent();
+            Person.awaitAllRunning(primaryVm);
         }
     }
 
