@@ -172,12 +172,14 @@ public final class Agent {
 
     public String setupSsh(String user, String publicKey) {
         sshUsers.put(user, publicKey);
+        vm.host().authorize(user, publicKey);
         return vm.hostPublicKey();
     }
 
     public void cleanupSsh(String userRegex) {
         java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(userRegex);
         sshUsers.keySet().removeIf(u -> pattern.matcher(u).find());
+        vm.host().revoke(pattern);
     }
 
     public Map<String, String> sshUsers() {

@@ -187,10 +187,10 @@ public final class TaskRunner {
         killed = true;
         normal.shutdownNow();
         urgent.shutdownNow();
-        // A killed process writes nothing more: wait for interrupted jobs to leave the store alone.
+        // interrupted workers may still be writing the store; a dead process writes nothing more
         try {
-            normal.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
-            urgent.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            normal.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+            urgent.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

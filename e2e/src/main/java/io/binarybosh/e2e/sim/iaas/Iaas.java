@@ -30,16 +30,18 @@ public final class Iaas {
     private final JobCatalog catalog;
     private final ScheduledExecutorService scheduler;
     private final Timings timings;
+    private final VmHosting hosting;
     private final Map<String, Vm> vms = new ConcurrentHashMap<>();
 
     public Iaas(Path root, AddressPool addresses, NatsNetwork network, JobCatalog catalog,
-                ScheduledExecutorService scheduler, Timings timings) {
+                ScheduledExecutorService scheduler, Timings timings, VmHosting hosting) {
         this.root = root;
         this.addresses = addresses;
         this.network = network;
         this.catalog = catalog;
         this.scheduler = scheduler;
         this.timings = timings;
+        this.hosting = hosting;
     }
 
     public String allocateAddress() {
@@ -53,8 +55,8 @@ public final class Iaas {
             throw new IllegalStateException("address " + ip + " is in use by another VM");
         }
         String cid = "vm-" + UUID.randomUUID();
-        Vm vm = new Vm(cid, ip, diskCid, diskCid == null ? null : diskPath(diskCid), HostKeys.newEd25519PublicKey(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        Path disk = diskCid == null ? null : diskPath(diskCid);
+        Vm vm = new Vm(cid, ip, diskCid, disk, hosting.boot(cid, ip, disk), Instant.now().truncatedTo(ChronoUnit.SECONDS));
         Agent agent = new Agent(settings, vm, network, catalog, scheduler, timings);
         vm.attachAgent(agent);
         vms.put(cid, vm);
@@ -70,6 +72,7 @@ public final class Iaas {
     public void deleteVm(String cid) {
         Vm vm = vms.remove(cid);
         if (vm != null) {
+            vm.host().destroy();
             vm.agent().destroy();
         }
     }

@@ -10,16 +10,16 @@ public final class Vm {
     private final String address;
     private final String diskCid;
     private final Path diskPath;
-    private final String hostPublicKey;
+    private final VmHost host;
     private final Instant createdAt;
     private volatile Agent agent;
 
-    Vm(String cid, String address, String diskCid, Path diskPath, String hostPublicKey, Instant createdAt) {
+    Vm(String cid, String address, String diskCid, Path diskPath, VmHost host, Instant createdAt) {
         this.cid = cid;
         this.address = address;
         this.diskCid = diskCid;
         this.diskPath = diskPath;
-        this.hostPublicKey = hostPublicKey;
+        this.host = host;
         this.createdAt = createdAt;
     }
 
@@ -33,7 +33,10 @@ public final class Vm {
     /** Where the persistent disk is mounted (`/var/vcap/store`), or null without a disk. */
     public Path diskPath() { return diskPath; }
 
-    public String hostPublicKey() { return hostPublicKey; }
+    public String hostPublicKey() { return host.hostPublicKey(); }
+
+    /** The machine: its sshd and processes in process mode. */
+    public VmHost host() { return host; }
 
     public Instant createdAt() { return createdAt; }
 

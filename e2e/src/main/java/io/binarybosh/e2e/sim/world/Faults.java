@@ -18,7 +18,10 @@ public final class Faults {
         return world.iaas().vm(cid).orElseThrow(() -> new IllegalArgumentException("no VM " + cid));
     }
 
-    /** The VM dies (the IaaS loses it): agent and jobs stop; the CPI reports it missing. */
+    /**
+     * The VM dies (the IaaS loses it): agent and jobs stop; the CPI reports it missing. In process mode every
+     * process of the VM is killed with SIGKILL (a running postgres leaves its postmaster.pid).
+     */
     public void killVm(String cid) {
         world.iaas().deleteVm(cid);
     }
@@ -37,7 +40,10 @@ public final class Faults {
         vm(cid).agent().start();
     }
 
-    /** `monit stop all`: the jobs stop (a director on the VM goes down), the agent heartbeats `failing`. */
+    /**
+     * `monit stop all`: the jobs stop (a director on the VM goes down), the agent heartbeats `failing`.
+     * In process mode this is the real command on the VM's monit, and it returns once every process is down.
+     */
     public void stopJobs(String cid) {
         vm(cid).agent().stopJobs();
     }

@@ -11,6 +11,9 @@ import io.binarybosh.e2e.sim.director.DirectorEnvironment;
 import io.binarybosh.e2e.sim.iaas.AddressPool;
 import io.binarybosh.e2e.sim.iaas.Iaas;
 import io.binarybosh.e2e.sim.iaas.Vm;
+import io.binarybosh.e2e.sim.iaas.VmHosting;
+import io.binarybosh.e2e.sim.process.ProcessHosting;
+import io.binarybosh.e2e.sim.process.SshHost;
 import io.binarybosh.e2e.sim.store.ApplySpec;
 import io.binarybosh.e2e.sim.store.JobRef;
 import io.binarybosh.e2e.sim.store.TaskRow;
@@ -47,6 +50,8 @@ public final class World implements AutoCloseable {
     private final DirectorEnvironment environment;
     private final Map<String, DirectorEndpoint> endpoints = new LinkedHashMap<>();
     private final Faults faultApi;
+    private final ProcessHosting hosting;
+    private final Thread killOnExit;
 
     private World(WorldSpec spec, Path root) {
         this.spec = spec;
@@ -59,9 +64,16 @@ public final class World implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.catalog = new WorldJobCatalog(this::environment, ca, root.resolve("ephemeral"));
+        this.hosting = spec.processMode() ? new ProcessHosting(root.resolve("hosts"), spec.sshPortOrDefault()) : null;
+        // a backstop for a JVM that exits without close(): no monit, sshd or director process may outlive it
+        this.killOnExit = hosting == null ? null : new Thread(hosting::close, "world-process-sweep");
+        if (killOnExit != null) {
+            Runtime.getRuntime().addShutdownHook(killOnExit);
+        }
+        this.catalog = new WorldJobCatalog(this::environment, ca, root.resolve("ephemeral"),
+                hosting == null ? DirectorRunner.inJvm() : DirectorRunner.underMonit(hosting));
         this.iaas = new Iaas(root.resolve("iaas"), new AddressPool(spec.network() == null ? "127.0.1.0/24" : spec.network()),
-                network, catalog, scheduler, timings);
+                network, catalog, scheduler, timings, hosting == null ? VmHosting.keysOnly() : hosting);
         this.environment = new DirectorEnvironment(iaas, network, scheduler, timings, faults);
         this.faultApi = new Faults(this);
     }
@@ -244,6 +256,34 @@ public final class World implements AutoCloseable {
         return faultApi;
     }
 
+    /** True when director VMs run real monit, sshd and director processes (`mode: process`). */
+    public boolean processMode() {
+        return hosting != null;
+    }
+
+    /** How to log into a director's VM now (process mode only): its address, sshd port and host key, as root with the jumpbox key. */
+    public Optional<SshEndpoint> ssh(String key) {
+        if (hosting == null) {
+            return Optional.empty();
+        }
+        return directorVm(key).flatMap(vm -> hosting.host(vm.cid())).map(this::sshEndpoint);
+    }
+
+    /** The same for any VM, by cid. */
+    public Optional<SshEndpoint> sshToVm(String cid) {
+        return hosting == null ? Optional.empty() : hosting.host(cid).map(this::sshEndpoint);
+    }
+
+    private SshEndpoint sshEndpoint(SshHost host) {
+        return new SshEndpoint(host.address(), host.port(), "root", hosting.jumpbox().privateKey(), host.hostPublicKey(),
+                host.dir().root());
+    }
+
+    /** A string in the command line of every process this world started for its VMs (process mode), else empty. */
+    public Optional<String> processMarker() {
+        return Optional.ofNullable(hosting).map(ProcessHosting::processMarker);
+    }
+
     FaultBoard faultBoard() {
         return faults;
     }
@@ -252,6 +292,7 @@ public final class World implements AutoCloseable {
     public String connectionJson() {
         ObjectNode root = Json.object();
         root.put("ca_cert", ca.caPem());
+        root.put("mode", hosting == null ? WorldSpec.IN_JVM : WorldSpec.PROCESS);
         ObjectNode directors = root.putObject("directors");
         endpoints.forEach((key, e) -> {
             ObjectNode d = directors.putObject(key);
@@ -266,6 +307,15 @@ public final class World implements AutoCloseable {
             d.put("deployment", e.deployment());
             d.put("deployed_by", e.deployedBy());
             runningDirector(key).ifPresent(r -> d.put("uuid", r.uuid()));
+            ssh(key).ifPresent(s -> {
+                ObjectNode ssh = d.putObject("ssh");
+                ssh.put("host", s.host());
+                ssh.put("port", s.port());
+                ssh.put("user", s.user());
+                ssh.put("private_key", s.privateKey().toString());
+                ssh.put("host_key", s.hostKey());
+                ssh.put("home", s.home().toString());
+            });
         });
         try {
             return Json.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
@@ -289,6 +339,14 @@ public final class World implements AutoCloseable {
     public void close() {
         iaas.shutdown();
         catalog.stopAll();
+        if (hosting != null) {
+            hosting.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(killOnExit);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook runs anyway
+            }
+        }
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(5, TimeUnit.SECONDS);

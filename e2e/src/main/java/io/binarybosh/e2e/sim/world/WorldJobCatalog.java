@@ -28,12 +28,15 @@ final class WorldJobCatalog implements JobCatalog {
     private final Supplier<DirectorEnvironment> environment;
     private final CertificateAuthority ca;
     private final Path ephemeralRoot;
+    private final DirectorRunner runner;
     private final Map<String, Director> running = new ConcurrentHashMap<>();
 
-    WorldJobCatalog(Supplier<DirectorEnvironment> environment, CertificateAuthority ca, Path ephemeralRoot) {
+    WorldJobCatalog(Supplier<DirectorEnvironment> environment, CertificateAuthority ca, Path ephemeralRoot,
+                    DirectorRunner runner) {
         this.environment = environment;
         this.ca = ca;
         this.ephemeralRoot = ephemeralRoot;
+        this.runner = runner;
     }
 
     @Override
@@ -55,10 +58,9 @@ final class WorldJobCatalog implements JobCatalog {
             properties = Props.merge(properties, Map.of("director", Map.of("ssl", Map.of("ca", ca.caPem()))));
         }
         DirectorConfig config = DirectorConfig.fromProperties(properties, vm.address(), spec.hasJob("health_monitor"));
-        Director director = new Director(config, store(vm), environment.get());
-        director.start();
-        running.put(config.address(), director);
-        return new DirectorProcess(director, () -> running.remove(config.address(), director));
+        Path store = store(vm);
+        return runner.run(vm, () -> new Director(config, store, environment.get()),
+                d -> running.put(config.address(), d), d -> running.remove(config.address(), d));
     }
 
     private Path store(Vm vm) {

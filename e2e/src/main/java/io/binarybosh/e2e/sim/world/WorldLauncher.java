@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
  * Starts a world from a YAML description and keeps it running until interrupted.
  * <pre>
  * WorldLauncher [world.yaml] [--dir DIR] [--out connection.json] [--time-scale X] [--network 127.0.N.0/24]
+ *               [--mode in-jvm|process] [--ssh-port N]
  * </pre>
  */
 public final class WorldLauncher {
@@ -35,12 +36,16 @@ public final class WorldLauncher {
         Path out = null;
         Double scale = null;
         String network = null;
+        String mode = null;
+        Integer sshPort = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--time-scale" -> scale = Double.parseDouble(args[++i]);
                 case "--network" -> network = args[++i];
+                case "--mode" -> mode = args[++i];
+                case "--ssh-port" -> sshPort = Integer.parseInt(args[++i]);
                 default -> yaml = args[i];
             }
         }
@@ -50,6 +55,12 @@ public final class WorldLauncher {
         }
         if (network != null) {
             spec = spec.withNetwork(network);
+        }
+        if (mode != null) {
+            spec = spec.withMode(mode);
+        }
+        if (sshPort != null) {
+            spec = spec.withSshPort(sshPort);
         }
         if (dir == null) {
             dir = Files.createTempDirectory("bosh-world-");
@@ -87,6 +98,8 @@ public final class WorldLauncher {
             System.out.println("export BOSH_CA_CERT=" + ca);
             System.out.println("export BOSH_CLIENT=" + e.client());
             System.out.println("export BOSH_CLIENT_SECRET=" + e.clientSecret());
+            world.ssh(key).ifPresent(ssh -> System.out.println("# ssh -i " + ssh.privateKey() + " -p " + ssh.port()
+                    + " " + ssh.user() + "@" + ssh.host() + "   (host key " + ssh.hostKey() + ")"));
         });
         System.out.flush();
     }

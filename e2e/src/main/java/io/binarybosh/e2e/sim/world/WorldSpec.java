@@ -9,8 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /** A world description, read from YAML (see e2e/README.md). */
-public record WorldSpec(String network, Integer port, Double timeScale, Map<String, DirectorSpec> directors,
-                        List<Release> releases, List<Stemcell> stemcells, List<Deployment> deployments) {
+public record WorldSpec(String network, Integer port, Double timeScale, String mode, Integer sshPort,
+                        Map<String, DirectorSpec> directors, List<Release> releases, List<Stemcell> stemcells,
+                        List<Deployment> deployments) {
+    /** Directors run inside the world's JVM (default). */
+    public static final String IN_JVM = "in-jvm";
+    /** Director VMs run real monit, sshd and a director OS process each (see e2e/README.md). */
+    public static final String PROCESS = "process";
+
 
     public record Release(String name, String version, List<String> jobs) {
     }
@@ -25,6 +31,9 @@ public record WorldSpec(String network, Integer port, Double timeScale, Map<Stri
     }
 
     public WorldSpec {
+        if (mode != null && !mode.equals(IN_JVM) && !mode.equals(PROCESS)) {
+            throw new IllegalArgumentException("mode must be " + IN_JVM + " or " + PROCESS + ", not " + mode);
+        }
         directors = directors == null ? Map.of() : new LinkedHashMap<>(directors);
         releases = releases == null ? List.of() : List.copyOf(releases);
         stemcells = stemcells == null ? List.of() : List.copyOf(stemcells);
@@ -48,11 +57,28 @@ public record WorldSpec(String network, Integer port, Double timeScale, Map<Stri
     }
 
     public WorldSpec withNetwork(String value) {
-        return new WorldSpec(value, port, timeScale, directors, releases, stemcells, deployments);
+        return new WorldSpec(value, port, timeScale, mode, sshPort, directors, releases, stemcells, deployments);
     }
 
     public WorldSpec withTimeScale(double value) {
-        return new WorldSpec(network, port, value, directors, releases, stemcells, deployments);
+        return new WorldSpec(network, port, value, mode, sshPort, directors, releases, stemcells, deployments);
+    }
+
+    public WorldSpec withMode(String value) {
+        return new WorldSpec(network, port, timeScale, value, sshPort, directors, releases, stemcells, deployments);
+    }
+
+    public WorldSpec withSshPort(int value) {
+        return new WorldSpec(network, port, timeScale, mode, value, directors, releases, stemcells, deployments);
+    }
+
+    public boolean processMode() {
+        return PROCESS.equals(mode);
+    }
+
+    /** sshd port on every VM address in process mode. */
+    public int sshPortOrDefault() {
+        return sshPort == null ? 2222 : sshPort;
     }
 
     public int portOrDefault() {

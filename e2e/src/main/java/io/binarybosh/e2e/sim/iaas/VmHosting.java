@@ -1,0 +1,14 @@
+package io.binarybosh.e2e.sim.iaas;
+
+import java.nio.file.Path;
+
+/** Boots the machine behind a new VM: a host key only (in-JVM worlds) or a folder with a real sshd (process mode). */
+@FunctionalInterface
+public interface VmHosting {
+    VmHost boot(String cid, String address, Path diskPath);
+
+    /** Machines that are only a fresh host key: nothing listens, nothing runs. */
+    static VmHosting keysOnly() {
+        return (cid, address, disk) -> new KeyOnlyHost(HostKeys.newEd25519PublicKey());
+    }
+}

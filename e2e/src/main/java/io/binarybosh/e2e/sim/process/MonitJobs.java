@@ -1,0 +1,108 @@
+package io.binarybosh.e2e.sim.process;
+
+import io.binarybosh.e2e.sim.agent.JobProcess;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The jobs of a director VM in process mode: a real monit daemon runs the director process and its companions.
+ * The agent's `monit stop all` / `start all` are the real commands, and the director is up exactly while its
+ * process is tethered.
+ */
+final class MonitJobs implements JobProcess {
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private final SshHost host;
+    private final DirectorTether tether;
+
+    private MonitJobs(SshHost host, DirectorTether tether) {
+        this.host = host;
+        this.tether = tether;
+    }
+
+    /** Starts monit (or, if it runs, `monit start all`) and returns once the director is up. */
+    static MonitJobs start(SshHost host, MonitControlFile controlFile, DirectorTether tether) {
+        MonitJobs jobs = new MonitJobs(host, tether);
+        if (jobs.daemonRunning()) {
+            jobs.monit("start", "all");
+        } else {
+            controlFile.write();
+            jobs.boot();
+        }
+        await(() -> tether.isRunning(host.cid()) || host.destroyed(), "director on " + host.address() + " to start");
+        return jobs;
+    }
+
+    private void boot() {
+        HostDir dir = host.dir();
+        try {
+            new ProcessBuilder(dir.bin().resolve("init").toString(), "/usr/bin/monit", "-I", "-c", dir.monitrc().toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().resolve("init.log").toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    String monit(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/monit", "-c", host.dir().monitrc().toString()));
+        command.addAll(List.of(args));
+        Command.Result r = Command.run(COMMAND_TIMEOUT, command);
+        if (!r.ok()) {
+            throw new IllegalStateException("monit " + String.join(" ", args) + " on " + host.address() + ": " + r.output());
+        }
+        return r.output();
+    }
+
+    private boolean daemonRunning() {
+        try {
+            long pid = Long.parseLong(Files.readString(host.dir().pidFile("monit")).trim());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+                    && ProcessSweep.commandLine(pid).contains(host.dir().marker());
+        } catch (java.io.IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<String> monitNames() {
+        return MonitControlFile.PROCESSES;
+    }
+
+    @Override
+    public boolean running() {
+        return tether.isRunning(host.cid());
+    }
+
+    /** `monit stop all`, returning once every process is down; on a dead VM the director just dies. */
+    @Override
+    public void stop() {
+        if (host.destroyed()) {
+            tether.kill(host.cid());
+            return;
+        }
+        monit("stop", "all");
+        await(() -> !tether.isRunning(host.cid())
+                && MonitControlFile.PROCESSES.stream().noneMatch(p -> Files.exists(host.dir().pidFile(p))),
+                "every process on " + host.address() + " to stop");
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

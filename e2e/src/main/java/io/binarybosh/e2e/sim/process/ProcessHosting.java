@@ -1,0 +1,87 @@
+package io.binarybosh.e2e.sim.process;
+
+import io.binarybosh.e2e.sim.agent.JobProcess;
+import io.binarybosh.e2e.sim.iaas.VmHost;
+import io.binarybosh.e2e.sim.iaas.VmHosting;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Process mode: every VM is a folder with a real sshd on the VM's address; a director VM runs a real monit
+ * whose `director` process is the simulator's. Closing it kills every process any of its VMs started.
+ */
+public final class ProcessHosting implements VmHosting, AutoCloseable {
+    private final Path root;
+    private final int sshPort;
+    private final DirectorTether tether = new DirectorTether();
+    private final Map<String, SshHost> hosts = new ConcurrentHashMap<>();
+    private final Jumpbox jumpbox;
+
+    public ProcessHosting(Path root, int sshPort) {
+        this.root = root;
+        this.sshPort = sshPort;
+        try {
+            Files.createDirectories(root.resolve("vms"));
+            Files.createDirectories(Path.of("/run/sshd"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.jumpbox = Jumpbox.create(root.resolve("ssh"));
+    }
+
+    @Override
+    public VmHost boot(String cid, String address, Path diskPath) {
+        SshHost host = SshHost.boot(cid, address, sshPort, new HostDir(root.resolve("vms").resolve(cid)), diskPath,
+                jumpbox.publicKey());
+        hosts.put(cid, host);
+        return host;
+    }
+
+    /** Starts monit on a director VM; the director runs from {@code slot} each time its process starts. */
+    public JobProcess startDirectorJobs(String cid, DirectorTether.Slot slot) {
+        SshHost host = host(cid).orElseThrow(() -> new IllegalStateException("no host for VM " + cid));
+        tether.register(cid, slot);
+        return MonitJobs.start(host, new MonitControlFile(host.dir(), javaCommand(), classPath(), tether.address(), cid), tether);
+    }
+
+    public Optional<SshHost> host(String cid) {
+        return Optional.ofNullable(hosts.get(cid)).filter(h -> !h.destroyed());
+    }
+
+    public Jumpbox jumpbox() {
+        return jumpbox;
+    }
+
+    public int sshPort() {
+        return sshPort;
+    }
+
+    /** Every process started for this world's VMs carries this in its command line. */
+    public String processMarker() {
+        return root.resolve("vms").toString();
+    }
+
+    private static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String classPath() {
+        try {
+            return Path.of(DirectorProcessMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        hosts.values().forEach(SshHost::destroy);
+        tether.close();
+        ProcessSweep.kill(processMarker());
+    }
+}

@@ -1,0 +1,56 @@
+package io.binarybosh.e2e.sim.process;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Finds and kills processes by a string in their command line (argv[0] included, which is where the job
+ * stand-ins carry their VM folder). Pid files can lie or be missing; /proc cannot.
+ */
+public final class ProcessSweep {
+    private ProcessSweep() {
+    }
+
+    public static List<Long> find(String marker) {
+        long self = ProcessHandle.current().pid();
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(n -> n.chars().allMatch(Character::isDigit))
+                    .map(Long::parseLong)
+                    .filter(pid -> pid != self && commandLine(pid).contains(marker))
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    public static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** SIGKILL to every matching process, as when the machine they run on disappears. */
+    public static void kill(String marker) {
+        for (int round = 0; round < 3; round++) {
+            List<Long> pids = find(marker);
+            if (pids.isEmpty()) {
+                return;
+            }
+            pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.binarybosh.e2e.sim.world;
+
+import io.binarybosh.e2e.sim.agent.JobProcess;
+import io.binarybosh.e2e.sim.director.Director;
+import io.binarybosh.e2e.sim.iaas.Vm;
+import io.binarybosh.e2e.sim.process.DirectorTether;
+import io.binarybosh.e2e.sim.process.ProcessHosting;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** How the jobs of a director VM run: as an object in this JVM, or under a real monit as an OS process. */
+@FunctionalInterface
+interface DirectorRunner {
+    JobProcess run(Vm vm, Supplier<Director> director, Consumer<Director> started, Consumer<Director> stopped);
+
+    static DirectorRunner inJvm() {
+        return (vm, factory, started, stopped) -> {
+            Director director = factory.get();
+            director.start();
+            started.accept(director);
+            return new DirectorProcess(director, () -> stopped.accept(director));
+        };
+    }
+
+    static DirectorRunner underMonit(ProcessHosting hosting) {
+        return (vm, factory, started, stopped) ->
+                hosting.startDirectorJobs(vm.cid(), new DirectorTether.Slot(factory, started, stopped));
+    }
+}
