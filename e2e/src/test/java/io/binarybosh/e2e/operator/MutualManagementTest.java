@@ -200,41 +200,6 @@ class MutualManagementTest {
     }
 
     @Test
-    void aRestartedMicroHoldingPrimarysDeploymentIsSplitBrain() {
-        mutualPair(TestWorlds.THREE_DIRECTORS);
-        operator.client().secrets().inNamespace(OperatorUnderTest.NAMESPACE).resource(
-                new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("micro-ssh")
-                        .withNamespace(OperatorUnderTest.NAMESPACE).endMetadata()
-                        .withStringData(Map.of("ssh-privatekey", "unused here", "known_hosts", "unused here"))
-                        .build()).create();
-        operator.createPair(world, spec -> {
-            var micro = new io.binarybosh.operator.model.MicroDirectorSpec();
-            micro.setUrl(world.endpoint("micro").url());
-            micro.setCaSecretRef(new io.binarybosh.operator.model.SecretKeyRef("micro-director", "ca.crt"));
-            micro.setCredentialsSecretRef(new io.binarybosh.operator.model.SecretRef("micro-director"));
-            var ssh = new io.binarybosh.operator.model.SshSpec();
-            ssh.setHost(world.endpoint("micro").address());
-            ssh.setUser("jumpbox");
-            ssh.setPrivateKeySecretRef(new io.binarybosh.operator.model.SecretKeyRef("micro-ssh", "ssh-privatekey"));
-            ssh.setHostKeySecretRef(new io.binarybosh.operator.model.SecretKeyRef("micro-ssh", "known_hosts"));
-            micro.setSsh(ssh);
-            var bootstrap = new io.binarybosh.operator.model.BootstrapSpec();
-            bootstrap.setMicro(micro);
-            spec.setBootstrap(bootstrap);
-        });
-        operator.start();
-        awaitReady();
-        assertThat(operator.is("SplitBrain", "False")).isTrue();
-
-        world.faults().startJobs(world.directorVm("micro").orElseThrow().cid());
-        await().atMost(LONG).until(() -> operator.is("SplitBrain", "True", "DeploymentOnTwoDirectors"));
-        assertThat(operator.is("Blocked", "True", "SplitBrain")).isTrue();
-        assertThat(operator.is("Ready", "False", "SplitBrain")).isTrue();
-        assertThat(operator.events("DeploymentOnTwoDirectors")).singleElement()
-                .satisfies(e -> assertThat(e.getType()).isEqualTo("Warning"));
-    }
-
-    @Test
     void aDriftedManifestIsDeployedThroughThePeer() throws Exception {
         mutualPair(TestWorlds.THREE_DIRECTORS);
         BoshHttp primary = new BoshHttp(world.endpoint("primary"));

@@ -6,12 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code monit summary}, in the table layout of monit 5.26 and later and in the older one
- * ({@code Process 'director'   running}), into process name and status.
+ * Reads {@code monit summary} into process name and status: the table of monit 5.26 and later, with its borders
+ * (on a terminal) or without (through ssh without a terminal), and the older layout
+ * ({@code Process 'director'   running}).
  */
 public final class MonitSummary {
 
     private static final Pattern OLD = Pattern.compile("^\\s*Process '([^']+)'\\s+(.+?)\\s*$");
+    /** The table without its borders, as monit prints it when its output is not a terminal. */
+    private static final Pattern PLAIN = Pattern.compile("^\\s*(\\S+)\\s+(.+?)\\s+Process\\s*$");
 
     private MonitSummary() {
     }
@@ -27,6 +30,11 @@ public final class MonitSummary {
             String[] cells = line.split("[│|]");
             if (cells.length >= 4 && "Process".equals(cells[3].trim())) {
                 processes.put(cells[1].trim(), cells[2].trim());
+                continue;
+            }
+            Matcher plain = PLAIN.matcher(line);
+            if (plain.matches()) {
+                processes.put(plain.group(1), plain.group(2));
             }
         }
         return processes;
@@ -36,6 +44,7 @@ public final class MonitSummary {
     public static boolean allStopped(String summary) {
         Map<String, String> processes = processes(summary);
         return !processes.isEmpty() && processes.values().stream()
-                .allMatch(s -> s.toLowerCase(java.util.Locale.ROOT).startsWith("not monitored"));
+                .map(s -> s.toLowerCase(java.util.Locale.ROOT))
+                .allMatch(s -> s.startsWith("not monitored") && !s.contains("pending"));
     }
 }

@@ -26,6 +26,22 @@ class MonitSummaryTest {
     }
 
     @Test
+    void tableWithoutBordersAsOverSsh() {
+        String summary = """
+                Monit 5.33.0 uptime: 0m
+                 Service Name                     Status                      Type
+                 vm-1a2b                          OK                          System
+                 nats                             Not monitored               Process
+                 postgres                         Not monitored - stop pending Process
+                 director                         Not monitored               Process
+                """;
+        assertThat(MonitSummary.processes(summary)).containsOnlyKeys("nats", "postgres", "director");
+        assertThat(MonitSummary.allStopped(summary)).as("a stop still pending is not stopped").isFalse();
+        assertThat(MonitSummary.allStopped(summary.replace("Not monitored - stop pending", "Not monitored")))
+                .isTrue();
+    }
+
+    @Test
     void olderLayout() {
         String summary = """
                 The Monit daemon 5.2.5 uptime: 1h 2m

@@ -1,0 +1,110 @@
+package io.binarybosh.e2e.operator;
+
+import io.binarybosh.e2e.sim.TestWorlds;
+import io.binarybosh.e2e.sim.world.SshEndpoint;
+import io.binarybosh.e2e.sim.world.World;
+import io.binarybosh.e2e.sim.world.WorldSpec;
+import io.binarybosh.operator.model.BootstrapSpec;
+import io.binarybosh.operator.model.MicroDirectorSpec;
+import io.binarybosh.operator.model.OperationRecord;
+import io.binarybosh.operator.model.SecretKeyRef;
+import io.binarybosh.operator.model.SecretRef;
+import io.binarybosh.operator.model.SshSpec;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A retired Micro restarted after the migration answers with Primary's deployment: the operator sees split brain
+ * within a poll, stops every action, and fences the Micro over real ssh: monit stops its processes, its store is
+ * moved aside, so that it comes back empty.
+ */
+class SplitBrainFencingTest {
+
+    private static final Duration LONG = Duration.ofSeconds(90);
+
+    @TempDir
+    Path dir;
+    private World world;
+    private OperatorUnderTest operator;
+
+    @AfterEach
+    void close() {
+        if (operator != null) {
+            operator.close();
+        }
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    @Test
+    void aRestartedMicroIsDetectedAndFenced() throws Exception {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "process mode runs sshd and monit, which needs root");
+        world = World.start(WorldSpec.parse(TestWorlds.THREE_DIRECTORS.replace("timeScale: 0.01",
+                "timeScale: 0.02\nmode: process")).withNetwork(TestWorlds.randomNetwork()), dir);
+        Migrations.toMutualManagement(world);
+        operator = new OperatorUnderTest();
+        operator.secretsFor(world, "primary", "meta", "micro");
+        SshEndpoint ssh = world.ssh("micro").orElseThrow();
+        operator.client().secrets().inNamespace(OperatorUnderTest.NAMESPACE).resource(new SecretBuilder()
+                .withNewMetadata().withName("micro-ssh").withNamespace(OperatorUnderTest.NAMESPACE).endMetadata()
+                .withStringData(Map.of("ssh-privatekey", Files.readString(ssh.privateKey()),
+                        "known_hosts", ssh.hostKey()))
+                .build()).create();
+        Path store = ssh.home().resolve("var/vcap/store");
+        operator.createPair(world, spec -> {
+            MicroDirectorSpec micro = new MicroDirectorSpec();
+            micro.setUrl(world.endpoint("micro").url());
+            micro.setCaSecretRef(new SecretKeyRef("micro-director", "ca.crt"));
+            micro.setCredentialsSecretRef(new SecretRef("micro-director"));
+            micro.setStorePath(store.toString());
+            SshSpec access = new SshSpec();
+            access.setHost(ssh.host());
+            access.setPort(ssh.port());
+            access.setUser(ssh.user());
+            access.setPrivateKeySecretRef(new SecretKeyRef("micro-ssh", "ssh-privatekey"));
+            access.setHostKeySecretRef(new SecretKeyRef("micro-ssh", "known_hosts"));
+            micro.setSsh(access);
+            BootstrapSpec bootstrap = new BootstrapSpec();
+            bootstrap.setMicro(micro);
+            spec.setBootstrap(bootstrap);
+        });
+        operator.start();
+        await().atMost(LONG).until(() -> operator.is("Ready", "True"));
+        assertThat(operator.is("SplitBrain", "False")).isTrue();
+
+        world.faults().startJobs(world.directorVm("micro").orElseThrow().cid());
+        await().atMost(LONG).until(() -> operator.pair().getStatus().getHistory().stream()
+                .anyMatch(r -> "FenceMicro".equals(r.getType())));
+        OperationRecord fence = operator.pair().getStatus().getHistory().get(0);
+        assertThat(fence.getResult()).as(fence.getMessage()).isEqualTo("Succeeded");
+        assertThat(operator.events("DeploymentOnTwoDirectors")).isNotEmpty();
+        assertThat(operator.events("FencingMicro")).hasSize(1);
+        assertThat(operator.events("MicroFenced")).hasSize(1);
+        assertThat(world.runningDirector("micro")).as("monit stopped the Micro's director").isEmpty();
+        try (Stream<Path> entries = Files.list(store)) {
+            assertThat(entries).as("a restart finds an empty store").isEmpty();
+        }
+        List<Path> aside;
+        try (Stream<Path> siblings = Files.list(store.getParent())) {
+            aside = siblings.filter(p -> p.getFileName().toString().startsWith("store.fenced-")).toList();
+        }
+        assertThat(aside).singleElement().satisfies(p ->
+                assertThat(p.resolve("postgres-15")).as("moved, not deleted").exists());
+        await().atMost(LONG).until(() -> operator.is("SplitBrain", "False") && operator.is("Ready", "True"));
+    }
+}
