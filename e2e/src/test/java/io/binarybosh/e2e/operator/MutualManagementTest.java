@@ -83,12 +83,15 @@ class MutualManagementTest {
         assertThat(operator.pair().getStatus().getPrimary().getManagedBy()).isEqualTo("meta");
         assertThat(operator.pair().getStatus().getMeta().getManagedBy()).isEqualTo("primary");
         int scansBefore = tasks("meta", "bosh-primary", "scan cloud").size();
-        String oldCid = operator.pair().getStatus().getPrimary().getVmCid();
+        String oldCid = world.directorVm("primary").orElseThrow().cid();
 
         world.faults().killDirectorVm("primary");
         await().atMost(LONG).until(() -> operator.is("PrimaryHealthy", "False"));
+        await().atMost(LONG).until(() -> world.directorVm("primary").map(vm -> !vm.cid().equals(oldCid))
+                .orElse(false));
+        String newCid = world.directorVm("primary").orElseThrow().cid();
         await().atMost(LONG).until(() -> operator.is("Ready", "True")
-                && !oldCid.equals(operator.pair().getStatus().getPrimary().getVmCid()));
+                && newCid.equals(operator.pair().getStatus().getPrimary().getVmCid()));
         assertThat(operator.pair().getStatus().getOperation()).isNull();
         assertThat(operator.pair().getStatus().getHistory()).isEmpty();
         assertThat(tasks("meta", "bosh-primary", "scan cloud")).hasSize(scansBefore);
@@ -96,11 +99,14 @@ class MutualManagementTest {
         assertThat(operator.meters().find("binarybosh.detection").tag("role", "primary").timer()).isNotNull();
 
         // The same the other way round.
-        String oldMetaCid = operator.pair().getStatus().getMeta().getVmCid();
+        String oldMetaCid = world.directorVm("meta").orElseThrow().cid();
         world.faults().killDirectorVm("meta");
         await().atMost(LONG).until(() -> operator.is("MetaHealthy", "False"));
+        await().atMost(LONG).until(() -> world.directorVm("meta").map(vm -> !vm.cid().equals(oldMetaCid))
+                .orElse(false));
+        String newMetaCid = world.directorVm("meta").orElseThrow().cid();
         await().atMost(LONG).until(() -> operator.is("Ready", "True")
-                && !oldMetaCid.equals(operator.pair().getStatus().getMeta().getVmCid()));
+                && newMetaCid.equals(operator.pair().getStatus().getMeta().getVmCid()));
         assertThat(operator.pair().getStatus().getHistory()).isEmpty();
     }
 
