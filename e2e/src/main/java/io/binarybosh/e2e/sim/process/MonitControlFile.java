@@ -107,8 +107,9 @@ record MonitControlFile(HostDir dir, String javaCommand, String classPath, Strin
                     for i in $(seq 750); do alive "$pid" || break; sleep 0.02; done
                     alive "$pid" && kill -KILL "$pid"
                   fi
-                  rm -f "$pidfile"
-                  if [ "$name" = postgres ]; then rm -f "$pgdata/postmaster.pid"; echo "LOG: database system is shut down" >>"$log/postgres.log"; fi ;;
+                  # postgres removes postmaster.pid as it exits, before anyone sees it stopped
+                  if [ "$name" = postgres ]; then rm -f "$pgdata/postmaster.pid"; echo "LOG: database system is shut down" >>"$log/postgres.log"; fi
+                  rm -f "$pidfile" ;;
                 esac
                 exit 0
                 """.formatted(dir.root(), pg, javaCommand, classPath, tether, cid);

@@ -94,7 +94,12 @@ public final class SshHost implements VmHost {
 
     @Override
     public synchronized void authorize(String user, String publicKey) {
-        keys.put(user, publicKey.trim().split("\\s+", 3)[0] + " " + publicKey.trim().split("\\s+", 3)[1]);
+        String[] parts = publicKey.trim().split("\\s+", 3);
+        if (parts.length < 2 || !parts[0].matches("[a-z0-9@.-]+") || !parts[1].matches("[A-Za-z0-9+/=]+")) {
+            throw new IllegalArgumentException("not an OpenSSH public key: " + publicKey);
+        }
+        // the user name becomes the key's comment: nothing in it may start an option or a new line
+        keys.put(user, parts[0] + " " + parts[1] + " " + user.replaceAll("[^A-Za-z0-9_.@-]", "_"));
         writeKeys();
     }
 
@@ -106,7 +111,7 @@ public final class SshHost implements VmHost {
 
     private void writeKeys() {
         StringBuilder out = new StringBuilder();
-        keys.forEach((user, key) -> out.append(key).append(' ').append(user).append('\n'));
+        keys.values().forEach(line -> out.append(line).append('\n'));
         try {
             Path tmp = dir.authorizedKeys().resolveSibling("authorized_keys.tmp");
             Files.writeString(tmp, out);
