@@ -59,6 +59,11 @@ final class OperatorUnderTest implements AutoCloseable {
         return client;
     }
 
+    /** Real kubectl against the same API the operator writes to. */
+    io.binarybosh.e2e.kube.Kubectl kubectl() {
+        return new io.binarybosh.e2e.kube.Kubectl(api.kubeconfig());
+    }
+
     SimpleMeterRegistry meters() {
         return meters;
     }
