@@ -3,35 +3,17 @@ package io.binarybosh.e2e.operator;
 import io.binarybosh.e2e.kube.Kubectl;
 import io.binarybosh.e2e.sim.BoshHttp;
 import io.binarybosh.e2e.sim.TestWorlds;
-import io.binarybosh.e2e.sim.world.World;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What a person sees with real kubectl once the operator has looked after a pair for a while. */
-class KubectlDescribeTest {
+class KubectlDescribeTest extends OperatorWorldTest {
 
-    @TempDir
-    Path dir;
-    private World world;
-    private OperatorUnderTest operator;
-
-    @AfterEach
-    void close() {
-        if (operator != null) {
-            operator.close();
-        }
-        if (world != null) {
-            world.close();
-        }
-    }
 
     @Test
     void getAndDescribeTellTheStory() {

@@ -3,7 +3,6 @@ package io.binarybosh.e2e.operator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.binarybosh.e2e.sim.BoshHttp;
 import io.binarybosh.e2e.sim.TestWorlds;
-import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.operator.director.ContextId;
 import io.binarybosh.operator.director.DirectorClient;
 import io.binarybosh.operator.director.DirectorClientFactory;
@@ -13,11 +12,8 @@ import io.binarybosh.operator.director.model.Task;
 import io.binarybosh.operator.director.model.TaskQuery;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.OperationRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,30 +29,16 @@ import static org.awaitility.Awaitility.await;
  * The operator keeping a migrated pair mutually managed, against the simulated world: health monitors do their
  * work and the operator only records it; what they cannot do, the operator does, once.
  */
-class MutualManagementTest {
+class MutualManagementTest extends OperatorWorldTest {
 
     private static final Duration LONG = Duration.ofSeconds(60);
 
-    @TempDir
-    Path dir;
-    private World world;
-    private OperatorUnderTest operator;
 
     private void mutualPair(String worldYaml) {
         world = TestWorlds.start(worldYaml, dir);
         Migrations.toMutualManagement(world);
         operator = new OperatorUnderTest();
         operator.secretsFor(world, "primary", "meta", "micro");
-    }
-
-    @AfterEach
-    void close() {
-        if (operator != null) {
-            operator.close();
-        }
-        if (world != null) {
-            world.close();
-        }
     }
 
     private void awaitReady() {

@@ -11,10 +11,8 @@ import io.binarybosh.operator.model.SecretKeyRef;
 import io.binarybosh.operator.model.SecretRef;
 import io.binarybosh.operator.model.SshSpec;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,24 +29,10 @@ import static org.awaitility.Awaitility.await;
  * within a poll, stops every action, and fences the Micro over real ssh: monit stops its processes, its store is
  * moved aside, so that it comes back empty.
  */
-class SplitBrainFencingTest {
+class SplitBrainFencingTest extends OperatorWorldTest {
 
     private static final Duration LONG = Duration.ofSeconds(90);
 
-    @TempDir
-    Path dir;
-    private World world;
-    private OperatorUnderTest operator;
-
-    @AfterEach
-    void close() {
-        if (operator != null) {
-            operator.close();
-        }
-        if (world != null) {
-            world.close();
-        }
-    }
 
     @Test
     void aRestartedMicroIsDetectedAndFenced() throws Exception {
