@@ -86,8 +86,4 @@ public final class BinaryBoshOperator implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
-
-    static Class<BinaryBoshPair> resourceClass() {
-        return BinaryBoshPair.class;
-    }
 }

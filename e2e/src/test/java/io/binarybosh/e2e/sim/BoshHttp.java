@@ -19,6 +19,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.tls.Certificates;
 import okhttp3.tls.HandshakeCertificates;
+import org.awaitility.Awaitility;
 
 /**
  * Talks to a simulated director exactly as bosh-cli-protocol.md says the bosh CLI v7 does: an anonymous
@@ -130,33 +131,21 @@ public final class BoshHttp {
     public TaskWait waitForTask(long id) {
         ByteArrayOutputStream events = new ByteArrayOutputStream();
         List<Integer> codes = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonNode task = get("/tasks/" + id).json();
-            Reply chunk = get("/tasks/" + id + "/output?type=event", "bytes=" + events.size() + "-");
-            codes.add(chunk.code());
-            if (chunk.code() == 200 || chunk.code() == 206) {
-                events.writeBytes(chunk.body().getBytes());
-            } else if (chunk.code() != 416 && chunk.code() != 204) {
-                throw new AssertionError("unexpected event output status " + chunk.code());
-            }
-            String state = task.path("state").asText();
-            if (!state.equals("queued") && !state.equals("processing") && !state.equals("cancelling")) {
-                return new TaskWait(task, events.toString(), codes);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("task " + id + " still " + state);
-            }
-            sleep(20);
-        }
-    }
-
-    public static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        JsonNode[] last = new JsonNode[1];
+        Awaitility.await("task " + id + " to end").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20)).until(() -> {
+                    JsonNode task = get("/tasks/" + id).json();
+                    Reply chunk = get("/tasks/" + id + "/output?type=event", "bytes=" + events.size() + "-");
+                    codes.add(chunk.code());
+                    if (chunk.code() == 200 || chunk.code() == 206) {
+                        events.writeBytes(chunk.body().getBytes());
+                    } else if (chunk.code() != 416 && chunk.code() != 204) {
+                        throw new AssertionError("unexpected event output status " + chunk.code());
+                    }
+                    last[0] = task;
+                    String state = task.path("state").asText();
+                    return !state.equals("queued") && !state.equals("processing") && !state.equals("cancelling");
+                });
+        return new TaskWait(last[0], events.toString(), codes);
     }
 }

@@ -13,6 +13,7 @@ import io.binarybosh.e2e.sim.iaas.Vm;
 import io.binarybosh.e2e.sim.world.World;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,17 @@ class HealthMonitorTest {
     Path dir;
 
     /** Upper bound of a real resurrection: last heartbeat 30 s + timeout 60 s + analysis 60 s + poll 60 s. */
+    /** Nothing happens: the condition holds the whole time. */
+    private static void staysTrue(Duration period, java.util.concurrent.Callable<Boolean> condition) {
+        await().during(period).atMost(period.plusSeconds(5)).pollInterval(Duration.ofMillis(20)).until(condition);
+    }
+
+    /** The health monitor has read {@code path} from its director since {@code after}: it knows the change. */
+    private static void awaitHealthMonitorAsked(World world, String path, Instant after) {
+        await().atMost(resurrectionBound(world)).until(() -> world.requests("primary").stream()
+                .anyMatch(r -> "hm".equals(r.user()) && path.equals(r.path()) && r.at().isAfter(after)));
+    }
+
     private static Duration resurrectionBound(World world) {
         return world.timings().seconds(30 + 60 + 60 + 60).plus(world.timings().seconds(60)).plusSeconds(5);
     }
@@ -79,12 +91,11 @@ class HealthMonitorTest {
             JsonNode zk = primary.get("/deployments/zookeeper/instances").json().get(0);
             world.faults().stopJobs(zk.path("cid").asText());
 
-            BoshHttp.sleep(resurrectionBound(world).minusSeconds(5).toMillis());
-
             HealthMonitor hm = world.director("primary").healthMonitor();
-            assertThat(hm.scanAndFixRequests()).noneMatch(r -> r.startsWith("zookeeper "));
-            assertThat(primary.get("/deployments/zookeeper/instances").json().get(0).path("cid").asText())
-                    .isEqualTo(zk.path("cid").asText());
+            staysTrue(resurrectionBound(world).minusSeconds(5), () ->
+                    hm.scanAndFixRequests().stream().noneMatch(r -> r.startsWith("zookeeper "))
+                            && primary.get("/deployments/zookeeper/instances").json().get(0).path("cid").asText()
+                            .equals(zk.path("cid").asText()));
             long id = BoshHttp.taskId(primary.get("/deployments/zookeeper/instances?format=full"));
             primary.waitForTask(id);
             String result = primary.get("/tasks/" + id + "/output?type=result").body();
@@ -119,8 +130,7 @@ class HealthMonitorTest {
             // agents time out one heartbeat phase apart, so (as on a real HM) a first tick may still have seen
             // fewer than five and asked for a scan_and_fix; once in meltdown, nothing more is asked
             int before = hm.scanAndFixRequests().size();
-            BoshHttp.sleep(world.timings().seconds(120).toMillis());
-            assertThat(hm.scanAndFixRequests()).hasSize(before);
+            staysTrue(world.timings().seconds(120), () -> hm.scanAndFixRequests().size() == before);
         }
     }
 
@@ -160,20 +170,19 @@ class HealthMonitorTest {
                 return id;
             });
             HealthMonitor hm = director.healthMonitor();
-            BoshHttp.sleep(world.timings().seconds(120).toMillis());
+            awaitHealthMonitorAsked(world, "/deployments", Instant.ofEpochMilli(now));
             String cid = world.iaas().vms().stream()
                     .filter(vm -> vm.agent().spec() != null && "zookeeper".equals(vm.agent().spec().deployment()))
                     .findFirst().orElseThrow().cid();
             world.faults().killVm(cid);
 
-            BoshHttp.sleep(resurrectionBound(world).minusSeconds(5).toMillis());
-            assertThat(hm.alerts().stream().map(Alert::title)).noneMatch(t -> t.startsWith("zookeeper has"));
+            staysTrue(resurrectionBound(world).minusSeconds(5), () ->
+                    hm.alerts().stream().map(Alert::title).noneMatch(t -> t.startsWith("zookeeper has")));
 
             director.db().write(t -> t.locks.clear());
             await().atMost(resurrectionBound(world)).until(() -> hm.alerts().stream().map(Alert::title)
                     .anyMatch(t -> t.equals("zookeeper has instances with timed out agents")));
-            BoshHttp.sleep(world.timings().seconds(120).toMillis());
-            assertThat(hm.scanAndFixRequests()).isEmpty();
+            staysTrue(world.timings().seconds(120), () -> hm.scanAndFixRequests().isEmpty());
 
             director.db().write(t -> t.tasks.computeIfPresent(inFlight, (k, r) -> r.finished("done", "scan and fix complete", now)));
             await().atMost(resurrectionBound(world)).until(() -> !hm.scanAndFixRequests().isEmpty());
@@ -188,16 +197,16 @@ class HealthMonitorTest {
             BoshHttp bosh = new BoshHttp(world.endpoint("primary"));
             bosh.login();
             String rules = "rules:\\n- enabled: false\\n  include: {deployments: [zookeeper]}\\n";
+            Instant posted = Instant.now();
             assertThat(bosh.send("POST", "/configs", "application/json",
                     "{\"name\":\"off\",\"type\":\"resurrection\",\"content\":\"" + rules + "\"}").code()).isEqualTo(201);
-            BoshHttp.sleep(world.timings().seconds(120).toMillis());
+            awaitHealthMonitorAsked(world, "/configs", posted);
             JsonNode victim = bosh.get("/deployments/zookeeper/instances").json().get(0);
             world.faults().killVm(victim.path("cid").asText());
             HealthMonitor hm = world.director("primary").healthMonitor();
             await().atMost(resurrectionBound(world)).until(() -> hm.alerts().stream().map(Alert::title)
                     .anyMatch(t -> t.equals("zookeeper has instances with timed out agents")));
-            BoshHttp.sleep(world.timings().seconds(120).toMillis());
-            assertThat(hm.scanAndFixRequests()).isEmpty();
+            staysTrue(world.timings().seconds(120), () -> hm.scanAndFixRequests().isEmpty());
         }
     }
 }

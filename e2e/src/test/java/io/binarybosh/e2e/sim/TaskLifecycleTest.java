@@ -1,11 +1,13 @@
 package io.binarybosh.e2e.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.binarybosh.e2e.sim.world.World;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,20 +39,20 @@ class TaskLifecycleTest {
             bosh.login();
             long id = BoshHttp.taskId(bosh.send("POST", "/deployments", "text/yaml", MANIFEST));
             List<String> states = new ArrayList<>();
-            String state;
-            do {
-                JsonNode task = bosh.get("/tasks/" + id).json();
-                state = task.path("state").asText();
-                states.add(state);
-                if (state.equals("processing")) {
-                    assertThat(task.path("timestamp").isNull()).isTrue();
-                    assertThat(task.path("started_at").asLong()).isPositive();
-                }
-                BoshHttp.sleep(10);
-            } while (state.equals("queued"));
-            assertThat(state).isEqualTo("processing");
-            BoshHttp.sleep(world.timings().step().toMillis() * 3);
-            assertThat(bosh.get("/tasks/" + id + "/output?type=event", "bytes=0-").code()).isEqualTo(206);
+            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                    .until(() -> {
+                        JsonNode task = bosh.get("/tasks/" + id).json();
+                        String state = task.path("state").asText();
+                        states.add(state);
+                        if (state.equals("processing")) {
+                            assertThat(task.path("timestamp").isNull()).isTrue();
+                            assertThat(task.path("started_at").asLong()).isPositive();
+                        }
+                        return !state.equals("queued");
+                    });
+            assertThat(states.get(states.size() - 1)).isEqualTo("processing");
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    bosh.get("/tasks/" + id + "/output?type=event", "bytes=0-").code() == 206);
 
             assertThat(bosh.send("DELETE", "/task/" + id, null, null).code()).isEqualTo(204);
             assertThat(bosh.get("/tasks/" + id).json().path("state").asText()).isIn("cancelling", "cancelled");

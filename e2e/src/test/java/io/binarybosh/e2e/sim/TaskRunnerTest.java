@@ -1,6 +1,7 @@
 package io.binarybosh.e2e.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.binarybosh.e2e.sim.director.Locks;
 import io.binarybosh.e2e.sim.director.TaskRunner;
@@ -29,10 +30,8 @@ class TaskRunnerTest {
             for (int i = 0; i < 6; i++) {
                 long id = runner.enqueue("vms", "retrieve vm-stats", "admin", "d", "", Json.object());
                 ids.add(id);
-                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-                while (db.read(t -> t.tasks.get(id)).isRunning() && System.nanoTime() < deadline) {
-                    BoshHttp.sleep(2);
-                }
+                await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(2))
+                        .until(() -> !db.read(t -> t.tasks.get(id)).isRunning());
             }
             List<Long> kept = db.read(t -> t.tasks.values().stream().map(TaskRow::id).sorted().toList());
             assertThat(kept).containsExactly(ids.get(2), ids.get(3), ids.get(4), ids.get(5));

@@ -47,6 +47,7 @@ final class MicroFencer {
                 if (summary.succeeded() && MonitSummary.allStopped(summary.stdout())) {
                     return true;
                 }
+                // monit stops processes on its own cycle and tells no one: read its summary again.
                 sleep();
             }
             return false;

@@ -44,11 +44,6 @@ public final class StatusCalculator {
     public record Calculation(BinaryBoshPairStatus status, Optional<PairFacts> facts, boolean specValid) {
     }
 
-    public BinaryBoshPairStatus calculate(BinaryBoshPair pair, Optional<PairObservation> observation,
-                                          List<ConfigProblem> specProblems, Instant now) {
-        return calculate(pair, observation, specProblems, false, now).status();
-    }
-
     public Calculation calculate(BinaryBoshPair pair, Optional<PairObservation> observation,
                                  List<ConfigProblem> specProblems, boolean paused, Instant now) {
         BinaryBoshPairSpec spec = pair.getSpec();

@@ -80,6 +80,7 @@ public final class SshShell implements Shell {
                     throw new ShellException("'" + command + "' on " + target.host() + " did not finish within "
                             + timeout.toSeconds() + "s");
                 }
+                // JSch offers no wait with a timeout on a channel: polling keeps the command timeout without a thread.
                 Thread.sleep(20);
             }
             return new CommandResult(channel.getExitStatus(), out.toString(StandardCharsets.UTF_8),

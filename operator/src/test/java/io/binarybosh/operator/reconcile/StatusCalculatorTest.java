@@ -47,8 +47,13 @@ class StatusCalculatorTest {
                 null, null);
     }
 
+    private BinaryBoshPairStatus statusOf(BinaryBoshPair pair, Optional<PairObservation> observation,
+                                          List<ConfigProblem> problems, Instant now) {
+        return calculator.calculate(pair, observation, problems, false, now).status();
+    }
+
     private BinaryBoshPairStatus calculate(Optional<PairObservation> observation, Instant now) {
-        BinaryBoshPairStatus status = calculator.calculate(pair, observation, List.of(), now);
+        BinaryBoshPairStatus status = statusOf(pair, observation, List.of(), now);
         pair.setStatus(status);
         return status;
     }
@@ -143,7 +148,7 @@ class StatusCalculatorTest {
 
     @Test
     void specProblemsFromTheValidatorComeFirst() {
-        BinaryBoshPairStatus status = calculator.calculate(pair, Optional.empty(),
+        BinaryBoshPairStatus status = statusOf(pair, Optional.empty(),
                 List.of(new ConfigProblem("SameDirectorTwice", "same")), T0);
         assertThat(condition(status, "SpecValid").getReason()).isEqualTo("SameDirectorTwice");
         assertThat(status.getPhase()).isEqualTo("Invalid");
@@ -157,7 +162,7 @@ class StatusCalculatorTest {
         Instant later = T0.plusSeconds(15);
         PairObservation again = new PairObservation(1, answered(DirectorRole.PRIMARY, PRIMARY, later),
                 answered(DirectorRole.META, META, later), null, later);
-        BinaryBoshPairStatus second = calculator.calculate(pair, Optional.of(again), List.of(), later);
+        BinaryBoshPairStatus second = statusOf(pair, Optional.of(again), List.of(), later);
         assertThat(second).isEqualTo(first);
     }
 
@@ -234,7 +239,7 @@ class StatusCalculatorTest {
         BinaryBoshPairStatus initial = calculate(Optional.empty(), T0);
         assertThat(ConditionTransition.between(List.of(), initial.getConditions()))
                 .extracting(ConditionTransition::type).containsExactly("Ready", "Paused");
-        BinaryBoshPairStatus up = calculator.calculate(pair, Optional.of(new PairObservation(1,
+        BinaryBoshPairStatus up = statusOf(pair, Optional.of(new PairObservation(1,
                 answered(DirectorRole.PRIMARY, PRIMARY, T0), answered(DirectorRole.META, META, T0), null, T0)),
                 List.of(), T0);
         assertThat(ConditionTransition.between(initial.getConditions(), up.getConditions()))
@@ -244,7 +249,7 @@ class StatusCalculatorTest {
         assertThat(ConditionTransition.between(up.getConditions(), up.getConditions())).isEmpty();
         pair.setStatus(up);
         Instant t1 = T0.plus(Duration.ofSeconds(15));
-        BinaryBoshPairStatus down = calculator.calculate(pair, Optional.of(new PairObservation(1,
+        BinaryBoshPairStatus down = statusOf(pair, Optional.of(new PairObservation(1,
                 failed(DirectorRole.PRIMARY, PRIMARY, Outcome.UNREACHABLE, t1, T0),
                 answered(DirectorRole.META, META, t1), null, t1)), List.of(), t1);
         List<ConditionTransition> transitions = ConditionTransition.between(up.getConditions(), down.getConditions());

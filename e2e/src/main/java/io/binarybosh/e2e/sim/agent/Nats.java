@@ -66,6 +66,7 @@ public final class Nats {
         if (open && agent != null && agent.answersOn(this)) {
             return Optional.ofNullable(action.apply(agent));
         }
+        // An agent that does not answer costs the caller the whole timeout, as a NATS request without a reply does.
         try {
             Thread.sleep(timeout.toMillis());
         } catch (InterruptedException e) {

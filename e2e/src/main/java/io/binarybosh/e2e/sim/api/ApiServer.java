@@ -179,6 +179,7 @@ public final class ApiServer {
                 faults.thawLatch().await(50, TimeUnit.MILLISECONDS);
             }
             if (faults.mode() == ApiFaults.Mode.SLOW) {
+                // The slow-answer fault: the delay is the fault.
                 Thread.sleep(faults.delay().toMillis());
             }
         } catch (InterruptedException e) {

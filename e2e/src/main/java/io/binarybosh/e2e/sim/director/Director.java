@@ -140,6 +140,7 @@ public final class Director {
             if (System.nanoTime() > deadline) {
                 throw new DirectorError(100, 500, "task " + id + " still " + (row == null ? "missing" : row.state()));
             }
+            // The task runner signals no completion; a short poll of the store, bounded by the deadline.
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {

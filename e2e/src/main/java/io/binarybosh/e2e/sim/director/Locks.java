@@ -49,6 +49,7 @@ public final class Locks {
                 throw new DirectorError(100, 500, "Failed to acquire lock for " + h.name() + " uid: " + h.uid()
                         + ". Locking task id is " + h.taskId() + ", description: '" + description + "'");
             }
+            // As the director's own lock loop: try again at intervals until the lock timeout.
             sleep(Math.max(1, Math.min(100, wait.toMillis() / 10)));
         }
     }

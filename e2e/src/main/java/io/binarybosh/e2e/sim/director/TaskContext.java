@@ -55,6 +55,7 @@ public final class TaskContext {
         checkpoint();
     }
 
+    /** Simulated work takes (scaled) time: the sleep is what is being modelled. */
     public void sleep(Duration d) {
         try {
             Thread.sleep(Math.max(0, d.toMillis()));

@@ -97,6 +97,7 @@ public final class VmLifecycle {
                 throw new DirectorError(450002, 500, "Timed out pinging VM '" + ref.cid() + "' with agent '"
                         + ref.agentId() + "' after " + Math.round(timings.agentWaitTimeout().toMillis() / 1000.0) + " seconds");
             }
+            // The real director also polls for the agent until agent_wait_timeout; the agent connects on its own thread.
             try {
                 Thread.sleep(Math.max(1, Math.min(50, timings.vmBoot().toMillis() / 5)));
             } catch (InterruptedException e) {

@@ -97,6 +97,7 @@ final class MonitJobs implements JobProcess {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("timed out waiting for " + what);
             }
+            // monit acts on its own daemon cycle and notifies no one: poll, bounded by WAIT.
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

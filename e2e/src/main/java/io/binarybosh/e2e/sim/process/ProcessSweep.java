@@ -45,6 +45,7 @@ public final class ProcessSweep {
                 return;
             }
             pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            // Let the kernel deliver SIGKILL before looking again; three rounds at most.
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

@@ -177,6 +177,7 @@ public final class World implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("no director came up at " + address);
             }
+            // A director starts on its VM's own thread and announces nothing: poll, bounded by the deadline.
             sleep(Duration.ofMillis(5));
         }
     }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import java.util.function.Predicate;
 
 /** What a person does by hand: makes a key, asks a director for ssh access, waits on `monit summary`. */
@@ -60,20 +61,18 @@ final class Person {
 
     /** Polls `monit summary` on the VM until every process line satisfies the condition. */
     static String awaitMonit(Shell shell, Predicate<String> processLine, String what) {
-        long deadline = System.nanoTime() + MONIT_WAIT.toNanos();
-        String summary = "";
-        while (System.nanoTime() < deadline) {
-            Command.Result r = shell.run("monit summary");
-            summary = r.output();
-            if (r.exitCode() == 255) {
-                throw new AssertionError("ssh to " + shell.host() + " failed:\n" + summary);
-            }
-            if (summary.contains("Process") && summary.lines().filter(l -> l.trim().endsWith("Process")).allMatch(processLine)) {
-                return summary;
-            }
-            BoshHttp.sleep(200);
-        }
-        throw new AssertionError("monit on " + shell.host() + " never showed " + what + ":\n" + summary);
+        String[] summary = {""};
+        Awaitility.await("monit on " + shell.host() + " showing " + what).atMost(MONIT_WAIT).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    Command.Result r = shell.run("monit summary");
+                    summary[0] = r.output();
+                    if (r.exitCode() == 255) {
+                        throw new AssertionError("ssh to " + shell.host() + " failed:\n" + summary[0]);
+                    }
+                    return summary[0].contains("Process") && summary[0].lines()
+                            .filter(l -> l.trim().endsWith("Process")).allMatch(processLine);
+                });
+        return summary[0];
     }
 
     static String awaitAllStopped(Shell shell) {
