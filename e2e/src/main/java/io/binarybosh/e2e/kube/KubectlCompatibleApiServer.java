@@ -20,8 +20,10 @@ import java.util.stream.Stream;
 
 /**
  * An in-memory Kubernetes API on loopback that real kubectl (and helm template | kubectl apply) can use: fabric8's
- * mock server in CRUD mode behind {@link KubectlCompatibleDispatcher}. Not there: validation (use
- * {@code --validate=false}), server-side apply, watches except over websockets ({@code kubectl wait}, {@code get -w}),
+ * mock server in CRUD mode behind {@link KubectlCompatibleDispatcher}. Custom resources are validated as a real API
+ * server validates them: their CRD's OpenAPI v3 schema and CEL rules, a 422 Status naming each field that
+ * {@code kubectl apply} prints, undeclared fields pruned. Not there: kubectl's client-side OpenAPI validation (use
+ * {@code --validate=false}), validation of built-in kinds, server-side apply, watches except over websockets ({@code kubectl wait}, {@code get -w}),
  * OpenAPI documents, server-side printer columns, and strategic merge patches with list directives (what kubectl
  * sends to re-apply a changed container or env list: 415).
  *

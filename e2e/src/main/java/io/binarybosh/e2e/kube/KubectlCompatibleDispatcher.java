@@ -8,16 +8,18 @@ import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.zjsonpatch.JsonPatch;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Puts in front of fabric8's CRUD dispatcher what real kubectl needs and the CRUD mode lacks: discovery (built-in
  * groups and one per stored CRD), status subresource writes that carry a query, merge patches that remove fields,
- * strategic merge patches without list directives, Secrets written with {@code stringData}, and a JSON content
- * type on every answer.
+ * strategic merge patches without list directives, Secrets written with {@code stringData}, validation of custom
+ * resources against their CRD ({@link CustomResourceValidation}), and a JSON content type on every answer.
  */
 final class KubectlCompatibleDispatcher extends Dispatcher {
 
@@ -27,6 +29,7 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
     private final DiscoveryDocuments discovery;
     private final CustomResourceTypes customTypes;
     private final KubernetesSerialization serialization;
+    private final CustomResourceValidation validation = new CustomResourceValidation();
 
     KubectlCompatibleDispatcher(KubernetesCrudDispatcher crud, DiscoveryDocuments discovery,
                                 CustomResourceTypes customTypes, KubernetesSerialization serialization) {
@@ -62,6 +65,13 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
             // With a query the CRUD dispatcher misses the subresource and writes the status as a spec change.
             path = bare;
         }
+        Optional<CustomResourcePath> custom = CustomResourcePath.parse(bare);
+        if (custom.isPresent()) {
+            Optional<MockResponse> validated = validated(request, custom.get(), bare, path);
+            if (validated.isPresent()) {
+                return validated.get();
+            }
+        }
         if (SecretStringData.isSecretWrite(method.name(), bare)) {
             JsonNode secret = SecretStringData.moveIntoData(serialization.unmarshal(body(request), JsonNode.class));
             return crud.dispatch(rewritten(request, method, path, serialization.asJson(secret)));
@@ -83,6 +93,52 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
                 : rewritten(request, method, path, body(request)));
     }
 
+    /**
+     * Validates a write of a custom resource against its CRD: the refusal, the pruned object stored, or empty when
+     * the write goes on unchanged (also when it is no write, or its patch cannot be applied here).
+     */
+    private Optional<MockResponse> validated(RecordedRequest request, CustomResourcePath custom, String bare,
+                                             String path) {
+        HttpMethod method = request.method();
+        if (method != HttpMethod.POST && method != HttpMethod.PUT && method != HttpMethod.PATCH) {
+            return Optional.empty();
+        }
+        JsonNode body = serialization.unmarshal(body(request), JsonNode.class);
+        JsonNode resulting = body;
+        if (method == HttpMethod.PATCH) {
+            MockResponse current = crud.handleGet(custom.objectPath(bare));
+            if (current.code() != 200) {
+                return Optional.empty();
+            }
+            JsonNode stored = serialization.unmarshal(current.getBody().readUtf8(), JsonNode.class);
+            if (isMergePatch(request)) {
+                resulting = MergePatch.apply(stored, body);
+            } else if (isJsonPatch(request)) {
+                resulting = JsonPatch.apply(body, stored);
+            } else {
+                return Optional.empty();
+            }
+        }
+        MockResponse crds = crud.handleGet(CRD_LIST_PATH);
+        if (crds.code() != 200) {
+            return Optional.empty();
+        }
+        boolean strict = request.getPath().contains("fieldValidation=Strict");
+        CustomResourceValidation.Verdict verdict = validation.check(
+                serialization.unmarshal(crds.getBody().readUtf8(), JsonNode.class), custom, resulting, strict);
+        if (verdict instanceof CustomResourceValidation.Verdict.Refused refused) {
+            return Optional.of(new MockResponse().setResponseCode(refused.code())
+                    .setBody(serialization.asJson(refused.status())));
+        }
+        CustomResourceValidation.Verdict.Accepted accepted = (CustomResourceValidation.Verdict.Accepted) verdict;
+        if (!accepted.pruned()) {
+            return Optional.empty();
+        }
+        HttpMethod store = method == HttpMethod.PATCH ? HttpMethod.PUT : method;
+        return Optional.of(crud.dispatch(rewritten(request, store, method == HttpMethod.PATCH ? bare : path,
+                serialization.asJson(accepted.object()))));
+    }
+
     /** Applies the merge patch here and stores the result with an update of the same resource version. */
     private MockResponse mergeByUpdate(RecordedRequest request, String bare, JsonNode patch) {
         String objectPath = bare.endsWith("/status") ? bare.substring(0, bare.length() - "/status".length()) : bare;
@@ -101,6 +157,11 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
     private static boolean isStrategicMergePatch(RecordedRequest request) {
         String contentType = request.getHeader("Content-Type");
         return contentType != null && contentType.startsWith("application/strategic-merge-patch+json");
+    }
+
+    private static boolean isJsonPatch(RecordedRequest request) {
+        String contentType = request.getHeader("Content-Type");
+        return contentType != null && contentType.startsWith("application/json-patch+json");
     }
 
     private static boolean isMergePatch(RecordedRequest request) {

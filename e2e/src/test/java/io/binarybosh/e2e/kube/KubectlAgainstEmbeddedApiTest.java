@@ -124,4 +124,45 @@ class KubectlAgainstEmbeddedApiTest {
         assertThat(gone.stderr()).contains("NotFound");
         assertThat(ok("get", "bbp", "-o", "name").stdout().trim()).isEqualTo("binaryboshpair.binarybosh.io/bosh");
     }
+
+    @Test
+    void writesTheSchemaRefusesAreRefusedAsTheApiServerRefusesThem() throws IOException {
+        applyCrdAndExamples();
+        String pair = Files.readString(ProjectFiles.root().resolve("crds/examples/pair-without-micro.yaml"))
+                .replace("name: bosh-mutual", "name: bad");
+
+        KubectlResult created = kubectl.runWithInput(pair.replace("https://10.10.0.5", "http://10.10.0.5")
+                .replace("approval: Automatic", "approval: Sometimes"), "apply", "--validate=false", "-f", "-");
+        assertThat(created.succeeded()).isFalse();
+        assertThat(created.stderr()).contains("The BinaryBoshPair \"bad\" is invalid:",
+                "spec.meta.url: Invalid value: \"http://10.10.0.5\": spec.meta.url in body should match",
+                "spec.approval: Unsupported value: \"Sometimes\": supported values: \"Automatic\", \"Manual\"");
+        assertThat(kubectl.run("get", "bbp", "bad").stderr()).contains("NotFound");
+
+        KubectlResult sameUrl = kubectl.runWithInput(pair.replace("https://10.10.0.5", "https://10.10.0.4:25555"),
+                "apply", "--validate=false", "-f", "-");
+        assertThat(sameUrl.stderr()).contains("spec: Invalid value: \"object\": primary and meta must be different "
+                + "directors: their urls are equal");
+
+        KubectlResult merge = kubectl.run("patch", "bbp", "bosh-mutual", "--type=merge", "-p",
+                "{\"spec\":{\"health\":{\"pollIntervalSeconds\":-5}}}");
+        assertThat(merge.succeeded()).isFalse();
+        assertThat(merge.stderr()).contains("spec.health.pollIntervalSeconds: Invalid value: -5: "
+                + "spec.health.pollIntervalSeconds in body should be greater than or equal to 1");
+        KubectlResult json = kubectl.run("patch", "bbp", "bosh-mutual", "--type=json", "-p",
+                "[{\"op\":\"remove\",\"path\":\"/spec/primary/url\"}]");
+        assertThat(json.stderr()).contains("spec.primary.url: Required value");
+        KubectlResult status = kubectl.run("patch", "bbp", "bosh-mutual", "--type=merge", "--subresource=status",
+                "-p", "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"Perhaps\"}]}}");
+        assertThat(status.stderr()).contains("status.conditions[0].status: Unsupported value: \"Perhaps\"",
+                "status.conditions[0].reason: Required value");
+        assertThat(ok("get", "bbp", "bosh-mutual", "-o", "jsonpath={.spec.primary.url}/{.spec.health}").stdout())
+                .isEqualTo("https://10.10.0.4:25555/");
+
+        // A typo is pruned, as a real API server does when kubectl does not ask for strict validation.
+        ok("patch", "bbp", "bosh-mutual", "--type=merge", "-p", "{\"spec\":{\"approval\":\"Manual\","
+                + "\"primary\":{\"deploymnet\":\"x\"}}}");
+        assertThat(ok("get", "bbp", "bosh-mutual", "-o", "json").stdout()).contains("\"approval\": \"Manual\"")
+                .doesNotContain("deploymnet");
+    }
 }

@@ -2,7 +2,6 @@ package io.binarybosh.operator.crd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
@@ -54,9 +53,5 @@ final class CrdFiles {
             }
         }
         return documents;
-    }
-
-    static ObjectNode copy(JsonNode node) {
-        return (ObjectNode) node.deepCopy();
     }
 }

@@ -1,4 +1,4 @@
-package io.binarybosh.operator.crd;
+package io.binarybosh.e2e.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cel.common.CelAbstractSyntaxTree;
@@ -15,8 +15,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Evaluates an x-kubernetes-validations rule against a value, with {@code self} bound as the API server does. */
+/**
+ * Evaluates x-kubernetes-validations rules with cel-java, {@code self} bound to the value as the API server binds
+ * it (objects as maps, integers as int, numbers as double). Each rule is compiled once.
+ */
 final class CelRules {
 
     private final CelCompiler compiler = CelCompilerFactory.standardCelCompilerBuilder()
@@ -24,26 +28,30 @@ final class CelRules {
             .addVar("self", SimpleType.DYN)
             .build();
     private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+    private final Map<String, CelRuntime.Program> programs = new ConcurrentHashMap<>();
 
     boolean holds(String rule, JsonNode self) {
         try {
-            CelAbstractSyntaxTree ast = compiler.compile(rule).getAst();
-            Object result = runtime.createProgram(ast).eval(Map.of("self", toCel(self)));
-            if (!(result instanceof Boolean)) {
+            Object result = programs.computeIfAbsent(rule, this::program).eval(Map.of("self", toCel(self)));
+            if (!(result instanceof Boolean holds)) {
                 throw new IllegalStateException("rule '" + rule + "' gave " + result + ", not a boolean");
             }
-            return (Boolean) result;
-        } catch (CelValidationException e) {
-            throw new IllegalStateException("rule '" + rule + "' does not compile: " + e.getMessage(), e);
+            return holds;
         } catch (CelEvaluationException e) {
             throw new IllegalStateException("rule '" + rule + "' failed to evaluate: " + e.getMessage(), e);
         }
     }
 
+    /** Fails when the rule does not compile, as the API server refuses such a CRD. */
     void compiles(String rule) {
+        program(rule);
+    }
+
+    private CelRuntime.Program program(String rule) {
         try {
-            compiler.compile(rule).getAst();
-        } catch (CelValidationException e) {
+            CelAbstractSyntaxTree ast = compiler.compile(rule).getAst();
+            return runtime.createProgram(ast);
+        } catch (CelValidationException | CelEvaluationException e) {
             throw new IllegalStateException("rule '" + rule + "' does not compile: " + e.getMessage(), e);
         }
     }
@@ -51,7 +59,7 @@ final class CelRules {
     private static Object toCel(JsonNode node) {
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(field -> map.put(field.getKey(), toCel(field.getValue())));
+            node.properties().forEach(field -> map.put(field.getKey(), toCel(field.getValue())));
             return map;
         }
         if (node.isArray()) {
