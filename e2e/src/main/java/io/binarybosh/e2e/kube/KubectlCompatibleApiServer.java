@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +48,11 @@ public final class KubectlCompatibleApiServer implements AutoCloseable {
 
     /** Starts on a free port of 127.0.0.1 and writes a kubeconfig for it. */
     public static KubectlCompatibleApiServer start() {
+        return start(write -> { });
+    }
+
+    /** The same, telling {@code writes} of every write request it receives (tests scan them). */
+    public static KubectlCompatibleApiServer start(Consumer<ApiWrite> writes) {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         MockWebServer webServer = new MockWebServer();
         KubernetesSerialization serialization = new KubernetesSerialization();
@@ -54,7 +60,7 @@ public final class KubectlCompatibleApiServer implements AutoCloseable {
         DiscoveryDocuments discovery = new DiscoveryDocuments(serialization,
                 () -> loopback.getHostAddress() + ":" + webServer.getPort());
         KubectlCompatibleDispatcher dispatcher = new KubectlCompatibleDispatcher(new KubernetesCrudDispatcher(),
-                discovery, new CustomResourceTypes(serialization), serialization);
+                discovery, new CustomResourceTypes(serialization), serialization, writes);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), webServer, new HashMap<>(), dispatcher,
                 false);
         server.init(loopback, 0);

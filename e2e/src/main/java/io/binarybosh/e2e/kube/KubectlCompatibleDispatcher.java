@@ -13,6 +13,7 @@ import io.fabric8.zjsonpatch.JsonPatch;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -30,9 +31,12 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
     private final CustomResourceTypes customTypes;
     private final KubernetesSerialization serialization;
     private final CustomResourceValidation validation = new CustomResourceValidation();
+    private final Consumer<ApiWrite> writes;
 
     KubectlCompatibleDispatcher(KubernetesCrudDispatcher crud, DiscoveryDocuments discovery,
-                                CustomResourceTypes customTypes, KubernetesSerialization serialization) {
+                                CustomResourceTypes customTypes, KubernetesSerialization serialization,
+                                Consumer<ApiWrite> writes) {
+        this.writes = writes;
         this.crud = crud;
         this.discovery = discovery;
         this.customTypes = customTypes;
@@ -41,6 +45,9 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        if (request.method() != HttpMethod.GET) {
+            writes.accept(new ApiWrite(request.method().name(), request.getPath(), body(request)));
+        }
         MockResponse response = answer(request);
         if (response.getWebSocketListener() == null) {
             response.setHeader("Content-Type", "application/json");

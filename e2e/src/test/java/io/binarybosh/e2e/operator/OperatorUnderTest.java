@@ -1,5 +1,6 @@
 package io.binarybosh.e2e.operator;
 
+import io.binarybosh.e2e.kube.ApiWrite;
 import io.binarybosh.e2e.kube.KubectlCompatibleApiServer;
 import io.binarybosh.e2e.sim.world.DirectorEndpoint;
 import io.binarybosh.e2e.sim.world.World;
@@ -28,18 +29,26 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** The real operator against the embedded Kubernetes API, pointed at a simulated world. */
+/**
+ * The real operator against the embedded Kubernetes API, pointed at a simulated world. Closing it fails the test when
+ * a secret reached a log line, an event or a status written meanwhile (see {@link SecretScan}).
+ */
 final class OperatorUnderTest implements AutoCloseable {
 
     static final String NAMESPACE = "bosh-system";
     static final String PAIR = "bosh";
 
-    private final KubectlCompatibleApiServer api = KubectlCompatibleApiServer.start();
+    private final LogCapture logs = new LogCapture();
+    private final List<ApiWrite> writes = new CopyOnWriteArrayList<>();
+    private final KubectlCompatibleApiServer api = KubectlCompatibleApiServer.start(writes::add);
+    private final SecretScan secrets = new SecretScan();
     private final KubernetesClient client = api.client();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private BinaryBoshOperator operator;
@@ -92,7 +101,18 @@ final class OperatorUnderTest implements AutoCloseable {
         }
     }
 
+    /** Adds a value that must appear in no log line, event or status. */
+    void mustNotLeak(String secret) {
+        secrets.add(secret);
+    }
+
+    /** Adds every secret of the world's directors, and of their manifests, to what must not leak. */
+    void mustNotLeak(World world) {
+        secrets.add(world);
+    }
+
     void secretsFor(World world, String... keys) {
+        mustNotLeak(world);
         for (String key : keys) {
             DirectorEndpoint endpoint = world.endpoint(key);
             client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata()
@@ -171,10 +191,46 @@ final class OperatorUnderTest implements AutoCloseable {
                 .filter(e -> reason.equals(e.getReason())).toList();
     }
 
+    /** Where a secret was found: in the log lines, events and statuses so far; empty when nowhere. */
+    List<String> leaks() {
+        List<String> findings = new ArrayList<>();
+        List<String> lines = logs.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            findings.addAll(secrets.findings("log line " + (i + 1), lines.get(i)));
+        }
+        for (ApiWrite write : writes) {
+            if (write.path().contains("/binaryboshpairs") || write.path().contains("/events")) {
+                findings.addAll(secrets.findings(write.method() + " " + write.path(), write.body()));
+            }
+        }
+        for (Event event : client.v1().events().inAnyNamespace().list().getItems()) {
+            findings.addAll(secrets.findings("event " + event.getMetadata().getName(),
+                    client.getKubernetesSerialization().asJson(event)));
+        }
+        return findings;
+    }
+
+    /** How many log lines, status writes and events the scan looks at: proof that it looked at something. */
+    String scanned() {
+        long statuses = writes.stream().filter(w -> w.path().contains("/binaryboshpairs/")
+                && w.path().contains("/status")).count();
+        return logs.lines().size() + " log lines, " + statuses + " status writes, "
+                + client.v1().events().inAnyNamespace().list().getItems().size() + " events";
+    }
+
     @Override
     public void close() {
-        stop();
-        client.close();
-        api.close();
+        List<String> leaks = List.of();
+        try {
+            stop();
+            leaks = leaks();
+        } finally {
+            client.close();
+            api.close();
+            logs.close();
+        }
+        if (!leaks.isEmpty()) {
+            throw new AssertionError("secrets leaked into what the operator wrote:\n" + String.join("\n", leaks));
+        }
     }
 }
