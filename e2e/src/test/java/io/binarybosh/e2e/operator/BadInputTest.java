@@ -195,6 +195,10 @@ class BadInputTest extends OperatorWorldTest {
                 new Judged("broken-manifest", s -> obj(s, "meta").putObject("manifestRef")
                         .put("name", "broken-manifest").put("key", "manifest.yml"), "SpecValid", "False",
                         "InvalidManifest"),
+                new Judged("swapped-urls", s -> {
+                    obj(s, "primary").put("url", world.endpoint("meta").url());
+                    obj(s, "meta").put("url", primary.url());
+                }, "MutuallyManaged", "False", "RolesSwapped"),
                 new Judged("foreign-ca", s -> obj(obj(s, "primary"), "caSecretRef").put("name", "foreign-ca"),
                         "PrimaryReachable", "False", "CertificateUntrusted"),
                 new Judged("wrong-credentials", s -> obj(obj(s, "primary"), "credentialsSecretRef")

@@ -107,6 +107,14 @@ public final class HealthRules {
                 reason = reason == null ? "PeerNotObservable" : reason;
                 continue;
             }
+            if (director.manager() != expected && holdsItsOwnDeployment(director)) {
+                problems.add("deployment '" + director.deployment() + "' is on " + director.role().displayName()
+                        + " itself, and a director cannot deploy itself: spec.primary and spec.meta look swapped "
+                        + "(their urls or their deployments)");
+                // The root cause of every other problem here, so it names the condition.
+                reason = "RolesSwapped";
+                continue;
+            }
             if (director.manager() != expected) {
                 String elsewhere = director.manager() == null ? ""
                         : "; it is on " + director.manager().displayName();
@@ -131,6 +139,11 @@ public final class HealthRules {
                             + facts.meta().deployment() + "', and their agents report to each other");
         }
         return DesiredCondition.isFalse(MUTUALLY_MANAGED, reason, String.join("; ", problems));
+    }
+
+    private static boolean holdsItsOwnDeployment(DirectorFacts director) {
+        return director.reachable() && director.observation().details() != null
+                && director.observation().details().hasDeployment(director.deployment());
     }
 
     /** Resurrection would really fire both ways: unpaused, resurrector on, stateful nodes fixed, no meltdown. */

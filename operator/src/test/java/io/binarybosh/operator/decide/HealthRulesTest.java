@@ -80,6 +80,18 @@ class HealthRulesTest {
     }
 
     @Test
+    void aDirectorHoldingItsOwnDeploymentMeansTheRolesAreSwapped() {
+        world.meta.holdsManaged = false;
+        world.primary.deployments.put("bosh-primary", false);
+        DesiredCondition swapped = HealthRules.mutuallyManaged(world.facts());
+        assertThat(swapped.reason()).isEqualTo("RolesSwapped");
+        assertThat(swapped.message()).contains("'bosh-primary' is on Primary itself", "look swapped");
+
+        world.primary.deployments.clear();
+        assertThat(HealthRules.mutuallyManaged(world.facts()).reason()).isEqualTo("PrimaryNotManagedByMeta");
+    }
+
+    @Test
     void resurrectionMustFireBothWays() {
         assertThat(HealthRules.resurrectionEnabled(world.pair.getSpec(), world.facts()).status()).isEqualTo("True");
 
