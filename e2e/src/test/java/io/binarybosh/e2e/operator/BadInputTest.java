@@ -195,9 +195,9 @@ class BadInputTest extends OperatorWorldTest {
                 new Judged("broken-manifest", s -> obj(s, "meta").putObject("manifestRef")
                         .put("name", "broken-manifest").put("key", "manifest.yml"), "SpecValid", "False",
                         "InvalidManifest"),
-                new Judged("swapped-urls", s -> {
-                    obj(s, "primary").put("url", world.endpoint("meta").url());
-                    obj(s, "meta").put("url", primary.url());
+                new Judged("swapped-deployments", s -> {
+                    obj(s, "primary").put("deployment", "bosh-meta");
+                    obj(s, "meta").put("deployment", "bosh-primary");
                 }, "MutuallyManaged", "False", "RolesSwapped"),
                 new Judged("foreign-ca", s -> obj(obj(s, "primary"), "caSecretRef").put("name", "foreign-ca"),
                         "PrimaryReachable", "False", "CertificateUntrusted"),

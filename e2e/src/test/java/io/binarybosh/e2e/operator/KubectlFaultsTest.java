@@ -45,14 +45,14 @@ class KubectlFaultsTest {
     private World world;
     private OperatorUnderTest operator;
     private Kubectl kubectl;
-    private DirectorTasks tasks;
+    private Directors directors;
 
     @BeforeAll
     void mutuallyManagedPairAppliedWithKubectl(@TempDir Path dir) {
         Assumptions.assumeTrue(Kubectl.DEFAULT_EXECUTABLE.toFile().canExecute(), "kubectl is not installed");
         world = TestWorlds.start(TestWorlds.THREE_DIRECTORS, dir);
         Migrations.toMutualManagement(world);
-        tasks = new DirectorTasks(world);
+        directors = new Directors(world);
         operator = new OperatorUnderTest();
         kubectl = operator.kubectl();
         operator.mustNotLeak(world);
@@ -83,8 +83,8 @@ class KubectlFaultsTest {
     void tenKillsAlternatingAreEachResurrectedByThePeerWithNoDataLost() {
         Map<String, String> stores = fingerprints();
         Map<String, Integer> healthMonitorFixes = Map.of(
-                "primary", tasks.all("meta", "bosh-primary", "scan and fix").size(),
-                "meta", tasks.all("primary", "bosh-meta", "scan and fix").size());
+                "primary", directors.tasks("meta", "bosh-primary", "scan and fix").size(),
+                "meta", directors.tasks("primary", "bosh-meta", "scan and fix").size());
         List<String> workloadVms = world.deploymentVms("zookeeper").stream().map(Vm::cid).toList();
 
         for (int kill = 0; kill < 10; kill++) {
@@ -104,13 +104,20 @@ class KubectlFaultsTest {
 
         assertThat(fingerprints()).as("every director's data after ten resurrections").isEqualTo(stores);
         assertThat(world.deploymentVms("zookeeper").stream().map(Vm::cid).toList()).isEqualTo(workloadVms);
-        assertThat(tasks.all("meta", "bosh-primary", "scan and fix")).as("Meta's health monitor resurrected Primary")
+        assertThat(directors.tasks("meta", "bosh-primary", "scan and fix"))
+                .as("Meta's health monitor resurrected Primary")
                 .hasSize(healthMonitorFixes.get("primary") + 5);
-        assertThat(tasks.all("primary", "bosh-meta", "scan and fix")).as("Primary's health monitor resurrected Meta")
+        assertThat(directors.tasks("primary", "bosh-meta", "scan and fix"))
+                .as("Primary's health monitor resurrected Meta")
                 .hasSize(healthMonitorFixes.get("meta") + 5);
         JsonNode status = status();
         assertThat(status.path("history")).as("the operator only watched").isEmpty();
         assertThat(eventReasons()).doesNotContain("RepairStarted");
+        for (String role : List.of("primary", "meta")) {
+            assertThat(operator.meters().find("binarybosh.detection").tag("role", role).timer())
+                    .as("the time to detect a dead %s is measured", role).isNotNull()
+                    .satisfies(timer -> assertThat(timer.count()).isPositive());
+        }
     }
 
     @Test
@@ -153,7 +160,7 @@ class KubectlFaultsTest {
         awaitStatus(status -> is(status, "PrimaryReachable", "False", "CredentialsRejected")
                 && is(status, "PrimaryHealthy", "Unknown", "NotObservable") && !ready(status));
         assertThat(status().path("primary").path("state").asText()).isEqualTo("Unauthenticated");
-        assertThat(eventReasons()).contains("CredentialsRejected");
+        awaitEvent("CredentialsRejected");
 
         apply(PairYaml.directorSecret(primary));
         awaitReady();
@@ -164,11 +171,12 @@ class KubectlFaultsTest {
     @Test
     @Order(4)
     void whenMetasHealthMonitorIsSilencedTheOperatorRepairsPrimaryOnce() {
-        silenceResurrectionOf("meta", "bosh-primary");
+        directors.silenceResurrectionOf("meta", "bosh-primary");
         patchHealth("{\"forceRecreateAfterSeconds\":3}");
         String store = fingerprints().get("primary");
-        int scans = tasks.byAdmin("meta", "bosh-primary", "scan cloud").size();
-        int fixes = tasks.all("meta", "bosh-primary", "scan and fix").size();
+        int scans = directors.tasksByAdmin("meta", "bosh-primary", "scan cloud").size();
+        int resolutions = directors.tasksByAdmin("meta", "bosh-primary", "apply resolutions").size();
+        int fixes = directors.tasks("meta", "bosh-primary", "scan and fix").size();
         Vm old = world.directorVm("primary").orElseThrow();
 
         world.faults().killDirectorVm("primary");
@@ -183,15 +191,41 @@ class KubectlFaultsTest {
         assertThat(status().path("primary").path("vmCid").asText()).isEqualTo(resurrected.cid());
         assertThat(status().path("primary").path("repairAttempts").asInt()).isEqualTo(1);
         assertThat(fingerprints().get("primary")).isEqualTo(store);
-        assertThat(tasks.byAdmin("meta", "bosh-primary", "scan cloud")).hasSize(scans + 1);
-        assertThat(tasks.all("meta", "bosh-primary", "scan and fix")).as("the silenced health monitor")
+        assertThat(directors.tasksByAdmin("meta", "bosh-primary", "scan cloud")).hasSize(scans + 1);
+        assertThat(directors.tasksByAdmin("meta", "bosh-primary", "apply resolutions")).hasSize(resolutions + 1);
+        assertThat(directors.tasks("meta", "bosh-primary", "scan and fix")).as("the silenced health monitor")
                 .hasSize(fixes);
         assertThat(eventReasons().stream().filter("RepairStarted"::equals)).hasSize(1);
         assertThat(eventReasons().stream().filter("RepairSucceeded"::equals)).hasSize(1);
     }
 
+    /** Follows the previous test: Meta's health monitor is still silenced, forceRecreateAfterSeconds still 3. */
     @Test
     @Order(5)
+    void aTaskStuckOnPrimarysDeploymentBlocksTheRepairUntilTheOperatorMayCancelIt() {
+        long stuck = world.faults().stickTask("meta", "bosh-primary", Duration.ofMinutes(31));
+        BoshHttp meta = new BoshHttp(world.endpoint("meta"));
+        meta.login();
+        world.faults().killDirectorVm("primary");
+        awaitStatus(status -> is(status, "Blocked", "True", "DeploymentLockedByStuckTask"));
+        assertThat(condition(status(), "Blocked").path("message").asText())
+                .contains("task " + stuck, "cancelStuckTasks");
+        awaitEvent("DeploymentLockedByStuckTask");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+                .until(() -> world.directorVm("primary").isEmpty()
+                        && "processing".equals(meta.get("/tasks/" + stuck).json().path("state").asText()));
+
+        patchHealth("{\"cancelStuckTasks\":true}");
+        awaitStatus(status -> ready(status) && history(status).contains("Repair")
+                && history(status).contains("CancelStuckTask"));
+        assertThat(meta.get("/tasks/" + stuck).json().path("state").asText()).isEqualTo("cancelled");
+        assertThat(world.directorVm("primary")).isPresent();
+        assertThat(status().path("primary").path("repairAttempts").asInt()).isEqualTo(2);
+        awaitEvent("StuckTaskCancelled");
+    }
+
+    @Test
+    @Order(6)
     void bothKilledIsLostAndNothingIsTried() {
         int repairs = (int) eventReasons().stream().filter("RepairStarted"::equals).count();
         world.faults().killDirectorVm("primary");
@@ -207,6 +241,7 @@ class KubectlFaultsTest {
                             && world.directorVm("primary").isEmpty() && world.directorVm("meta").isEmpty()
                             && world.iaas().vms().size() == vms;
                 });
+        awaitEvent("Lost");
         assertThat(eventReasons().stream().filter("Lost"::equals)).hasSize(1);
         assertThat(eventReasons().stream().filter("RepairStarted"::equals)).hasSize(repairs);
     }
@@ -235,6 +270,12 @@ class KubectlFaultsTest {
                 .toList();
     }
 
+    /** Events follow the status write they announce: a status just seen may not have its event yet. */
+    private void awaitEvent(String reason) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+                .until(() -> eventReasons().contains(reason));
+    }
+
     private void awaitReady() {
         awaitStatus(KubectlFaultsTest::ready);
     }
@@ -246,6 +287,12 @@ class KubectlFaultsTest {
 
     private static boolean ready(JsonNode status) {
         return is(status, "Ready", "True") && "MutuallyManaged".equals(status.path("phase").asText());
+    }
+
+    /** The types of the operations in the status history, newest first. */
+    private static List<String> history(JsonNode status) {
+        return StreamSupport.stream(status.path("history").spliterator(), false)
+                .map(record -> record.path("type").asText()).toList();
     }
 
     private static JsonNode condition(JsonNode status, String type) {
@@ -274,20 +321,10 @@ class KubectlFaultsTest {
 
     /** Tasks the operator (admin) started on either director about the other one's deployment. */
     private int operatorTasks() {
-        return tasks.byAdmin("meta", "bosh-primary", "scan cloud").size()
-                + tasks.byAdmin("meta", "bosh-primary", "apply resolutions").size()
-                + tasks.byAdmin("primary", "bosh-meta", "scan cloud").size()
-                + tasks.byAdmin("primary", "bosh-meta", "apply resolutions").size();
+        return directors.tasksByAdmin("meta", "bosh-primary", "scan cloud").size()
+                + directors.tasksByAdmin("meta", "bosh-primary", "apply resolutions").size()
+                + directors.tasksByAdmin("primary", "bosh-meta", "scan cloud").size()
+                + directors.tasksByAdmin("primary", "bosh-meta", "apply resolutions").size();
     }
 
-    /** A resurrection config rule: the director's health monitor keeps watching but never resurrects. */
-    private void silenceResurrectionOf(String director, String deployment) {
-        BoshHttp bosh = new BoshHttp(world.endpoint(director));
-        bosh.login();
-        String content = "rules:\n- enabled: false\n  include:\n    deployments: [" + deployment + "]\n";
-        BoshHttp.Reply reply = bosh.send("POST", "/configs", "application/json",
-                "{\"name\":\"silence\",\"type\":\"resurrection\",\"content\":"
-                        + com.fasterxml.jackson.databind.node.TextNode.valueOf(content) + "}");
-        assertThat(reply.code()).isEqualTo(201);
-    }
 }

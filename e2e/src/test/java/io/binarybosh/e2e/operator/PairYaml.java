@@ -53,19 +53,19 @@ final class PairYaml {
     }
 
     static String secret(String name, Map<String, String> stringData) {
-        ObjectNode secret = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Secret");
-        secret.putObject("metadata").put("name", name).put("namespace", OperatorUnderTest.NAMESPACE);
-        ObjectNode data = secret.putObject("stringData");
-        stringData.forEach(data::put);
-        return yaml(secret);
+        return namespaced("Secret", name, "stringData", stringData);
     }
 
-    static String configMap(String name, Map<String, String> values) {
-        ObjectNode configMap = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "ConfigMap");
-        configMap.putObject("metadata").put("name", name).put("namespace", OperatorUnderTest.NAMESPACE);
-        ObjectNode data = configMap.putObject("data");
+    static String configMap(String name, Map<String, String> data) {
+        return namespaced("ConfigMap", name, "data", data);
+    }
+
+    private static String namespaced(String kind, String name, String field, Map<String, String> values) {
+        ObjectNode object = JSON.createObjectNode().put("apiVersion", "v1").put("kind", kind);
+        object.putObject("metadata").put("name", name).put("namespace", OperatorUnderTest.NAMESPACE);
+        ObjectNode data = object.putObject(field);
         values.forEach(data::put);
-        return yaml(configMap);
+        return yaml(object);
     }
 
     static ObjectNode obj(ObjectNode parent, String field) {

@@ -5,6 +5,7 @@ import io.binarybosh.e2e.sim.api.Authenticator;
 import io.binarybosh.e2e.sim.api.DirectorError;
 import io.binarybosh.e2e.sim.api.Router;
 import io.binarybosh.e2e.sim.api.TokenIssuer;
+import io.binarybosh.e2e.sim.Json;
 import io.binarybosh.e2e.sim.agent.Nats;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.binarybosh.e2e.sim.hm.HealthMonitor;
@@ -128,6 +129,29 @@ public final class Director {
     public long enqueue(String type, String description, String user, String deployment, JsonNode args) {
         requireRunning();
         return runner.enqueue(type, description, user, deployment, "", args);
+    }
+
+    /**
+     * A task that took {@code deployment}'s lock {@code startedAgo} ago and never ends until cancelled, checkpointing
+     * all along: a worker hung on a CPI call. Returns once it holds the lock.
+     */
+    public long stuckTask(String deployment, String description, String user, Duration startedAgo) {
+        long id = enqueue(DirectorJobs.STUCK, description, user, deployment, Json.JSON.createObjectNode());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (db().read(t -> t.locks.stream().noneMatch(lock -> lock.taskId() == id))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("task " + id + " did not take the lock of " + deployment);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        long started = System.currentTimeMillis() / 1000 - startedAgo.toSeconds();
+        db().write(t -> t.tasks.computeIfPresent(id, (k, row) -> row.withStartedAt(started)));
+        return id;
     }
 
     public TaskRow awaitTask(long id, Duration timeout) {

@@ -9,6 +9,9 @@ import java.util.Map;
 
 /** Turns a task row (type and stored arguments) into the job that runs it. */
 public final class DirectorJobs {
+    /** A task that holds its deployment's lock and works on until cancelled (no API route starts one). */
+    static final String STUCK = "stuck";
+
     private final Deployer deployer;
     private final CloudCheck cloudCheck;
     private final VmStates vmStates;
@@ -55,6 +58,12 @@ public final class DirectorJobs {
             case "vms" -> ctx -> vmStates.run(ctx, cloudCheck.instances(d), a.path("vms").asBoolean());
             case "ssh" -> ctx -> ssh.run(ctx, d, a);
             case "delete_vm" -> ctx -> vms.deleteByCid(ctx, d, a.path("vm_cid").asText());
+            case STUCK -> ctx -> {
+                ctx.lock(d, lockWait, null);
+                while (true) {
+                    ctx.step();
+                }
+            };
             case "update_release" -> ctx -> uploads.release(ctx, a);
             case "update_stemcell" -> ctx -> uploads.stemcell(ctx, a);
             default -> ctx -> {

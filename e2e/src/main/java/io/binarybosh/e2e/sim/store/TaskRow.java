@@ -24,6 +24,11 @@ public record TaskRow(long id, String state, String description, String type, Lo
                 contextId, nowMillis, args);
     }
 
+    public TaskRow withStartedAt(long epochSeconds) {
+        return new TaskRow(id, state, description, type, timestamp, epochSeconds, result, user, deployment, contextId,
+                checkpointAtMillis, args);
+    }
+
     public TaskRow checkpoint(long nowMillis) {
         return new TaskRow(id, state, description, type, timestamp, startedAt, result, user, deployment, contextId,
                 nowMillis, args);

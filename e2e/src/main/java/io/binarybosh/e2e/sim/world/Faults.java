@@ -58,6 +58,14 @@ public final class Faults {
         world.faultBoard().at(world.endpoint(key).address()).freeze();
     }
 
+    /**
+     * A task on the director that has held {@code deployment}'s lock for {@code startedAgo} and goes on until
+     * cancelled (a worker hung on a CPI call): the health monitor skips the deployment. Returns the task id.
+     */
+    public long stickTask(String key, String deployment, Duration startedAgo) {
+        return world.director(key).stuckTask(deployment, "create deployment", "ops", startedAgo);
+    }
+
     /** Every request gets a 500 with an empty body. */
     public void failWith500(String key) {
         world.faultBoard().at(world.endpoint(key).address()).failWith500();
