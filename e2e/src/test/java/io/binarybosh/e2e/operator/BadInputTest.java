@@ -93,6 +93,10 @@ class BadInputTest extends OperatorWorldTest {
         softly.assertThat(world.requests("primary").stream().filter(r -> !r.at().isBefore(start))
                 .filter(r -> r.path().equals("/info"))).as("the operator did look at Primary").isNotEmpty();
         softly.assertThat(taskCounts()).as("no director ran a task but reading VM states").isEqualTo(tasksBefore);
+        OperatorUnderTest.ScanCoverage scanned = operator.scanned();
+        softly.assertThat(scanned.logLines()).as("log lines the secret scan reads").isPositive();
+        softly.assertThat(scanned.statusWrites()).as("status writes the secret scan reads").isGreaterThan(18);
+        softly.assertThat(scanned.events()).as("events the secret scan reads").isGreaterThan(18);
         softly.assertAll();
     }
 

@@ -210,12 +210,16 @@ final class OperatorUnderTest implements AutoCloseable {
         return findings;
     }
 
-    /** How many log lines, status writes and events the scan looks at: proof that it looked at something. */
-    String scanned() {
+    /** How much the secret scan looks at. */
+    record ScanCoverage(int logLines, long statusWrites, int events) {
+    }
+
+    /** What the scan would look at now: proof that it looks at something. */
+    ScanCoverage scanned() {
         long statuses = writes.stream().filter(w -> w.path().contains("/binaryboshpairs/")
                 && w.path().contains("/status")).count();
-        return logs.lines().size() + " log lines, " + statuses + " status writes, "
-                + client.v1().events().inAnyNamespace().list().getItems().size() + " events";
+        return new ScanCoverage(logs.lines().size(), statuses,
+                client.v1().events().inAnyNamespace().list().getItems().size());
     }
 
     @Override
