@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +29,9 @@ final class CustomResourceValidation {
         }
     }
 
+    private static final Pattern DNS_SUBDOMAIN =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
     private final SchemaValidator validator = new SchemaValidator();
 
     /**
@@ -40,15 +45,19 @@ final class CustomResourceValidation {
         if (definition.isEmpty() || !object.isObject()) {
             return new Verdict.Accepted(object, false);
         }
+        String name = object.path("metadata").path("name").asText(path.name() == null ? "" : path.name());
+        boolean generated = name.isEmpty() && object.path("metadata").hasNonNull("generateName");
+        List<FieldError> errors = new ArrayList<>(generated ? List.of() : nameErrors(name));
         String part = path.status() ? "status" : "spec";
         JsonNode schema = definition.get().schema().path("properties").path(part);
         if (schema.isMissingNode() || !object.has(part)) {
-            return new Verdict.Accepted(object, false);
+            return errors.isEmpty() ? new Verdict.Accepted(object, false)
+                    : new Verdict.Refused(422, invalid(definition.get(), path, name, errors));
         }
         SchemaValidator.Result result = validator.validate(schema, object.get(part), part);
-        String name = object.path("metadata").path("name").asText(path.name());
-        if (!result.errors().isEmpty()) {
-            return new Verdict.Refused(422, invalid(definition.get(), path, name, result.errors()));
+        errors.addAll(result.errors());
+        if (!errors.isEmpty()) {
+            return new Verdict.Refused(422, invalid(definition.get(), path, name, errors));
         }
         if (result.unknownFields().isEmpty()) {
             return new Verdict.Accepted(object, false);
@@ -62,6 +71,21 @@ final class CustomResourceValidation {
     }
 
     private record Definition(String kind, JsonNode schema) {
+    }
+
+    /** A custom resource's name must be a DNS subdomain, as the API server checks it. */
+    private static List<FieldError> nameErrors(String name) {
+        if (name.isEmpty()) {
+            return List.of(new FieldError("FieldValueRequired", "metadata.name",
+                    "Required value: name or generateName is required"));
+        }
+        if (name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
+            return List.of(new FieldError("FieldValueInvalid", "metadata.name", "Invalid value: \"" + name
+                    + "\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or "
+                    + "'.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for "
+                    + "validation is '" + DNS_SUBDOMAIN.pattern() + "')"));
+        }
+        return List.of();
     }
 
     private static Optional<Definition> definition(JsonNode crds, CustomResourcePath path) {

@@ -9,6 +9,7 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.zjsonpatch.JsonPatch;
+import io.fabric8.zjsonpatch.JsonPatchException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,6 +33,7 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
     private final KubernetesSerialization serialization;
     private final CustomResourceValidation validation = new CustomResourceValidation();
     private final Consumer<ApiWrite> writes;
+    private volatile ParsedCrds parsedCrds;
 
     KubectlCompatibleDispatcher(KubernetesCrudDispatcher crud, DiscoveryDocuments discovery,
                                 CustomResourceTypes customTypes, KubernetesSerialization serialization,
@@ -121,7 +123,15 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
             if (isMergePatch(request)) {
                 resulting = MergePatch.apply(stored, body);
             } else if (isJsonPatch(request)) {
-                resulting = JsonPatch.apply(body, stored);
+                try {
+                    resulting = JsonPatch.apply(body, stored);
+                } catch (JsonPatchException e) {
+                    // The CRUD mock would apply what it can; the API server refuses the whole patch.
+                    return Optional.of(new MockResponse().setResponseCode(422).setBody("""
+                            {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":\
+                            "the server rejected our request due to an error in our request","reason":"Invalid",\
+                            "code":422}"""));
+                }
             } else {
                 return Optional.empty();
             }
@@ -131,8 +141,8 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
             return Optional.empty();
         }
         boolean strict = request.getPath().contains("fieldValidation=Strict");
-        CustomResourceValidation.Verdict verdict = validation.check(
-                serialization.unmarshal(crds.getBody().readUtf8(), JsonNode.class), custom, resulting, strict);
+        CustomResourceValidation.Verdict verdict = validation.check(parsedCrds(crds.getBody().readUtf8()), custom,
+                resulting, strict);
         if (verdict instanceof CustomResourceValidation.Verdict.Refused refused) {
             return Optional.of(new MockResponse().setResponseCode(refused.code())
                     .setBody(serialization.asJson(refused.status())));
@@ -144,6 +154,19 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
         HttpMethod store = method == HttpMethod.PATCH ? HttpMethod.PUT : method;
         return Optional.of(crud.dispatch(rewritten(request, store, method == HttpMethod.PATCH ? bare : path,
                 serialization.asJson(accepted.object()))));
+    }
+
+    /** The CRD list parsed once per change: every status write of every pair is validated against it. */
+    private JsonNode parsedCrds(String json) {
+        ParsedCrds last = parsedCrds;
+        if (last == null || !last.json().equals(json)) {
+            last = new ParsedCrds(json, serialization.unmarshal(json, JsonNode.class));
+            parsedCrds = last;
+        }
+        return last.parsed();
+    }
+
+    private record ParsedCrds(String json, JsonNode parsed) {
     }
 
     /** Applies the merge patch here and stores the result with an update of the same resource version. */

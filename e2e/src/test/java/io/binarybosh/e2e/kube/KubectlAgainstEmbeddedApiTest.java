@@ -152,6 +152,10 @@ class KubectlAgainstEmbeddedApiTest {
         KubectlResult json = kubectl.run("patch", "bbp", "bosh-mutual", "--type=json", "-p",
                 "[{\"op\":\"remove\",\"path\":\"/spec/primary/url\"}]");
         assertThat(json.stderr()).contains("spec.primary.url: Required value");
+        KubectlResult unappliable = kubectl.run("patch", "bbp", "bosh-mutual", "--type=json", "-p",
+                "[{\"op\":\"remove\",\"path\":\"/spec/nothing/here\"}]");
+        assertThat(unappliable.succeeded()).isFalse();
+        assertThat(unappliable.stderr()).contains("the server rejected our request due to an error in our request");
         KubectlResult status = kubectl.run("patch", "bbp", "bosh-mutual", "--type=merge", "--subresource=status",
                 "-p", "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"Perhaps\"}]}}");
         assertThat(status.stderr()).contains("status.conditions[0].status: Unsupported value: \"Perhaps\"",

@@ -66,6 +66,10 @@ class BadInputTest extends OperatorWorldTest {
                     .contains("The BinaryBoshPair \"" + refused.name() + "\" is invalid")
                     .contains(refused.message());
         }
+        KubectlResult badName = kubectl.runWithInput(PairYaml.pair(world, "Bosh_Pair", s -> { }), "apply",
+                "--validate=false", "-f", "-");
+        softly.assertThat(badName.stderr()).as("a name that is no DNS subdomain")
+                .contains("metadata.name: Invalid value: \"Bosh_Pair\": a lowercase RFC 1123 subdomain");
         softly.assertThat(kubectl.run("get", "bbp", "-n", NS, "-o", "name").orThrow().stdout())
                 .as("nothing refused was stored").isEmpty();
 
