@@ -30,6 +30,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -57,10 +59,10 @@ class BootstrapMigrationTest extends OperatorWorldTest {
         Vm metaVm = world.directorVm("meta").orElseThrow();
         String microUuid = new BoshHttp(world.endpoint("micro")).login().path("uuid").asText();
         List<String> samples = Collections.synchronizedList(new ArrayList<>());
-        Thread sampler = sampleMetaDuringCopy(samples);
+        ScheduledExecutorService sampler = sampleMetaDuringCopy(samples);
 
         await().atMost(LONG).until(() -> operator.is("Migrated", "True"));
-        sampler.interrupt();
+        sampler.shutdownNow();
         await().atMost(LONG).until(() -> operator.is("MutuallyManaged", "True") && operator.is("Ready", "True"));
 
         MigrationStatus migration = operator.pair().getStatus().getMigration();
@@ -129,14 +131,13 @@ class BootstrapMigrationTest extends OperatorWorldTest {
 
     private void migrationSpec(BinaryBoshPairSpec spec, SshEndpoint ssh, ApprovalMode approval) {
         spec.setApproval(approval);
-        // in the simulated world the shell starts in the VM's folder: the store is var/vcap/store from there
-        spec.getMeta().setStorePath("var/vcap/store");
-        spec.getPrimary().setStorePath("var/vcap/store");
+        // a simulated VM is a folder: its /var/vcap/store is var/vcap/store in there
+        spec.getMeta().setStorePath(world.ssh("meta").orElseThrow().home().resolve("var/vcap/store").toString());
         MicroDirectorSpec micro = new MicroDirectorSpec();
         micro.setUrl(world.endpoint("micro").url());
         micro.setCaSecretRef(new SecretKeyRef("micro-director", "ca.crt"));
         micro.setCredentialsSecretRef(new SecretRef("micro-director"));
-        micro.setStorePath("var/vcap/store");
+        micro.setStorePath(ssh.home().resolve("var/vcap/store").toString());
         SshSpec access = new SshSpec();
         access.setHost(ssh.host());
         access.setPort(ssh.port());
@@ -155,25 +156,17 @@ class BootstrapMigrationTest extends OperatorWorldTest {
         spec.setBootstrap(bootstrap);
     }
 
-    /** Records, while the store is moved and copied, whether Meta's director runs. */
-    private Thread sampleMetaDuringCopy(List<String> samples) {
-        Thread thread = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                var pair = operator.pair();
-                var op = pair == null || pair.getStatus() == null ? null : pair.getStatus().getOperation();
-                if (op != null && List.of("MovingMetaStoreAside", "CopyingStore", "VerifyingCopy").contains(op.getStep())) {
-                    samples.add(op.getStep() + " " + (world.runningDirector("meta").isPresent() ? "running" : "stopped"));
-                }
-                try {
-                    TimeUnit.MILLISECONDS.sleep(50); // a sampler: it looks at the world at a fixed rate
-                } catch (InterruptedException e) {
-                    return;
-                }
+    /** Records, while the store is moved and copied, whether Meta's director runs: a look every 50 ms. */
+    private ScheduledExecutorService sampleMetaDuringCopy(List<String> samples) {
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> {
+            var pair = operator.pair();
+            var op = pair == null || pair.getStatus() == null ? null : pair.getStatus().getOperation();
+            if (op != null && List.of("MovingMetaStoreAside", "CopyingStore", "VerifyingCopy").contains(op.getStep())) {
+                samples.add(op.getStep() + " " + (world.runningDirector("meta").isPresent() ? "running" : "stopped"));
             }
-        }, "meta-sampler");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        }, 0, 50, TimeUnit.MILLISECONDS);
+        return sampler;
     }
 
     private List<String> recreateTasks() {
