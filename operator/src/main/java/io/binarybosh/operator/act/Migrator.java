@@ -213,6 +213,14 @@ final class Migrator {
             return;
         }
         String directory = source.current().get().name();
+        List<String> outside = source.directories().stream().filter(d -> d.running() && !d.name().equals(directory))
+                .map(d -> d.name() + " (process " + d.pid() + ")").toList();
+        if (!outside.isEmpty()) {
+            refuse(current, writer, events, "SourcePostgresRunning", "a postgres runs on the Micro's store in "
+                    + outside + ", besides the director's own on " + directory + ": monit does not stop it, and a "
+                    + "store copied while it writes is not a copy. Stop it first");
+            return;
+        }
         if (target.directories().stream().noneMatch(d -> d.name().equals(directory))) {
             refuse(current, writer, events, "PostgresVersionMismatch", "the Micro's database is in " + directory
                     + " but Meta's store has " + target.directories().stream().map(PostgresState.DataDirectory::name)
@@ -268,12 +276,14 @@ final class Migrator {
         VmCommands commands = commands(pair);
         List<String> notStopped = new ArrayList<>();
         String postgres = null;
+        boolean definitive = false;
         for (DirectorRole role : List.of(DirectorRole.META, DirectorRole.PRIMARY, DirectorRole.MICRO)) {
             try (Shell shell = role == DirectorRole.MICRO ? shells.micro(pair) : shell(pair, role)) {
                 expect(shell.run(commands.monitStopAll(), COMMAND), "monit stop all on " + role.displayName());
                 String summary = expect(shell.run(commands.monitSummary(), COMMAND), "monit summary on "
                         + role.displayName());
-                if (!MonitSummary.allStopped(summary)) {
+                boolean monitStopped = MonitSummary.allStopped(summary);
+                if (!monitStopped) {
                     notStopped.add(role.displayName() + " " + running(summary));
                 }
                 if (role != DirectorRole.PRIMARY) {
@@ -284,11 +294,14 @@ final class Migrator {
                         if (d.running()) {
                             notStopped.add(role.displayName() + "'s postgres (" + d.name() + "/postmaster.pid names "
                                     + "live process " + d.pid() + ")");
-                            postgres = postgres == null ? "running" : postgres;
+                            postgres = "running";
+                            // monit stopped all it runs, so this one is outside its control: waiting would not help
+                            definitive |= monitStopped;
                         } else if (!d.cleanlyShutDown() && role == DirectorRole.MICRO) {
                             notStopped.add("the Micro's " + d.name() + " (a postmaster.pid of process " + d.pid()
                                     + ", which is gone: postgres did not shut down cleanly)");
                             postgres = postgres == null ? "stale" : postgres;
+                            definitive |= monitStopped;
                         }
                     }
                 }
@@ -297,11 +310,10 @@ final class Migrator {
         OperationStatus operation = pair.getStatus().getOperation();
         if (!notStopped.isEmpty()) {
             String what = "not stopped yet: " + String.join("; ", notStopped);
-            if (started(operation).plus(QUIESCE_DEADLINE).isBefore(clock.instant())) {
+            if (definitive || started(operation).plus(QUIESCE_DEADLINE).isBefore(clock.instant())) {
                 String reason = "stale".equals(postgres) ? "SourceNotCleanlyShutDown"
                         : postgres != null ? "SourcePostgresRunning" : "DirectorsNotStopped";
-                block(pair, writer, events, reason, QUIESCE_DEADLINE.toMinutes() + " minutes after monit stop all, "
-                        + what + ". Nothing is copied from or onto a director whose processes run; stop them (monit "
+                block(pair, writer, events, reason, "after monit stop all, " + what + ". Nothing is copied from or onto a director whose processes run; stop them (monit "
                         + "stop all) and the operator goes on");
             } else {
                 message(pair, writer, what);

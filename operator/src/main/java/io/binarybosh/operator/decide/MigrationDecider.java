@@ -23,13 +23,18 @@ final class MigrationDecider {
     /** Attempts at recreating Primary's VM from Meta before a person is asked. */
     static final int ADOPTION_ATTEMPTS = 3;
 
-    /** A migration is due: a Micro is declared, no migration completed, and Meta does not hold Primary yet. */
+    /**
+     * A migration is due: a Micro is declared, no migration completed, and the pair does not already hold each
+     * other's deployments (half of it, as with the Micro and Meta swapped in the spec, is for preflight to refuse).
+     */
     static boolean due(DecisionInput in) {
         BinaryBoshPairSpec spec = in.spec();
         boolean micro = spec.getBootstrap() != null && spec.getBootstrap().getMicro() != null;
         MigrationStatus migration = in.status().getMigration();
         boolean completed = migration != null && migration.getCompletedTime() != null;
-        return micro && !completed && in.facts().primary().manager() != DirectorRole.META;
+        boolean managed = in.facts().primary().manager() == DirectorRole.META
+                && in.facts().meta().manager() == DirectorRole.PRIMARY;
+        return micro && !completed && !managed;
     }
 
     Step start(DecisionInput in) {
@@ -59,6 +64,10 @@ final class MigrationDecider {
             return new Step.Blocked(migration.getBlockedReason(), migration.getBlockedMessage()
                     + " (migration " + operation.getId() + " stopped at step " + operation.getStep()
                     + "; the check is repeated every minute)");
+        }
+        Optional<Step> moved = directorsMoved(in, migration);
+        if (moved.isPresent()) {
+            return moved.get();
         }
         String approved = in.approvedOperationId();
         switch (operation.getStep()) {
@@ -104,6 +113,27 @@ final class MigrationDecider {
                 return new Step.ContinueOperation(Step.OperationAction.MIGRATE);
             }
         }
+    }
+
+    /**
+     * The migration copies from the Micro preflight recorded onto the Meta it recorded; a spec that now names other
+     * directors would turn the next step against the wrong one.
+     */
+    private static Optional<Step> directorsMoved(DecisionInput in, MigrationStatus migration) {
+        if (migration == null) {
+            return Optional.empty();
+        }
+        String micro = in.spec().getBootstrap() == null || in.spec().getBootstrap().getMicro() == null ? null
+                : in.spec().getBootstrap().getMicro().getUrl();
+        String meta = in.spec().getMeta().getUrl();
+        if (migration.getSourceUrl() != null && !migration.getSourceUrl().equals(micro)
+                || migration.getTargetUrl() != null && !migration.getTargetUrl().equals(meta)) {
+            return Optional.of(new Step.Blocked("MigrationTargetChanged", "the migration in flight copies from the "
+                    + "Micro at " + migration.getSourceUrl() + " onto Meta at " + migration.getTargetUrl()
+                    + ", but the spec now names " + micro + " and " + meta + ": nothing more is done until the spec "
+                    + "names them again"));
+        }
+        return Optional.empty();
     }
 
     /** The approval value that lets the migration fence the Micro. */

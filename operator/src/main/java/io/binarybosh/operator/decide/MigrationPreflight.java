@@ -53,6 +53,15 @@ public final class MigrationPreflight {
             return refuse("MetaNotOnPrimary", "Primary does not hold Meta's deployment '" + meta.deployment()
                     + "': the migration starts only from Primary deployed by the Micro and Meta deployed by Primary");
         }
+        for (DirectorFacts director : List.of(primary, meta)) {
+            Optional<String> elsewhere = runsElsewhere(director);
+            if (elsewhere.isPresent()) {
+                return refuse("DirectorAddressMismatch", "deployment '" + director.deployment() + "' runs at "
+                        + elsewhere.get() + ", but " + director.role().displayName() + " is declared at "
+                        + director.observation().url() + ": the spec names the directors the wrong way round or "
+                        + "names the wrong deployment");
+            }
+        }
         DirectorDetails metaDetails = meta.observation().details();
         if (!metaDetails.deploymentsLocked().isEmpty()) {
             return refuse("TargetNotFresh", "Meta holds deployments of its own " + metaDetails.deploymentsLocked()
@@ -84,6 +93,21 @@ public final class MigrationPreflight {
             return refuse("TasksInFlight", String.join("; ", tasks) + ": the migration waits until they end");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The addresses of the director's VM as its manager knows them, when they do not include the address its URL
+     * names (compared only when the URL names an IP address).
+     */
+    private static Optional<String> runsElsewhere(DirectorFacts director) {
+        String host = java.net.URI.create(director.observation().url()).getHost();
+        if (host == null || !host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+\\]?")) {
+            return Optional.empty();
+        }
+        String bare = host.replace("[", "").replace("]", "");
+        return director.managerView().flatMap(ManagedDeploymentView::instance)
+                .filter(i -> !i.ips().isEmpty() && !i.ips().contains(bare))
+                .map(i -> String.join(", ", i.ips()));
     }
 
     /** True when {@code version} is a lower release than {@code than} ("283.1.6 (hash)" style). */
