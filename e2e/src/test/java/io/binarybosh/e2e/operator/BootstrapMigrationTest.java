@@ -115,8 +115,16 @@ class BootstrapMigrationTest extends OperatorWorldTest {
     }
 
     private void startWorldAndOperator(ApprovalMode approval) throws IOException {
+        startWorld();
+        startOperator(approval);
+    }
+
+    private void startWorld() {
         world = World.start(WorldSpec.parse(TestWorlds.THREE_DIRECTORS.replace("timeScale: 0.01",
                 "timeScale: 0.02\nmode: process")).withNetwork(TestWorlds.randomNetwork()), dir);
+    }
+
+    private void startOperator(ApprovalMode approval) throws IOException {
         operator = new OperatorUnderTest();
         operator.secretsFor(world, "primary", "meta", "micro");
         SshEndpoint ssh = world.ssh("micro").orElseThrow();
@@ -127,6 +135,98 @@ class BootstrapMigrationTest extends OperatorWorldTest {
                 .build()).create();
         operator.createPair(world, spec -> migrationSpec(spec, ssh, approval));
         operator.start();
+    }
+
+    @Test
+    void anOperatorKilledAtEveryStepResumesAndAnInterruptedCopyIsRedone() throws Exception {
+        startWorld();
+        // a store big enough that the copy can be interrupted midway
+        Vm microVm = world.directorVm("micro").orElseThrow();
+        try (var blob = new java.io.RandomAccessFile(microVm.diskPath().resolve("blobstore/store/big-blob").toFile(), "rw")) {
+            blob.setLength(768L << 20);
+        }
+        startOperator(ApprovalMode.Automatic);
+        List<String> samples = Collections.synchronizedList(new ArrayList<>());
+        ScheduledExecutorService sampler = sampleMetaDuringCopy(samples);
+        List<String> killedAt = new ArrayList<>();
+        String[] last = {null};
+        boolean[] interrupted = {false};
+        await().atMost(LONG).pollInterval(Duration.ofMillis(50)).until(() -> {
+            var pair = operator.pair();
+            var op = pair == null || pair.getStatus() == null ? null : pair.getStatus().getOperation();
+            if (op != null && "CopyingStore".equals(op.getStep()) && !interrupted[0]) {
+                interrupted[0] = killCopy(op.getId());
+            }
+            if (op != null && !op.getStep().equals(last[0])) {
+                last[0] = op.getStep();
+                killedAt.add(op.getStep());
+                operator.stop();
+                operator.start();
+            }
+            return operator.is("Migrated", "True");
+        });
+        sampler.shutdownNow();
+        assertThat(killedAt).containsSubsequence("Preflight", "PausingResurrection", "StoppingDirectors",
+                "MovingMetaStoreAside", "CopyingStore", "VerifyingCopy", "StartingMeta", "FencingMicro", "Scanning",
+                "Resolving", "VerifyingPrimary", "UnpausingResurrection");
+        assertThat(interrupted[0]).as("the copy was caught running").isTrue();
+        MigrationStatus migration = operator.pair().getStatus().getMigration();
+        assertThat(migration.getCopyAttempt()).isGreaterThanOrEqualTo(2);
+        assertThat(operator.events("CopyRedone")).isNotEmpty();
+        assertThat(samples).as("Meta's director never ran on a partial copy").isNotEmpty()
+                .noneMatch(s -> s.endsWith("running"));
+        assertThat(migration.getTargetChecksum()).isEqualTo(migration.getSourceChecksum());
+        assertThat(checksum(single(microVm.diskPath(), ".binarybosh-micro-fenced-"))).isEqualTo(migration.getSourceChecksum());
+        assertThat(recreateTasks()).as("exactly one recreate of Primary, whatever the restarts").hasSize(1);
+        assertThat(operator.events("MigrationStarted")).hasSize(1);
+        await().atMost(LONG).until(() -> operator.is("MutuallyManaged", "True"));
+    }
+
+    @Test
+    void manualApprovalStopsBeforeTheCopyAndBeforeTheFenceAndPauseHoldsBetweenSteps() throws Exception {
+        startWorldAndOperator(ApprovalMode.Manual);
+        await().atMost(LONG).until(() -> step().equals("AwaitingApproval"));
+        String id = operator.pair().getStatus().getOperation().getId();
+        assertThat(operator.events("ApprovalRequired")).singleElement()
+                .satisfies(e -> assertThat(e.getMessage()).contains("binarybosh.io/approve=" + id));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
+                world.runningDirector("micro").isPresent() && world.runningDirector("meta").isPresent()
+                        && step().equals("AwaitingApproval"));
+
+        operator.annotate("binarybosh.io/approve", id);
+        await().atMost(LONG).until(() -> step().equals("AwaitingFenceApproval"));
+        Path microStore = world.directorVm("micro").orElseThrow().diskPath();
+        assertThat(microStore.resolve("postgres-15/bosh.json")).as("the Micro is not fenced yet").exists();
+        assertThat(world.runningDirector("meta")).as("Meta runs on the verified copy").isPresent();
+
+        operator.annotate("binarybosh.io/paused", "true");
+        operator.annotate("binarybosh.io/approve", id + "-fence");
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() ->
+                step().equals("AwaitingFenceApproval") && "Paused".equals(operator.phase()));
+        operator.annotate("binarybosh.io/paused", "false");
+        await().atMost(LONG).until(() -> operator.is("Migrated", "True"));
+        assertThat(microStore.resolve("postgres-15")).as("fenced: moved aside").doesNotExist();
+    }
+
+    private String step() {
+        var pair = operator.pair();
+        return pair == null || pair.getStatus() == null || pair.getStatus().getOperation() == null ? ""
+                : pair.getStatus().getOperation().getStep();
+    }
+
+    /** Kills the copy's rsync with the shell that waits for it, as a VM reboot or an OOM kill would. */
+    private static boolean killCopy(String operationId) throws Exception {
+        Path pidFile = Path.of("/tmp/binarybosh-" + operationId + "/attempt-1.pid");
+        if (!Files.exists(pidFile)) {
+            return false;
+        }
+        String pid = Files.readString(pidFile).trim();
+        if (pid.isEmpty() || !Files.exists(Path.of("/proc/" + pid))) {
+            return false;
+        }
+        Process kill = new ProcessBuilder("kill", "-9", "--", "-" + pid).redirectErrorStream(true).start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return kill.exitValue() == 0;
     }
 
     private void migrationSpec(BinaryBoshPairSpec spec, SshEndpoint ssh, ApprovalMode approval) {

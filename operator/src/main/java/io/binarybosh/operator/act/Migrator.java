@@ -47,7 +47,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Carries the bootstrap migration one step at a time: preflight, resurrection paused, the three directors stopped
+ * Carries the bootstrap migration one step per reconcile (so that the pause annotation stops it between steps): preflight, resurrection paused, the three directors stopped
  * and proven stopped, Meta's store moved aside, the Micro's store pulled onto Meta with rsync and verified by
  * checksums, Meta started on it, the Micro fenced, Primary's VM recreated by Meta, resurrection unpaused. Every
  * step checks its precondition on the VMs again just before acting, and is written to status before it acts, so
@@ -134,7 +134,6 @@ final class Migrator {
                 : "pausing resurrection on the three directors"), null);
         events.normal(written, "MigrationApproved", "migration " + operation.getId() + " approved: "
                 + (fence ? "fencing the Micro and adopting Primary" : "stopping the directors and copying"));
-        proceed(written, facts, writer, events);
     }
 
     /** Meta's adoption task ended badly: scan again, with a new task id floor. */
@@ -188,26 +187,15 @@ final class Migrator {
             return;
         }
 
-        List<ShellAccessStatus> access = new ArrayList<>();
-        access.add(openAccess(pair, operation, DirectorRole.PRIMARY, micro, primaryDeployment,
-                facts.primary().managerView().flatMap(v -> v.instance())));
-        access.add(openAccess(pair, operation, DirectorRole.META, primary, metaDeployment,
-                facts.meta().managerView().flatMap(v -> v.instance())));
-        BinaryBoshPair current = writer.update(pair, status -> status.getMigration().setShellAccess(access));
-
+        // The Micro is checked through its jumpbox first: that leaves no trace on any director.
         VmCommands commands = commands(pair);
         PostgresState source;
-        try (Shell shell = shells.micro(current)) {
+        try (Shell shell = shells.micro(pair)) {
             source = PostgresState.parse(expect(shell.run(commands.postgresState(microStore(pair)), COMMAND),
                     "reading the Micro's store"));
         }
-        PostgresState target;
-        try (Shell shell = shell(current, DirectorRole.META)) {
-            target = PostgresState.parse(expect(shell.run(commands.postgresState(metaStore(pair)), COMMAND),
-                    "reading Meta's store"));
-        }
         if (source.current().isEmpty()) {
-            refuse(current, writer, events, "SourceHasNoDirectorData", "the Micro's store "
+            refuse(pair, writer, events, "SourceHasNoDirectorData", "the Micro's store "
                     + microStore(pair) + " holds no postgres data directory with data: it is not the director "
                     + "holding Primary's deployment, or storePath is wrong. Nothing is copied from it");
             return;
@@ -216,10 +204,23 @@ final class Migrator {
         List<String> outside = source.directories().stream().filter(d -> d.running() && !d.name().equals(directory))
                 .map(d -> d.name() + " (process " + d.pid() + ")").toList();
         if (!outside.isEmpty()) {
-            refuse(current, writer, events, "SourcePostgresRunning", "a postgres runs on the Micro's store in "
+            refuse(pair, writer, events, "SourcePostgresRunning", "a postgres runs on the Micro's store in "
                     + outside + ", besides the director's own on " + directory + ": monit does not stop it, and a "
                     + "store copied while it writes is not a copy. Stop it first");
             return;
+        }
+        // Meta is reached through Primary: the ssh setup tasks are the only trace a refusal leaves.
+        List<ShellAccessStatus> access = new ArrayList<>();
+        access.add(openAccess(pair, operation, DirectorRole.PRIMARY, micro, primaryDeployment,
+                facts.primary().managerView().flatMap(v -> v.instance())));
+        access.add(openAccess(pair, operation, DirectorRole.META, primary, metaDeployment,
+                facts.meta().managerView().flatMap(v -> v.instance())));
+        BinaryBoshPair current = writer.update(pair, status -> status.getMigration().setShellAccess(access));
+
+        PostgresState target;
+        try (Shell shell = shell(current, DirectorRole.META)) {
+            target = PostgresState.parse(expect(shell.run(commands.postgresState(metaStore(pair)), COMMAND),
+                    "reading Meta's store"));
         }
         if (target.directories().stream().noneMatch(d -> d.name().equals(directory))) {
             refuse(current, writer, events, "PostgresVersionMismatch", "the Micro's database is in " + directory
@@ -269,7 +270,6 @@ final class Migrator {
                 "resurrection paused on the three directors: monit stop all on each", null);
         events.normal(written, "ResurrectionPaused", "resurrection paused on the Micro, Primary and Meta, so that "
                 + "no health monitor recreates a VM while the directors are stopped");
-        stopDirectors(written, writer, events);
     }
 
     private void stopDirectors(BinaryBoshPair pair, StatusWriter writer, EventSink events) {
@@ -325,7 +325,6 @@ final class Migrator {
                 null);
         events.normal(written, "DirectorsStopped", "monit reports every process stopped on the Micro, Primary and "
                 + "Meta, and no postgres runs on the Micro's or Meta's store");
-        moveMetaStoreAside(written, writer, events);
     }
 
     private void moveMetaStoreAside(BinaryBoshPair pair, StatusWriter writer, EventSink events) {
@@ -350,7 +349,6 @@ final class Migrator {
                 });
         events.normal(written, "MetaStoreMovedAside", "Meta's own store was moved to " + where
                 + " (kept until a person removes it)");
-        copy(written, writer, events);
     }
 
     private void copy(BinaryBoshPair pair, StatusWriter writer, EventSink events) {
@@ -483,7 +481,6 @@ final class Migrator {
                 });
         events.normal(written, "CopyVerified", "Meta's store equals the Micro's: " + files + " files, listing sha256 "
                 + sourceSum + "; the copy key was removed from both VMs");
-        startMeta(written, writer, events);
     }
 
     private void startMeta(BinaryBoshPair pair, StatusWriter writer, EventSink events) {
@@ -622,7 +619,6 @@ final class Migrator {
         events.normal(written, "PrimaryAdopted", "Meta recreated Primary's VM (" + migration.getPrimaryVmCid()
                 + " -> " + instance.get().cid() + "); its agent reports running to Meta, Primary answers and still "
                 + "holds " + migration.getPrimaryDeployments());
-        close(written, facts, writer, events);
     }
 
     private void close(BinaryBoshPair pair, PairFacts facts, StatusWriter writer, EventSink events) {
