@@ -49,10 +49,6 @@ public final class MigrationPreflight {
                     + micro.details().deploymentsLocked().keySet() + "): source and target the wrong way round, or "
                     + "not the Micro that deployed Primary. Nothing is copied from a director without Primary's data");
         }
-        if (meta.manager() != io.binarybosh.operator.observe.DirectorRole.PRIMARY) {
-            return refuse("MetaNotOnPrimary", "Primary does not hold Meta's deployment '" + meta.deployment()
-                    + "': the migration starts only from Primary deployed by the Micro and Meta deployed by Primary");
-        }
         for (DirectorFacts director : List.of(primary, meta)) {
             Optional<String> elsewhere = runsElsewhere(director);
             if (elsewhere.isPresent()) {
@@ -61,6 +57,10 @@ public final class MigrationPreflight {
                         + director.observation().url() + ": the spec names the directors the wrong way round or "
                         + "names the wrong deployment");
             }
+        }
+        if (meta.manager() != io.binarybosh.operator.observe.DirectorRole.PRIMARY) {
+            return refuse("MetaNotOnPrimary", "Primary does not hold Meta's deployment '" + meta.deployment()
+                    + "': the migration starts only from Primary deployed by the Micro and Meta deployed by Primary");
         }
         DirectorDetails metaDetails = meta.observation().details();
         if (!metaDetails.deploymentsLocked().isEmpty()) {
@@ -95,19 +95,10 @@ public final class MigrationPreflight {
         return Optional.empty();
     }
 
-    /**
-     * The addresses of the director's VM as its manager knows them, when they do not include the address its URL
-     * names (compared only when the URL names an IP address).
-     */
+    /** The addresses of the director's VM as its manager lists them, when they are not where its URL points. */
     private static Optional<String> runsElsewhere(DirectorFacts director) {
-        String host = java.net.URI.create(director.observation().url()).getHost();
-        if (host == null || !host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+\\]?")) {
-            return Optional.empty();
-        }
-        String bare = host.replace("[", "").replace("]", "");
-        return director.managerView().flatMap(ManagedDeploymentView::instance)
-                .filter(i -> !i.ips().isEmpty() && !i.ips().contains(bare))
-                .map(i -> String.join(", ", i.ips()));
+        return director.managerView().filter(view -> !PairFacts.runsAt(view, director.observation().url()))
+                .flatMap(ManagedDeploymentView::instance).map(i -> String.join(", ", i.ips()));
     }
 
     /** True when {@code version} is a lower release than {@code than} ("283.1.6 (hash)" style). */

@@ -162,9 +162,11 @@ public final class StatusCalculator {
         if (!microDeclared && migration == null) {
             return Optional.empty();
         }
-        if ("meta".equals(status.getPrimary() == null ? null : status.getPrimary().getManagedBy()) && !migrating) {
+        boolean managed = "meta".equals(status.getPrimary() == null ? null : status.getPrimary().getManagedBy())
+                && "primary".equals(status.getMeta() == null ? null : status.getMeta().getManagedBy());
+        if (managed && !migrating) {
             return Optional.of(DesiredCondition.isTrue(ConditionTypes.MIGRATED, "PrimaryOnMeta",
-                    "Meta holds Primary's deployment: the pair no longer depends on the Micro"));
+                    "Meta holds Primary's deployment and Primary holds Meta's: the pair no longer depends on the Micro"));
         }
         if (step instanceof Step.Blocked blocked) {
             return Optional.of(DesiredCondition.isFalse(ConditionTypes.MIGRATED, blocked.reason(), blocked.message()));
