@@ -42,10 +42,18 @@ class MigrationRefusalTest extends OperatorWorldTest {
     private static final Duration LONG = Duration.ofSeconds(90);
     /** What observation sends: reads, and the token requests of UAA directors. */
     private static final Set<String> READS = Set.of("GET", "HEAD");
+    private boolean swappedSpec;
 
     @Test
     void microAndMetaSwappedInTheSpec() throws Exception {
         inJvmWorld(TestWorlds.THREE_DIRECTORS);
+        // declared as Meta, the Micro gets the agent checks of observation (GET ...?format=full, which a director
+        // records as a task): its store is compared by what it holds instead
+        BoshHttp micro = new BoshHttp(world.endpoint("micro"));
+        micro.login();
+        String instances = micro.get("/deployments/bosh-primary/instances").body();
+        String deployments = micro.get("/deployments").body();
+        swappedSpec = true;
         refusedWithoutAction("SourceDoesNotHoldPrimary", spec -> {
             ManagedDirectorSpec meta = spec.getMeta();
             String metaUrl = meta.getUrl();
@@ -56,6 +64,8 @@ class MigrationRefusalTest extends OperatorWorldTest {
             spec.getBootstrap().getMicro().setCaSecretRef(new SecretKeyRef("meta-director", "ca.crt"));
             spec.getBootstrap().getMicro().setCredentialsSecretRef(new SecretRef("meta-director"));
         });
+        assertThat(micro.get("/deployments/bosh-primary/instances").body()).isEqualTo(instances);
+        assertThat(micro.get("/deployments").body()).isEqualTo(deployments);
     }
 
     @Test
@@ -100,10 +110,10 @@ class MigrationRefusalTest extends OperatorWorldTest {
         String metaStore = store("meta");
         operator.createPair(world, spec -> bootstrap(spec, null));
         operator.start();
-        await().atMost(LONG).until(() -> operator.is("Migrated", "False", "MicroInDnsSettings"));
+        await().atMost(LONG).until(() -> operator.is("Migrated", "False", "MicroInDnsSettings")
+                && !operator.events("MicroInDnsSettings").isEmpty());
         assertThat(operator.condition("Migrated").orElseThrow().getMessage())
                 .contains("instance_groups[0].properties.dns.recursor (" + microAddress + ")");
-        assertThat(operator.events("MicroInDnsSettings")).isNotEmpty();
         assertThat(store("micro")).isEqualTo(microStore);
         assertThat(store("meta")).isEqualTo(metaStore);
         assertThat(changes("micro")).isEmpty();
@@ -148,9 +158,8 @@ class MigrationRefusalTest extends OperatorWorldTest {
                     : ssh.home().resolve("var/vcap/store").toString());
         });
         operator.start();
-        await().atMost(LONG).until(() -> operator.is("Migrated", "False", reason));
+        await().atMost(LONG).until(() -> operator.is("Migrated", "False", reason) && !operator.events(reason).isEmpty());
         assertThat(operator.is("Blocked", "True", reason)).isTrue();
-        assertThat(operator.events(reason)).isNotEmpty();
         assertThat(operator.pair().getStatus().getHistory()).anyMatch(r -> "Refused".equals(r.getResult()));
         assertThat(store("micro")).isEqualTo(microStore);
         assertThat(store("meta")).isEqualTo(metaStore);
@@ -171,13 +180,14 @@ class MigrationRefusalTest extends OperatorWorldTest {
             change.accept(spec);
         });
         operator.start();
-        await().atMost(LONG).until(() -> operator.is("Migrated", "False", reason));
+        await().atMost(LONG).until(() -> operator.is("Migrated", "False", reason) && !operator.events(reason).isEmpty());
         assertThat(operator.is("Blocked", "True", reason)).isTrue();
         assertThat(operator.condition("Migrated").orElseThrow().getMessage()).startsWith("migration refused: ");
-        assertThat(operator.events(reason)).isNotEmpty();
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> operator.is("Migrated", "False", reason) && operator.pair().getStatus().getOperation() == null);
-        assertThat(store("micro")).isEqualTo(microStore);
+        if (!swappedSpec) {
+            assertThat(store("micro")).isEqualTo(microStore);
+        }
         assertThat(store("meta")).isEqualTo(metaStore);
         for (String key : List.of("micro", "primary", "meta")) {
             assertThat(changes(key)).as("requests to " + key + " beyond observation").isEmpty();

@@ -50,7 +50,7 @@ public final class MigrationPreflight {
                     + "not the Micro that deployed Primary. Nothing is copied from a director without Primary's data");
         }
         for (DirectorFacts director : List.of(primary, meta)) {
-            Optional<String> elsewhere = runsElsewhere(director);
+            Optional<String> elsewhere = runsElsewhere(director, director == primary ? micro : primary.observation());
             if (elsewhere.isPresent()) {
                 return refuse("DirectorAddressMismatch", "deployment '" + director.deployment() + "' runs at "
                         + elsewhere.get() + ", but " + director.role().displayName() + " is declared at "
@@ -95,9 +95,16 @@ public final class MigrationPreflight {
         return Optional.empty();
     }
 
-    /** The addresses of the director's VM as its manager lists them, when they are not where its URL points. */
-    private static Optional<String> runsElsewhere(DirectorFacts director) {
-        return director.managerView().filter(view -> !PairFacts.runsAt(view, director.observation().url()))
+    /**
+     * The addresses of the VM of the director's deployment, as the director expected to manage it lists them (the
+     * Micro for Primary, Primary for Meta), when they are not where the director's URL points.
+     */
+    private static Optional<String> runsElsewhere(DirectorFacts director, DirectorObservation manager) {
+        if (manager == null || manager.details() == null || director.observation() == null) {
+            return Optional.empty();
+        }
+        return manager.details().managedView().filter(view -> view.deployment().equals(director.deployment()))
+                .filter(view -> !PairFacts.runsAt(view, director.observation().url()))
                 .flatMap(ManagedDeploymentView::instance).map(i -> String.join(", ", i.ips()));
     }
 

@@ -46,6 +46,9 @@ public record PairFacts(DirectorFacts primary, DirectorFacts meta, DirectorObser
         DirectorRole metaManager = metaView != null && metaView.exists() && runsAt(metaView, metaUrl)
                 ? DirectorRole.PRIMARY : null;
 
+        // A view of a deployment whose VM is elsewhere tells nothing about this director.
+        primaryView = primaryManager == null ? null : primaryView;
+        metaView = metaManager == null ? null : metaView;
         return new PairFacts(
                 new DirectorFacts(DirectorRole.PRIMARY, primaryDeployment, primaryObs, previous.getPrimary(),
                         primaryManager, primaryView, lastSeen(primaryObs), now,
