@@ -70,6 +70,9 @@ class BootstrapMigrationTest extends OperatorWorldTest {
                 .filter(r -> "Migration".equals(r.getType())).findFirst().orElseThrow();
         assertThat(record.getResult()).as(record.getMessage()).isEqualTo("Succeeded");
         assertThat(migration.getCopyVerified()).isTrue();
+        assertThat(migration.getSteps()).extracting(s -> s.getStep()).containsExactly("Preflight", "PausingResurrection",
+                "StoppingDirectors", "MovingMetaStoreAside", "CopyingStore", "VerifyingCopy", "StartingMeta",
+                "FencingMicro", "Scanning", "Resolving", "VerifyingPrimary", "UnpausingResurrection");
         assertThat(migration.getTargetChecksum()).isEqualTo(migration.getSourceChecksum());
         assertThat(samples).as("Meta's director never ran between the store move and the verified copy")
                 .noneMatch(s -> s.endsWith("running"));

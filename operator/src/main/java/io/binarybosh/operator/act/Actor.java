@@ -240,6 +240,9 @@ public final class Actor {
                 writer.update(pair, status -> {
                     OperationStatus op = status.getOperation();
                     if (toResolving) {
+                        if (OperationTypes.MIGRATION.equals(op.getType())) {
+                            Migrator.recordStep(status, clock.instant());
+                        }
                         nextStep(op, OperationTypes.RESOLVING, "scan done: recreating the VM");
                         op.setTaskIdAbove(above);
                     } else {

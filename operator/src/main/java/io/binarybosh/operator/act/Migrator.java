@@ -18,7 +18,9 @@ import io.binarybosh.operator.director.model.VmDetails;
 import io.binarybosh.operator.model.ApprovalMode;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairSpec;
+import io.binarybosh.operator.model.BinaryBoshPairStatus;
 import io.binarybosh.operator.model.MigrationStatus;
+import io.binarybosh.operator.model.MigrationStepRecord;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.ShellAccessStatus;
 import io.binarybosh.operator.model.VmAccessSpec;
@@ -141,6 +143,7 @@ final class Migrator {
         OperationStatus operation = pair.getStatus().getOperation();
         long above = newestTaskId(client(pair, DirectorRole.META), facts.primary().deployment());
         BinaryBoshPair written = writer.update(pair, status -> {
+            recordStep(status, clock.instant());
             OperationStatus op = status.getOperation();
             nextStepOf(op, OperationTypes.SCANNING, "task " + operation.getTaskId() + " ended '"
                     + operation.getTaskState() + "': scanning again");
@@ -241,6 +244,7 @@ final class Migrator {
             m.setRefusalMessage(null);
             m.setRefusalTime(null);
             m.setRefusalGeneration(null);
+            recordStep(status, clock.instant());
             nextStepOf(status.getOperation(), manual ? OperationTypes.AWAITING_APPROVAL
                     : OperationTypes.PAUSING_RESURRECTION, manual ? "preflight passed: waiting for the annotation "
                     + "binarybosh.io/approve=" + operation.getId() : "preflight passed: pausing resurrection");
@@ -555,6 +559,7 @@ final class Migrator {
         long above = newestTaskId(meta, facts.primary().deployment());
         BinaryBoshPair written = writer.update(pair, status -> {
             status.getMigration().setMicroStoreAside(where);
+            recordStep(status, clock.instant());
             OperationStatus op = status.getOperation();
             nextStepOf(op, OperationTypes.SCANNING, "the Micro is fenced: Meta scans '" + facts.primary().deployment()
                     + "' to recreate Primary's VM");
@@ -640,6 +645,7 @@ final class Migrator {
                             metaInstance.get().id()), ephemeralUser(operation), ContextId.of(operation.getId()));
         }
         BinaryBoshPair written = writer.update(pair, status -> {
+            recordStep(status, clock.instant());
             MigrationStatus m = status.getMigration();
             m.setCompletedTime(Timestamps.format(clock.instant()));
             m.setShellAccess(null);
@@ -742,6 +748,7 @@ final class Migrator {
                                 Consumer<MigrationStatus> change) {
         OperationStatus before = pair.getStatus().getOperation();
         BinaryBoshPair written = writer.update(pair, status -> {
+            recordStep(status, clock.instant());
             nextStepOf(status.getOperation(), step, message);
             MigrationStatus m = status.getMigration();
             m.setBlockedReason(null);
@@ -753,6 +760,23 @@ final class Migrator {
         });
         stepDone(before);
         return written;
+    }
+
+    /** Appends the step in flight, ending now, to the migration's record of the run. */
+    static void recordStep(BinaryBoshPairStatus status, Instant now) {
+        OperationStatus operation = status.getOperation();
+        MigrationStatus migration = status.getMigration();
+        if (operation == null || migration == null) {
+            return;
+        }
+        MigrationStepRecord record = new MigrationStepRecord();
+        record.setStep(operation.getStep());
+        record.setStartedTime(operation.getStepStartedTime());
+        record.setFinishedTime(Timestamps.format(now));
+        List<MigrationStepRecord> steps = new ArrayList<>(
+                migration.getSteps() == null ? List.of() : migration.getSteps());
+        steps.add(record);
+        migration.setSteps(steps);
     }
 
     private void stepDone(OperationStatus operation) {

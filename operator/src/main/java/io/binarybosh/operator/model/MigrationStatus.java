@@ -85,6 +85,9 @@ public class MigrationStatus {
     @JsonPropertyDescription("True once both listings are equal; Meta's director is never started before.")
     private Boolean copyVerified;
 
+    @JsonPropertyDescription("The steps of the migration that completed, in order: the whole run, with times.")
+    private List<MigrationStepRecord> steps;
+
     @JsonPropertyDescription("Why the last preflight refused to start (CamelCase), while that holds.")
     private String refusalReason;
 
@@ -298,6 +301,14 @@ public class MigrationStatus {
         this.copyVerified = copyVerified;
     }
 
+    public List<MigrationStepRecord> getSteps() {
+        return steps;
+    }
+
+    public void setSteps(List<MigrationStepRecord> steps) {
+        this.steps = steps;
+    }
+
     public String getRefusalReason() {
         return refusalReason;
     }
@@ -386,6 +397,7 @@ public class MigrationStatus {
                 && Objects.equals(sourceChecksum, that.sourceChecksum)
                 && Objects.equals(targetChecksum, that.targetChecksum)
                 && Objects.equals(copyVerified, that.copyVerified)
+                && Objects.equals(steps, that.steps)
                 && Objects.equals(refusalReason, that.refusalReason)
                 && Objects.equals(refusalMessage, that.refusalMessage)
                 && Objects.equals(refusalTime, that.refusalTime)
@@ -397,6 +409,11 @@ public class MigrationStatus {
 
     @Override
     public int hashCode() {
-        return Objects.hash(completedTime, sourceUrl, sourceUuid, sourceVersion, targetUrl, targetVmCid, targetVersion, postgresDirectory, sourceDeployments, sourceReleases, sourceStemcells, primaryDeployments, primaryVmCid, primaryAgentId, shellAccess, metaStoreAside, microStoreAside, copyAttempt, copiedBytes, copiedFiles, copyRate, sourceChecksum, targetChecksum, copyVerified, refusalReason, refusalMessage, refusalTime, refusalGeneration, blockedReason, blockedMessage, blockedTime);
+        return Objects.hash(completedTime, sourceUrl, sourceUuid, sourceVersion, targetUrl, targetVmCid,
+                targetVersion, postgresDirectory, sourceDeployments, sourceReleases, sourceStemcells,
+                primaryDeployments, primaryVmCid, primaryAgentId, shellAccess, metaStoreAside,
+                microStoreAside, copyAttempt, copiedBytes, copiedFiles, copyRate, sourceChecksum,
+                targetChecksum, copyVerified, steps, refusalReason, refusalMessage, refusalTime,
+                refusalGeneration, blockedReason, blockedMessage, blockedTime);
     }
 }
