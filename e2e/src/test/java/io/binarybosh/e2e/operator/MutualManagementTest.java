@@ -106,7 +106,7 @@ class MutualManagementTest extends OperatorWorldTest {
         assertThat(unpause.getResult()).isEqualTo("Succeeded");
         assertThat(meta.get("/resurrection").json().path("resurrection").asBoolean()).isTrue();
         awaitReady();
-        assertThat(operator.events("ResurrectionUnpaused")).hasSize(1);
+        operator.expectEvents("ResurrectionUnpaused", 1);
     }
 
     @Test
@@ -120,7 +120,7 @@ class MutualManagementTest extends OperatorWorldTest {
         assertThat(operator.condition("ResurrectionEnabled").orElseThrow().getMessage())
                 .contains("Meta: hm.resurrector_enabled is false");
         assertThat(operator.is("Ready", "False", "ResurrectionNotEnabled")).isTrue();
-        assertThat(operator.events("ResurrectorDisabled")).hasSize(1);
+        operator.expectEvents("ResurrectorDisabled", 1);
     }
 
     @Test
@@ -141,8 +141,8 @@ class MutualManagementTest extends OperatorWorldTest {
         assertThat(operator.pair().getStatus().getPrimary().getVmCid()).isNotEqualTo(oldCid);
         assertThat(tasks("meta", "bosh-primary", "scan cloud")).hasSize(2);   // one by the migration
         assertThat(tasks("meta", "bosh-primary", "apply resolutions")).hasSize(2);
-        assertThat(operator.events("RepairStarted")).hasSize(1);
-        assertThat(operator.events("RepairSucceeded")).hasSize(1);
+        operator.expectEvents("RepairStarted", 1);
+        operator.expectEvents("RepairSucceeded", 1);
         assertThat(operator.pair().getStatus().getPrimary().getRepairAttempts()).isEqualTo(1);
     }
 
@@ -183,7 +183,7 @@ class MutualManagementTest extends OperatorWorldTest {
         assertThat(operator.condition("Blocked").orElseThrow().getMessage()).contains("A person must");
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
                 .until(() -> operator.pair().getStatus().getOperation() == null);
-        assertThat(operator.events("Lost")).hasSize(1);
+        operator.expectEvents("Lost", 1);
         assertThat(operator.events("RepairStarted")).isEmpty();
     }
 
@@ -218,8 +218,8 @@ class MutualManagementTest extends OperatorWorldTest {
         JsonNode now = yaml.readTree(primary.get("/deployments/bosh-meta").json().path("manifest").asText());
         assertThat(now).isEqualTo(manifest);
         awaitReady();
-        assertThat(operator.events("DeployStarted")).hasSize(1);
-        assertThat(operator.events("DeploySucceeded")).hasSize(1);
+        operator.expectEvents("DeployStarted", 1);
+        operator.expectEvents("DeploySucceeded", 1);
     }
 
     /** A resurrection config rule: Meta's health monitor keeps watching but never resurrects the deployment. */
