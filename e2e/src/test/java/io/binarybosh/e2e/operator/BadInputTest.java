@@ -213,9 +213,9 @@ class BadInputTest extends OperatorWorldTest {
                         .put("name", "wrong-credentials"), "PrimaryReachable", "False", "CredentialsRejected"),
                 new Judged("unreachable-url", s -> obj(s, "primary").put("url", "https://" + unused + ":25555"),
                         "PrimaryReachable", "False", "ConnectionFailed"),
-                // Meta's agent reports running to Primary while nothing answers at the URL: frozen or cut off.
+                // Primary holds bosh-meta, but its VM is not at the address the URL names: not the pair's Meta.
                 new Judged("meta-url-nobody-answers", s -> obj(s, "meta").put("url", "https://" + unused + ":25555"),
-                        "Blocked", "True", "ApiFrozen"));
+                        "Blocked", "True", "NotManagedByPeer"));
     }
 
     /** Requests since {@code start} to any director that are neither a GET nor a token request. */

@@ -53,7 +53,7 @@ class MutualManagementTest extends OperatorWorldTest {
         assertThat(unpause.getResult()).isEqualTo("Succeeded");
         assertThat(meta.get("/resurrection").json().path("resurrection").asBoolean()).isTrue();
         awaitReady();
-        assertThat(operator.events("ResurrectionUnpaused")).hasSize(1);
+        operator.expectEvents("ResurrectionUnpaused", 1);
     }
 
     @Test
@@ -67,9 +67,7 @@ class MutualManagementTest extends OperatorWorldTest {
         assertThat(operator.condition("ResurrectionEnabled").orElseThrow().getMessage())
                 .contains("Meta: hm.resurrector_enabled is false");
         assertThat(operator.is("Ready", "False", "ResurrectionNotEnabled")).isTrue();
-        // The event follows the status write that the test saw.
-        await().atMost(Duration.ofSeconds(10)).until(() -> !operator.events("ResurrectorDisabled").isEmpty());
-        assertThat(operator.events("ResurrectorDisabled")).hasSize(1);
+        operator.expectEvents("ResurrectorDisabled", 1);
     }
 
     @Test
@@ -128,8 +126,8 @@ class MutualManagementTest extends OperatorWorldTest {
         JsonNode now = yaml.readTree(primary.get("/deployments/bosh-meta").json().path("manifest").asText());
         assertThat(now).isEqualTo(manifest);
         awaitReady();
-        assertThat(operator.events("DeployStarted")).hasSize(1);
-        assertThat(operator.events("DeploySucceeded")).hasSize(1);
+        operator.expectEvents("DeployStarted", 1);
+        operator.expectEvents("DeploySucceeded", 1);
     }
 
     /** Clients whose first scan reaches the director and then the operator dies before it hears the answer. */

@@ -191,6 +191,16 @@ final class OperatorUnderTest implements AutoCloseable {
                 .filter(e -> reason.equals(e.getReason())).toList();
     }
 
+    /**
+     * Waits until exactly {@code count} events have {@code reason}: an event follows the status write it tells of,
+     * so a test that saw the status may look a moment before the event exists.
+     */
+    void expectEvents(String reason, int count) {
+        org.awaitility.Awaitility.await("events " + reason).atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> events(reason).size() >= count);
+        org.assertj.core.api.Assertions.assertThat(events(reason)).as("events " + reason).hasSize(count);
+    }
+
     /** Where a secret was found: in the log lines, events and statuses so far; empty when nowhere. */
     List<String> leaks() {
         List<String> findings = new ArrayList<>();

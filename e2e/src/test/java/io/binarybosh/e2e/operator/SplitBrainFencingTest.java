@@ -77,8 +77,8 @@ class SplitBrainFencingTest extends OperatorWorldTest {
         OperationRecord fence = operator.pair().getStatus().getHistory().get(0);
         assertThat(fence.getResult()).as(fence.getMessage()).isEqualTo("Succeeded");
         assertThat(operator.events("DeploymentOnTwoDirectors")).isNotEmpty();
-        assertThat(operator.events("FencingMicro")).hasSize(1);
-        assertThat(operator.events("MicroFenced")).hasSize(1);
+        operator.expectEvents("FencingMicro", 1);
+        operator.expectEvents("MicroFenced", 1);
         assertThat(world.runningDirector("micro")).as("monit stopped the Micro's director").isEmpty();
         try (Stream<Path> entries = Files.list(store)) {
             assertThat(entries).as("a restart finds an empty store").isEmpty();

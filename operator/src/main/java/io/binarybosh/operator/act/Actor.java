@@ -51,6 +51,7 @@ public final class Actor {
 
     private final DirectorAccess directors;
     private final MicroFencer fencer;
+    private final Migrator migrator;
     private final PairMetrics metrics;
     private final Clock clock;
 
@@ -62,6 +63,7 @@ public final class Actor {
 
     public Actor(DirectorAccess directors, ShellAccess shells, PairMetrics metrics, Clock clock) {
         this.fencer = new MicroFencer(shells);
+        this.migrator = new Migrator(directors, shells, metrics, clock, this::finish);
         this.directors = directors;
         this.metrics = metrics;
         this.clock = clock;
@@ -90,6 +92,10 @@ public final class Actor {
                         .getUrl() + " holds a deployment of the pair: stopping its processes and moving its store "
                         + "aside (operation " + operation.getId() + ")");
                 fence(written, writer, events);
+            } else if (step instanceof Step.StartMigration) {
+                migrator.start(operation(OperationTypes.MIGRATION, DirectorRole.META, DirectorRole.META,
+                        OperationTypes.PREFLIGHT, "preflight: checking the three directors before anything changes"),
+                        pair, facts, writer, events);
             } else if (step instanceof Step.StartDeploy deploy) {
                 startDeploy(deploy, pair, facts, writer, events);
             } else if (step instanceof Step.CancelStuckTask cancel) {
@@ -182,8 +188,14 @@ public final class Actor {
     private void continueOperation(Step.OperationAction action, BinaryBoshPair pair, PairFacts facts,
                                    StatusWriter writer, EventSink events) {
         OperationStatus operation = pair.getStatus().getOperation();
+        boolean migration = OperationTypes.MIGRATION.equals(operation.getType());
         switch (action) {
+            case MIGRATE -> migrator.proceed(pair, facts, writer, events);
             case BEGIN_AFTER_APPROVAL -> {
+                if (migration) {
+                    migrator.approved(pair, facts, writer, events);
+                    return;
+                }
                 DirectorRole target = role(operation.getTarget());
                 if (OperationTypes.DEPLOY.equals(operation.getType())) {
                     BinaryBoshPair written = writer.update(pair, status -> nextStep(status.getOperation(),
@@ -212,6 +224,11 @@ public final class Actor {
                 writer.update(pair, status -> status.getOperation().setTaskState(task.state().wire()));
             }
             case NEXT_STEP -> {
+                if (migration && OperationTypes.RESOLVING.equals(operation.getStep())) {
+                    migrator.adoptionTaskDone(pair, writer, "Meta's recreate task " + operation.getTaskId()
+                            + " is done: verifying Primary on its new VM");
+                    return;
+                }
                 if (OperationTypes.DEPLOYING.equals(operation.getStep())) {
                     writer.update(pair, status -> nextStep(status.getOperation(), OperationTypes.VERIFYING,
                             "deploy done: verifying"));
@@ -223,6 +240,9 @@ public final class Actor {
                 writer.update(pair, status -> {
                     OperationStatus op = status.getOperation();
                     if (toResolving) {
+                        if (OperationTypes.MIGRATION.equals(op.getType())) {
+                            Migrator.recordStep(status, clock.instant());
+                        }
                         nextStep(op, OperationTypes.RESOLVING, "scan done: recreating the VM");
                         op.setTaskIdAbove(above);
                     } else {
@@ -231,7 +251,9 @@ public final class Actor {
                 });
             }
             case REDO -> {
-                if (MicroFencer.isFence(operation)) {
+                if (migration) {
+                    migrator.redoAdoption(pair, facts, writer, events);
+                } else if (MicroFencer.isFence(operation)) {
                     fence(pair, writer, events);
                 } else if (OperationTypes.CANCEL_STUCK_TASK.equals(operation.getType())) {
                     cancel(pair, writer, events);
@@ -289,6 +311,11 @@ public final class Actor {
             }
         }
         if (resolutions.isEmpty()) {
+            if (OperationTypes.MIGRATION.equals(operation.getType())) {
+                migrator.adoptionTaskDone(pair, writer, "the scan found no missing VM or unresponsive agent for "
+                        + "Primary: verifying");
+                return;
+            }
             writer.update(pair, status -> nextStep(status.getOperation(), OperationTypes.VERIFYING,
                     "the scan found no missing VM or unresponsive agent: verifying"));
             return;
@@ -393,10 +420,12 @@ public final class Actor {
                     OperationTypes.SUCCEEDED.equals(result) ? "ResurrectionUnpaused" : "ResurrectionUnpauseFailed";
             case OperationTypes.CANCEL_STUCK_TASK -> "StuckTaskCancelled";
             case OperationTypes.FENCE_MICRO -> OperationTypes.SUCCEEDED.equals(result) ? "MicroFenced" : "MicroFenceFailed";
+            case OperationTypes.MIGRATION -> OperationTypes.SUCCEEDED.equals(result) ? "MigrationSucceeded"
+                    : OperationTypes.REFUSED.equals(result) ? "MigrationRefused" : "Migration" + result;
             default -> operation.getType() + result;
         };
         String text = message + " (operation " + operation.getId() + ", " + took.toSeconds() + "s)";
-        if (OperationTypes.FAILED.equals(result)) {
+        if (OperationTypes.FAILED.equals(result) || OperationTypes.REFUSED.equals(result)) {
             events.warning(written, reason, text);
         } else {
             events.normal(written, reason, text);

@@ -53,4 +53,28 @@ public final class PairMetrics {
         Counter.builder("binarybosh.resurrection.unpaused").description("Times the operator unpaused resurrection")
                 .tag("role", role.fieldName()).register(registry).increment();
     }
+
+    /** A migration step ended and the next began; {@code took} is how long the step ran. */
+    public void migrationStep(String step, Duration took) {
+        Timer.builder("binarybosh.migration.steps")
+                .description("Migration steps completed, with how long each took")
+                .tag("step", step)
+                .register(registry)
+                .record(took);
+    }
+
+    /** Bytes a migration copy moved since its last report (rsync's own count). */
+    public void copied(long bytes) {
+        Counter.builder("binarybosh.migration.copied").baseUnit("bytes")
+                .description("Bytes the migration copies transferred")
+                .register(registry).increment(bytes);
+    }
+
+    /** The transfer rate of the last finished copy, in bytes per second. */
+    public void copyRate(double bytesPerSecond) {
+        io.micrometer.core.instrument.DistributionSummary.builder("binarybosh.migration.copy.rate")
+                .baseUnit("bytes_per_second")
+                .description("Transfer rate of each finished migration copy")
+                .register(registry).record(bytesPerSecond);
+    }
 }

@@ -33,6 +33,8 @@ public final class Decider {
         return FOLLOW_INTERVAL;
     }
 
+    private final MigrationDecider migration = new MigrationDecider();
+
     public Step decide(DecisionInput in) {
         Timings timings = in.timings();
         if (in.paused()) {
@@ -58,6 +60,9 @@ public final class Decider {
                     + "its store moved aside)" + (shell ? ", which waits for operation " + operation.getId()
                     : ": no ssh access to Micro is declared, so a person must do it"));
         }
+        if (operation != null && OperationTypes.MIGRATION.equals(operation.getType())) {
+            return migration.proceed(in, operation);
+        }
         if (operation != null) {
             return continueOperation(in, operation, timings);
         }
@@ -67,6 +72,9 @@ public final class Decider {
             // The directors were last looked at before the last operation ended: act on nothing older.
             return new Step.Wait("AwaitingFreshObservation", "waiting for a look at the directors made after "
                     + "the last operation", timings.pollInterval());
+        }
+        if (MigrationDecider.due(in)) {
+            return migration.start(in);
         }
         DirectorFacts primary = in.facts().primary();
         DirectorFacts meta = in.facts().meta();

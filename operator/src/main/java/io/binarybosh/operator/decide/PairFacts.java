@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Primary and Meta as seen through each other, and the Micro if declared: the one derived view both the status
- * and the decision read. Pure.
+ * and the decision read. A director manages Primary (or Meta) when it holds the deployment and the deployment's VM is
+ * at the address Primary's (Meta's) URL names. Pure.
  */
 public record PairFacts(DirectorFacts primary, DirectorFacts meta, DirectorObservation micro, Instant observedAt,
                         Instant now) {
@@ -29,19 +30,25 @@ public record PairFacts(DirectorFacts primary, DirectorFacts meta, DirectorObser
 
         // Primary is managed by Meta once migrated; before that by the Micro.
         DirectorRole primaryManager = null;
+        String primaryUrl = spec.getPrimary().getUrl();
+        String metaUrl = spec.getMeta().getUrl();
         ManagedDeploymentView primaryView = managed(metaObs, primaryDeployment);
-        if (primaryView != null && primaryView.exists()) {
+        if (primaryView != null && primaryView.exists() && runsAt(primaryView, primaryUrl)) {
             primaryManager = DirectorRole.META;
         } else {
             ManagedDeploymentView onMicro = managed(microObs, primaryDeployment);
-            if (onMicro != null && onMicro.exists()) {
+            if (onMicro != null && onMicro.exists() && runsAt(onMicro, primaryUrl)) {
                 primaryManager = DirectorRole.MICRO;
                 primaryView = onMicro;
             }
         }
         ManagedDeploymentView metaView = managed(primaryObs, metaDeployment);
-        DirectorRole metaManager = metaView != null && metaView.exists() ? DirectorRole.PRIMARY : null;
+        DirectorRole metaManager = metaView != null && metaView.exists() && runsAt(metaView, metaUrl)
+                ? DirectorRole.PRIMARY : null;
 
+        // A view of a deployment whose VM is elsewhere tells nothing about this director.
+        primaryView = primaryManager == null ? null : primaryView;
+        metaView = metaManager == null ? null : metaView;
         return new PairFacts(
                 new DirectorFacts(DirectorRole.PRIMARY, primaryDeployment, primaryObs, previous.getPrimary(),
                         primaryManager, primaryView, lastSeen(primaryObs), now,
@@ -69,6 +76,22 @@ public record PairFacts(DirectorFacts primary, DirectorFacts meta, DirectorObser
         }
         DirectorDetails details = observation.details();
         return details.managedView().filter(view -> view.deployment().equals(deployment)).orElse(null);
+    }
+
+    /**
+     * Whether the deployment's VM is the director at {@code url}: its manager lists the address the URL names.
+     * Unknown (no addresses listed, or a URL naming a host, not an address) counts as the same.
+     */
+    static boolean runsAt(ManagedDeploymentView view, String url) {
+        if (view == null || url == null) {
+            return true;
+        }
+        String host = java.net.URI.create(url).getHost();
+        if (host == null || !host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+\\]?")) {
+            return true;
+        }
+        String bare = host.replace("[", "").replace("]", "");
+        return view.instance().map(i -> i.ips().isEmpty() || i.ips().contains(bare)).orElse(true);
     }
 
     /**

@@ -35,6 +35,10 @@ public sealed interface Step {
     record StartFence() implements Step {
     }
 
+    /** Begin the bootstrap migration from the Micro to Meta: write the operation, then run preflight. */
+    record StartMigration() implements Step {
+    }
+
     /** Carry the operation in flight one step further. */
     record ContinueOperation(OperationAction action) implements Step {
     }
@@ -54,6 +58,8 @@ public sealed interface Step {
         /** The step's task is done: move to the next step. */
         NEXT_STEP,
         /** Redo an idempotent single-call operation whose result was not recorded. */
-        REDO
+        REDO,
+        /** Carry the migration's current step as far as it goes now. */
+        MIGRATE
     }
 }

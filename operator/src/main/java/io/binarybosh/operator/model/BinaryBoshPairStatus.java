@@ -40,9 +40,21 @@ public class BinaryBoshPairStatus {
             + "instead of repeating or skipping it. Absent when nothing runs.")
     private OperationStatus operation;
 
+    @JsonPropertyDescription("The bootstrap migration from the Micro to Meta: preflight findings, copy progress, "
+            + "where stores were moved, completion. Absent while no Micro is declared and no migration ran.")
+    private MigrationStatus migration;
+
     @Size(max = HISTORY_LIMIT)
     @JsonPropertyDescription("The last completed operations, newest first, at most 20.")
     private List<OperationRecord> history = new ArrayList<>();
+
+    public MigrationStatus getMigration() {
+        return migration;
+    }
+
+    public void setMigration(MigrationStatus migration) {
+        this.migration = migration;
+    }
 
     public Long getObservedGeneration() {
         return observedGeneration;
@@ -119,11 +131,12 @@ public class BinaryBoshPairStatus {
         return Objects.equals(observedGeneration, that.observedGeneration) && Objects.equals(phase, that.phase)
                 && Objects.equals(conditions, that.conditions) && Objects.equals(primary, that.primary)
                 && Objects.equals(meta, that.meta) && Objects.equals(micro, that.micro)
-                && Objects.equals(operation, that.operation) && Objects.equals(history, that.history);
+                && Objects.equals(operation, that.operation) && Objects.equals(history, that.history)
+                && Objects.equals(migration, that.migration);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, phase, conditions, primary, meta, micro, operation, history);
+        return Objects.hash(observedGeneration, phase, conditions, primary, meta, micro, operation, history, migration);
     }
 }

@@ -11,6 +11,18 @@ public class BootstrapSpec {
             + "shell access to its VM is given here.")
     private MicroDirectorSpec micro;
 
+    @JsonPropertyDescription("How the migration logs into the director VMs: port, user, sudo. Defaults suit a "
+            + "bosh-deployment director (port 22, the ephemeral bosh ssh user, sudo).")
+    private VmAccessSpec vmAccess;
+
+    public VmAccessSpec getVmAccess() {
+        return vmAccess;
+    }
+
+    public void setVmAccess(VmAccessSpec vmAccess) {
+        this.vmAccess = vmAccess;
+    }
+
     public MicroDirectorSpec getMicro() {
         return micro;
     }

@@ -34,6 +34,20 @@ public class SshSpec {
             + "'<type> <base64>'). Connections whose host key differs are refused. Key defaults to known_hosts.")
     private SecretKeyRef hostKeySecretRef;
 
+    @Pattern("^[^'\\n]+$")
+    @JsonPropertyDescription("The user's authorized_keys file, relative to its home or absolute. The migration "
+            + "authorizes its copy key there for the copy alone and removes it afterwards. Defaults to "
+            + ".ssh/authorized_keys.")
+    private String authorizedKeysFile = ".ssh/authorized_keys";
+
+    public String getAuthorizedKeysFile() {
+        return authorizedKeysFile;
+    }
+
+    public void setAuthorizedKeysFile(String authorizedKeysFile) {
+        this.authorizedKeysFile = authorizedKeysFile;
+    }
+
     public String getHost() {
         return host;
     }

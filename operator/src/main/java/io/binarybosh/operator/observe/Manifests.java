@@ -26,7 +26,7 @@ public final class Manifests {
         return left.isPresent() && left.equals(right);
     }
 
-    private static Optional<JsonNode> tree(String yaml) {
+    static Optional<JsonNode> tree(String yaml) {
         if (yaml == null) {
             return Optional.empty();
         }

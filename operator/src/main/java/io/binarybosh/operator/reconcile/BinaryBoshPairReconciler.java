@@ -1,6 +1,7 @@
 package io.binarybosh.operator.reconcile;
 
 import io.binarybosh.operator.act.Actor;
+import io.binarybosh.operator.act.ShellAccess;
 import io.binarybosh.operator.act.PairMetrics;
 import io.binarybosh.operator.act.StatusWriter;
 import io.binarybosh.operator.decide.Decider;
@@ -28,6 +29,7 @@ import io.binarybosh.operator.shell.Shell;
 import io.binarybosh.operator.shell.ShellException;
 import io.binarybosh.operator.shell.ShellFactory;
 import io.binarybosh.operator.shell.SshShell;
+import io.binarybosh.operator.shell.SshTarget;
 import io.binarybosh.operator.validate.SpecValidator;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -89,7 +91,22 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
                                     ScheduledExecutorService pollingExecutor, MeterRegistry meters, Clock clock) {
         this.clients = new DirectorClientCache(clientFactory);
         this.metrics = new PairMetrics(meters);
-        this.actor = new Actor(this::client, pair -> microShell(pair, shells), metrics, clock);
+        this.actor = new Actor(this::client, new ShellAccess() {
+            @Override
+            public Shell micro(BinaryBoshPair pair) {
+                return shells.open(microTarget(pair));
+            }
+
+            @Override
+            public SshTarget microTarget(BinaryBoshPair pair) {
+                return BinaryBoshPairReconciler.this.microTarget(pair);
+            }
+
+            @Override
+            public Shell open(SshTarget target) {
+                return shells.open(target);
+            }
+        }, metrics, clock);
         this.timeouts = timeouts;
         this.pollingExecutor = pollingExecutor;
         this.clock = clock;
@@ -117,7 +134,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
         return Optional.empty();
     }
 
-    private Shell microShell(BinaryBoshPair pair, ShellFactory shells) {
+    private SshTarget microTarget(BinaryBoshPair pair) {
         var micro = pair.getSpec().getBootstrap() == null ? null : pair.getSpec().getBootstrap().getMicro();
         if (micro == null) {
             throw new ShellException("no bootstrap Micro is declared");
@@ -127,7 +144,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
         if (resolution.problem() != null) {
             throw new ShellException(resolution.problem().message());
         }
-        return shells.open(resolution.target());
+        return resolution.target();
     }
 
     /** Closes every director client. */
@@ -266,6 +283,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
         to.setMicro(from.getMicro());
         to.setOperation(from.getOperation());
         to.setHistory(from.getHistory());
+        to.setMigration(from.getMigration());
     }
 
     private static String annotation(BinaryBoshPair pair, String key) {

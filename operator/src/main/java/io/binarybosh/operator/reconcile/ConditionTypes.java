@@ -8,6 +8,7 @@ public final class ConditionTypes {
     public static final String SPEC_VALID = "SpecValid";
     public static final String READY = "Ready";
     public static final String PAUSED = "Paused";
+    public static final String MIGRATED = "Migrated";
     public static final String BLOCKED = "Blocked";
 
     private ConditionTypes() {

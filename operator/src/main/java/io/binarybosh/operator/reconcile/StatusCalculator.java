@@ -114,6 +114,7 @@ public final class StatusCalculator {
         }
         status.setOperation(previous.getOperation());
         status.setHistory(previous.getHistory());
+        status.setMigration(previous.getMigration());
         status.setPhase(phase(problems, roles, observation, spec));
         return new Calculation(status, facts, specValid);
     }
@@ -134,12 +135,48 @@ public final class StatusCalculator {
             desired.add(DesiredCondition.isFalse(ConditionTypes.BLOCKED, "NotBlocked",
                     step instanceof Step.Wait wait ? wait.message() : "acting"));
         }
+        List<DesiredCondition> decidedConditions = new ArrayList<>(List.of(desired.get(desired.size() - 1)));
+        migrated(status, step).ifPresent(decidedConditions::add);
         List<Condition> merged = new ArrayList<>(status.getConditions());
-        merged.removeIf(c -> ConditionTypes.BLOCKED.equals(c.getType()));
-        merged.addAll(Conditions.merge(previousConditions, List.of(desired.get(desired.size() - 1)), generation, now));
+        merged.removeIf(c -> ConditionTypes.BLOCKED.equals(c.getType()) || ConditionTypes.MIGRATED.equals(c.getType()));
+        merged.addAll(Conditions.merge(previousConditions, decidedConditions, generation, now));
         status.setConditions(merged);
         status.setPhase(decidedPhase(status, step, paused));
         return status;
+    }
+
+    /**
+     * Migrated, while a Micro is declared or a migration ran: True once Meta holds Primary's deployment (by the
+     * operator's migration or before it watched); else False with the step in flight or what stops it.
+     */
+    private static Optional<DesiredCondition> migrated(BinaryBoshPairStatus status, Step step) {
+        var migration = status.getMigration();
+        var operation = status.getOperation();
+        boolean migrating = operation != null && OperationTypes.MIGRATION.equals(operation.getType());
+        if (migration != null && migration.getCompletedTime() != null) {
+            return Optional.of(DesiredCondition.isTrue(ConditionTypes.MIGRATED, "MigrationCompleted",
+                    "Meta took over from the Micro at " + migration.getCompletedTime() + "; the Micro's store is at "
+                            + migration.getMicroStoreAside()));
+        }
+        boolean microDeclared = status.getMicro() != null;
+        if (!microDeclared && migration == null) {
+            return Optional.empty();
+        }
+        boolean managed = "meta".equals(status.getPrimary() == null ? null : status.getPrimary().getManagedBy())
+                && "primary".equals(status.getMeta() == null ? null : status.getMeta().getManagedBy());
+        if (managed && !migrating) {
+            return Optional.of(DesiredCondition.isTrue(ConditionTypes.MIGRATED, "PrimaryOnMeta",
+                    "Meta holds Primary's deployment and Primary holds Meta's: the pair no longer depends on the Micro"));
+        }
+        if (step instanceof Step.Blocked blocked) {
+            return Optional.of(DesiredCondition.isFalse(ConditionTypes.MIGRATED, blocked.reason(), blocked.message()));
+        }
+        if (migrating) {
+            return Optional.of(DesiredCondition.isFalse(ConditionTypes.MIGRATED, "Migrating", "migration "
+                    + operation.getId() + " at step " + operation.getStep()));
+        }
+        return Optional.of(DesiredCondition.isFalse(ConditionTypes.MIGRATED, "NotMigrated",
+                step instanceof Step.Wait wait ? wait.message() : "the migration from the Micro is about to start"));
     }
 
     private static String decidedPhase(BinaryBoshPairStatus status, Step step, boolean paused) {
@@ -151,6 +188,10 @@ public final class StatusCalculator {
         }
         if (step instanceof Step.Blocked blocked && "Lost".equals(blocked.reason())) {
             return "Lost";
+        }
+        if (status.getOperation() != null && OperationTypes.MIGRATION.equals(status.getOperation().getType())
+                || step instanceof Step.StartMigration) {
+            return "Migrating";
         }
         boolean repairing = status.getOperation() != null
                 && OperationTypes.REPAIR.equals(status.getOperation().getType())

@@ -7,6 +7,11 @@ public interface Shell extends AutoCloseable {
 
     CommandResult run(String command, Duration timeout);
 
+    /** Runs {@code command} with {@code input} on its stdin: how secrets reach a VM without showing in a process list. */
+    default CommandResult run(String command, String input, Duration timeout) {
+        throw new ShellException("this shell cannot send input to a command");
+    }
+
     @Override
     void close();
 }

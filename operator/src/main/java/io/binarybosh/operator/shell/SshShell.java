@@ -54,10 +54,18 @@ public final class SshShell implements Shell {
 
     @Override
     public CommandResult run(String command, Duration timeout) {
+        return run(command, null, timeout);
+    }
+
+    @Override
+    public CommandResult run(String command, String input, Duration timeout) {
         ChannelExec channel = null;
         try {
             channel = (ChannelExec) session.openChannel("exec");
             channel.setCommand(command);
+            if (input != null) {
+                channel.setInputStream(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+            }
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
             channel.setErrStream(stderr);
             InputStream stdout = channel.getInputStream();

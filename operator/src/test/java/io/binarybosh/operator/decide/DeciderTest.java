@@ -156,8 +156,9 @@ class DeciderTest {
         assertThat(world.facts().primary().manager()).isEqualTo(DirectorRole.MICRO);
         primaryDeadAndMetaKnowsIt(400);
         world.meta.holdsManaged = false;
+        // the migration is still due, and its preflight needs Primary answering
         assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class,
-                b -> assertThat(b.reason()).isEqualTo("NotManagedByPeer"));
+                b -> assertThat(b.reason()).isEqualTo("PrimaryNotReachable"));
     }
 
     @Test

@@ -63,6 +63,9 @@ final class Situations {
         String vmCid = "vm-1";
         HealthMonitorSettings settings = new HealthMonitorSettings(true, 5, 0.2, 600, true);
         String deployedManifest;
+        String version = "283.1.6 (00000000)";
+        /** The addresses of the VM of the deployment this director manages, as it lists them. */
+        List<String> ips = List.of();
 
         Side(DirectorRole role, String url, String managedDeployment) {
             this.role = role;
@@ -77,7 +80,7 @@ final class Situations {
         }
 
         DirectorObservation observation() {
-            DirectorInfo info = new DirectorInfo(role.fieldName() + "-bosh", "uuid", "283.1.6", "admin", "cpi",
+            DirectorInfo info = new DirectorInfo(role.fieldName() + "-bosh", "uuid", version, "admin", "cpi",
                     new UserAuthentication("basic", null, List.of()));
             if (outcome != Outcome.REACHABLE) {
                 return new DirectorObservation(role, url, outcome, null, null, null, "connection refused", now,
@@ -90,7 +93,7 @@ final class Situations {
             ManagedDeploymentView view = holdsManaged
                     ? new ManagedDeploymentView(managedDeployment, true, locked,
                     List.of(new Instance(vmCid == null ? null : "agent-of-" + vmCid, vmCid, "bosh", 0, "uuid-1", "z1",
-                            List.of(), null, true)), tasks, agent, settings, null, deployedManifest)
+                            ips, null, true)), tasks, agent, settings, null, deployedManifest)
                     : new ManagedDeploymentView(managedDeployment, false, false, List.of(), List.of(), null, null, null);
             return new DirectorObservation(role, url, outcome, info, "admin", null, null, now, now,
                     new DirectorDetails(resurrection, all, view, null), null);

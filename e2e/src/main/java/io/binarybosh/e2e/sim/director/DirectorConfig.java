@@ -54,7 +54,7 @@ public record DirectorConfig(String name, String address, int port, boolean uaa,
                 (int) p.number("director.workers", 3),
                 (int) p.number("director.max_tasks", 2000),
                 HmConfig.from(p, healthMonitorJob),
-                DEFAULT_VERSION,
+                p.string("director.simulated_version", DEFAULT_VERSION),
                 p.string("director.cpi_job", "simulated_cpi"),
                 p.string("director.stemcell_os", "ubuntu-noble"),
                 p.string("director.stemcell_version", "1.484"));

@@ -26,6 +26,10 @@ public final class DirectorManifest {
         director.put("address", address);
         director.put("port", port);
         director.put("workers", 3);
+        if (spec.version() != null) {
+            // the simulator's stand-in for the version of the bosh release the director runs
+            director.put("simulated_version", spec.version());
+        }
         director.put("auto_fix_stateful_nodes", spec.autoFixStatefulNodes() == null || spec.autoFixStatefulNodes());
         director.put("ssl", Map.of("cert", cert.certificatePem(), "key", cert.privateKeyPkcs8Pem(), "ca", caPem));
         Map<String, Object> hmAccount = new LinkedHashMap<>();

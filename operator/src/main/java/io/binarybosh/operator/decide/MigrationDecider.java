@@ -1,0 +1,143 @@
+package io.binarybosh.operator.decide;
+
+import io.binarybosh.operator.model.BinaryBoshPairSpec;
+import io.binarybosh.operator.model.MigrationStatus;
+import io.binarybosh.operator.model.OperationStatus;
+import io.binarybosh.operator.observe.DirectorRole;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The migration's part of the decision: whether it is due, whether preflight lets it start, and how the
+ * operation in flight goes on (approval gates, the adoption tasks, a check that waits for a person). The
+ * steps' own preconditions, which need the VMs' shells, are checked again by the migrator just before it acts.
+ */
+final class MigrationDecider {
+
+    /** A preflight refusal found by looking at the VMs is held this long before preflight runs again. */
+    static final Duration REFUSAL_HOLD = Duration.ofMinutes(5);
+    /** A migration check that found something for a person to fix is tried again this often. */
+    static final Duration BLOCKED_RETRY = Duration.ofMinutes(1);
+    /** Attempts at recreating Primary's VM from Meta before a person is asked. */
+    static final int ADOPTION_ATTEMPTS = 3;
+
+    /**
+     * A migration is due: a Micro is declared, no migration completed, and the pair does not already hold each
+     * other's deployments (half of it, as with the Micro and Meta swapped in the spec, is for preflight to refuse).
+     */
+    static boolean due(DecisionInput in) {
+        BinaryBoshPairSpec spec = in.spec();
+        boolean micro = spec.getBootstrap() != null && spec.getBootstrap().getMicro() != null;
+        MigrationStatus migration = in.status().getMigration();
+        boolean completed = migration != null && migration.getCompletedTime() != null;
+        boolean managed = in.facts().primary().manager() == DirectorRole.META
+                && in.facts().meta().manager() == DirectorRole.PRIMARY;
+        return micro && !completed && !managed;
+    }
+
+    Step start(DecisionInput in) {
+        if (in.facts().micro() == null) {
+            return new Step.Wait("AwaitingObservation", "the Micro has not been observed yet",
+                    in.timings().pollInterval());
+        }
+        Optional<MigrationPreflight.Refusal> refusal = MigrationPreflight.check(in.facts());
+        if (refusal.isPresent()) {
+            return new Step.Blocked(refusal.get().reason(), "migration refused: " + refusal.get().message());
+        }
+        MigrationStatus migration = in.status().getMigration();
+        if (migration != null && migration.getRefusalReason() != null && migration.getRefusalTime() != null
+                && java.util.Objects.equals(migration.getRefusalGeneration(), in.status().getObservedGeneration())
+                && Instant.parse(migration.getRefusalTime()).plus(REFUSAL_HOLD).isAfter(in.now())) {
+            return new Step.Blocked(migration.getRefusalReason(), "migration refused: "
+                    + migration.getRefusalMessage() + " (preflight runs again at "
+                    + Instant.parse(migration.getRefusalTime()).plus(REFUSAL_HOLD) + " or when the spec changes)");
+        }
+        return new Step.StartMigration();
+    }
+
+    Step proceed(DecisionInput in, OperationStatus operation) {
+        MigrationStatus migration = in.status().getMigration();
+        if (migration != null && migration.getBlockedReason() != null && migration.getBlockedTime() != null
+                && Instant.parse(migration.getBlockedTime()).plus(BLOCKED_RETRY).isAfter(in.now())) {
+            return new Step.Blocked(migration.getBlockedReason(), migration.getBlockedMessage()
+                    + " (migration " + operation.getId() + " stopped at step " + operation.getStep()
+                    + "; the check is repeated every minute)");
+        }
+        Optional<Step> moved = directorsMoved(in, migration);
+        if (moved.isPresent()) {
+            return moved.get();
+        }
+        String approved = in.approvedOperationId();
+        switch (operation.getStep()) {
+            case OperationTypes.AWAITING_APPROVAL -> {
+                return operation.getId().equals(approved)
+                        ? new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL)
+                        : new Step.Wait("AwaitingApproval", "preflight passed; migration " + operation.getId()
+                        + " stops the three directors and copies the Micro's store onto Meta once the pair is "
+                        + "annotated binarybosh.io/approve=" + operation.getId(), in.timings().pollInterval());
+            }
+            case OperationTypes.AWAITING_FENCE_APPROVAL -> {
+                String gate = fenceApproval(operation);
+                return gate.equals(approved)
+                        ? new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL)
+                        : new Step.Wait("AwaitingApproval", "Meta runs on the verified copy; migration "
+                        + operation.getId() + " fences the Micro (its store moved aside) and has Meta recreate "
+                        + "Primary's VM once the pair is annotated binarybosh.io/approve=" + gate,
+                        in.timings().pollInterval());
+            }
+            case OperationTypes.SCANNING, OperationTypes.RESOLVING -> {
+                if (operation.getTaskId() == null) {
+                    return new Step.ContinueOperation(Step.OperationAction.FIND_OR_START_TASK);
+                }
+                String state = operation.getTaskState();
+                if (state == null || "queued".equals(state) || "processing".equals(state)
+                        || "cancelling".equals(state)) {
+                    return new Step.ContinueOperation(Step.OperationAction.FOLLOW_TASK);
+                }
+                if ("done".equals(state)) {
+                    return new Step.ContinueOperation(Step.OperationAction.NEXT_STEP);
+                }
+                int attempt = operation.getAttempt() == null ? 1 : operation.getAttempt();
+                if (attempt >= ADOPTION_ATTEMPTS && !(operation.getId() + "-retry").equals(approved)) {
+                    return new Step.Blocked("AdoptionFailed", "Meta's task " + operation.getTaskId() + " ("
+                            + operation.getStep() + " of '" + in.facts().primary().deployment() + "') ended '"
+                            + state + "' on attempt " + attempt + "; read it with bosh -e meta task "
+                            + operation.getTaskId() + ", fix the cause, then let the operator try again with the annotation "
+                            + "binarybosh.io/approve=" + operation.getId() + "-retry");
+                }
+                return new Step.ContinueOperation(Step.OperationAction.REDO);
+            }
+            default -> {
+                return new Step.ContinueOperation(Step.OperationAction.MIGRATE);
+            }
+        }
+    }
+
+    /**
+     * The migration copies from the Micro preflight recorded onto the Meta it recorded; a spec that now names other
+     * directors would turn the next step against the wrong one.
+     */
+    private static Optional<Step> directorsMoved(DecisionInput in, MigrationStatus migration) {
+        if (migration == null) {
+            return Optional.empty();
+        }
+        String micro = in.spec().getBootstrap() == null || in.spec().getBootstrap().getMicro() == null ? null
+                : in.spec().getBootstrap().getMicro().getUrl();
+        String meta = in.spec().getMeta().getUrl();
+        if (migration.getSourceUrl() != null && !migration.getSourceUrl().equals(micro)
+                || migration.getTargetUrl() != null && !migration.getTargetUrl().equals(meta)) {
+            return Optional.of(new Step.Blocked("MigrationTargetChanged", "the migration in flight copies from the "
+                    + "Micro at " + migration.getSourceUrl() + " onto Meta at " + migration.getTargetUrl()
+                    + ", but the spec now names " + micro + " and " + meta + ": nothing more is done until the spec "
+                    + "names them again"));
+        }
+        return Optional.empty();
+    }
+
+    /** The approval value that lets the migration fence the Micro. */
+    static String fenceApproval(OperationStatus operation) {
+        return operation.getId() + "-fence";
+    }
+}

@@ -1,0 +1,156 @@
+package io.binarybosh.operator.decide;
+
+import io.binarybosh.operator.director.model.Task;
+import io.binarybosh.operator.observe.DirectorDetails;
+import io.binarybosh.operator.observe.DirectorObservation;
+import io.binarybosh.operator.observe.ManagedDeploymentView;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The checks of the migration's preflight that the observation answers, before anything is written or touched:
+ * all three directors answer, the Micro holds Primary's deployment and Primary holds Meta's, Meta is a freshly
+ * deployed director no older than the Micro, and nothing holds or works on the two deployments. Pure.
+ */
+public final class MigrationPreflight {
+
+    /** Why the migration may not start, for a condition and an event. */
+    public record Refusal(String reason, String message) {
+    }
+
+    private static final Pattern VERSION = Pattern.compile("^(\\d+(?:\\.\\d+)*)");
+
+    private MigrationPreflight() {
+    }
+
+    public static Optional<Refusal> check(PairFacts facts) {
+        DirectorObservation micro = facts.micro();
+        DirectorFacts primary = facts.primary();
+        DirectorFacts meta = facts.meta();
+        if (micro == null || !micro.reachable() || micro.details() == null) {
+            return refuse("MicroNotReachable", "the Micro" + (micro == null ? "" : " at " + micro.url())
+                    + " must answer and accept the operator's credentials before the migration: "
+                    + (micro == null ? "not observed yet" : micro.detail()));
+        }
+        for (DirectorFacts director : List.of(primary, meta)) {
+            if (!director.reachable() || director.observation().details() == null) {
+                return refuse(director.role().displayName() + "NotReachable", director.role().displayName()
+                        + " must answer and accept the operator's credentials before the migration: "
+                        + (director.observation() == null ? "not observed yet" : director.observation().detail()));
+            }
+        }
+        if (!micro.details().hasDeployment(primary.deployment())) {
+            return refuse("SourceDoesNotHoldPrimary", "the Micro at " + micro.url() + " (" + micro.info().name()
+                    + ") does not hold deployment '" + primary.deployment() + "' (it holds "
+                    + micro.details().deploymentsLocked().keySet() + "): source and target the wrong way round, or "
+                    + "not the Micro that deployed Primary. Nothing is copied from a director without Primary's data");
+        }
+        for (DirectorFacts director : List.of(primary, meta)) {
+            Optional<String> elsewhere = runsElsewhere(director, director == primary ? micro : primary.observation());
+            if (elsewhere.isPresent()) {
+                return refuse("DirectorAddressMismatch", "deployment '" + director.deployment() + "' runs at "
+                        + elsewhere.get() + ", but " + director.role().displayName() + " is declared at "
+                        + director.observation().url() + ": the spec names the directors the wrong way round or "
+                        + "names the wrong deployment");
+            }
+        }
+        if (meta.manager() != io.binarybosh.operator.observe.DirectorRole.PRIMARY) {
+            return refuse("MetaNotOnPrimary", "Primary does not hold Meta's deployment '" + meta.deployment()
+                    + "': the migration starts only from Primary deployed by the Micro and Meta deployed by Primary");
+        }
+        DirectorDetails metaDetails = meta.observation().details();
+        if (!metaDetails.deploymentsLocked().isEmpty()) {
+            return refuse("TargetNotFresh", "Meta holds deployments of its own " + metaDetails.deploymentsLocked()
+                    .keySet().stream().sorted().toList() + ": the copy would replace its store and lose them. The "
+                    + "target must be the freshly deployed Meta");
+        }
+        String microVersion = micro.info().version();
+        String metaVersion = meta.observation().info().version();
+        if (olderThan(metaVersion, microVersion)) {
+            return refuse("VersionSkew", "Meta runs director " + metaVersion + ", older than the Micro's "
+                    + microVersion + ": a director cannot start on a database migrated by a newer one. Deploy Meta "
+                    + "with a bosh release at least as new as the Micro's");
+        }
+        List<String> locked = new ArrayList<>();
+        if (Boolean.TRUE.equals(micro.details().deploymentsLocked().get(primary.deployment()))) {
+            locked.add("'" + primary.deployment() + "' on the Micro");
+        }
+        if (Boolean.TRUE.equals(primary.observation().details().deploymentsLocked().get(meta.deployment()))) {
+            locked.add("'" + meta.deployment() + "' on Primary");
+        }
+        if (!locked.isEmpty()) {
+            return refuse("DeploymentLocked", String.join(" and ", locked) + " locked: a task or a person holds "
+                    + "it; the migration waits until no lock is held");
+        }
+        List<String> tasks = new ArrayList<>();
+        tasks(primary.fromManager(), "the Micro", tasks);
+        tasks(meta.fromManager(), "Primary", tasks);
+        if (!tasks.isEmpty()) {
+            return refuse("TasksInFlight", String.join("; ", tasks) + ": the migration waits until they end");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The addresses of the VM of the director's deployment, as the director expected to manage it lists them (the
+     * Micro for Primary, Primary for Meta), when they are not where the director's URL points.
+     */
+    private static Optional<String> runsElsewhere(DirectorFacts director, DirectorObservation manager) {
+        if (manager == null || manager.details() == null || director.observation() == null) {
+            return Optional.empty();
+        }
+        return manager.details().managedView().filter(view -> view.deployment().equals(director.deployment()))
+                .filter(view -> !PairFacts.runsAt(view, director.observation().url()))
+                .flatMap(ManagedDeploymentView::instance).map(i -> String.join(", ", i.ips()));
+    }
+
+    /** True when {@code version} is a lower release than {@code than} ("283.1.6 (hash)" style). */
+    static boolean olderThan(String version, String than) {
+        List<Integer> a = numbers(version);
+        List<Integer> b = numbers(than);
+        if (a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            int x = i < a.size() ? a.get(i) : 0;
+            int y = i < b.size() ? b.get(i) : 0;
+            if (x != y) {
+                return x < y;
+            }
+        }
+        return false;
+    }
+
+    private static List<Integer> numbers(String version) {
+        if (version == null) {
+            return List.of();
+        }
+        Matcher m = VERSION.matcher(version.trim());
+        if (!m.find()) {
+            return List.of();
+        }
+        List<Integer> out = new ArrayList<>();
+        for (String part : m.group(1).split("\\.")) {
+            out.add(Integer.parseInt(part));
+        }
+        return out;
+    }
+
+    private static void tasks(ManagedDeploymentView view, String on, List<String> out) {
+        if (view == null) {
+            return;
+        }
+        for (Task task : view.inFlightTasks()) {
+            out.add("task " + task.id() + " ('" + task.description() + "', " + task.state().wire() + ") on "
+                    + view.deployment() + " on " + on);
+        }
+    }
+
+    private static Optional<Refusal> refuse(String reason, String message) {
+        return Optional.of(new Refusal(reason, message));
+    }
+}

@@ -1,0 +1,142 @@
+package io.binarybosh.operator.shell;
+
+/**
+ * The commands the migration runs on director VMs, as text. Every path is quoted; with {@code sudo} a command runs
+ * as {@code sudo -n sh -c '...'}; monit is looked up in /var/vcap/bosh/bin first, where a BOSH stemcell has it.
+ * Names made aside start with {@value #ASIDE_PREFIX}: copies, checksums and deletions skip them.
+ */
+public record VmCommands(boolean sudo) {
+
+    public static final String ASIDE_PREFIX = ".binarybosh-";
+    private static final String PATH = "PATH=/var/vcap/bosh/bin:$PATH; ";
+
+    /** As root (through sudo when the login user needs it). */
+    public String privileged(String script) {
+        return sudo ? "sudo -n sh -c " + quote(PATH + script) : "sh -c " + quote(PATH + script);
+    }
+
+    public String monitStopAll() {
+        return privileged("monit stop all");
+    }
+
+    public String monitStartAll() {
+        return privileged("monit start all");
+    }
+
+    public String monitSummary() {
+        return privileged("monit summary");
+    }
+
+    /**
+     * One line per postgres data directory of the store: its name, {@code running <pid>} / {@code stale <pid>} /
+     * {@code stopped}, and {@code data} or {@code empty}. A live process is looked up in /proc, which needs no
+     * permission on it.
+     */
+    public String postgresState(String store) {
+        return privileged("cd " + quote(store) + " || exit 3; for d in postgres-*; do [ -d \"$d\" ] || continue; "
+                + "if [ -n \"$(ls -A \"$d\")\" ]; then data=data; else data=empty; fi; "
+                + "if [ -f \"$d/postmaster.pid\" ]; then p=$(head -n 1 \"$d/postmaster.pid\"); "
+                + "if [ -n \"$p\" ] && [ -d \"/proc/$p\" ]; then echo \"$d running $p $data\"; "
+                + "else echo \"$d stale $p $data\"; fi; else echo \"$d stopped - $data\"; fi; done");
+    }
+
+    /**
+     * Moves everything in the store into {@code store/aside} (created), except what was moved aside before. The
+     * store may be a mount point (the persistent disk), which cannot itself be renamed; moving inside it keeps
+     * the data on the same disk. Redone after a crash, it finds nothing more to move.
+     */
+    public String moveContentsAside(String store, String aside) {
+        return privileged("cd " + quote(store) + " || exit 3; mkdir -p " + quote(aside) + " || exit 4; "
+                + "for f in * .[!.]* ..?*; do [ -e \"$f\" ] || [ -L \"$f\" ] || continue; "
+                + "case \"$f\" in " + ASIDE_PREFIX + "*) continue;; esac; mv \"$f\" " + quote(aside) + "/ || exit 5; "
+                + "done; ls -A | grep -v '^" + ASIDE_PREFIX.replace(".", "\\.") + "' | head -n 1");
+    }
+
+    /**
+     * The store's checksum listing, reduced to one SHA-256 and a file count: every regular file's SHA-256 and path,
+     * then every other entry's path, sorted bytewise, without what was moved aside.
+     */
+    public String checksum(String store) {
+        String find = "find . -path './" + ASIDE_PREFIX + "*' -prune -o ";
+        return privileged("cd " + quote(store) + " || exit 3; { " + find + "-type f -print0 | LC_ALL=C sort -z "
+                + "| xargs -0r sha256sum; " + find + "! -type f -print | LC_ALL=C sort; } | sha256sum "
+                + "| cut -d ' ' -f 1; " + find + "-type f -print | wc -l");
+    }
+
+    /** Appends {@code line} to the login user's authorized_keys once (found again by {@code marker}). */
+    public String authorize(String authorizedKeysFile, String line, String marker) {
+        String file = quote(authorizedKeysFile);
+        return "umask 077; mkdir -p \"$(dirname " + file + ")\" && touch " + file + " && { grep -qF "
+                + quote(marker) + " " + file + " || printf '%s\\n' " + quote(line) + " >> " + file + "; }";
+    }
+
+    /** Removes every authorized_keys line holding {@code marker}; the file keeps its owner and mode. */
+    public String revoke(String authorizedKeysFile, String marker) {
+        String file = quote(authorizedKeysFile);
+        return "[ -f " + file + " ] || exit 0; grep -vF " + quote(marker) + " " + file + " > " + file
+                + ".binarybosh-tmp; cat " + file + ".binarybosh-tmp > " + file + " && rm -f " + file
+                + ".binarybosh-tmp && ! grep -qF " + quote(marker) + " " + file;
+    }
+
+    /** Writes what arrives on stdin to {@code dir/name}, readable by root alone. */
+    public String writePrivateFile(String dir, String name) {
+        return privileged("umask 077; mkdir -p " + quote(dir) + " && cat > " + quote(dir + "/" + name));
+    }
+
+    /** Removes the copy's working files (its key, known_hosts, logs) and their folder. */
+    public String removeCopyFiles(String dir) {
+        return privileged("[ -d " + quote(dir) + " ] || exit 0; rm -f " + quote(dir) + "/key " + quote(dir)
+                + "/known_hosts " + quote(dir) + "/attempt-*; rmdir " + quote(dir));
+    }
+
+    /**
+     * Starts rsync in the background, detached from the ssh session, pulling {@code source} into {@code target}.
+     * Its pid, output and exit code go to {@code dir/attempt-N.*}, so that a restarted operator finds the copy
+     * running or finished. {@code --delete} removes only files of an earlier interrupted attempt (the store was
+     * moved aside before); what is moved aside is excluded on both ends. A redo after a failed verification
+     * compares contents ({@code --checksum}), not only sizes and times.
+     */
+    public String startRsync(String dir, int attempt, boolean checksum, String sshCommand, String remote,
+                             String target) {
+        String base = dir + "/attempt-" + attempt;
+        String rsync = "rsync -a " + (checksum ? "--checksum " : "") + "--delete --partial --numeric-ids --no-inc-recursive --info=progress2 --exclude="
+                + quote("/" + ASIDE_PREFIX + "*") + " -e " + quote(sshCommand)
+                + (sudo ? " --rsync-path='sudo -n rsync'" : "") + " " + quote(remote) + " " + quote(target + "/");
+        String job = rsync + " > " + quote(base + ".log") + " 2>&1; echo $? > " + quote(base + ".exit");
+        return privileged("rm -f " + quote(base + ".exit") + "; nohup setsid sh -c " + quote(job)
+                + " > /dev/null 2>&1 < /dev/null & echo $! > " + quote(base + ".pid"));
+    }
+
+    /**
+     * Where attempt N stands: the first line is its exit code or {@code -}, the second {@code alive},
+     * {@code dead} or {@code none} (never started), then the end of its progress output.
+     */
+    public String rsyncState(String dir, int attempt) {
+        String base = dir + "/attempt-" + attempt;
+        return privileged("if [ -f " + quote(base + ".exit") + " ]; then cat " + quote(base + ".exit")
+                + "; else echo -; fi; if [ ! -f " + quote(base + ".pid") + " ]; then echo none; elif [ -d /proc/$(cat "
+                + quote(base + ".pid") + ") ]; then echo alive; else echo dead; fi; [ -f " + quote(base + ".log")
+                + " ] && tail -c 4000 " + quote(base + ".log") + " | tr '\\r' '\\n' | grep -v '^ *$' | tail -n 3; true");
+    }
+
+    /** Stops attempt N's rsync if it still runs (a redo must not race it). */
+    public String stopRsync(String dir, int attempt) {
+        String pid = quote(dir + "/attempt-" + attempt + ".pid");
+        return privileged("[ -f " + pid + " ] && kill $(cat " + pid + ") 2>/dev/null; true");
+    }
+
+    public static String quote(String value) {
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * The authorized_keys line of the copy key: from Meta's address only, no pty or forwarding, and only the
+     * sending side of an rsync (a command with shell syntax in it is refused).
+     */
+    public static String copyKeyLine(String publicKeyLine, String fromAddress) {
+        String forced = "case $SSH_ORIGINAL_COMMAND in *[\\;\\&\\|\\$\\`\\<\\>\\(\\)]*) exit 126;; "
+                + "rsync\\ --server\\ --sender\\ *|sudo\\ -n\\ rsync\\ --server\\ --sender\\ *) "
+                + "exec $SSH_ORIGINAL_COMMAND;; esac; exit 126";
+        return "from=\"" + fromAddress + "\",restrict,command=\"" + forced + "\" " + publicKeyLine;
+    }
+}

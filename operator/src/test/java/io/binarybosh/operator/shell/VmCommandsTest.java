@@ -1,0 +1,154 @@
+package io.binarybosh.operator.shell;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The migration's commands, run for real by /bin/sh on folders made here. */
+class VmCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private final VmCommands commands = new VmCommands(false);
+
+    private record Run(int exit, String out) {
+    }
+
+    private static Run sh(String command, Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private Path store() throws IOException {
+        Path store = dir.resolve("store");
+        Files.createDirectories(store.resolve("postgres-15"));
+        Files.writeString(store.resolve("postgres-15/PG_VERSION"), "15\n");
+        Files.createDirectories(store.resolve("blobstore/store"));
+        Files.writeString(store.resolve("blobstore/store/blob"), "data");
+        Files.writeString(store.resolve(".hidden"), "x");
+        return store;
+    }
+
+    @Test
+    void movingAsideKeepsEverythingAndIsIdempotent() throws Exception {
+        Path store = store();
+        Run first = sh(commands.moveContentsAside(store.toString(), ".binarybosh-aside-1"), Map.of());
+        assertThat(first.exit()).isZero();
+        assertThat(first.out()).isBlank();
+        assertThat(store.resolve(".binarybosh-aside-1/postgres-15/PG_VERSION")).hasContent("15\n");
+        assertThat(store.resolve(".binarybosh-aside-1/.hidden")).exists();
+        try (var left = Files.list(store)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly(".binarybosh-aside-1");
+        }
+        Run again = sh(commands.moveContentsAside(store.toString(), ".binarybosh-aside-1"), Map.of());
+        assertThat(again.exit()).isZero();
+        assertThat(store.resolve(".binarybosh-aside-1/blobstore/store/blob")).hasContent("data");
+    }
+
+    @Test
+    void theChecksumCoversContentsAndNamesButNotWhatWasMovedAside() throws Exception {
+        Path store = store();
+        String before = sh(commands.checksum(store.toString()), Map.of()).out();
+        assertThat(before.lines().toList()).hasSize(2);
+        assertThat(before.lines().skip(1).findFirst().orElseThrow().trim()).isEqualTo("3");
+        Files.createDirectories(store.resolve(".binarybosh-aside-x"));
+        Files.writeString(store.resolve(".binarybosh-aside-x/other"), "y");
+        assertThat(sh(commands.checksum(store.toString()), Map.of()).out()).isEqualTo(before);
+        Files.writeString(store.resolve("blobstore/store/blob"), "dada");
+        assertThat(sh(commands.checksum(store.toString()), Map.of()).out()).isNotEqualTo(before);
+        Files.writeString(store.resolve("blobstore/store/blob"), "data");
+        Files.createDirectories(store.resolve("director/tasks"));
+        assertThat(sh(commands.checksum(store.toString()), Map.of()).out()).as("an empty folder counts")
+                .isNotEqualTo(before);
+    }
+
+    @Test
+    void postgresStateTellsRunningStaleAndStopped() throws Exception {
+        Path store = store();
+        assertThat(PostgresState.parse(sh(commands.postgresState(store.toString()), Map.of()).out()).directories())
+                .containsExactly(new PostgresState.DataDirectory("postgres-15", "stopped", "-", true));
+        Files.writeString(store.resolve("postgres-15/postmaster.pid"), ProcessHandle.current().pid() + "\n");
+        PostgresState running = PostgresState.parse(sh(commands.postgresState(store.toString()), Map.of()).out());
+        assertThat(running.anyRunning()).isTrue();
+        Files.writeString(store.resolve("postgres-15/postmaster.pid"), "999999999\n");
+        Files.createDirectories(store.resolve("postgres-13"));
+        PostgresState stale = PostgresState.parse(sh(commands.postgresState(store.toString()), Map.of()).out());
+        assertThat(stale.directories()).containsExactly(
+                new PostgresState.DataDirectory("postgres-13", "stopped", "-", false),
+                new PostgresState.DataDirectory("postgres-15", "stale", "999999999", true));
+        assertThat(stale.current().orElseThrow().name()).isEqualTo("postgres-15");
+    }
+
+    @Test
+    void aKeyIsAuthorizedOnceAndRevokedLeavingTheOthers() throws Exception {
+        Path keys = dir.resolve("home/.ssh/authorized_keys");
+        Files.createDirectories(keys.getParent());
+        Files.writeString(keys, "ssh-ed25519 AAAA jumpbox\n");
+        String line = VmCommands.copyKeyLine("ssh-ed25519 BBBB binarybosh-copy-op1", "10.0.0.5");
+        for (int i = 0; i < 2; i++) {
+            assertThat(sh(commands.authorize(keys.toString(), line, "binarybosh-copy-op1"), Map.of()).exit()).isZero();
+        }
+        assertThat(Files.readAllLines(keys)).containsExactly("ssh-ed25519 AAAA jumpbox", line);
+        assertThat(sh(commands.revoke(keys.toString(), "binarybosh-copy-op1"), Map.of()).exit()).isZero();
+        assertThat(Files.readAllLines(keys)).containsExactly("ssh-ed25519 AAAA jumpbox");
+        assertThat(sh(commands.revoke(keys.toString(), "binarybosh-copy-op1"), Map.of()).exit()).isZero();
+    }
+
+    @Test
+    void theCopyKeyRunsOnlyTheSendingSideOfAnRsync() throws Exception {
+        String line = VmCommands.copyKeyLine("ssh-ed25519 BBBB c", "10.0.0.5");
+        assertThat(line).startsWith("from=\"10.0.0.5\",restrict,command=\"");
+        String forced = line.substring(line.indexOf("command=\"") + 9, line.lastIndexOf("\" ssh-ed25519"));
+        Path bin = dir.resolve("bin");
+        Files.createDirectories(bin);
+        Path rsync = bin.resolve("rsync");
+        Files.writeString(rsync, "#!/bin/sh\necho \"rsync ran: $*\"\n");
+        assertThat(rsync.toFile().setExecutable(true)).isTrue();
+        Map<String, String> path = Map.of("PATH", bin + ":/usr/bin:/bin");
+        Run allowed = sh(forced, Map.of("PATH", path.get("PATH"),
+                "SSH_ORIGINAL_COMMAND", "rsync --server --sender -logDtpre.iLsfxCIvu . /var/vcap/store/"));
+        assertThat(allowed.out()).contains("rsync ran: --server --sender");
+        for (String refused : new String[]{"rsync --server -logDtpre.iLsfxCIvu . /var/vcap/store/",
+                "rsync --server --sender . /x; rm -rf /", "rsync --server --sender $(id)", "cat /etc/shadow",
+                "rsync --server --sender . `id`", "rsync --server --sender . a | sh"}) {
+            Run run = sh(forced, Map.of("PATH", path.get("PATH"), "SSH_ORIGINAL_COMMAND", refused));
+            assertThat(run.exit()).as(refused).isEqualTo(126);
+            assertThat(run.out()).as(refused).doesNotContain("rsync ran");
+        }
+    }
+
+    @Test
+    void rsyncProgressIsReadFromItsLastProgressLine() {
+        RsyncProgress running = RsyncProgress.parse("-\nalive\n    524,288,000  48%  100.00MB/s    0:00:05 (xfr#3, to-chk=2/10)\n");
+        assertThat(running.exitCode()).isNull();
+        assertThat(running.failed()).isFalse();
+        assertThat(running.bytes()).isEqualTo(524_288_000L);
+        assertThat(running.files()).isEqualTo(3L);
+        assertThat(running.rate()).isEqualTo("100.00MB/s");
+        assertThat(RsyncProgress.parse("0\ndead\n  1,024 100%  1.00kB/s 0:00:00 (xfr#1, to-chk=0/3)\n").succeeded())
+                .isTrue();
+        assertThat(RsyncProgress.parse("-\ndead\n").failed()).as("killed without an exit code").isTrue();
+        assertThat(RsyncProgress.parse("23\ndead\nrsync error: some files could not be transferred\n").failed())
+                .isTrue();
+        assertThat(RsyncProgress.parse("-\nnone\n").notStarted()).isTrue();
+    }
+
+    @Test
+    void withSudoEveryPrivilegedCommandRunsAsRootWithoutAPrompt() {
+        assertThat(new VmCommands(true).monitStopAll()).isEqualTo("sudo -n sh -c 'PATH=/var/vcap/bosh/bin:$PATH; monit stop all'");
+        assertThat(new VmCommands(false).monitStopAll()).isEqualTo("sh -c 'PATH=/var/vcap/bosh/bin:$PATH; monit stop all'");
+        assertThat(VmCommands.quote("it's")).isEqualTo("'it'\\''s'");
+    }
+}
