@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -172,7 +174,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
                         new PairObserver(new EndpointResolver(secretLookup(), timeouts), clients,
                                 (namespace, name) -> configMaps == null ? Optional.empty()
                                         : configMaps.get(new ResourceID(name, namespace)), clock),
-                        pollingExecutor);
+                        pollingExecutor, metrics::forget);
         return List.of(secrets, configMaps, observations);
     }
 
@@ -181,6 +183,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
         Instant now = clock.instant();
         Optional<PairObservation> observation = context.getSecondaryResource(PairObservation.class,
                 ObservationEventSource.NAME);
+        observation.ifPresent(observed -> recordReachability(pair, observed));
         List<ConfigProblem> specProblems = validator.validate(pair.getSpec());
         boolean paused = "true".equals(annotation(pair, BinaryBoshPair.PAUSED_ANNOTATION));
         long generation = pair.getMetadata().getGeneration() == null ? 0 : pair.getMetadata().getGeneration();
@@ -244,6 +247,19 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
             recordDetection(transition, calculation);
         }
         return written;
+    }
+
+    private void recordReachability(BinaryBoshPair pair, PairObservation observation) {
+        if (pair.isMarkedForDeletion()) {
+            return;
+        }
+        Map<DirectorRole, Boolean> reachable = new EnumMap<>(DirectorRole.class);
+        reachable.put(DirectorRole.PRIMARY, observation.primary().reachable());
+        reachable.put(DirectorRole.META, observation.meta().reachable());
+        if (observation.micro() != null) {
+            reachable.put(DirectorRole.MICRO, observation.micro().reachable());
+        }
+        metrics.reachability(ResourceID.fromResource(pair), reachable);
     }
 
     private void recordDetection(ConditionTransition transition, StatusCalculator.Calculation calculation) {
