@@ -2,6 +2,7 @@ package io.binarybosh.operator;
 
 import io.binarybosh.operator.director.DirectorClientOptions;
 import io.binarybosh.operator.director.HttpDirectorClientFactory;
+import io.binarybosh.operator.director.LogCapture;
 import io.binarybosh.operator.director.RetryPolicy;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.HealthSpec;
@@ -202,6 +203,22 @@ class ObservingOperatorTest {
 
     @Test
     void badInputGetsAPreciseConditionAnEventAndNoDirectorCall() throws IOException {
+        LogCapture logs = new LogCapture("io.binarybosh.operator");
+        try {
+            badInputIsReported();
+        } finally {
+            logs.close();
+        }
+        assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains(PASSWORD)
+                || line.contains("not-the-password"));
+        assertThat(logs.lines()).filteredOn(line -> line.contains(".reconcile.") || line.contains(".observe.")
+                        || line.contains(".act.") || line.contains(".director."))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).containsPattern("pair=bosh-system/[a-z-]+")
+                        .containsPattern("step=\\w+"));
+    }
+
+    private void badInputIsReported() throws IOException {
         HeldCertificate otherCa = new HeldCertificate.Builder().certificateAuthority(0).commonName("other CA").build();
         directorSecret("good", ca.certificatePem(), PASSWORD);
         directorSecret("wrong-password", ca.certificatePem(), "not-the-password");

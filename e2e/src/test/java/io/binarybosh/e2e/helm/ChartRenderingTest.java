@@ -80,6 +80,7 @@ class ChartRenderingTest {
         assertThat(env.get("POD_NAMESPACE").getValueFrom().getFieldRef().getFieldPath())
                 .isEqualTo("metadata.namespace");
         assertThat(env.get("LOG_LEVEL").getValue()).isEqualTo("info");
+        assertThat(env.get("LOG_FORMAT").getValue()).isEqualTo("text");
         assertThat(env.get("HEALTH_PORT").getValue()).isEqualTo("8080");
         assertThat(operator(defaults).getImage()).isEqualTo("binary-bosh-operator:0.1.0");
         assertThat(operator(defaults).getImagePullPolicy()).isEqualTo("IfNotPresent");

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.observe;
 
+import io.binarybosh.operator.logging.LogContext;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.HealthSpec;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -55,7 +56,9 @@ public final class ObservationEventSource extends PerResourcePollingEventSource<
 
         @Override
         public Set<PairObservation> fetchResources(BinaryBoshPair pair) {
-            return Set.of(observer.observe(pair));
+            try (LogContext ignored = LogContext.of(pair, "observe")) {
+                return Set.of(observer.observe(pair));
+            }
         }
 
         @Override

@@ -9,6 +9,7 @@ import io.binarybosh.operator.decide.HealthRules;
 import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.decide.Timings;
 import io.binarybosh.operator.director.DirectorClient;
+import io.binarybosh.operator.logging.LogContext;
 import io.binarybosh.operator.observe.DirectorRole;
 import io.binarybosh.operator.observe.EndpointResolution;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -180,6 +181,12 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
 
     @Override
     public UpdateControl<BinaryBoshPair> reconcile(BinaryBoshPair pair, Context<BinaryBoshPair> context) {
+        try (LogContext ignored = LogContext.of(pair, "decide")) {
+            return observeDecideAct(pair, context);
+        }
+    }
+
+    private UpdateControl<BinaryBoshPair> observeDecideAct(BinaryBoshPair pair, Context<BinaryBoshPair> context) {
         Instant now = clock.instant();
         Optional<PairObservation> observation = context.getSecondaryResource(PairObservation.class,
                 ObservationEventSource.NAME);
@@ -196,6 +203,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
                         calculation.specValid(), paused, annotation(pair, BinaryBoshPair.APPROVE_ANNOTATION), now)))
                 .orElseGet(() -> new Step.Blocked("SpecInvalid",
                         "the spec or a Secret it references is invalid: see SpecValid"));
+        LogContext.step(stepName(step));
         BinaryBoshPairStatus next = calculator.decided(calculation.status(), step, paused, generation,
                 pair.getStatus() == null ? List.of() : pair.getStatus().getConditions(), now);
 
@@ -203,13 +211,28 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
         StatusWriter writer = (current, change) -> write(current, change, context, events, calculation);
         BinaryBoshPair written = writer.update(pair, status -> copyInto(next, status));
         if (calculation.facts().isPresent() && isAction(step)) {
-            LOG.info("pair={}/{} acting: {}", pair.getMetadata().getNamespace(), pair.getMetadata().getName(), step);
+            LOG.info("acting: {}", step);
             actor.act(step, written, calculation.facts().get(), writer, events);
             return UpdateControl.<BinaryBoshPair>noUpdate().rescheduleAfter(Decider.followInterval());
         }
         Duration recheck = step instanceof Step.Wait wait ? wait.recheckAfter()
                 : Timings.of(pair.getSpec()).pollInterval();
         return UpdateControl.<BinaryBoshPair>noUpdate().rescheduleAfter(recheck);
+    }
+
+    /** As in log lines: StartRepair, ContinueOperation:FOLLOW_TASK, Wait:Healthy. */
+    private static String stepName(Step step) {
+        String kind = step.getClass().getSimpleName();
+        if (step instanceof Step.ContinueOperation next) {
+            return kind + ":" + next.action();
+        }
+        if (step instanceof Step.Wait wait) {
+            return kind + ":" + wait.reason();
+        }
+        if (step instanceof Step.Blocked blocked) {
+            return kind + ":" + blocked.reason();
+        }
+        return kind;
     }
 
     private static boolean isAction(Step step) {
@@ -230,13 +253,13 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
             p.setStatus(after);
             return p;
         });
+        LogContext.operation(after.getOperation());
         for (ConditionTransition transition : ConditionTransition.between(before.getConditions(),
                 after.getConditions())) {
             if (transition.isNoise()) {
                 continue;
             }
-            LOG.info("pair={}/{} condition {} {} -> {} ({}): {}", current.getMetadata().getNamespace(),
-                    current.getMetadata().getName(), transition.type(), transition.fromStatus(),
+            LOG.info("condition {} {} -> {} ({}): {}", transition.type(), transition.fromStatus(),
                     transition.toStatus(), transition.reason(), transition.message());
             String message = transition.type() + " is " + transition.toStatus() + ": " + transition.message();
             if (transition.isWarning()) {
