@@ -11,13 +11,15 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Puts in front of fabric8's CRUD dispatcher what real kubectl needs and the CRUD mode lacks: discovery (built-in
  * groups and one per stored CRD), status subresource writes that carry a query, merge patches that remove fields,
- * strategic merge patches without list directives, Secrets written with {@code stringData}, and a JSON content
- * type on every answer.
+ * strategic merge patches without list directives, Secrets written with {@code stringData}, the
+ * {@code involvedObject.*} field selector of {@code kubectl describe}'s event list, and a JSON content type on every
+ * answer.
  */
 final class KubectlCompatibleDispatcher extends Dispatcher {
 
@@ -54,6 +56,12 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
                     .map(document -> new MockResponse().setResponseCode(200).setBody(document))
                     .orElseGet(() -> notFound(bare));
         }
+        if (method == HttpMethod.GET) {
+            Optional<InvolvedObjectSelector> events = InvolvedObjectSelector.of(path);
+            if (events.isPresent()) {
+                return eventsOf(request, events.get());
+            }
+        }
         if (bare.startsWith("/openapi/")) {
             // kubectl then goes on without a schema, as --validate=false asks.
             return notFound(bare);
@@ -81,6 +89,16 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
         }
         return crud.dispatch(path.equals(request.getPath()) ? request
                 : rewritten(request, method, path, body(request)));
+    }
+
+    private MockResponse eventsOf(RecordedRequest request, InvolvedObjectSelector selector) {
+        MockResponse all = crud.dispatch(rewritten(request, HttpMethod.GET,
+                InvolvedObjectSelector.withoutFieldSelector(request.getPath()), ""));
+        if (all.code() != 200) {
+            return all;
+        }
+        JsonNode list = serialization.unmarshal(all.getBody().readUtf8(), JsonNode.class);
+        return new MockResponse().setResponseCode(200).setBody(serialization.asJson(selector.filter(list)));
     }
 
     /** Applies the merge patch here and stores the result with an update of the same resource version. */
