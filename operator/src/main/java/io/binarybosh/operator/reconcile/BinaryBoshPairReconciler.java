@@ -220,7 +220,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
         return UpdateControl.<BinaryBoshPair>noUpdate().rescheduleAfter(recheck);
     }
 
-    /** As in log lines: StartRepair, ContinueOperation:FOLLOW_TASK, Wait:Healthy. */
+    /** As in log lines: StartRepair, ContinueOperation:FOLLOW_TASK, Wait:Steady. */
     private static String stepName(Step step) {
         String kind = step.getClass().getSimpleName();
         if (step instanceof Step.ContinueOperation next) {

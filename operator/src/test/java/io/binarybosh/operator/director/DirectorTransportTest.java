@@ -87,7 +87,8 @@ class DirectorTransportTest {
         try (DirectorClient client = new HttpDirectorClientFactory(director.options(RetryPolicy.none())).create(endpoint)) {
             assertThatThrownBy(client::info)
                     .isInstanceOf(DirectorUnreachableException.class)
-                    .hasMessageContaining("timeout");
+                    // okio says "timeout", the socket "Read timed out": which one fires first depends on load.
+                    .hasMessageMatching("(?s).*(timeout|timed out).*");
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
     }
