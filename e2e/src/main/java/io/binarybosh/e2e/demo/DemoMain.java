@@ -59,8 +59,9 @@ public final class DemoMain {
         }, "demo-shutdown"));
         try {
             demo.run();
-        } catch (DemoFailure e) {
-            console.act("The demo did not go as told: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // The operator's threads would keep the JVM alive: exit, and let the shutdown hook close everything.
+            console.act("The demo did not go as told: " + (e instanceof DemoFailure ? e.getMessage() : e));
             console.say("the operator's log: " + dir.resolve("operator.log"));
             System.exit(1);
         }

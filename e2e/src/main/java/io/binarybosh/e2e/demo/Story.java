@@ -6,6 +6,7 @@ import io.binarybosh.operator.model.DirectorStatus;
 import io.binarybosh.operator.model.MigrationStatus;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -66,6 +67,7 @@ final class Story {
         String deployment = world.endpoint(victim).deployment();
         int fixesBefore = scanAndFixes(rescuer, deployment);
         String cid = world.directorVm(victim).map(Vm::cid).orElseThrow();
+        List<String> deployments = deployments(victim);
         world.faults().killDirectorVm(victim);
         console.say("killed VM " + cid + ": " + title(victim) + "'s director, monit and sshd are gone");
         Duration bound = world.timings().seconds(30 + 60 + 60 + 60 + 60).plusSeconds(60);
@@ -75,13 +77,21 @@ final class Story {
         Waits.until(title(victim) + " to run on a new VM", bound, () -> world.runningDirector(victim).isPresent()
                 && !world.directorVm(victim).map(Vm::cid).orElse(cid).equals(cid));
         console.say(title(victim) + " answers again on VM " + world.directorVm(victim).map(Vm::cid).orElse("?")
-                + ", on its persistent disk: no data lost");
+                + ", with the store of its persistent disk");
         String healthy = title(victim) + "Healthy";
         Waits.until(healthy + "=True and MutuallyManaged=True", bound,
                 () -> pair.get().is(healthy, "True") && pair.get().is("MutuallyManaged", "True"));
+        Waits.until(title(victim) + " to list " + deployments + " again", bound,
+                () -> deployments(victim).equals(deployments));
         narrator.catchUp();
-        console.say("the operator sees the pair whole again");
+        console.say("the operator sees the pair whole again, and " + title(victim) + " holds " + deployments
+                + " as before: nothing lost");
         interlude();
+    }
+
+    /** The deployments the director holds, as the operator last read them. */
+    private List<String> deployments(String director) {
+        return pair.get().director(director).map(DirectorStatus::getDeployments).orElse(List.of());
     }
 
     private int scanAndFixes(String director, String deployment) {
