@@ -50,11 +50,16 @@ final class Demo implements AutoCloseable {
         DemoCluster api = remember(DemoCluster.start(options.kubectl()));
         console.say("kubeconfig: " + api.kubeconfig());
         console.say("watch from another terminal while the demo runs:");
+        String kubectl = "    kubectl --kubeconfig " + api.kubeconfig();
         console.plain("");
-        console.plain("    export KUBECONFIG=" + api.kubeconfig());
-        console.plain("    kubectl get bbp " + PAIR);
-        console.plain("    kubectl describe bbp " + PAIR);
-        console.plain("    kubectl get events --sort-by=.lastTimestamp");
+        console.plain(kubectl + " get bbp");
+        console.plain(kubectl + " describe bbp " + PAIR);
+        // The embedded API has no server-side printer columns, and describe finds no events in it (it ignores
+        // field selectors): these stand in for them.
+        console.plain(kubectl + " get bbp " + PAIR + " -o custom-columns=PHASE:.status.phase,"
+                + "STEP:.status.operation.step,COPIED:.status.migration.copiedBytes,RATE:.status.migration.copyRate");
+        console.plain(kubectl + " get events --sort-by=.lastTimestamp"
+                + " -o custom-columns=TIME:.lastTimestamp,TYPE:.type,REASON:.reason,MESSAGE:.message");
         console.plain("");
         console.say("$ kubectl apply --validate=false -f " + options.repository().relativize(options.crd()));
         api.apply(options.crd()).stdout().lines().forEach(console::say);
