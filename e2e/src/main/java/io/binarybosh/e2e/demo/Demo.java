@@ -54,8 +54,7 @@ final class Demo implements AutoCloseable {
         console.plain("");
         console.plain(kubectl + " get bbp");
         console.plain(kubectl + " describe bbp " + PAIR);
-        // The embedded API has no server-side printer columns, and describe finds no events in it (it ignores
-        // field selectors): these stand in for them.
+        // The embedded API has no server-side printer columns: custom columns show progress and events.
         console.plain(kubectl + " get bbp " + PAIR + " -o custom-columns=PHASE:.status.phase,"
                 + "STEP:.status.operation.step,COPIED:.status.migration.copiedBytes,RATE:.status.migration.copyRate");
         console.plain(kubectl + " get events --sort-by=.lastTimestamp"
