@@ -37,7 +37,9 @@ final class Story {
 
     void tell() throws InterruptedException {
         migration();
+        interlude();
         resurrection("primary", "meta");
+        interlude();
         resurrection("meta", "primary");
         console.act("The end: Primary and Meta manage each other; the Micro is retired");
     }
@@ -58,7 +60,6 @@ final class Story {
                 + world.directorVm("primary").map(Vm::cid).orElse("?") + ", its agent now reports to Meta");
         console.say("the Micro is fenced: its processes stopped, its store moved aside to "
                 + migration.getMicroStoreAside());
-        interlude();
     }
 
     /** Kills {@code victim}'s VM and waits for {@code rescuer}'s health monitor to bring it back. */
@@ -86,7 +87,6 @@ final class Story {
         narrator.catchUp();
         console.say("the operator sees the pair whole again, and " + title(victim) + " holds " + deployments
                 + " as before: nothing lost");
-        interlude();
     }
 
     /** The deployments the director holds, as the operator last read them. */
