@@ -26,7 +26,6 @@ final class Demo implements AutoCloseable {
     // Read by the narrator's thread; written under this object's lock.
     private volatile DemoCluster cluster;
     private World world;
-    private String processMarker;
     private Narrator narrator;
     private boolean closed;
 
@@ -117,7 +116,6 @@ final class Demo implements AutoCloseable {
 
     private synchronized World remember(World started) {
         world = started;
-        processMarker = started.processMarker().orElse(null);
         return closeIfClosed(started);
     }
 
@@ -144,11 +142,22 @@ final class Demo implements AutoCloseable {
         if (world != null) {
             world.close();
             world = null;
-            delete(dir.resolve("world"));
-            List<Long> left = ProcessSweep.find(processMarker);
-            console.say(left.isEmpty() ? "world closed: none of its sshd, monit or director processes is left"
-                    : "world closed, but these processes are left: " + left);
         }
+        // A world still starting when Ctrl-C came has no World to close yet: its processes carry its folder.
+        Path worldDir = dir.resolve("world");
+        String marker = worldDir + "/";
+        ProcessSweep.kill(marker);
+        List<Long> left = ProcessSweep.find(marker);
+        console.say(left.isEmpty() ? "no sshd, monit or director process of the world is left"
+                : "these processes of the world are left: " + left);
+        if (Files.exists(worldDir)) {
+            delete(worldDir);
+        }
+    }
+
+    /** Whether {@link #close()} has begun: what fails in the story after that is the stop, not the story. */
+    synchronized boolean closing() {
+        return closed;
     }
 
     /** The world's folder holds the stores, copies included; the operator's log and the manifests stay. */

@@ -59,7 +59,10 @@ public final class DemoMain {
         }, "demo-shutdown"));
         try {
             demo.run();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            if (demo.closing()) {
+                return;
+            }
             // The operator's threads would keep the JVM alive: exit, and let the shutdown hook close everything.
             console.act("The demo did not go as told: " + (e instanceof DemoFailure ? e.getMessage() : e));
             console.say("the operator's log: " + dir.resolve("operator.log"));
