@@ -22,12 +22,10 @@ import java.util.stream.Stream;
  * crds/examples/secrets.yaml and pair-with-micro.yaml filled in for a world: the Secrets of the three directors and
  * of the Micro's ssh access, and the pair, with approval Automatic and short health intervals to suit the demo.
  *
- * @param namespace the namespace of every object
- * @param name      the pair's name
- * @param secrets   the Secrets, in the order they are applied
- * @param pair      the BinaryBoshPair as YAML
+ * @param secrets the Secrets, in the order they are applied
+ * @param pair    the BinaryBoshPair as YAML
  */
-record PairManifest(String namespace, String name, List<Secret> secrets, String pair) {
+record PairManifest(List<Secret> secrets, String pair) {
 
     static PairManifest forWorld(World world, String namespace, String name) throws IOException {
         SshEndpoint micro = world.ssh("micro").orElseThrow();
@@ -81,7 +79,7 @@ record PairManifest(String namespace, String name, List<Secret> secrets, String 
                 metaApi.url(), metaApi.deployment(), meta.home().resolve("var/vcap/store"),
                 microApi.url(), micro.home().resolve("var/vcap/store"),
                 micro.host(), micro.port(), micro.user(), meta.port());
-        return new PairManifest(namespace, name, secrets, pair);
+        return new PairManifest(secrets, pair);
     }
 
     private static Secret directorSecret(DirectorEndpoint endpoint, String namespace) {

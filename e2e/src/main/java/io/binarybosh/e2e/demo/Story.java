@@ -53,8 +53,11 @@ final class Story {
         narrator.catchUp();
         PairView view = pair.get();
         MigrationStatus migration = view.migration().orElseThrow();
-        console.say("Meta now runs on the Micro's store: director uuid " + view.director("meta")
-                .map(DirectorStatus::getUuid).orElse("?") + " (the Micro's was " + migration.getSourceUuid() + ")");
+        String metaUuid = view.director("meta").map(DirectorStatus::getUuid).orElse("?");
+        if (!metaUuid.equals(migration.getSourceUuid())) {
+            throw new DemoFailure("Meta answers with uuid " + metaUuid + ", not the Micro's " + migration.getSourceUuid());
+        }
+        console.say("Meta now runs on the Micro's store: it answers with the Micro's director uuid " + metaUuid);
         console.say("copy verified: both stores hash to " + abbreviated(migration.getSourceChecksum()));
         console.say("Primary was recreated by Meta: VM " + primaryCid + " -> "
                 + world.directorVm("primary").map(Vm::cid).orElse("?") + ", its agent now reports to Meta");
