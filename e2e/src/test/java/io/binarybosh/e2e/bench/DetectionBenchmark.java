@@ -40,7 +40,7 @@ final class DetectionBenchmark implements Benchmark {
     @Override
     public Section run(BenchOptions options, Path workDir) throws Exception {
         List<Kill> kills = new ArrayList<>();
-        try (World world = MutualWorlds.start(options.detectionScale(), workDir.resolve("world"));
+        try (World world = MutualWorlds.start(options.timeScale(), workDir.resolve("world"));
              PairFleet fleet = new PairFleet(options.crd())) {
             HealthSpec health = new HealthSpec();
             health.setPollIntervalSeconds(POLL_SECONDS);
@@ -100,7 +100,7 @@ final class DetectionBenchmark implements Benchmark {
         Stats operator = Stats.of(kills.stream().map(Kill::operatorSeconds).toList());
         Stats alert = Stats.of(kills.stream().map(Kill::hmAlertSeconds).toList());
         Stats scan = Stats.of(kills.stream().map(Kill::hmScanAndFixSeconds).toList());
-        double scale = options.detectionScale();
+        double scale = options.timeScale();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("kills", kills.size());
         figures.put("worldTimeScale", scale);

@@ -34,7 +34,7 @@ final class StartupBenchmark implements Benchmark {
     @Override
     public Section run(BenchOptions options, Path workDir) throws Exception {
         List<Start> starts = new ArrayList<>();
-        try (World world = MutualWorlds.start(options.scaleTimeScale(), workDir.resolve("world"))) {
+        try (World world = MutualWorlds.start(options.timeScale(), workDir.resolve("world"))) {
             for (int i = 0; i < options.startupRuns(); i++) {
                 Start start = start(world, options);
                 starts.add(start);

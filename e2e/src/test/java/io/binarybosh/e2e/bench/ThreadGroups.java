@@ -2,7 +2,12 @@ package io.binarybosh.e2e.bench;
 
 import java.util.List;
 
-/** Whose work a thread does, by the names the simulator, the API mock, the operator and its libraries give them. */
+/**
+ * Whose work a thread does, by the names the simulator, the API mock, the operator and its libraries give them
+ * (as seen in a run: JOSDK's reconciler pool is {@code pool-N-thread-M}, fabric8's client is the JDK's
+ * {@code HttpClient}, the directors' clients are OkHttp). OkHttp's shared threads also serve the simulated health
+ * monitors' calls, a small share. Anything else is {@code other}.
+ */
 final class ThreadGroups {
 
     static final String OPERATOR = "operator";
@@ -11,10 +16,10 @@ final class ThreadGroups {
     static final String OTHER = "other";
 
     private static final List<String> WORLD_PREFIXES = List.of("world-", "hm-", "director-api-", "director-127.",
-            "director-tether", "nats", "agent");
-    private static final List<String> KUBE_API_PREFIXES = List.of("vert.x-", "MockWebServer", "mockwebserver");
+            "director-tether", "HTTP-Dispatcher", "idle-timeout-task");
+    private static final List<String> KUBE_API_PREFIXES = List.of("vert.x-", "vertx-", "MockWebServer");
     private static final List<String> OPERATOR_PREFIXES = List.of("director-poll", "ReconcilerExecutor",
-            "HttpClient-", "OkHttp", "Informer", "informer", "pool-", "ForkJoinPool", "Executor");
+            "pool-", "HttpClient-", "JdkHttpClientFactory-", "CachedSingleThreadScheduler-", "OkHttp", "Okio Watchdog");
 
     private ThreadGroups() {
     }

@@ -20,8 +20,8 @@ final class WindowMeters {
 
     static final String RECONCILE_TIMER = "operator.sdk.controllers.execution.reconcile";
 
-    /** p50 and p99 in milliseconds, and how many reconciles the window saw. */
-    record Reconciles(long count, double p50Millis, double p99Millis) {
+    /** p50, p99 and max in milliseconds, and how many reconciles the window saw. */
+    record Reconciles(long count, double p50Millis, double p99Millis, double maxMillis) {
     }
 
     private final SimpleMeterRegistry window = new SimpleMeterRegistry();
@@ -43,7 +43,7 @@ final class WindowMeters {
     Reconciles reconciles() {
         Timer timer = window.find(RECONCILE_TIMER).timer();
         if (timer == null) {
-            return new Reconciles(0, Double.NaN, Double.NaN);
+            return new Reconciles(0, Double.NaN, Double.NaN, Double.NaN);
         }
         HistogramSnapshot snapshot = timer.takeSnapshot();
         double p50 = Double.NaN;
@@ -55,6 +55,6 @@ final class WindowMeters {
                 p99 = value.value(TimeUnit.MILLISECONDS);
             }
         }
-        return new Reconciles(snapshot.count(), p50, p99);
+        return new Reconciles(snapshot.count(), p50, p99, snapshot.max(TimeUnit.MILLISECONDS));
     }
 }
