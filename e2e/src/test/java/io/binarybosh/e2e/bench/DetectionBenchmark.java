@@ -107,6 +107,10 @@ final class DetectionBenchmark implements Benchmark {
         figures.put("operatorPollIntervalSeconds", POLL_SECONDS);
         figures.put("operatorUnreachableAfterSeconds", UNREACHABLE_AFTER_SECONDS);
         figures.put("operatorSeconds", operator);
+        figures.put("operatorSecondsPrimaryKilled", Stats.of(kills.stream()
+                .filter(k -> k.director().equals("primary")).map(Kill::operatorSeconds).toList()));
+        figures.put("operatorSecondsMetaKilled", Stats.of(kills.stream()
+                .filter(k -> k.director().equals("meta")).map(Kill::operatorSeconds).toList()));
         figures.put("healthMonitorAlertSeconds", alert);
         figures.put("healthMonitorScanAndFixSeconds", scan);
         figures.put("healthMonitorAlertSecondsAtRealBoshTimings", scaled(alert, 1 / scale));

@@ -2,7 +2,7 @@ package io.binarybosh.e2e.bench;
 
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** One line on stderr per step: stdout carries the operator's log, which bin/bench sends to a file. */
@@ -12,7 +12,7 @@ final class Progress {
     }
 
     static void say(String format, Object... args) {
-        System.err.println(LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + " bench: "
+        System.err.println(LocalTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " bench: "
                 + String.format(Locale.ROOT, format, args));
     }
 }

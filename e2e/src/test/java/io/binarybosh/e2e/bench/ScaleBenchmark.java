@@ -27,7 +27,7 @@ final class ScaleBenchmark implements Benchmark {
                 double operatorCpuPercentOfOneCore,
                 double operatorCpuMillisPerPairPoll, long heapBeforeOperatorBytes, long heapWithOperatorBytes,
                 WindowMeters.Reconciles reconciles, double scheduledPairPollsPerSecond, DirectorRequests primary,
-                DirectorRequests meta) {
+                DirectorRequests meta, double machineLoadAverage) {
 
         long operatorHeapBytes() {
             return heapWithOperatorBytes - heapBeforeOperatorBytes;
@@ -81,6 +81,7 @@ final class ScaleBenchmark implements Benchmark {
             Thread.sleep(options.windowSeconds() * 1000L);
             CpuSnapshot after = CpuSnapshot.take();
             Instant to = Instant.now();
+            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             double seconds = Waiting.seconds(windowStart, System.nanoTime());
             WindowMeters.Reconciles reconciles = window.reconciles();
             DirectorRequests primary = DirectorRequests.of(world.requests("primary"), from, to);
@@ -96,7 +97,7 @@ final class ScaleBenchmark implements Benchmark {
             return new Size(pairs, Waiting.seconds(started, firstStatus), Waiting.seconds(started, ready), readyPairs,
                     seconds, cpu, busiest, 100 * operatorCpu / seconds, 1000 * operatorCpu / seconds / pairPollsPerSecond,
                     heapBefore, heapWith, reconciles,
-                    (double) pairs / HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS, primary, meta);
+                    (double) pairs / HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS, primary, meta, load);
         }
     }
 
@@ -131,7 +132,8 @@ final class ScaleBenchmark implements Benchmark {
                     f1(s.primary().perPoll()) + " / " + f1(s.meta().perPoll()),
                     f1(s.primary().pollsPerSecond()) + " of " + f1(s.scheduledPairPollsPerSecond()),
                     f1(s.secondsToFirstStatus()) + " / " + f1(s.secondsToReady())
-                            + (s.readyPairs() < s.pairs() ? " (" + s.readyPairs() + " Ready)" : "")));
+                            + (s.readyPairs() < s.pairs() ? " (" + s.readyPairs() + " Ready)" : ""),
+                    f1(s.machineLoadAverage())));
         }
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("worldTimeScale", options.scaleTimeScale());
@@ -141,7 +143,7 @@ final class ScaleBenchmark implements Benchmark {
                 new Section.Table(List.of("pairs", "operator CPU (of one core)", "CPU ms per pair poll",
                         "heap after GC (operator)", "reconcile p50 / p99 ms",
                         "requests per director per poll (Primary / Meta)", "pair polls/s done of scheduled",
-                        "start to status on all / all Ready (s)"), rows),
+                        "start to status on all / all Ready (s)", "machine load (1 min)"), rows),
                 List.of("Default health settings (poll every " + HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS
                                 + " s), production operator settings (8 polling threads); measured over a "
                                 + options.windowSeconds() + " s window opened one poll interval after every pair "
