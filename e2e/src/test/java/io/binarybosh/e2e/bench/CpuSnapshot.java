@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -54,7 +55,7 @@ record CpuSnapshot(long processCpuNanos, Map<Long, ThreadSample> threads) {
             long spent = now.cpuNanos() - (then == null ? 0 : then.cpuNanos());
             byName.merge(ThreadGroups.of(now.name()) + ": " + now.name().replaceAll("\\d+", "#"), spent, Long::sum);
         });
-        Map<String, Long> busiest = new java.util.LinkedHashMap<>();
+        Map<String, Long> busiest = new LinkedHashMap<>();
         byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit)
                 .forEach(e -> busiest.put(e.getKey(), e.getValue()));
         return busiest;

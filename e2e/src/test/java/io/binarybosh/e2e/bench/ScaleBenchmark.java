@@ -5,6 +5,7 @@ import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.HealthSpec;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +82,7 @@ final class ScaleBenchmark implements Benchmark {
             Thread.sleep(options.windowSeconds() * 1000L);
             CpuSnapshot after = CpuSnapshot.take();
             Instant to = Instant.now();
-            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             double seconds = Waiting.seconds(windowStart, System.nanoTime());
             WindowMeters.Reconciles reconciles = window.reconciles();
             DirectorRequests primary = DirectorRequests.of(world.requests("primary"), from, to);

@@ -2,6 +2,7 @@ package io.binarybosh.e2e.bench;
 
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.operator.model.BinaryBoshPair;
+import io.binarybosh.operator.model.HealthSpec;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ final class StartupBenchmark implements Benchmark {
 
     private static Start start(World world, BenchOptions options) throws InterruptedException {
         try (PairFleet fleet = new PairFleet(options.crd())) {
-            fleet.addPairs(world, 1, new io.binarybosh.operator.model.HealthSpec());
+            fleet.addPairs(world, 1, new HealthSpec());
             CompositeMeterRegistry meters = new CompositeMeterRegistry();
             AtomicLong firstReconcile = new AtomicLong();
             meters.config().onMeterAdded(meter -> {
