@@ -1,0 +1,144 @@
+package io.binarybosh.e2e.bench;
+
+import io.binarybosh.e2e.sim.process.Command;
+import io.binarybosh.e2e.sim.process.ProcessWorlds;
+import io.binarybosh.e2e.sim.process.Shell;
+import io.binarybosh.e2e.sim.world.SshEndpoint;
+import io.binarybosh.e2e.sim.world.World;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+/**
+ * The migration's copy: the operator's copy and verification of a store of 1 GiB against plain {@code rsync -a}
+ * over the same SSH link between two process-mode VMs (Micro's store pulled from the target VM, as in
+ * binary-bosh.md step 5), as a ratio. The bootstrap migration is not on this branch yet: only the rsync baseline
+ * is measured, and the operator's side and the ratio are reported as not measured. When the migration lands, its
+ * copy goes next to {@link #rsync} on the same world and store, and the ratio follows.
+ */
+final class CopyBenchmark implements Benchmark {
+
+    static final int BLOBS = 16;
+    static final int BLOB_MIB = 64;
+    static final int RUNS = 3;
+
+    @Override
+    public String id() {
+        return "copy";
+    }
+
+    @Override
+    public Section run(BenchOptions options, Path workDir) throws Exception {
+        String missing = processModeMissing();
+        if (missing != null) {
+            return Section.notMeasured(id(), title(), "Not measured: the rsync baseline needs process mode ("
+                    + missing + "); the operator's copy is not on this branch yet.");
+        }
+        List<Double> seconds = new ArrayList<>();
+        long bytes;
+        // Micro and Primary suffice: the copy goes between two VMs; the director's health monitor is not involved.
+        try (World world = ProcessWorlds.start(ProcessWorlds.PAIR, workDir.resolve("world"))) {
+            Path source = world.directorVm("micro").orElseThrow().diskPath();
+            bytes = fill(source.resolve("blobstore/store"));
+            SshEndpoint targetVm = world.ssh("primary").orElseThrow();
+            Shell micro = Shell.to(world.ssh("micro").orElseThrow(), workDir.resolve("ssh"));
+            Shell target = Shell.to(targetVm, workDir.resolve("ssh"));
+            for (int i = 0; i < RUNS; i++) {
+                double s = rsync(micro, target);
+                long copied = size(targetVm.home().resolve("var/vcap/store-copy"));
+                if (copied != size(source)) {
+                    throw new IllegalStateException("rsync copied " + copied + " bytes of " + size(source));
+                }
+                seconds.add(s);
+                Progress.say("copy: rsync -a run %d/%d: %.2f s (%.0f MiB/s)", i + 1, RUNS, s, (bytes >> 20) / s);
+            }
+        }
+        return section(bytes, seconds);
+    }
+
+    private static String title() {
+        return "Migration copy (1 GiB store): operator against rsync -a";
+    }
+
+    /** What process mode lacks here, or null: it runs sshd and monit per VM, as root. */
+    private static String processModeMissing() {
+        if (!Command.run(Duration.ofSeconds(5), "id", "-u").output().trim().equals("0")) {
+            return "root";
+        }
+        for (String tool : List.of("/usr/sbin/sshd", "/usr/bin/ssh", "/usr/bin/rsync", "/usr/bin/monit")) {
+            if (!Files.isExecutable(Path.of(tool))) {
+                return tool + " (bin/test installs it)";
+            }
+        }
+        return null;
+    }
+
+    /** Random blobs, as a director's blobstore holds them: nothing for rsync or ssh to compress. */
+    private static long fill(Path blobstore) throws IOException {
+        Files.createDirectories(blobstore);
+        SplittableRandom random = new SplittableRandom(42);
+        byte[] mib = new byte[1 << 20];
+        for (int blob = 0; blob < BLOBS; blob++) {
+            try (OutputStream out = Files.newOutputStream(blobstore.resolve("bench-blob-" + blob))) {
+                for (int i = 0; i < BLOB_MIB; i++) {
+                    random.nextBytes(mib);
+                    out.write(mib);
+                }
+            }
+        }
+        return (long) BLOBS * BLOB_MIB << 20;
+    }
+
+    /** Pulls Micro's store into a fresh folder on the target VM, timed on the VM (the outer ssh login left out). */
+    private static double rsync(Shell micro, Shell target) {
+        String ssh = String.join(" ", micro.sshCommand(target.host()));
+        String out = target.check("rm -rf var/vcap/store-copy && s=$(date +%s%N) && rsync -a -e '" + ssh + "' root@"
+                + micro.host() + ":var/vcap/store/ var/vcap/store-copy/ && e=$(date +%s%N) && echo $((e - s))");
+        String[] lines = out.trim().split("\n");
+        return Long.parseLong(lines[lines.length - 1].trim()) / 1e9;
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private Section section(long bytes, List<Double> seconds) {
+        Stats stats = Stats.of(seconds);
+        double mib = bytes / (double) (1 << 20);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("storeBytes", bytes);
+        figures.put("rsyncSeconds", stats);
+        figures.put("rsyncRuns", seconds);
+        figures.put("operatorCopy", "not measured: the bootstrap migration is not on this branch yet");
+        List<List<String>> rows = List.of(
+                List.of("`rsync -a` over ssh, VM to VM", format(stats.median()), format(stats.max()),
+                        String.format(Locale.ROOT, "%.0f", mib / stats.median()), String.valueOf(stats.count())),
+                List.of("operator: copy and verify", "not yet measured", "", "", "0"));
+        return new Section(id(), title(), true, figures,
+                new Section.Table(List.of("copy of " + Math.round(mib) + " MiB", "median s", "max s",
+                        "MiB/s (median)", "runs"), rows),
+                List.of("Two process-mode VMs (real sshd, rsync and ssh on 127.0.0.0/8 addresses): the target VM "
+                                + "pulls Micro's `var/vcap/store/` (the director's store plus " + BLOBS + " random "
+                                + "blobs of " + BLOB_MIB + " MiB) into a fresh folder, timed on the VM; each run's "
+                                + "copy is checked to hold every byte. Runs after the first read the source from "
+                                + "the page cache.",
+                        "The operator's copy and the ratio are not measured: the bootstrap migration that copies is "
+                                + "not on this branch yet (see docs/benchmarks.md)."));
+    }
+
+    private static String format(double value) {
+        return DetectionBenchmark.format(value);
+    }
+}
