@@ -27,7 +27,6 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +48,7 @@ final class OperatorUnderTest implements AutoCloseable {
     private BinaryBoshOperator operator;
 
     OperatorUnderTest() {
-        try (InputStream crd = new FileInputStream(Path.of("..", "crds", "binaryboshpairs.binarybosh.io-v1.yml")
-                .toFile())) {
+        try (InputStream crd = new FileInputStream(io.binarybosh.e2e.kube.ProjectFiles.crd().toFile())) {
             CustomResourceDefinition definition = client.apiextensions().v1().customResourceDefinitions()
                     .load(crd).item();
             client.apiextensions().v1().customResourceDefinitions().resource(definition).create();

@@ -22,7 +22,7 @@ public final class ProcessWorlds {
             """;
 
     /** The three directors of binary-bosh.md with a workload on Primary. */
-    static final String THREE = TestWorlds.THREE_DIRECTORS.replace("timeScale: 0.01", "timeScale: 0.02\nmode: process");
+    public static final String THREE = TestWorlds.THREE_DIRECTORS.replace("timeScale: 0.01", "timeScale: 0.02\nmode: process");
 
     private ProcessWorlds() {
     }
