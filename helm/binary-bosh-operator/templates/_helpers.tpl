@@ -34,14 +34,21 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 
 {{/* What the operator may do with its own resources, wherever it watches them. */}}
 {{- define "bbo.watchRules" -}}
+{{- /* Exactly what the operator calls: RbacMatchesUseTest (e2e) records its requests and compares. */}}
+# The informer lists and watches the pairs; a status write that meets a conflict reads the pair again.
 - apiGroups: ["binarybosh.io"]
-  resources: ["binaryboshpairs", "binaryboshpairs/status", "binaryboshpairs/finalizers"]
-  verbs: ["get", "list", "watch", "update", "patch"]
-# Director CAs and credentials, and desired manifests: read, never written.
+  resources: ["binaryboshpairs"]
+  verbs: ["get", "list", "watch"]
+# Status, conditions and the operation in flight, written with optimistic locking; never the spec.
+- apiGroups: ["binarybosh.io"]
+  resources: ["binaryboshpairs/status"]
+  verbs: ["update"]
+# Director CAs and credentials, SSH keys, desired manifests: read from informer caches, never written.
 - apiGroups: [""]
   resources: ["secrets", "configmaps"]
-  verbs: ["get", "list", "watch"]
+  verbs: ["list", "watch"]
+# One new event per transition; events are never changed afterwards.
 - apiGroups: [""]
   resources: ["events"]
-  verbs: ["create", "patch"]
+  verbs: ["create"]
 {{- end -}}

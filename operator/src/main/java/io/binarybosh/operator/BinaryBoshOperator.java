@@ -6,10 +6,14 @@ import io.binarybosh.operator.reconcile.BinaryBoshPairReconciler;
 import io.binarybosh.operator.shell.ShellFactory;
 import io.binarybosh.operator.shell.SshShell;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -22,9 +26,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BinaryBoshOperator implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BinaryBoshOperator.class);
+
     private final Operator operator;
     private final BinaryBoshPairReconciler reconciler;
     private final ScheduledExecutorService pollingExecutor;
+    private volatile boolean closing;
 
     public BinaryBoshOperator(KubernetesClient client, OperatorSettings settings, DirectorClientFactory directors,
                               MeterRegistry meters, Clock clock) {
@@ -46,9 +53,7 @@ public final class BinaryBoshOperator implements AutoCloseable {
                     // Per-controller metrics only: per-resource series would grow with the number of pairs.
                     .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(meters));
             if (settings.leaderElection()) {
-                overrider.withLeaderElectionConfiguration(settings.leaseNamespace()
-                        .map(ns -> new LeaderElectionConfiguration(settings.leaseName(), ns))
-                        .orElseGet(() -> new LeaderElectionConfiguration(settings.leaseName())));
+                overrider.withLeaderElectionConfiguration(leaderElection(settings));
             }
         });
         reconciler = new BinaryBoshPairReconciler(directors, shells, settings.directorTimeouts(), pollingExecutor,
@@ -60,6 +65,24 @@ public final class BinaryBoshOperator implements AutoCloseable {
                 overrider.settingNamespaces(settings.watchNamespaces());
             }
         });
+    }
+
+    /**
+     * A replica that loses the Lease while running exits at once, so that two never act on the same directors;
+     * one that gives the Lease up because it is closing does not (JOSDK would call System.exit from within the
+     * JVM's shutdown hook, which never returns).
+     */
+    private LeaderElectionConfiguration leaderElection(OperatorSettings settings) {
+        LeaderCallbacks callbacks = new LeaderCallbacks(() -> { }, () -> {
+            if (!closing) {
+                LOG.error("lost the Lease {}: exiting so that another replica takes over", settings.leaseName());
+                System.exit(1);
+            }
+        }, leader -> { });
+        return new LeaderElectionConfiguration(settings.leaseName(), settings.leaseNamespace().orElse(null),
+                LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+                LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+                LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, null, callbacks, false);
     }
 
     public void start() {
@@ -77,6 +100,7 @@ public final class BinaryBoshOperator implements AutoCloseable {
     /** Stops reconciling, then closes director connections and pollers. */
     @Override
     public void close() {
+        closing = true;
         operator.stop();
         reconciler.close();
         pollingExecutor.shutdownNow();

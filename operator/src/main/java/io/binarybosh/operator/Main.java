@@ -20,13 +20,13 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
         OperatorSettings settings = OperatorSettings.from(System.getenv(), args);
+        settings.logFormat().apply();
+        Logger log = LoggerFactory.getLogger(Main.class);
         KubernetesClient client = new KubernetesClientBuilder().build();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(meters);
@@ -38,15 +38,15 @@ public final class Main {
                 meters::scrape);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping: finishing reconciles in flight");
+            log.info("stopping: finishing reconciles in flight");
             operator.close();
             health.close();
             client.close();
             stopped.countDown();
         }, "shutdown"));
-        LOG.info("starting: namespaces={} leaderElection={} healthPort={}",
+        log.info("starting: namespaces={} leaderElection={} healthPort={} logFormat={}",
                 settings.watchNamespaces().isEmpty() ? "all" : settings.watchNamespaces(),
-                settings.leaderElection(), health.port());
+                settings.leaderElection(), health.port(), settings.logFormat().appender());
         operator.start();
         stopped.await();
     }

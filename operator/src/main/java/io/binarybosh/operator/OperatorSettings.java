@@ -1,6 +1,7 @@
 package io.binarybosh.operator;
 
 import io.binarybosh.operator.director.DirectorTimeouts;
+import io.binarybosh.operator.logging.LogFormat;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,10 +24,14 @@ import java.util.stream.Collectors;
  * @param healthPort          port of /healthz and /readyz (0 picks a free one)
  * @param pollingThreads      threads polling directors
  * @param directorTimeouts    timeouts of every director request
+ * @param logFormat           {@code LOG_FORMAT}: {@code text} (default) or {@code json}, one object per line with
+ *                            {@code time}, {@code level}, {@code logger}, {@code thread}, {@code pair},
+ *                            {@code step}, {@code operation}, {@code message} and {@code error.*}; the log level
+ *                            is {@code LOG_LEVEL}, read by the logging configuration itself
  */
 public record OperatorSettings(Set<String> watchNamespaces, boolean leaderElection, String leaseName,
                                Optional<String> leaseNamespace, int healthPort, int pollingThreads,
-                               DirectorTimeouts directorTimeouts) {
+                               DirectorTimeouts directorTimeouts, LogFormat logFormat) {
 
     public static OperatorSettings from(Map<String, String> environment, String[] args) {
         Map<String, String> values = new HashMap<>(environment);
@@ -53,7 +58,8 @@ public record OperatorSettings(Set<String> watchNamespaces, boolean leaderElecti
                 new DirectorTimeouts(
                         seconds(value, "DIRECTOR_CONNECT_TIMEOUT_SECONDS", defaults.connect()),
                         seconds(value, "DIRECTOR_READ_TIMEOUT_SECONDS", defaults.read()),
-                        seconds(value, "DIRECTOR_CALL_TIMEOUT_SECONDS", defaults.call())));
+                        seconds(value, "DIRECTOR_CALL_TIMEOUT_SECONDS", defaults.call())),
+                value.apply("LOG_FORMAT").map(LogFormat::parse).orElse(LogFormat.TEXT));
     }
 
     private static int integer(Function<String, Optional<String>> value, String key, int fallback) {

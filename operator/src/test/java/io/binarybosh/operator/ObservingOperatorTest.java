@@ -2,6 +2,7 @@ package io.binarybosh.operator;
 
 import io.binarybosh.operator.director.DirectorClientOptions;
 import io.binarybosh.operator.director.HttpDirectorClientFactory;
+import io.binarybosh.operator.director.LogCapture;
 import io.binarybosh.operator.director.RetryPolicy;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.HealthSpec;
@@ -13,6 +14,8 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +50,7 @@ class ObservingOperatorTest {
     private FakeDirector primary;
     private FakeDirector meta;
     private BinaryBoshOperator operator;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void start() throws IOException {
@@ -58,7 +62,7 @@ class ObservingOperatorTest {
                 "DIRECTOR_CONNECT_TIMEOUT_SECONDS", "1", "DIRECTOR_READ_TIMEOUT_SECONDS", "1",
                 "DIRECTOR_CALL_TIMEOUT_SECONDS", "2"), new String[0]);
         operator = new BinaryBoshOperator(client, settings, new HttpDirectorClientFactory(
-                DirectorClientOptions.defaults().withRetryPolicy(RetryPolicy.polling())), new SimpleMeterRegistry(),
+                DirectorClientOptions.defaults().withRetryPolicy(RetryPolicy.polling())), meters,
                 Clock.systemUTC());
         operator.start();
     }
@@ -119,6 +123,11 @@ class ObservingOperatorTest {
                 .toList();
     }
 
+    private Optional<Double> reachable(String pair, String role) {
+        return Optional.ofNullable(meters.find("binarybosh.director.reachable").tag("namespace", NAMESPACE)
+                .tag("pair", pair).tag("role", role).gauge()).map(Gauge::value);
+    }
+
     @Test
     void observesBothDirectorsAndNoticesOneThatStopsAnswering() throws IOException {
         directorSecret("primary-director", ca.certificatePem(), PASSWORD);
@@ -149,6 +158,9 @@ class ObservingOperatorTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> meta.requestCount() >= requestsBefore + 3);
         assertThat(get("bosh").getMetadata().getResourceVersion()).isEqualTo(resourceVersion);
         assertThat(events("bosh", "DirectorAnswered")).hasSize(2);
+        assertThat(reachable("bosh", "primary")).contains(1.0);
+        assertThat(reachable("bosh", "meta")).contains(1.0);
+        assertThat(reachable("bosh", "micro")).as("no Micro declared").isEmpty();
 
         meta.close();
         long stoppedAt = System.nanoTime();
@@ -172,10 +184,41 @@ class ObservingOperatorTest {
         assertThat(event.getType()).isEqualTo("Warning");
         assertThat(event.getMessage()).startsWith("MetaReachable is False");
         assertThat(event.getInvolvedObject().getKind()).isEqualTo("BinaryBoshPair");
+        await().atMost(Duration.ofSeconds(5)).until(() -> reachable("bosh", "meta").equals(Optional.of(0.0)));
+        assertThat(reachable("bosh", "primary")).contains(1.0);
+
+        // JOSDK counts reconciles per controller; only the reachability gauge names a pair.
+        assertThat(meters.find("operator.sdk.reconciliations.started").counter()).isNotNull()
+                .satisfies(started -> assertThat(started.count()).isPositive());
+        assertThat(meters.find("operator.sdk.reconciliations.success").counter()).isNotNull();
+        assertThat(meters.getMeters()).filteredOn(meter -> !meter.getId().getName()
+                        .equals("binarybosh.director.reachable"))
+                .allSatisfy(meter -> assertThat(meter.getId().getTags()).extracting(Tag::getValue)
+                        .as(meter.getId().getName()).doesNotContain("bosh"));
+
+        client.resources(BinaryBoshPair.class).inNamespace(NAMESPACE).withName("bosh").delete();
+        await().atMost(Duration.ofSeconds(10)).until(() -> meters.find("binarybosh.director.reachable").gauges()
+                .isEmpty());
     }
 
     @Test
     void badInputGetsAPreciseConditionAnEventAndNoDirectorCall() throws IOException {
+        LogCapture logs = new LogCapture("io.binarybosh.operator");
+        try {
+            badInputIsReported();
+        } finally {
+            logs.close();
+        }
+        assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains(PASSWORD)
+                || line.contains("not-the-password"));
+        assertThat(logs.lines()).filteredOn(line -> line.contains(".reconcile.") || line.contains(".observe.")
+                        || line.contains(".act.") || line.contains(".director."))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).containsPattern("pair=bosh-system/[a-z-]+")
+                        .containsPattern("step=\\w+"));
+    }
+
+    private void badInputIsReported() throws IOException {
         HeldCertificate otherCa = new HeldCertificate.Builder().certificateAuthority(0).commonName("other CA").build();
         directorSecret("good", ca.certificatePem(), PASSWORD);
         directorSecret("wrong-password", ca.certificatePem(), "not-the-password");

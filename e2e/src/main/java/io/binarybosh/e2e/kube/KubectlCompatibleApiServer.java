@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -37,11 +38,14 @@ import java.util.stream.Stream;
 public final class KubectlCompatibleApiServer implements AutoCloseable {
 
     private final KubernetesMockServer server;
+    private final KubectlCompatibleDispatcher dispatcher;
     private final Path directory;
     private final Path kubeconfig;
 
-    private KubectlCompatibleApiServer(KubernetesMockServer server, Path directory, Path kubeconfig) {
+    private KubectlCompatibleApiServer(KubernetesMockServer server, KubectlCompatibleDispatcher dispatcher,
+                                       Path directory, Path kubeconfig) {
         this.server = server;
+        this.dispatcher = dispatcher;
         this.directory = directory;
         this.kubeconfig = kubeconfig;
     }
@@ -69,7 +73,7 @@ public final class KubectlCompatibleApiServer implements AutoCloseable {
             Path kubeconfig = directory.resolve("kubeconfig");
             Files.writeString(kubeconfig, KubeconfigFile.forServer(
                     "http://" + loopback.getHostAddress() + ":" + server.getPort()));
-            return new KubectlCompatibleApiServer(server, directory, kubeconfig);
+            return new KubectlCompatibleApiServer(server, dispatcher, directory, kubeconfig);
         } catch (IOException e) {
             server.destroy();
             throw new UncheckedIOException(e);
@@ -90,6 +94,17 @@ public final class KubectlCompatibleApiServer implements AutoCloseable {
     public KubernetesClient client() {
         return new KubernetesClientBuilder().withConfig(new ConfigBuilder()
                 .withMasterUrl(url()).withNamespace("default").build()).build();
+    }
+
+    /** A fabric8 client whose requests carry {@code userAgent}, so that {@link #requests()} can tell them apart. */
+    public KubernetesClient client(String userAgent) {
+        return new KubernetesClientBuilder().withConfig(new ConfigBuilder()
+                .withMasterUrl(url()).withNamespace("default").withUserAgent(userAgent).build()).build();
+    }
+
+    /** Every request received so far, in order: what a client really asked of the API. */
+    public List<ApiRequest> requests() {
+        return dispatcher.received();
     }
 
     @Override

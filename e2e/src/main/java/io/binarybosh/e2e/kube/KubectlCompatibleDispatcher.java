@@ -1,6 +1,7 @@
 package io.binarybosh.e2e.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
@@ -14,18 +15,22 @@ import io.fabric8.zjsonpatch.JsonPatchException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Puts in front of fabric8's CRUD dispatcher what real kubectl needs and the CRUD mode lacks: discovery (built-in
  * groups and one per stored CRD), status subresource writes that carry a query, merge patches that remove fields,
- * strategic merge patches without list directives, Secrets written with {@code stringData}, validation of custom
- * resources against their CRD ({@link CustomResourceValidation}), and a JSON content type on every answer.
+ * strategic merge patches without list directives, Secrets written with {@code stringData}, the
+ * {@code involvedObject.*} field selector of {@code kubectl describe}'s event list, an answer to the
+ * {@code SelfSubjectRulesReview} that JOSDK's leader election asks, validation of custom resources against
+ * their CRD ({@link CustomResourceValidation}), and a JSON content type on every answer.
  */
 final class KubectlCompatibleDispatcher extends Dispatcher {
 
     private static final String CRD_LIST_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+    private static final String RULES_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";
 
     private final KubernetesCrudDispatcher crud;
     private final DiscoveryDocuments discovery;
@@ -34,6 +39,7 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
     private final CustomResourceValidation validation = new CustomResourceValidation();
     private final Consumer<ApiWrite> writes;
     private volatile ParsedCrds parsedCrds;
+    private final List<ApiRequest> received = new CopyOnWriteArrayList<>();
 
     KubectlCompatibleDispatcher(KubernetesCrudDispatcher crud, DiscoveryDocuments discovery,
                                 CustomResourceTypes customTypes, KubernetesSerialization serialization,
@@ -47,6 +53,7 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        received.add(new ApiRequest(request.method().name(), request.getPath(), request.getHeader("User-Agent")));
         if (request.method() != HttpMethod.GET) {
             writes.accept(new ApiWrite(request.method().name(), request.getPath(), body(request)));
         }
@@ -57,6 +64,11 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
         return response;
     }
 
+    /** Every request received so far, in order. */
+    List<ApiRequest> received() {
+        return List.copyOf(received);
+    }
+
     private MockResponse answer(RecordedRequest request) {
         String path = request.getPath();
         String bare = withoutQuery(path);
@@ -65,6 +77,15 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
             return discovery.document(bare, resourceTypes())
                     .map(document -> new MockResponse().setResponseCode(200).setBody(document))
                     .orElseGet(() -> notFound(bare));
+        }
+        if (method == HttpMethod.GET) {
+            Optional<InvolvedObjectSelector> events = InvolvedObjectSelector.of(path);
+            if (events.isPresent()) {
+                return eventsOf(request, events.get());
+            }
+        }
+        if (method == HttpMethod.POST && bare.equals(RULES_REVIEWS)) {
+            return everythingAllowed(request);
         }
         if (bare.startsWith("/openapi/")) {
             // kubectl then goes on without a schema, as --validate=false asks.
@@ -167,6 +188,34 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
     }
 
     private record ParsedCrds(String json, JsonNode parsed) {
+    }
+
+    /**
+     * The answer to "what may I do?" (JOSDK asks before leader election): everything, which is what this API
+     * enforces. The CRUD mock would store the review instead, and refuse it without metadata.
+     */
+    private MockResponse everythingAllowed(RecordedRequest request) {
+        ObjectNode review = (ObjectNode) serialization.unmarshal(body(request), JsonNode.class);
+        ObjectNode status = review.putObject("status");
+        ObjectNode resources = status.putArray("resourceRules").addObject();
+        resources.putArray("verbs").add("*");
+        resources.putArray("apiGroups").add("*");
+        resources.putArray("resources").add("*");
+        ObjectNode urls = status.putArray("nonResourceRules").addObject();
+        urls.putArray("verbs").add("*");
+        urls.putArray("nonResourceURLs").add("*");
+        status.put("incomplete", false);
+        return new MockResponse().setResponseCode(201).setBody(serialization.asJson(review));
+    }
+
+    private MockResponse eventsOf(RecordedRequest request, InvolvedObjectSelector selector) {
+        MockResponse all = crud.dispatch(rewritten(request, HttpMethod.GET,
+                InvolvedObjectSelector.withoutFieldSelector(request.getPath()), ""));
+        if (all.code() != 200) {
+            return all;
+        }
+        JsonNode list = serialization.unmarshal(all.getBody().readUtf8(), JsonNode.class);
+        return new MockResponse().setResponseCode(200).setBody(serialization.asJson(selector.filter(list)));
     }
 
     /** Applies the merge patch here and stores the result with an update of the same resource version. */

@@ -25,6 +25,7 @@ class ChartLintTest {
     @Test
     void valuesSchemaRejectsUnknownAndMistypedValues() {
         assertThatThrownBy(() -> ChartRenderer.render("logLevel: loud\n")).hasMessageContaining("logLevel");
+        assertThatThrownBy(() -> ChartRenderer.render("logFormat: xml\n")).hasMessageContaining("logFormat");
         assertThatThrownBy(() -> ChartRenderer.render("watchNamespace: [a]\n"))
                 .hasMessageContaining("watchNamespace");
         assertThatThrownBy(() -> ChartRenderer.render("watchNamespaces: [Not_A_Namespace]\n"))

@@ -8,16 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Renders the chart with helm's own template engine (helm-java), as {@code helm template} would. */
-final class ChartRenderer {
+public final class ChartRenderer {
 
-    static final String RELEASE = "bbo";
-    static final String NAMESPACE = "bosh-system";
+    public static final String RELEASE = "bbo";
+    public static final String NAMESPACE = "bosh-system";
 
     private ChartRenderer() {
     }
 
     /** Renders with the chart's defaults overridden by {@code valuesYaml} (may be empty). */
-    static RenderedChart render(String valuesYaml) {
+    public static RenderedChart render(String valuesYaml) {
         try {
             Path values = Files.createTempFile("values-", ".yaml");
             try {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param manifests the rendered text
  * @param objects   its documents, in order
  */
-record RenderedChart(String manifests, List<GenericKubernetesResource> objects) {
+public record RenderedChart(String manifests, List<GenericKubernetesResource> objects) {
 
     static RenderedChart parse(String manifests) {
         KubernetesSerialization serialization = new KubernetesSerialization();
@@ -43,7 +43,7 @@ record RenderedChart(String manifests, List<GenericKubernetesResource> objects) 
     }
 
     /** Every object of {@code type}'s kind, typed. */
-    <T extends HasMetadata> List<T> all(Class<T> type) {
+    public <T extends HasMetadata> List<T> all(Class<T> type) {
         KubernetesSerialization serialization = new KubernetesSerialization();
         return ofKind(HasMetadata.getKind(type)).stream().map(object -> serialization.convertValue(object, type))
                 .toList();

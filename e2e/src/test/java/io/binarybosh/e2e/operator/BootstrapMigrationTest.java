@@ -3,20 +3,11 @@ package io.binarybosh.e2e.operator;
 import io.binarybosh.e2e.sim.BoshHttp;
 import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.iaas.Vm;
-import io.binarybosh.e2e.sim.world.SshEndpoint;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
-import io.binarybosh.operator.model.BinaryBoshPairSpec;
-import io.binarybosh.operator.model.BootstrapSpec;
-import io.binarybosh.operator.model.MicroDirectorSpec;
 import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationRecord;
-import io.binarybosh.operator.model.SecretKeyRef;
-import io.binarybosh.operator.model.SecretRef;
-import io.binarybosh.operator.model.SshSpec;
-import io.binarybosh.operator.model.VmAccessSpec;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -129,14 +119,7 @@ class BootstrapMigrationTest extends OperatorWorldTest {
 
     private void startOperator(ApprovalMode approval) throws IOException {
         operator = new OperatorUnderTest();
-        operator.secretsFor(world, "primary", "meta", "micro");
-        SshEndpoint ssh = world.ssh("micro").orElseThrow();
-        operator.client().secrets().inNamespace(OperatorUnderTest.NAMESPACE).resource(new SecretBuilder()
-                .withNewMetadata().withName("micro-ssh").withNamespace(OperatorUnderTest.NAMESPACE).endMetadata()
-                .withStringData(Map.of("ssh-privatekey", Files.readString(ssh.privateKey()),
-                        "known_hosts", ssh.hostKey()))
-                .build()).create();
-        operator.createPair(world, spec -> migrationSpec(spec, ssh, approval));
+        MigrationSetup.declare(operator, world, approval);
         operator.start();
     }
 
@@ -230,33 +213,6 @@ class BootstrapMigrationTest extends OperatorWorldTest {
         Process kill = new ProcessBuilder("kill", "-9", "--", "-" + pid).redirectErrorStream(true).start();
         assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
         return kill.exitValue() == 0;
-    }
-
-    private void migrationSpec(BinaryBoshPairSpec spec, SshEndpoint ssh, ApprovalMode approval) {
-        spec.setApproval(approval);
-        // a simulated VM is a folder: its /var/vcap/store is var/vcap/store in there
-        spec.getMeta().setStorePath(world.ssh("meta").orElseThrow().home().resolve("var/vcap/store").toString());
-        MicroDirectorSpec micro = new MicroDirectorSpec();
-        micro.setUrl(world.endpoint("micro").url());
-        micro.setCaSecretRef(new SecretKeyRef("micro-director", "ca.crt"));
-        micro.setCredentialsSecretRef(new SecretRef("micro-director"));
-        micro.setStorePath(ssh.home().resolve("var/vcap/store").toString());
-        SshSpec access = new SshSpec();
-        access.setHost(ssh.host());
-        access.setPort(ssh.port());
-        access.setUser(ssh.user());
-        access.setPrivateKeySecretRef(new SecretKeyRef("micro-ssh", "ssh-privatekey"));
-        access.setHostKeySecretRef(new SecretKeyRef("micro-ssh", "known_hosts"));
-        access.setAuthorizedKeysFile("etc/authorized_keys");
-        micro.setSsh(access);
-        VmAccessSpec vms = new VmAccessSpec();
-        vms.setSshPort(ssh.port());
-        vms.setLoginUser("root");
-        vms.setSudo(false);
-        BootstrapSpec bootstrap = new BootstrapSpec();
-        bootstrap.setMicro(micro);
-        bootstrap.setVmAccess(vms);
-        spec.setBootstrap(bootstrap);
     }
 
     /** Records, while the store is moved and copied, whether Meta's director runs: a look every 50 ms. */

@@ -1,12 +1,21 @@
 package io.binarybosh.e2e.operator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.binarybosh.e2e.kube.Kubectl;
 import io.binarybosh.e2e.sim.BoshHttp;
 import io.binarybosh.e2e.sim.TestWorlds;
+import io.binarybosh.operator.model.ApprovalMode;
+import io.binarybosh.operator.model.BinaryBoshPair;
+import io.binarybosh.operator.model.ConfigMapKeyRef;
+import io.binarybosh.operator.model.OperationStatus;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,9 +23,8 @@ import static org.awaitility.Awaitility.await;
 /** What a person sees with real kubectl once the operator has looked after a pair for a while. */
 class KubectlDescribeTest extends OperatorWorldTest {
 
-
     @Test
-    void getAndDescribeTellTheStory() {
+    void getAndDescribeTellTheStory() throws Exception {
         world = TestWorlds.start(TestWorlds.THREE_DIRECTORS, dir);
         Migrations.toMutualManagement(world);
         operator = new OperatorUnderTest();
@@ -37,20 +45,70 @@ class KubectlDescribeTest extends OperatorWorldTest {
                         + "META:.status.meta.state").orThrow().stdout();
         assertThat(get).contains("bosh").contains("MutuallyManaged").contains("True").contains("Reachable");
 
-        String describe = kubectl.run("describe", "bbp", "bosh", "-n", OperatorUnderTest.NAMESPACE).orThrow().stdout();
+        String describe = describe(kubectl);
         assertThat(describe)
                 .contains("Phase:", "MutuallyManaged")
                 .contains("Type:", "Ready", "Reason:", "MutuallyManaged")
                 .contains("ResurrectionEnabled", "BothWays")
+                .containsPattern("Message: +Meta resurrects Primary and Primary resurrects Meta")
                 .contains("Managed By:", "meta", "primary")
                 .contains("History:", "UnpauseResurrection", "Succeeded", "resurrection unpaused on Meta")
+                .doesNotContain("Operation:")
                 .doesNotContain(world.endpoint("meta").clientSecret())
                 .doesNotContain(world.endpoint("primary").clientSecret());
-        // The embedded API ignores describe's involvedObject field selector, so events are read on their own.
-        String events = kubectl.run("get", "events", "-n", OperatorUnderTest.NAMESPACE,
-                "-o", "custom-columns=TYPE:.type,REASON:.reason,FROM:.source.component,MESSAGE:.message")
+        assertThat(events(describe))
+                .containsPattern("Normal +ResurrectionUnpaused +\\S+ +binary-bosh-operator +resurrection unpaused on Meta")
+                .containsPattern("Normal +DirectorAnswered +.*PrimaryReachable is True")
+                .doesNotContain("<none>");
+
+        // A drifted manifest under manual approval: the operation waits, and describe says what to do.
+        awaitingApprovalOfADriftedMetaManifest();
+        String waiting = describe(kubectl);
+        OperationStatus operation = operator.pair().getStatus().getOperation();
+        assertThat(waiting)
+                .contains("Operation:", "Type:", "Deploy", "Step:", "AwaitingApproval",
+                        "waiting for the annotation binarybosh.io/approve to deploy the manifestRef of Meta",
+                        operation.getId());
+        assertThat(events(waiting))
+                .containsPattern("Normal +ApprovalRequired +.*binarybosh.io/approve=" + operation.getId())
+                .contains("ResurrectionUnpaused");
+    }
+
+    private static String describe(Kubectl kubectl) {
+        return kubectl.run("describe", "bbp", OperatorUnderTest.PAIR, "-n", OperatorUnderTest.NAMESPACE)
                 .orThrow().stdout();
-        assertThat(events).contains("Normal", "ResurrectionUnpaused", "binary-bosh-operator",
-                "resurrection unpaused on Meta").contains("DirectorAnswered");
+    }
+
+    /** The Events section at the end of describe's output. */
+    private static String events(String describe) {
+        int events = describe.lastIndexOf("\nEvents:");
+        assertThat(events).as(describe).isPositive();
+        return describe.substring(events);
+    }
+
+    private void awaitingApprovalOfADriftedMetaManifest() throws Exception {
+        BoshHttp primary = new BoshHttp(world.endpoint("primary"));
+        primary.login();
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        ObjectNode manifest = (ObjectNode) yaml.readTree(primary.get("/deployments/bosh-meta").json()
+                .path("manifest").asText());
+        ((ObjectNode) manifest.path("instance_groups").get(0).path("properties").path("hm"))
+                .putObject("resurrector").put("time_threshold", 601);
+        operator.client().configMaps().inNamespace(OperatorUnderTest.NAMESPACE).resource(new ConfigMapBuilder()
+                .withNewMetadata().withName("meta-manifest").withNamespace(OperatorUnderTest.NAMESPACE).endMetadata()
+                .withData(Map.of("manifest.yml", yaml.writeValueAsString(manifest))).build()).create();
+        operator.client().resources(BinaryBoshPair.class).inNamespace(OperatorUnderTest.NAMESPACE)
+                .withName(OperatorUnderTest.PAIR).edit(pair -> {
+                    pair.getSpec().setApproval(ApprovalMode.Manual);
+                    ConfigMapKeyRef ref = new ConfigMapKeyRef();
+                    ref.setName("meta-manifest");
+                    ref.setKey("manifest.yml");
+                    pair.getSpec().getMeta().setManifestRef(ref);
+                    return pair;
+                });
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            OperationStatus operation = operator.pair().getStatus().getOperation();
+            return operation != null && "AwaitingApproval".equals(operation.getStep());
+        });
     }
 }

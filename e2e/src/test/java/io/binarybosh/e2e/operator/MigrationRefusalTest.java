@@ -16,7 +16,6 @@ import io.binarybosh.operator.model.MicroDirectorSpec;
 import io.binarybosh.operator.model.SecretKeyRef;
 import io.binarybosh.operator.model.SecretRef;
 import io.binarybosh.operator.model.SshSpec;
-import io.binarybosh.operator.model.VmAccessSpec;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -223,6 +221,10 @@ class MigrationRefusalTest extends OperatorWorldTest {
     }
 
     private void bootstrap(BinaryBoshPairSpec spec, SshEndpoint ssh) {
+        if (ssh != null) {
+            MigrationSetup.bootstrap(spec, world, ssh, io.binarybosh.operator.model.ApprovalMode.Automatic);
+            return;
+        }
         MicroDirectorSpec micro = new MicroDirectorSpec();
         micro.setUrl(world.endpoint("micro").url());
         micro.setCaSecretRef(new SecretKeyRef("micro-director", "ca.crt"));
@@ -237,15 +239,6 @@ class MigrationRefusalTest extends OperatorWorldTest {
         micro.setSsh(access);
         BootstrapSpec bootstrap = new BootstrapSpec();
         bootstrap.setMicro(micro);
-        if (ssh != null) {
-            micro.setStorePath(ssh.home().resolve("var/vcap/store").toString());
-            spec.getMeta().setStorePath(world.ssh("meta").orElseThrow().home().resolve("var/vcap/store").toString());
-            VmAccessSpec vms = new VmAccessSpec();
-            vms.setSshPort(ssh.port());
-            vms.setLoginUser("root");
-            vms.setSudo(false);
-            bootstrap.setVmAccess(vms);
-        }
         spec.setBootstrap(bootstrap);
     }
 

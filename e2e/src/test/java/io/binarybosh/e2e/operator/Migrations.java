@@ -14,12 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the operator): pause, stop Micro and Meta, Micro's store onto Meta (Meta's moved aside), start Meta, Meta
  * recreates Primary, resurrection back on. Micro stays stopped: retired.
  */
-final class Migrations {
+public final class Migrations {
 
     private Migrations() {
     }
 
-    static void toMutualManagement(World world) {
+    public static void toMutualManagement(World world) {
         BoshHttp micro = new BoshHttp(world.endpoint("micro"));
         micro.login();
         micro.send("PUT", "/resurrection", "application/json", "{\"resurrection_paused\":true}");

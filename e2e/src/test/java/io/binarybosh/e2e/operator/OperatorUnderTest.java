@@ -1,5 +1,6 @@
 package io.binarybosh.e2e.operator;
 
+import io.binarybosh.e2e.kube.ApiRequest;
 import io.binarybosh.e2e.kube.ApiWrite;
 import io.binarybosh.e2e.kube.KubectlCompatibleApiServer;
 import io.binarybosh.e2e.sim.world.DirectorEndpoint;
@@ -27,7 +28,6 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,18 +44,20 @@ final class OperatorUnderTest implements AutoCloseable {
 
     static final String NAMESPACE = "bosh-system";
     static final String PAIR = "bosh";
+    /** The operator's User-Agent towards the API: its requests told apart from the test's. */
+    static final String OPERATOR_USER_AGENT = "binary-bosh-operator-under-test";
 
     private final LogCapture logs = new LogCapture();
     private final List<ApiWrite> writes = new CopyOnWriteArrayList<>();
     private final KubectlCompatibleApiServer api = KubectlCompatibleApiServer.start(writes::add);
     private final SecretScan secrets = new SecretScan();
     private final KubernetesClient client = api.client();
+    private final KubernetesClient operatorClient = api.client(OPERATOR_USER_AGENT);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private BinaryBoshOperator operator;
 
     OperatorUnderTest() {
-        try (InputStream crd = new FileInputStream(Path.of("..", "crds", "binaryboshpairs.binarybosh.io-v1.yml")
-                .toFile())) {
+        try (InputStream crd = new FileInputStream(io.binarybosh.e2e.kube.ProjectFiles.crd().toFile())) {
             CustomResourceDefinition definition = client.apiextensions().v1().customResourceDefinitions()
                     .load(crd).item();
             client.apiextensions().v1().customResourceDefinitions().resource(definition).create();
@@ -82,11 +84,23 @@ final class OperatorUnderTest implements AutoCloseable {
     }
 
     void start(DirectorClientFactory directors) {
-        OperatorSettings settings = OperatorSettings.from(Map.of("HEALTH_PORT", "0",
+        start(directors, Map.of());
+    }
+
+    /** @param settings more operator settings, as environment variables */
+    void start(DirectorClientFactory directors, Map<String, String> settings) {
+        Map<String, String> environment = new java.util.HashMap<>(Map.of("HEALTH_PORT", "0",
                 "DIRECTOR_CONNECT_TIMEOUT_SECONDS", "2", "DIRECTOR_READ_TIMEOUT_SECONDS", "5",
-                "DIRECTOR_CALL_TIMEOUT_SECONDS", "10"), new String[0]);
-        operator = new BinaryBoshOperator(client, settings, directors, meters, Clock.systemUTC());
+                "DIRECTOR_CALL_TIMEOUT_SECONDS", "10"));
+        environment.putAll(settings);
+        operator = new BinaryBoshOperator(operatorClient, OperatorSettings.from(environment, new String[0]),
+                directors, meters, Clock.systemUTC());
         operator.start();
+    }
+
+    /** The requests the operator made to the Kubernetes API so far. */
+    List<ApiRequest> operatorRequests() {
+        return api.requests().stream().filter(request -> OPERATOR_USER_AGENT.equals(request.userAgent())).toList();
     }
 
     static DirectorClientFactory realDirectors() {
@@ -240,6 +254,7 @@ final class OperatorUnderTest implements AutoCloseable {
             leaks = leaks();
         } finally {
             client.close();
+            operatorClient.close();
             api.close();
             logs.close();
         }

@@ -4,13 +4,7 @@ import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.world.SshEndpoint;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.e2e.sim.world.WorldSpec;
-import io.binarybosh.operator.model.BootstrapSpec;
-import io.binarybosh.operator.model.MicroDirectorSpec;
 import io.binarybosh.operator.model.OperationRecord;
-import io.binarybosh.operator.model.SecretKeyRef;
-import io.binarybosh.operator.model.SecretRef;
-import io.binarybosh.operator.model.SshSpec;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,31 +35,9 @@ class SplitBrainFencingTest extends OperatorWorldTest {
                 "timeScale: 0.02\nmode: process")).withNetwork(TestWorlds.randomNetwork()), dir);
         Migrations.toMutualManagement(world);
         operator = new OperatorUnderTest();
-        operator.secretsFor(world, "primary", "meta", "micro");
+        MigrationSetup.declare(operator, world, io.binarybosh.operator.model.ApprovalMode.Automatic);
         SshEndpoint ssh = world.ssh("micro").orElseThrow();
-        operator.client().secrets().inNamespace(OperatorUnderTest.NAMESPACE).resource(new SecretBuilder()
-                .withNewMetadata().withName("micro-ssh").withNamespace(OperatorUnderTest.NAMESPACE).endMetadata()
-                .withStringData(Map.of("ssh-privatekey", Files.readString(ssh.privateKey()),
-                        "known_hosts", ssh.hostKey()))
-                .build()).create();
         Path store = ssh.home().resolve("var/vcap/store");
-        operator.createPair(world, spec -> {
-            MicroDirectorSpec micro = new MicroDirectorSpec();
-            micro.setUrl(world.endpoint("micro").url());
-            micro.setCaSecretRef(new SecretKeyRef("micro-director", "ca.crt"));
-            micro.setCredentialsSecretRef(new SecretRef("micro-director"));
-            micro.setStorePath(store.toString());
-            SshSpec access = new SshSpec();
-            access.setHost(ssh.host());
-            access.setPort(ssh.port());
-            access.setUser(ssh.user());
-            access.setPrivateKeySecretRef(new SecretKeyRef("micro-ssh", "ssh-privatekey"));
-            access.setHostKeySecretRef(new SecretKeyRef("micro-ssh", "known_hosts"));
-            micro.setSsh(access);
-            BootstrapSpec bootstrap = new BootstrapSpec();
-            bootstrap.setMicro(micro);
-            spec.setBootstrap(bootstrap);
-        });
         operator.start();
         await().atMost(LONG).until(() -> operator.is("Ready", "True"));
         assertThat(operator.is("SplitBrain", "False")).isTrue();

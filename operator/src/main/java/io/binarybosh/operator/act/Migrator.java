@@ -46,6 +46,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -450,14 +452,17 @@ final class Migrator {
         MigrationStatus migration = pair.getStatus().getMigration();
         int attempt = migration.getCopyAttempt() == null ? 1 : migration.getCopyAttempt();
         VmCommands commands = commands(pair);
-        String source;
+        // Both stores are read in full: on two VMs at once, the verification takes the time of one.
+        CompletableFuture<String> sourceSide = CompletableFuture.supplyAsync(() -> {
+            try (Shell micro = shells.micro(pair)) {
+                return expect(micro.run(commands.checksum(microStore(pair)), CHECKSUM), "checksumming the Micro's store");
+            }
+        });
         String target;
-        try (Shell micro = shells.micro(pair)) {
-            source = expect(micro.run(commands.checksum(microStore(pair)), CHECKSUM), "checksumming the Micro's store");
-        }
         try (Shell meta = shell(pair, DirectorRole.META)) {
             target = expect(meta.run(commands.checksum(metaStore(pair)), CHECKSUM), "checksumming Meta's store");
         }
+        String source = joined(sourceSide);
         String sourceSum = source.lines().findFirst().orElse("").trim();
         String targetSum = target.lines().findFirst().orElse("").trim();
         if (sourceSum.isEmpty() || !sourceSum.equals(targetSum)) {
@@ -871,6 +876,17 @@ final class Migrator {
                 .filter(e -> !e.getValue().toLowerCase(java.util.Locale.ROOT).startsWith("not monitored")
                         || e.getValue().toLowerCase(java.util.Locale.ROOT).contains("pending"))
                 .map(e -> e.getKey() + " (" + e.getValue() + ")").toList().toString();
+    }
+
+    private static String joined(CompletableFuture<String> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static String expect(CommandResult result, String what) {

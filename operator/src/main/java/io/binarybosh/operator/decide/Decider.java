@@ -257,17 +257,11 @@ public final class Decider {
                     return new Step.FinishOperation(OperationTypes.FAILED, operation.getStep() + " did not finish within "
                             + Timings.STEP_TIMEOUT.toMinutes() + " minutes");
                 }
-                if (operation.getTaskId() == null) {
-                    return new Step.ContinueOperation(Step.OperationAction.FIND_OR_START_TASK);
+                Optional<Step> following = followTask(operation);
+                if (following.isPresent()) {
+                    return following.get();
                 }
                 String state = operation.getTaskState();
-                if (state == null || "queued".equals(state) || "processing".equals(state)
-                        || "cancelling".equals(state)) {
-                    return new Step.ContinueOperation(Step.OperationAction.FOLLOW_TASK);
-                }
-                if ("done".equals(state)) {
-                    return new Step.ContinueOperation(Step.OperationAction.NEXT_STEP);
-                }
                 return new Step.FinishOperation(OperationTypes.FAILED, "task " + operation.getTaskId() + " ("
                         + operation.getStep() + ") ended '" + state + "'");
             }
@@ -288,6 +282,24 @@ public final class Decider {
                 return new Step.FinishOperation(OperationTypes.ABANDONED, "unknown step '" + operation.getStep() + "'");
             }
         }
+    }
+
+    /**
+     * The step's director task: to find or start, to follow, or done; empty when it ended otherwise (the caller
+     * decides what a failed task means for its operation).
+     */
+    static Optional<Step> followTask(OperationStatus operation) {
+        if (operation.getTaskId() == null) {
+            return Optional.of(new Step.ContinueOperation(Step.OperationAction.FIND_OR_START_TASK));
+        }
+        String state = operation.getTaskState();
+        if (state == null || "queued".equals(state) || "processing".equals(state) || "cancelling".equals(state)) {
+            return Optional.of(new Step.ContinueOperation(Step.OperationAction.FOLLOW_TASK));
+        }
+        if ("done".equals(state)) {
+            return Optional.of(new Step.ContinueOperation(Step.OperationAction.NEXT_STEP));
+        }
+        return Optional.empty();
     }
 
     /** What is not yet true of a director whose manifest was deployed: it answers, with the desired manifest. */

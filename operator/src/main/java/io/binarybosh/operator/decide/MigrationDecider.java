@@ -88,17 +88,11 @@ final class MigrationDecider {
                         in.timings().pollInterval());
             }
             case OperationTypes.SCANNING, OperationTypes.RESOLVING -> {
-                if (operation.getTaskId() == null) {
-                    return new Step.ContinueOperation(Step.OperationAction.FIND_OR_START_TASK);
+                Optional<Step> following = Decider.followTask(operation);
+                if (following.isPresent()) {
+                    return following.get();
                 }
                 String state = operation.getTaskState();
-                if (state == null || "queued".equals(state) || "processing".equals(state)
-                        || "cancelling".equals(state)) {
-                    return new Step.ContinueOperation(Step.OperationAction.FOLLOW_TASK);
-                }
-                if ("done".equals(state)) {
-                    return new Step.ContinueOperation(Step.OperationAction.NEXT_STEP);
-                }
                 int attempt = operation.getAttempt() == null ? 1 : operation.getAttempt();
                 if (attempt >= ADOPTION_ATTEMPTS && !(operation.getId() + "-retry").equals(approved)) {
                     return new Step.Blocked("AdoptionFailed", "Meta's task " + operation.getTaskId() + " ("

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.observe;
 
+import io.binarybosh.operator.logging.LogContext;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.HealthSpec;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 /**
  * Polls each pair's directors on the pair's own {@code spec.health.pollIntervalSeconds} and hands the
@@ -22,9 +24,16 @@ public final class ObservationEventSource extends PerResourcePollingEventSource<
     public static final String NAME = "director-observations";
 
     private final PairObserver observer;
+    private final Consumer<ResourceID> onDeleted;
 
     public ObservationEventSource(EventSourceContext<BinaryBoshPair> context, PairObserver observer,
                                   ScheduledExecutorService executor) {
+        this(context, observer, executor, pair -> { });
+    }
+
+    /** @param onDeleted also told of a deleted pair, after its clients are closed */
+    public ObservationEventSource(EventSourceContext<BinaryBoshPair> context, PairObserver observer,
+                                  ScheduledExecutorService executor, Consumer<ResourceID> onDeleted) {
         super(PairObservation.class, context,
                 new PerResourcePollingConfigurationBuilder<PairObservation, BinaryBoshPair, String>(
                         new Fetcher(observer), Duration.ofSeconds(HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS))
@@ -33,19 +42,23 @@ public final class ObservationEventSource extends PerResourcePollingEventSource<
                         .withResourceIDMapper(ResourceIDMapper.singleResourceResourceIDMapper())
                         .build());
         this.observer = observer;
+        this.onDeleted = onDeleted;
     }
 
     @Override
     public void onResourceDeleted(BinaryBoshPair pair) {
         super.onResourceDeleted(pair);
         observer.forget(ResourceID.fromResource(pair));
+        onDeleted.accept(ResourceID.fromResource(pair));
     }
 
     private record Fetcher(PairObserver observer) implements ResourceFetcher<PairObservation, BinaryBoshPair> {
 
         @Override
         public Set<PairObservation> fetchResources(BinaryBoshPair pair) {
-            return Set.of(observer.observe(pair));
+            try (LogContext ignored = LogContext.of(pair, "observe")) {
+                return Set.of(observer.observe(pair));
+            }
         }
 
         @Override

@@ -10,6 +10,7 @@ import io.binarybosh.operator.decide.HealthRules;
 import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.decide.Timings;
 import io.binarybosh.operator.director.DirectorClient;
+import io.binarybosh.operator.logging.LogContext;
 import io.binarybosh.operator.observe.DirectorRole;
 import io.binarybosh.operator.observe.EndpointResolution;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,7 +50,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -189,15 +192,22 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
                         new PairObserver(new EndpointResolver(secretLookup(), timeouts), clients,
                                 (namespace, name) -> configMaps == null ? Optional.empty()
                                         : configMaps.get(new ResourceID(name, namespace)), clock),
-                        pollingExecutor);
+                        pollingExecutor, metrics::forget);
         return List.of(secrets, configMaps, observations);
     }
 
     @Override
     public UpdateControl<BinaryBoshPair> reconcile(BinaryBoshPair pair, Context<BinaryBoshPair> context) {
+        try (LogContext ignored = LogContext.of(pair, "decide")) {
+            return observeDecideAct(pair, context);
+        }
+    }
+
+    private UpdateControl<BinaryBoshPair> observeDecideAct(BinaryBoshPair pair, Context<BinaryBoshPair> context) {
         Instant now = clock.instant();
         Optional<PairObservation> observation = context.getSecondaryResource(PairObservation.class,
                 ObservationEventSource.NAME);
+        observation.ifPresent(observed -> recordReachability(pair, observed));
         List<ConfigProblem> specProblems = validator.validate(pair.getSpec());
         boolean paused = "true".equals(annotation(pair, BinaryBoshPair.PAUSED_ANNOTATION));
         long generation = pair.getMetadata().getGeneration() == null ? 0 : pair.getMetadata().getGeneration();
@@ -210,6 +220,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
                         calculation.specValid(), paused, annotation(pair, BinaryBoshPair.APPROVE_ANNOTATION), now)))
                 .orElseGet(() -> new Step.Blocked("SpecInvalid",
                         "the spec or a Secret it references is invalid: see SpecValid"));
+        LogContext.step(stepName(step));
         BinaryBoshPairStatus next = calculator.decided(calculation.status(), step, paused, generation,
                 pair.getStatus() == null ? List.of() : pair.getStatus().getConditions(), now);
 
@@ -217,13 +228,28 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
         StatusWriter writer = (current, change) -> write(current, change, context, events, calculation);
         BinaryBoshPair written = writer.update(pair, status -> copyInto(next, status));
         if (calculation.facts().isPresent() && isAction(step)) {
-            LOG.info("pair={}/{} acting: {}", pair.getMetadata().getNamespace(), pair.getMetadata().getName(), step);
+            LOG.info("acting: {}", step);
             actor.act(step, written, calculation.facts().get(), writer, events);
             return UpdateControl.<BinaryBoshPair>noUpdate().rescheduleAfter(Decider.followInterval());
         }
         Duration recheck = step instanceof Step.Wait wait ? wait.recheckAfter()
                 : Timings.of(pair.getSpec()).pollInterval();
         return UpdateControl.<BinaryBoshPair>noUpdate().rescheduleAfter(recheck);
+    }
+
+    /** As in log lines: StartRepair, ContinueOperation:FOLLOW_TASK, Wait:Steady. */
+    private static String stepName(Step step) {
+        String kind = step.getClass().getSimpleName();
+        if (step instanceof Step.ContinueOperation next) {
+            return kind + ":" + next.action();
+        }
+        if (step instanceof Step.Wait wait) {
+            return kind + ":" + wait.reason();
+        }
+        if (step instanceof Step.Blocked blocked) {
+            return kind + ":" + blocked.reason();
+        }
+        return kind;
     }
 
     private static boolean isAction(Step step) {
@@ -244,13 +270,13 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
             p.setStatus(after);
             return p;
         });
+        LogContext.operation(after.getOperation());
         for (ConditionTransition transition : ConditionTransition.between(before.getConditions(),
                 after.getConditions())) {
             if (transition.isNoise()) {
                 continue;
             }
-            LOG.info("pair={}/{} condition {} {} -> {} ({}): {}", current.getMetadata().getNamespace(),
-                    current.getMetadata().getName(), transition.type(), transition.fromStatus(),
+            LOG.info("condition {} {} -> {} ({}): {}", transition.type(), transition.fromStatus(),
                     transition.toStatus(), transition.reason(), transition.message());
             String message = transition.type() + " is " + transition.toStatus() + ": " + transition.message();
             if (transition.isWarning()) {
@@ -261,6 +287,19 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
             recordDetection(transition, calculation);
         }
         return written;
+    }
+
+    private void recordReachability(BinaryBoshPair pair, PairObservation observation) {
+        if (pair.isMarkedForDeletion()) {
+            return;
+        }
+        Map<DirectorRole, Boolean> reachable = new EnumMap<>(DirectorRole.class);
+        reachable.put(DirectorRole.PRIMARY, observation.primary().reachable());
+        reachable.put(DirectorRole.META, observation.meta().reachable());
+        if (observation.micro() != null) {
+            reachable.put(DirectorRole.MICRO, observation.micro().reachable());
+        }
+        metrics.reachability(ResourceID.fromResource(pair), reachable);
     }
 
     private void recordDetection(ConditionTransition transition, StatusCalculator.Calculation calculation) {

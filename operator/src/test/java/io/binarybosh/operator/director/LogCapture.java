@@ -15,21 +15,24 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Turns a logger up to TRACE and keeps every event it logs (message and stack trace) in memory. */
-final class LogCapture implements AutoCloseable {
+/**
+ * Turns a logger up to TRACE and keeps every event it logs (level, logger, message, logging context and stack
+ * trace) in memory.
+ */
+public final class LogCapture implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
     private final String loggerName;
     private final AbstractAppender appender;
 
-    LogCapture(String loggerName) {
+    public LogCapture(String loggerName) {
         this.loggerName = loggerName;
         this.appender = new AbstractAppender("capture-" + UUID.randomUUID(), null, null, true, Property.EMPTY_ARRAY) {
             @Override
             public void append(LogEvent event) {
                 StringBuilder line = new StringBuilder(event.getLevel() + " " + event.getLoggerName() + " "
-                        + event.getMessage().getFormattedMessage());
+                        + event.getMessage().getFormattedMessage() + " " + event.getContextData().toMap());
                 if (event.getThrown() != null) {
                     StringWriter trace = new StringWriter();
                     event.getThrown().printStackTrace(new PrintWriter(trace));
@@ -47,7 +50,7 @@ final class LogCapture implements AutoCloseable {
         context.updateLoggers();
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 

@@ -6,9 +6,9 @@ import io.binarybosh.e2e.sim.world.WorldSpec;
 import java.nio.file.Path;
 
 /** Worlds in process mode for tests: director VMs with real monit, sshd and director processes. */
-final class ProcessWorlds {
+public final class ProcessWorlds {
     /** Micro (create-env) and Primary (deployed by Micro): the smallest pair with an ssh API between them. */
-    static final String PAIR = """
+    public static final String PAIR = """
             port: 25555
             timeScale: 0.02
             mode: process
@@ -22,12 +22,12 @@ final class ProcessWorlds {
             """;
 
     /** The three directors of binary-bosh.md with a workload on Primary. */
-    static final String THREE = TestWorlds.THREE_DIRECTORS.replace("timeScale: 0.01", "timeScale: 0.02\nmode: process");
+    public static final String THREE = TestWorlds.THREE_DIRECTORS.replace("timeScale: 0.01", "timeScale: 0.02\nmode: process");
 
     private ProcessWorlds() {
     }
 
-    static World start(String yaml, Path dir) {
+    public static World start(String yaml, Path dir) {
         return World.start(WorldSpec.parse(yaml).withNetwork(TestWorlds.randomNetwork()), dir);
     }
 }

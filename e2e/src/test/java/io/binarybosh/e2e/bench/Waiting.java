@@ -1,0 +1,34 @@
+package io.binarybosh.e2e.bench;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Polls a condition at a fixed short interval. A benchmark measures when something becomes true, so it must look
+ * often and take the instant itself: the polling interval bounds the error of every figure.
+ */
+final class Waiting {
+
+    static final Duration STEP = Duration.ofMillis(10);
+
+    private Waiting() {
+    }
+
+    /** Waits until {@code condition} holds; returns the nanoTime when it was first seen, or throws after {@code limit}. */
+    static long until(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            if (condition.getAsBoolean()) {
+                return System.nanoTime();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up after " + limit.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(STEP.toMillis());
+        }
+    }
+
+    static double seconds(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1e9;
+    }
+}
