@@ -1,5 +1,6 @@
 package io.binarybosh.e2e.operator;
 
+import io.binarybosh.e2e.kube.Kubectl;
 import io.binarybosh.e2e.sim.BoshHttp;
 import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.iaas.Vm;
@@ -169,8 +170,10 @@ class BootstrapMigrationTest extends OperatorWorldTest {
     }
 
     @Test
-    void manualApprovalStopsBeforeTheCopyAndBeforeTheFenceAndPauseHoldsBetweenSteps() throws Exception {
+    void manualApprovalThroughKubectlStopsBeforeTheCopyAndBeforeTheFenceAndPauseHoldsBetweenSteps() throws Exception {
         startWorldAndOperator(ApprovalMode.Manual);
+        Kubectl kubectl = operator.kubectl();
+        Assumptions.assumeTrue(kubectl.available(), "kubectl is not installed");
         await().atMost(LONG).until(() -> step().equals("AwaitingApproval"));
         String id = operator.pair().getStatus().getOperation().getId();
         assertThat(operator.events("ApprovalRequired")).singleElement()
@@ -179,19 +182,33 @@ class BootstrapMigrationTest extends OperatorWorldTest {
                 world.runningDirector("micro").isPresent() && world.runningDirector("meta").isPresent()
                         && step().equals("AwaitingApproval"));
 
-        operator.annotate("binarybosh.io/approve", id);
+        String waiting = describe(kubectl);
+        assertThat(waiting).contains("Step:", "AwaitingApproval", "binarybosh.io/approve=" + id, "Preflight");
+        kubectl("annotate", "bbp", OperatorUnderTest.PAIR, "binarybosh.io/approve=" + id);
         await().atMost(LONG).until(() -> step().equals("AwaitingFenceApproval"));
+        assertThat(describe(kubectl)).contains("Migrating", "Copy Verified:", "true", "ApprovalRequired");
         Path microStore = world.directorVm("micro").orElseThrow().diskPath();
         assertThat(microStore.resolve("postgres-15/bosh.json")).as("the Micro is not fenced yet").exists();
         assertThat(world.runningDirector("meta")).as("Meta runs on the verified copy").isPresent();
 
-        operator.annotate("binarybosh.io/paused", "true");
-        operator.annotate("binarybosh.io/approve", id + "-fence");
+        kubectl("annotate", "bbp", OperatorUnderTest.PAIR, "binarybosh.io/paused=true");
+        kubectl("annotate", "--overwrite", "bbp", OperatorUnderTest.PAIR, "binarybosh.io/approve=" + id + "-fence");
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() ->
                 step().equals("AwaitingFenceApproval") && "Paused".equals(operator.phase()));
-        operator.annotate("binarybosh.io/paused", "false");
+        kubectl("annotate", "--overwrite", "bbp", OperatorUnderTest.PAIR, "binarybosh.io/paused=false");
         await().atMost(LONG).until(() -> operator.is("Migrated", "True"));
         assertThat(microStore.resolve("postgres-15")).as("fenced: moved aside").doesNotExist();
+    }
+
+    private String kubectl(String... arguments) {
+        List<String> all = new ArrayList<>(List.of(arguments));
+        all.addAll(List.of("-n", OperatorUnderTest.NAMESPACE));
+        return operator.kubectl().run(all.toArray(String[]::new)).orThrow().stdout();
+    }
+
+    private static String describe(Kubectl kubectl) {
+        return kubectl.run("describe", "bbp", OperatorUnderTest.PAIR, "-n", OperatorUnderTest.NAMESPACE).orThrow()
+                .stdout();
     }
 
     private String step() {

@@ -186,7 +186,7 @@ final class Migrator {
         named.addAll(ManifestAddresses.dnsSettingsNaming(primary.manifest(metaDeployment), addresses).stream()
                 .map(path -> "Meta's manifest " + path).toList());
         if (!named.isEmpty()) {
-            refuse(pair, writer, events, "MicroInDnsSettings", String.join(", ", named) + " names the Micro ("
+            refuse(pair, facts, writer, events, "MicroInDnsSettings", String.join(", ", named) + " names the Micro ("
                     + String.join(", ", addresses) + "): once the Micro is retired every DNS lookup from that "
                     + "director would wait for a dead server. Remove it from the manifest and redeploy first");
             return;
@@ -200,7 +200,7 @@ final class Migrator {
                     "reading the Micro's store"));
         }
         if (source.current().isEmpty()) {
-            refuse(pair, writer, events, "SourceHasNoDirectorData", "the Micro's store "
+            refuse(pair, facts, writer, events, "SourceHasNoDirectorData", "the Micro's store "
                     + microStore(pair) + " holds no postgres data directory with data: it is not the director "
                     + "holding Primary's deployment, or storePath is wrong. Nothing is copied from it");
             return;
@@ -209,7 +209,7 @@ final class Migrator {
         List<String> outside = source.directories().stream().filter(d -> d.running() && !d.name().equals(directory))
                 .map(d -> d.name() + " (process " + d.pid() + ")").toList();
         if (!outside.isEmpty()) {
-            refuse(pair, writer, events, "SourcePostgresRunning", "a postgres runs on the Micro's store in "
+            refuse(pair, facts, writer, events, "SourcePostgresRunning", "a postgres runs on the Micro's store in "
                     + outside + ", besides the director's own on " + directory + ": monit does not stop it, and a "
                     + "store copied while it writes is not a copy. Stop it first");
             return;
@@ -228,7 +228,7 @@ final class Migrator {
                     "reading Meta's store"));
         }
         if (target.directories().stream().noneMatch(d -> d.name().equals(directory))) {
-            refuse(current, writer, events, "PostgresVersionMismatch", "the Micro's database is in " + directory
+            refuse(current, facts, writer, events, "PostgresVersionMismatch", "the Micro's database is in " + directory
                     + " but Meta's store has " + target.directories().stream().map(PostgresState.DataDirectory::name)
                     .toList() + ": Meta's bosh release runs another postgres major version, which cannot start on "
                     + "the copied data directory");
@@ -816,17 +816,19 @@ final class Migrator {
     }
 
     /** Preflight found a reason not to start: recorded, the temporary access removed, the operation closed. */
-    private void refuse(BinaryBoshPair pair, StatusWriter writer, EventSink events, String reason, String message) {
+    private void refuse(BinaryBoshPair pair, PairFacts facts, StatusWriter writer, EventSink events, String reason,
+                        String message) {
         OperationStatus operation = pair.getStatus().getOperation();
         List<ShellAccessStatus> opened = pair.getStatus().getMigration().getShellAccess();
         if (opened != null) {
             for (ShellAccessStatus access : opened) {
                 DirectorRole role = "meta".equals(access.getRole()) ? DirectorRole.META : DirectorRole.PRIMARY;
                 DirectorRole manager = role == DirectorRole.META ? DirectorRole.PRIMARY : DirectorRole.MICRO;
-                String deployment = role == DirectorRole.META ? pair.getSpec().getMeta().getDeployment()
-                        : pair.getSpec().getPrimary().getDeployment();
-                client(pair, manager).sshCleanup(deployment, new io.binarybosh.operator.director.model.SshTarget(
-                        "bosh", List.of()), ephemeralUser(operation), ContextId.of(operation.getId()));
+                DirectorFacts director = facts.of(role);
+                String group = director.managerView().flatMap(v -> v.instance()).map(Instance::job).orElse("bosh");
+                client(pair, manager).sshCleanup(director.deployment(),
+                        new io.binarybosh.operator.director.model.SshTarget(group, List.of()), ephemeralUser(operation),
+                        ContextId.of(operation.getId()));
             }
         }
         long generation = pair.getMetadata().getGeneration() == null ? 0 : pair.getMetadata().getGeneration();

@@ -29,10 +29,14 @@ public record PostgresState(List<DataDirectory> directories) {
         return new PostgresState(List.copyOf(directories));
     }
 
-    /** The current data directory: the highest postgres-N holding data (an older one is what pre-start upgrades). */
+    /**
+     * The current data directory: the one the director's postgres runs on, or else the highest postgres-N holding
+     * data (an older one is what pre-start upgrades).
+     */
     public java.util.Optional<DataDirectory> current() {
-        return directories.stream().filter(DataDirectory::hasData)
-                .max(java.util.Comparator.comparingDouble(PostgresState::major));
+        java.util.Comparator<DataDirectory> byMajor = java.util.Comparator.comparingDouble(PostgresState::major);
+        java.util.Optional<DataDirectory> running = directories.stream().filter(DataDirectory::running).max(byMajor);
+        return running.isPresent() ? running : directories.stream().filter(DataDirectory::hasData).max(byMajor);
     }
 
     public boolean anyRunning() {

@@ -89,6 +89,8 @@ class VmCommandsTest {
                 new PostgresState.DataDirectory("postgres-13", "stopped", "-", false),
                 new PostgresState.DataDirectory("postgres-15", "stale", "999999999", true));
         assertThat(stale.current().orElseThrow().name()).isEqualTo("postgres-15");
+        assertThat(PostgresState.parse("postgres-15 running 12 data\npostgres-16 stopped - data\n").current()
+                .orElseThrow().name()).as("the directory postgres runs on").isEqualTo("postgres-15");
     }
 
     @Test
