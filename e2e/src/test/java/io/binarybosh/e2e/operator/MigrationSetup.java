@@ -30,7 +30,7 @@ public final class MigrationSetup {
     private MigrationSetup() {
     }
 
-    /** Declares the pair on the operator's API (which need not run yet). */
+    /** Declares the pair on the operator's API (which need not run yet), with kubectl where it is installed. */
     static void declare(OperatorUnderTest operator, World world, ApprovalMode approval) throws IOException {
         operator.secretsFor(world, "primary", "meta", "micro");
         SshEndpoint ssh = world.ssh("micro").orElseThrow();
@@ -39,7 +39,7 @@ public final class MigrationSetup {
                 .withStringData(Map.of("ssh-privatekey", Files.readString(ssh.privateKey()),
                         "known_hosts", ssh.hostKey()))
                 .build()).create();
-        operator.createPair(world, spec -> bootstrap(spec, world, ssh, approval));
+        operator.applyPair(world, spec -> bootstrap(spec, world, ssh, approval));
     }
 
     /** The bootstrap part of the spec, for a world in process mode. */

@@ -138,6 +138,26 @@ final class OperatorUnderTest implements AutoCloseable {
     }
 
     BinaryBoshPair createPair(World world, Consumer<BinaryBoshPairSpec> customize) {
+        return client.resources(BinaryBoshPair.class).inNamespace(NAMESPACE).resource(pairOf(world, customize))
+                .create();
+    }
+
+    /**
+     * Declares the pair as a user does, with {@code kubectl apply -f -} of its YAML; through the client where kubectl
+     * is not installed (the benchmarks need not have it).
+     */
+    BinaryBoshPair applyPair(World world, Consumer<BinaryBoshPairSpec> customize) {
+        BinaryBoshPair pair = pairOf(world, customize);
+        io.binarybosh.e2e.kube.Kubectl kubectl = kubectl();
+        if (!kubectl.available()) {
+            return client.resources(BinaryBoshPair.class).inNamespace(NAMESPACE).resource(pair).create();
+        }
+        kubectl.runWithInput(client.getKubernetesSerialization().asYaml(pair), "apply", "--validate=false", "-f", "-")
+                .orThrow();
+        return pair();
+    }
+
+    private static BinaryBoshPair pairOf(World world, Consumer<BinaryBoshPairSpec> customize) {
         BinaryBoshPairSpec spec = new BinaryBoshPairSpec();
         spec.setPrimary(director(world, "primary"));
         spec.setMeta(director(world, "meta"));
@@ -151,7 +171,7 @@ final class OperatorUnderTest implements AutoCloseable {
         pair.getMetadata().setName(PAIR);
         pair.getMetadata().setNamespace(NAMESPACE);
         pair.setSpec(spec);
-        return client.resources(BinaryBoshPair.class).inNamespace(NAMESPACE).resource(pair).create();
+        return pair;
     }
 
     private static ManagedDirectorSpec director(World world, String key) {
