@@ -17,6 +17,7 @@ final class Waits {
             if (System.nanoTime() > deadline) {
                 throw new DemoFailure("waited " + timeout.toSeconds() + " s for " + what);
             }
+            // The world and the API notify no one of a condition holding: look again, bounded by the timeout.
             Thread.sleep(POLL.toMillis());
         }
     }

@@ -12,6 +12,7 @@ final class HeapProbe {
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             System.gc();
+            // System.gc() only asks; a moment for the collector to finish, the least of three readings kept.
             Thread.sleep(200);
             used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }

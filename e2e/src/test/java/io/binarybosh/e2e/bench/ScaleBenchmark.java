@@ -79,6 +79,7 @@ final class ScaleBenchmark implements Benchmark {
             CpuSnapshot before = CpuSnapshot.take();
             Instant from = Instant.now();
             long windowStart = System.nanoTime();
+            // The measurement window: the operator runs undisturbed while its CPU and requests are counted.
             Thread.sleep(options.windowSeconds() * 1000L);
             CpuSnapshot after = CpuSnapshot.take();
             Instant to = Instant.now();

@@ -1,5 +1,7 @@
 package io.binarybosh.e2e.bench;
 
+import org.awaitility.Awaitility;
+
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -15,17 +17,16 @@ final class Waiting {
     }
 
     /** Waits until {@code condition} holds; returns the nanoTime when it was first seen, or throws after {@code limit}. */
-    static long until(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
+    static long until(String what, Duration limit, BooleanSupplier condition) {
+        long[] seen = {0};
+        Awaitility.await(what).atMost(limit).pollDelay(Duration.ZERO).pollInterval(STEP).until(() -> {
             if (condition.getAsBoolean()) {
-                return System.nanoTime();
+                seen[0] = System.nanoTime();
+                return true;
             }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("gave up after " + limit.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(STEP.toMillis());
-        }
+            return false;
+        });
+        return seen[0];
     }
 
     static double seconds(long fromNanos, long toNanos) {

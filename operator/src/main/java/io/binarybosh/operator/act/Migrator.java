@@ -365,24 +365,26 @@ final class Migrator {
         DerivedSshKey copyKey = key(pair, operation, "copy", "binarybosh-copy-" + operation.getId());
         ShellAccessStatus meta = access(pair, DirectorRole.META);
         var microSsh = pair.getSpec().getBootstrap().getMicro().getSsh();
-        try (Shell micro = shells.micro(pair)) {
-            PostgresState source = PostgresState.parse(expect(micro.run(commands.postgresState(microStore(pair)),
-                    COMMAND), "reading the Micro's store"));
-            if (source.anyRunning()) {
-                block(pair, writer, events, "SourcePostgresRunning", "postgres runs again on the Micro's store ("
-                        + source.directories() + "): a copy of a live database is not a copy. Stop it (monit stop "
-                        + "all on the Micro) and the operator goes on");
-                return;
-            }
-            expect(micro.run(commands.authorize(microSsh.getAuthorizedKeysFile(),
-                    VmCommands.copyKeyLine(copyKey.publicKeyLine(), meta.getHost()), "binarybosh-copy-"
-                            + operation.getId()), COMMAND), "authorizing the copy key on the Micro");
-        }
         String dir = copyDir(operation);
         try (Shell shell = shell(pair, DirectorRole.META)) {
             RsyncProgress progress = RsyncProgress.parse(expect(shell.run(commands.rsyncState(dir, attempt),
                     COMMAND), "reading the copy's state"));
             if (progress.notStarted()) {
+                // Each attempt starts only on a source proven still stopped; a postgres that starts during the copy
+                // changes the store, and the checksums of the verification catch it.
+                try (Shell micro = shells.micro(pair)) {
+                    PostgresState source = PostgresState.parse(expect(micro.run(
+                            commands.postgresState(microStore(pair)), COMMAND), "reading the Micro's store"));
+                    if (source.anyRunning()) {
+                        block(pair, writer, events, "SourcePostgresRunning", "postgres runs again on the Micro's "
+                                + "store (" + source.directories() + "): a copy of a live database is not a copy. Stop "
+                                + "it (monit stop all on the Micro) and the operator goes on");
+                        return;
+                    }
+                    expect(micro.run(commands.authorize(microSsh.getAuthorizedKeysFile(),
+                            VmCommands.copyKeyLine(copyKey.publicKeyLine(), meta.getHost()), "binarybosh-copy-"
+                                    + operation.getId()), COMMAND), "authorizing the copy key on the Micro");
+                }
                 expect(shell.run(commands.writePrivateFile(dir, "key"), copyKey.privateKeyPem(), COMMAND),
                         "writing the copy key on Meta");
                 expect(shell.run(commands.writePrivateFile(dir, "known_hosts"), knownHostsLine(microSsh.getHost(),
