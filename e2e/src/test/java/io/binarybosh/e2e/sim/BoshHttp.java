@@ -120,7 +120,7 @@ public final class BoshHttp {
     }
 
     public static long taskId(Reply redirect) {
-        Matcher m = Pattern.compile("^/tasks/(\\d+)$").matcher(String.valueOf(redirect.headers().get("Location")));
+        Matcher m = Pattern.compile("^https://[^/]+/tasks/(\\d+)$").matcher(String.valueOf(redirect.headers().get("Location")));
         if (redirect.code() != 302 || !m.matches()) {
             throw new AssertionError("expected 302 to /tasks/N, got " + redirect.code() + " " + redirect.headers() + redirect.body());
         }

@@ -146,7 +146,7 @@ public final class ApiServer {
                 headers, body, null, List.of());
         String user = auth.authenticate(request.header("authorization")).orElse(null);
         request = request.with(user, List.of());
-        ApiResponse response = route(request, path, user);
+        ApiResponse response = absoluteLocation(route(request, path, user), headers.get("host"));
         Map<String, String> logged = new LinkedHashMap<>(headers);
         logged.remove("authorization");
         faults.requests().add(new RecordedRequest(java.time.Instant.now(), request.method(), path, request.query(),
@@ -170,6 +170,21 @@ public final class ApiServer {
         } catch (RuntimeException e) {
             return ApiResponse.empty(500);
         }
+    }
+
+    /**
+     * Sinatra's {@code redirect} makes the Location absolute ({@code absolute_redirects} is on by default) from the
+     * request's scheme and Host; the director's nginx passes {@code Host $http_host} and {@code X-Forwarded-Proto
+     * $scheme} (bosh {@code jobs/director/templates/nginx.conf.erb}), so a client sees {@code https://<its Host>/tasks/N}.
+     */
+    private ApiResponse absoluteLocation(ApiResponse response, String host) {
+        String location = response.headers().get("Location");
+        if (location == null || !location.startsWith("/")) {
+            return response;
+        }
+        Map<String, String> headers = new LinkedHashMap<>(response.headers());
+        headers.put("Location", "https://" + (host == null || host.isBlank() ? address + ":" + port : host) + location);
+        return new ApiResponse(response.status(), Map.copyOf(headers), response.body());
     }
 
     /** Applies freeze and slowness; false when the request must never be answered. */

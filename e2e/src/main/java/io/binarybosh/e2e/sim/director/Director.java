@@ -33,6 +33,7 @@ public final class Director {
     private ApiServer api;
     private HealthMonitor hm;
     private volatile boolean running;
+    private volatile String uuid;
 
     public Director(DirectorConfig config, Path store, DirectorEnvironment env) {
         this.config = config;
@@ -59,7 +60,9 @@ public final class Director {
                         Math.max(60, env.timings().seconds(600).toSeconds()), Clock.systemUTC()));
         Router anonymous = new Router();
         Router router = new Router();
-        DirectorRoutes directorRoutes = new DirectorRoutes(db, config, auth, locks);
+        // Config.uuid: read once when the director starts (bosh director/config.rb), so /info needs no database.
+        uuid = db.read(t -> t.uuid);
+        DirectorRoutes directorRoutes = new DirectorRoutes(db, config, auth, locks, uuid);
         directorRoutes.registerAnonymous(anonymous);
         directorRoutes.register(router);
         new DeploymentRoutes(db, runner, locks, cloudCheck).register(router);
@@ -112,8 +115,10 @@ public final class Director {
         return db;
     }
 
+    /** The uuid it read from its database when it started ({@code Config.uuid}). */
     public String uuid() {
-        return db().read(t -> t.uuid);
+        requireRunning();
+        return uuid;
     }
 
     public Nats nats() {

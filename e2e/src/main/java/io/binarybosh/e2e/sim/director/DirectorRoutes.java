@@ -29,8 +29,10 @@ final class DirectorRoutes {
     private final DirectorConfig config;
     private final Authenticator auth;
     private final Locks locks;
+    private final String uuid;
 
-    DirectorRoutes(DirectorDb db, DirectorConfig config, Authenticator auth, Locks locks) {
+    DirectorRoutes(DirectorDb db, DirectorConfig config, Authenticator auth, Locks locks, String uuid) {
+        this.uuid = uuid;
         this.db = db;
         this.config = config;
         this.auth = auth;
@@ -59,7 +61,7 @@ final class DirectorRoutes {
     private ApiResponse info(ApiRequest r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", config.name());
-        m.put("uuid", db.read(t -> t.uuid));
+        m.put("uuid", uuid);
         m.put("version", config.version());
         m.put("user", r.user());
         m.put("cpi", config.cpi());
@@ -84,6 +86,12 @@ final class DirectorRoutes {
 
     /** UAA's `POST /oauth/token` for the client_credentials grant. */
     private ApiResponse token(ApiRequest r) {
+        if (db.serverDown()) {
+            // UAA keeps its clients in the `uaa` database of the director's postgres (bosh-deployment uaa.yml
+            // postgres.additional_databases); without it the token endpoint fails. [inferred]
+            return ApiResponse.json(500, Map.of("error", "server_error",
+                    "error_description", "Could not get JDBC Connection"));
+        }
         Map<String, String> form = new LinkedHashMap<>();
         for (String pair : r.bodyText().split("&")) {
             int eq = pair.indexOf('=');

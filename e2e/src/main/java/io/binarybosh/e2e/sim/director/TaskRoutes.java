@@ -43,7 +43,7 @@ final class TaskRoutes {
         m.put("id", t.id());
         m.put("state", t.state());
         m.put("description", t.description());
-        m.put("timestamp", t.timestamp());
+        m.put("timestamp", t.shownTimestamp());
         m.put("started_at", t.startedAt());
         m.put("result", t.result());
         m.put("user", t.user());
@@ -66,7 +66,7 @@ final class TaskRoutes {
         int verbose = r.query("verbose") == null ? 1 : Integer.parseInt(r.query("verbose"));
         List<String> states = r.query("state") == null ? null : Arrays.asList(r.query("state").split(","));
         Stream<TaskRow> rows = db.read(t -> List.copyOf(t.tasks.values())).stream()
-                .sorted(Comparator.comparingLong(TaskRow::id).reversed())
+                .sorted(Comparator.comparingLong(TaskRow::sortTimestamp).reversed())
                 .filter(t -> verbose >= 2 || VERBOSE_1_TYPES.contains(t.type()))
                 .filter(t -> states == null || states.contains(t.state()))
                 .filter(t -> r.query("deployment") == null || r.query("deployment").equals(t.deployment()))

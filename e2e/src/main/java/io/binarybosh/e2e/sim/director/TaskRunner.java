@@ -64,7 +64,7 @@ public final class TaskRunner {
         long now = System.currentTimeMillis();
         TaskRow row = db.update(t -> {
             long id = ++t.lastTaskId;
-            TaskRow r = new TaskRow(id, "queued", description, type, null, null, null, user, deployment,
+            TaskRow r = new TaskRow(id, "queued", description, type, now, null, null, user, deployment,
                     contextId == null ? "" : contextId, now, args);
             t.tasks.put(id, r);
             return r;
@@ -173,8 +173,8 @@ public final class TaskRunner {
         long cutoff = System.currentTimeMillis() - timings.taskCheckpointTimeout().toMillis();
         boolean any = db.read(t -> t.tasks.values().stream().anyMatch(r -> timedOut(r, cutoff)));
         if (any) {
-            long now = System.currentTimeMillis();
-            db.write(t -> t.tasks.replaceAll((k, r) -> timedOut(r, cutoff) ? r.finished("timeout", r.result(), now) : r));
+            // `task.state = :timeout; task.save` (ctl/tasks_controller.rb): the timestamp stays the start time
+            db.write(t -> t.tasks.replaceAll((k, r) -> timedOut(r, cutoff) ? r.withState("timeout") : r));
         }
     }
 

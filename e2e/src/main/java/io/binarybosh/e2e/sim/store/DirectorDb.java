@@ -19,6 +19,7 @@ import java.util.function.Function;
 public final class DirectorDb {
     private final StoreLayout layout;
     private final Tables tables;
+    private volatile boolean serverDown;
 
     private DirectorDb(StoreLayout layout, Tables tables) {
         this.layout = layout;
@@ -50,18 +51,52 @@ public final class DirectorDb {
     }
 
     public synchronized <T> T read(Function<Tables, T> query) {
+        requireServer();
         return query.apply(tables);
     }
 
     public synchronized void write(Consumer<Tables> change) {
+        requireServer();
         change.accept(tables);
         persist();
     }
 
     public synchronized <T> T update(Function<Tables, T> change) {
+        requireServer();
         T value = change.apply(tables);
         persist();
         return value;
+    }
+
+    /**
+     * The postgres server stops (stopped, crashed, data directory gone): every query fails with the connection
+     * error Sequel raises (`Sequel::DatabaseConnectionError`), until {@link #serverStarted()}. The tables are what
+     * the data directory holds; they come back as they were.
+     */
+    public void serverStopped() {
+        serverDown = true;
+    }
+
+    public void serverStarted() {
+        serverDown = false;
+    }
+
+    public boolean serverDown() {
+        return serverDown;
+    }
+
+    private void requireServer() {
+        if (serverDown) {
+            throw new DatabaseUnavailable();
+        }
+    }
+
+    /** What every query raises while postgres is down (bosh's director.db points at 127.0.0.1:5432). */
+    public static final class DatabaseUnavailable extends RuntimeException {
+        DatabaseUnavailable() {
+            super("Sequel::DatabaseConnectionError: PG::ConnectionBad: connection to server at \"127.0.0.1\", "
+                    + "port 5432 failed: Connection refused");
+        }
     }
 
     private void persist() {
@@ -75,6 +110,10 @@ public final class DirectorDb {
     }
 
     public void appendOutput(long taskId, String type, String text) {
+        if (!"debug".equals(type) && !"cpi".equals(type)) {
+            // event and result output are rows of the tasks table (TaskDBWriter); debug and cpi are files
+            requireServer();
+        }
         Path file = outputFile(taskId, type);
         try {
             Files.createDirectories(file.getParent());

@@ -85,4 +85,19 @@ public final class Faults {
     public void heal(String key) {
         world.faultBoard().at(world.endpoint(key).address()).heal();
     }
+
+    /**
+     * The director's postgres goes down (stopped, crashed or its data directory gone) while the director runs:
+     * `/info` still answers (the uuid was read at start, bosh `director/config.rb`), every route that reads the
+     * database answers 500 with an empty body (bosh `api/controllers/base_controller.rb`: an error that is not a
+     * `DirectorError`), its workers and the token endpoint of its UAA fail.
+     */
+    public void stopDatabase(String key) {
+        world.director(key).db().serverStopped();
+    }
+
+    /** Postgres is back: the director reads and writes its database again. */
+    public void startDatabase(String key) {
+        world.director(key).db().serverStarted();
+    }
 }
