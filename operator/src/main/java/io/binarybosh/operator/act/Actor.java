@@ -6,6 +6,7 @@ import io.binarybosh.operator.decide.PairFacts;
 import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.director.ContextId;
 import io.binarybosh.operator.director.DirectorClient;
+import io.binarybosh.operator.director.TaskFloor;
 import io.binarybosh.operator.director.DirectorException;
 import io.binarybosh.operator.director.model.DeployOptions;
 import io.binarybosh.operator.director.model.Instance;
@@ -344,10 +345,9 @@ public final class Actor {
         writer.update(pair, status -> status.getOperation().setTaskId(taskId));
     }
 
-    /** The newest task of the deployment (0 if none): a task started after this has a higher id. */
-    private static long newestTaskId(DirectorClient manager, String deployment) {
-        return manager.tasks(new TaskQuery(List.of(), deployment, null, 1, true)).stream()
-                .mapToLong(Task::id).max().orElse(0);
+    /** The newest task id of the deployment (0 if none): a task started after this has a higher id. */
+    private static long newestTaskId(DirectorClient client, String deployment) {
+        return TaskFloor.of(client, deployment);
     }
 
     /** Carries the fence as far as it goes now: processes stopped, then the store moved aside. */

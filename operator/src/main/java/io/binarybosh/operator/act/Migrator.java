@@ -5,6 +5,7 @@ import io.binarybosh.operator.decide.OperationTypes;
 import io.binarybosh.operator.decide.PairFacts;
 import io.binarybosh.operator.director.ContextId;
 import io.binarybosh.operator.director.DirectorClient;
+import io.binarybosh.operator.director.TaskFloor;
 import io.binarybosh.operator.director.DirectorException;
 import io.binarybosh.operator.director.DirectorInfo;
 import io.binarybosh.operator.director.model.Deployment;
@@ -12,8 +13,6 @@ import io.binarybosh.operator.director.model.Instance;
 import io.binarybosh.operator.director.model.Release;
 import io.binarybosh.operator.director.model.SshHostResult;
 import io.binarybosh.operator.director.model.Stemcell;
-import io.binarybosh.operator.director.model.Task;
-import io.binarybosh.operator.director.model.TaskQuery;
 import io.binarybosh.operator.director.model.VmDetails;
 import io.binarybosh.operator.model.ApprovalMode;
 import io.binarybosh.operator.model.BinaryBoshPair;
@@ -870,9 +869,9 @@ final class Migrator {
         return client.stemcells().stream().map(s -> s.name() + "/" + s.version()).sorted().toList();
     }
 
+    /** The newest task id of the deployment (0 if none): a task started after this has a higher id. */
     private static long newestTaskId(DirectorClient client, String deployment) {
-        return client.tasks(new TaskQuery(List.of(), deployment, null, 1, true)).stream().mapToLong(Task::id).max()
-                .orElse(0);
+        return TaskFloor.of(client, deployment);
     }
 
     private static String running(String summary) {

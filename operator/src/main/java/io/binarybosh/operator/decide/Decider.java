@@ -142,6 +142,11 @@ public final class Decider {
                     + peer.observation().detail());
         }
         var peerDetails = peer.observation().details();
+        Optional<String> peerDatabase = DatabaseFailure.of(peer.observation());
+        if (peerDatabase.isPresent()) {
+            return new Step.Blocked(peer.role().displayName() + DatabaseFailure.REASON, name + " is down, and "
+                    + peerName + " cannot repair it: " + peerDatabase.get());
+        }
         if (peerDetails == null || peerDetails.error() != null) {
             return new Step.Wait("ManagerViewIncomplete", peerName + " could not list its deployments"
                     + (peerDetails == null ? "" : ": " + peerDetails.error()), timings.pollInterval());
@@ -328,6 +333,10 @@ public final class Decider {
         if (operation.getPreviousVmCid() != null && instance.isPresent()
                 && operation.getPreviousVmCid().equals(instance.get().cid())) {
             return Optional.of(name + " still runs on VM " + instance.get().cid());
+        }
+        Optional<String> database = DatabaseFailure.of(target.observation());
+        if (database.isPresent()) {
+            return database;
         }
         if (operation.getPreviousDeployments() != null) {
             List<String> now = target.observation().details() == null ? List.of()

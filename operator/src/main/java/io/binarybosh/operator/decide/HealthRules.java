@@ -46,6 +46,10 @@ public final class HealthRules {
             return DesiredCondition.unknown(type, "AwaitingObservation", name + " has not been observed yet");
         }
         Outcome outcome = facts.observation().outcome();
+        Optional<String> database = DatabaseFailure.of(facts.observation());
+        if (database.isPresent()) {
+            return DesiredCondition.isFalse(type, DatabaseFailure.REASON, database.get());
+        }
         if (outcome == Outcome.REACHABLE) {
             String agent = facts.anyAgentView().filter(AgentView::running)
                     .map(a -> "; its agent reports running to " + facts.manager().displayName()).orElse("");
@@ -101,6 +105,13 @@ public final class HealthRules {
         for (DirectorFacts director : List.of(facts.primary(), facts.meta())) {
             DirectorRole expected = director.role() == DirectorRole.PRIMARY ? DirectorRole.META : DirectorRole.PRIMARY;
             DirectorFacts peer = facts.of(expected);
+            Optional<String> database = DatabaseFailure.of(peer.observation());
+            if (database.isPresent()) {
+                problems.add("whether " + expected.displayName() + " manages " + director.role().displayName()
+                        + " is unknown: " + database.get());
+                reason = reason == null ? DatabaseFailure.REASON : reason;
+                continue;
+            }
             if (!peer.reachable() || peer.observation().details() == null) {
                 problems.add(expected.displayName() + " cannot be asked whether it manages "
                         + director.role().displayName());
@@ -155,8 +166,10 @@ public final class HealthRules {
         List<String> blockers = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         String reason = null;
+        List<String> databases = new ArrayList<>();
         for (DirectorFacts resurrector : List.of(facts.meta(), facts.primary())) {
             String name = resurrector.role().displayName();
+            DatabaseFailure.of(resurrector.observation()).ifPresent(databases::add);
             Optional<Boolean> enabled = resurrector.resurrectionEnabled();
             if (enabled.isEmpty()) {
                 unknown.add("whether resurrection is paused on " + name);
@@ -180,6 +193,10 @@ public final class HealthRules {
         if (!blockers.isEmpty()) {
             return DesiredCondition.isFalse(RESURRECTION_ENABLED, reason, String.join("; ", blockers));
         }
+        if (!databases.isEmpty()) {
+            return DesiredCondition.unknown(RESURRECTION_ENABLED, DatabaseFailure.REASON,
+                    "cannot tell whether resurrection works both ways: " + String.join("; ", databases));
+        }
         if (!unknown.isEmpty()) {
             return DesiredCondition.unknown(RESURRECTION_ENABLED, "NotObservable",
                     "cannot tell " + String.join(", nor ", unknown));
@@ -191,6 +208,12 @@ public final class HealthRules {
 
     /** A director outside the pair (the Micro) answering with a deployment the pair's directors hold. */
     public static DesiredCondition splitBrain(PairFacts facts) {
+        Optional<String> microDatabase = DatabaseFailure.of(facts.micro());
+        if (microDatabase.isPresent()) {
+            // Not read, so not decided from: but a director without its database runs no task, so it cannot act.
+            return DesiredCondition.isFalse(SPLIT_BRAIN, "MicroCannotAct", "what the Micro holds is unknown, and "
+                    + "without its database it runs no task on any VM: " + microDatabase.get());
+        }
         Optional<String> twice = splitBrainDeployment(facts);
         if (twice.isPresent()) {
             return DesiredCondition.isTrue(SPLIT_BRAIN, "DeploymentOnTwoDirectors", "deployment '" + twice.get()

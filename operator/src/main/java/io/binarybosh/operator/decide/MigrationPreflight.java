@@ -31,6 +31,15 @@ public final class MigrationPreflight {
         DirectorObservation micro = facts.micro();
         DirectorFacts primary = facts.primary();
         DirectorFacts meta = facts.meta();
+        // Nothing is decided from a list that was not read: a failing database is named before any list is looked at.
+        for (DirectorObservation director : java.util.Arrays.asList(micro, primary.observation(),
+                meta.observation())) {
+            Optional<String> database = DatabaseFailure.of(director);
+            if (database.isPresent()) {
+                return refuse(director.role().displayName() + DatabaseFailure.REASON, database.get()
+                        + ". The migration waits until it answers");
+            }
+        }
         if (micro == null || !micro.reachable() || micro.details() == null) {
             return refuse("MicroNotReachable", "the Micro" + (micro == null ? "" : " at " + micro.url())
                     + " must answer and accept the operator's credentials before the migration: "

@@ -28,6 +28,21 @@ public record DirectorObservation(DirectorRole role, String url, Outcome outcome
         };
     }
 
+    /**
+     * It answered /info and accepted the credentials, but the calls that read its database (/resurrection,
+     * /deployments) failed: their error. A real director serves /info from memory, so this is what a director
+     * whose postgres is down looks like (bosh {@code director/config.rb} reads the uuid once, at start).
+     */
+    public Optional<String> databaseFailure() {
+        return reachable() && details != null && details.error() != null ? Optional.of(details.error())
+                : Optional.empty();
+    }
+
+    /** Reachable and its deployments were read: a list to decide from. */
+    public boolean listed() {
+        return reachable() && details != null && details.error() == null;
+    }
+
     public Optional<DirectorDetails> detailsView() {
         return Optional.ofNullable(details);
     }

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.reconcile;
 
+import io.binarybosh.operator.decide.DatabaseFailure;
 import io.binarybosh.operator.decide.DirectorFacts;
 import io.binarybosh.operator.decide.HealthRules;
 import io.binarybosh.operator.decide.OperationTypes;
@@ -297,6 +298,10 @@ public final class StatusCalculator {
                     "the " + role.displayName() + " director has not been observed yet");
         }
         DirectorObservation o = seen.get();
+        Optional<String> database = DatabaseFailure.of(o);
+        if (database.isPresent()) {
+            return DesiredCondition.isFalse(type, DatabaseFailure.REASON, database.get());
+        }
         return switch (o.outcome()) {
             case REACHABLE -> DesiredCondition.isTrue(type, ConditionReasons.DIRECTOR_ANSWERED,
                     "director '" + o.info().name() + "' (" + o.info().version() + ") at " + o.url()
@@ -386,7 +391,7 @@ public final class StatusCalculator {
         DirectorObservation o = seen.get();
         DirectorStatus status = new DirectorStatus();
         status.setUrl(o.url());
-        status.setState(state(o.outcome()));
+        status.setState(o.databaseFailure().isPresent() ? "DatabaseFailing" : state(o.outcome()));
         status.setReachable(o.outcome() == Outcome.NOT_CONTACTED ? null : o.answered());
         if (o.info() != null) {
             status.setName(o.info().name());
@@ -401,7 +406,7 @@ public final class StatusCalculator {
             status.setAuthType(previous.getAuthType());
         }
         status.setUser(o.user());
-        status.setLastError(o.outcome() == Outcome.REACHABLE ? null : o.detail());
+        status.setLastError(o.outcome() == Outcome.REACHABLE ? o.databaseFailure().orElse(null) : o.detail());
         status.setLastSeenTime(lastSeen(o, previous, now));
         return status;
     }

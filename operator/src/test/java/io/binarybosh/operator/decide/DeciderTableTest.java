@@ -96,7 +96,8 @@ class DeciderTableTest {
                 return "Blocked:PeerNotUsable";
             }
             if (c.managed() == Managed.UNKNOWN) {
-                return "Wait:ManagerViewIncomplete";
+                // the peer answers /info but its lists fail: its database, named, and no repair through it
+                return "Blocked:" + (primaryDown ? "Meta" : "Primary") + "DatabaseNotAnswering";
             }
             if (c.managed() == Managed.FALSE) {
                 return "Blocked:NotManagedByPeer";

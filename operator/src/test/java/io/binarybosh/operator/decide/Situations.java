@@ -66,6 +66,8 @@ final class Situations {
         String version = "283.1.6 (00000000)";
         /** The addresses of the VM of the deployment this director manages, as it lists them. */
         List<String> ips = List.of();
+        /** Set: it answers /info but every call that reads its database fails with this. */
+        String databaseError;
 
         Side(DirectorRole role, String url, String managedDeployment) {
             this.role = role;
@@ -85,6 +87,10 @@ final class Situations {
             if (outcome != Outcome.REACHABLE) {
                 return new DirectorObservation(role, url, outcome, null, null, null, "connection refused", now,
                         lastAnswered, null, lastAnswered == null ? now : null);
+            }
+            if (databaseError != null) {
+                return new DirectorObservation(role, url, outcome, info, "admin", null, null, now, now,
+                        new DirectorDetails(null, Map.of(), null, databaseError), null);
             }
             Map<String, Boolean> all = new LinkedHashMap<>(deployments);
             if (holdsManaged) {

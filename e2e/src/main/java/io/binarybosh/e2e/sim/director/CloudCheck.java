@@ -29,32 +29,37 @@ public final class CloudCheck {
 
     /** Scans the given instances (all when null) and records what is wrong as open problems. */
     public int scan(TaskContext ctx, String deployment, Set<String> onlyIds) {
-        List<InstanceRow> targets = instances(deployment).stream()
+        // problem_scanner/vm_scan_stage.rb: instances that expect a VM, ignored ones counted but not scanned; one
+        // whose VM reference is gone (no cid) times out on get_state and has no VM: missing_vm
+        List<InstanceRow> expecting = instances(deployment).stream()
                 .filter(i -> onlyIds == null || onlyIds.contains(i.id()))
-                .filter(i -> i.vm() != null && !i.ignore())
+                .filter(InstanceRow::expectsVm)
                 .toList();
+        List<InstanceRow> targets = expecting.stream().filter(i -> !i.ignore()).toList();
+        long ignored = expecting.size() - targets.size();
         db.write(t -> t.problems.replaceAll(p -> p.deployment().equals(deployment) && p.state().equals("open")
                 && (onlyIds == null || onlyIds.contains(p.instanceId())) ? p.withState("closed") : p));
         int[] counts = new int[3];
-        String stage = "Scanning " + targets.size() + " VMs";
+        String stage = "Scanning " + expecting.size() + " VMs";
         ctx.track(stage, List.of(), 2, 1, "Checking VM states", () -> {
             for (InstanceRow instance : targets) {
                 ctx.checkpoint();
                 if (vms.getState(instance, timings.scanGetStateTimeout()).isPresent()) {
                     counts[0]++;
-                } else if (vms.iaas().hasVm(instance.vm().cid())) {
+                } else if (instance.vm() != null && vms.iaas().hasVm(instance.vm().cid())) {
                     counts[1]++;
                     addProblem(deployment, "unresponsive_agent", instance, "VM for '" + instance.describe()
                             + "' with cloud ID '" + instance.vm().cid() + "' is not responding.");
                 } else {
                     counts[2]++;
-                    addProblem(deployment, "missing_vm", instance, "VM for '" + instance.describe()
-                            + "' with cloud ID '" + instance.vm().cid() + "' missing.");
+                    addProblem(deployment, "missing_vm", instance, "VM for '" + instance.describe() + "'"
+                            + (instance.vm() == null ? "" : " with cloud ID '" + instance.vm().cid() + "'")
+                            + " missing.");
                 }
             }
         });
         ctx.track(stage, List.of(), 2, 2, counts[0] + " OK, " + counts[1] + " unresponsive, " + counts[2]
-                + " missing, 0 unbound", () -> { });
+                + " missing, 0 unbound" + (ignored > 0 ? ", " + ignored + " ignored" : ""), () -> { });
         ctx.track("Scanning 0 persistent disks", List.of(), 2, 1, "Looking for inactive disks", () -> { });
         ctx.track("Scanning 0 persistent disks", List.of(), 2, 2, "0 OK, 0 missing, 0 inactive, 0 mount-info mismatch", () -> { });
         return counts[1] + counts[2];

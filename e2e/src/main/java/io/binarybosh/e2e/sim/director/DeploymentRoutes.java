@@ -162,7 +162,8 @@ final class DeploymentRoutes {
             m.put("index", i.index());
             m.put("id", i.id());
             m.put("az", i.az());
-            m.put("ips", i.ips());
+            // `vm&.ips || []` (ctl/deployments_controller.rb create_vm_response): no VM, no addresses
+            m.put("ips", i.vm() == null ? List.of() : i.ips());
             m.put("vm_created_at", i.vm() == null ? null : i.vm().createdAt());
             if (vms) {
                 m.put("active", true);

@@ -52,7 +52,7 @@ public final class Director {
         VmLifecycle vms = new VmLifecycle(db, env.iaas(), nats, config, env.timings());
         CloudCheck cloudCheck = new CloudCheck(db, vms, env.timings());
         Deployer deployer = new Deployer(db, vms, env.timings());
-        VmStates vmStates = new VmStates(vms, env.timings(), () -> db.read(t -> t.resurrectionPaused));
+        VmStates vmStates = new VmStates(vms, env.timings());
         DirectorJobs jobs = new DirectorJobs(db, config, deployer, cloudCheck, vmStates, vms, env.timings().deployLockWait());
         runner = new TaskRunner(db, locks, env.timings(), config.workers(), "director-" + config.address(), jobs::jobFor, config.maxTasks());
         Authenticator auth = new Authenticator(config.uaa(), config.secrets(),

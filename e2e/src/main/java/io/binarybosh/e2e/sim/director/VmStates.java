@@ -9,16 +9,17 @@ import io.binarybosh.e2e.sim.store.InstanceRow;
 import java.util.List;
 import java.util.Optional;
 
-/** The `vms` task behind `?format=full`: one JSON line per instance, with a live `get_state` (5 s timeout). */
+/**
+ * The `vms` task behind `?format=full`: one JSON line per instance, with a live `get_state` (5 s timeout), with
+ * exactly the fields of bosh `dir/jobs/vm_state.rb` (no `dns`, no `resurrection_paused`).
+ */
 public final class VmStates {
     private final VmLifecycle vms;
     private final Timings timings;
-    private final java.util.function.BooleanSupplier resurrectionPaused;
 
-    public VmStates(VmLifecycle vms, Timings timings, java.util.function.BooleanSupplier resurrectionPaused) {
+    public VmStates(VmLifecycle vms, Timings timings) {
         this.vms = vms;
         this.timings = timings;
-        this.resurrectionPaused = resurrectionPaused;
     }
 
     /** `instances` lists every instance (VM fields null without a VM); `vms` only those with a VM. */
@@ -47,8 +48,9 @@ public final class VmStates {
             disks.add(i.diskCid());
         }
         ArrayNode ips = n.putArray("ips");
-        i.ips().forEach(ips::add);
-        n.putArray("dns");
+        if (hasVm) {
+            i.ips().forEach(ips::add);
+        }
         n.put("agent_id", hasVm ? i.vm().agentId() : null);
         n.put("job_name", i.group());
         n.put("index", i.index());
@@ -84,7 +86,6 @@ public final class VmStates {
             proc.putObject("mem").put("kb", 48000).put("percent", 1.2);
             proc.putObject("cpu").put("total", 0);
         }));
-        n.put("resurrection_paused", resurrectionPaused.getAsBoolean());
         n.put("az", i.az());
         n.put("id", i.id());
         n.put("bootstrap", i.bootstrap());

@@ -14,7 +14,7 @@ public record VmDetails(String vmCid, Boolean active, String vmCreatedAt, Map<St
                         String diskCid, List<String> diskCids, List<String> ips, String agentId, String jobName,
                         Integer index, String jobState, String state, String vmType, Vitals vitals,
                         List<ProcessStatus> processes, String az, String id, Boolean bootstrap, Boolean ignore,
-                        StemcellRef stemcell, Boolean resurrectionPaused) {
+                        StemcellRef stemcell) {
 
     public static final String UNRESPONSIVE_AGENT = "unresponsive agent";
 
