@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Reads {@link HealthMonitorSettings} out of a director's deployment manifest, with BOSH's precedence: job-level
- * properties, then instance-group properties, then the manifest's global properties.
+ * Reads {@link HealthMonitorSettings} out of a director's deployment manifest, with BOSH's precedence (bosh
+ * {@code dir/deployment_plan/instance_group_spec_parser.rb}): a job with a {@code properties} key gets that hash and
+ * nothing else; a job without one gets the manifest's global properties deep-merged with the instance group's
+ * ({@code recursive_merge}: the group's value wins unless both are hashes).
  */
 public final class ManifestSettingsReader {
 
@@ -35,15 +37,15 @@ public final class ManifestSettingsReader {
                 continue;
             }
             JsonNode director = job(group, "director");
-            JsonNode[] hmScopes = {monitor.path("properties"), group.path("properties"), root.path("properties")};
-            JsonNode[] directorScopes = {director == null ? null : director.path("properties"),
-                    group.path("properties"), root.path("properties")};
+            JsonNode shared = recursiveMerge(root.path("properties"), group.path("properties"));
+            JsonNode hmProperties = properties(monitor, shared);
+            JsonNode directorProperties = director == null ? null : properties(director, shared);
             return Optional.of(new HealthMonitorSettings(
-                    bool(lookup(hmScopes, "hm", "resurrector_enabled")),
-                    integer(lookup(hmScopes, "hm", "resurrector", "minimum_down_jobs")),
-                    number(lookup(hmScopes, "hm", "resurrector", "percent_threshold")),
-                    integer(lookup(hmScopes, "hm", "resurrector", "time_threshold")),
-                    bool(lookup(directorScopes, "director", "auto_fix_stateful_nodes"))));
+                    bool(lookup(hmProperties, "hm", "resurrector_enabled")),
+                    integer(lookup(hmProperties, "hm", "resurrector", "minimum_down_jobs")),
+                    number(lookup(hmProperties, "hm", "resurrector", "percent_threshold")),
+                    integer(lookup(hmProperties, "hm", "resurrector", "time_threshold")),
+                    bool(lookup(directorProperties, "director", "auto_fix_stateful_nodes"))));
         }
         return Optional.empty();
     }
@@ -57,20 +59,36 @@ public final class ManifestSettingsReader {
         return null;
     }
 
-    private static JsonNode lookup(JsonNode[] scopes, String... path) {
-        for (JsonNode scope : scopes) {
-            if (scope == null) {
-                continue;
-            }
-            JsonNode node = scope;
-            for (String key : path) {
-                node = node.path(key);
-            }
-            if (!node.isMissingNode() && !node.isNull()) {
-                return node;
-            }
+    /** The job's own properties when it has the key, else the shared ones. */
+    private static JsonNode properties(JsonNode job, JsonNode shared) {
+        JsonNode own = job.get("properties");
+        return own == null || own.isNull() ? shared : own;
+    }
+
+    /** Ruby's {@code Hash#recursive_merge} (bosh-core): {@code over} wins, except where both values are hashes. */
+    static JsonNode recursiveMerge(JsonNode base, JsonNode over) {
+        if (over == null || over.isMissingNode() || over.isNull()) {
+            return base;
         }
-        return null;
+        if (base == null || !base.isObject() || !over.isObject()) {
+            return over;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode merged =
+                ((com.fasterxml.jackson.databind.node.ObjectNode) base).deepCopy();
+        over.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue().isObject()
+                ? recursiveMerge(merged.get(e.getKey()), e.getValue()) : e.getValue()));
+        return merged;
+    }
+
+    private static JsonNode lookup(JsonNode properties, String... path) {
+        if (properties == null) {
+            return null;
+        }
+        JsonNode node = properties;
+        for (String key : path) {
+            node = node.path(key);
+        }
+        return node.isMissingNode() || node.isNull() ? null : node;
     }
 
     private static Boolean bool(JsonNode node) {

@@ -28,6 +28,52 @@ class ManifestSettingsReaderTest {
     }
 
     @Test
+    void aJobWithAPropertiesKeyGetsOnlyThatHash() {
+        // bosh instance_group_spec_parser.rb: safe_property(job_spec, 'properties', default: group+global merged)
+        String manifest = """
+                name: bosh-meta
+                instance_groups:
+                - name: bosh
+                  properties:
+                    director: {auto_fix_stateful_nodes: true}
+                    hm: {resurrector_enabled: true}
+                  jobs:
+                  - {name: director}
+                  - name: health_monitor
+                    properties:
+                      hm: {resurrector: {time_threshold: 600}}
+                """;
+        HealthMonitorSettings settings = reader.read(manifest).orElseThrow();
+        assertThat(settings.resurrectorEnabled()).as("not taken from the group: the job has its own properties")
+                .isNull();
+        assertThat(settings.resurrectorOn()).isFalse();
+        assertThat(settings.timeThresholdSeconds()).isEqualTo(600);
+        assertThat(settings.autoFixStatefulNodes()).as("the director job has no properties key").isTrue();
+    }
+
+    @Test
+    void globalAndGroupPropertiesAreDeepMerged() {
+        String manifest = """
+                name: bosh-meta
+                properties:
+                  hm:
+                    resurrector_enabled: false
+                    resurrector: {percent_threshold: 0.5, minimum_down_jobs: 7}
+                instance_groups:
+                - name: bosh
+                  properties:
+                    hm:
+                      resurrector_enabled: true
+                      resurrector: {minimum_down_jobs: 1}
+                  jobs: [{name: health_monitor}, {name: director}]
+                """;
+        HealthMonitorSettings settings = reader.read(manifest).orElseThrow();
+        assertThat(settings.resurrectorEnabled()).isTrue();
+        assertThat(settings.minimumDownJobs()).isEqualTo(1);
+        assertThat(settings.percentThreshold()).isEqualTo(0.5);
+    }
+
+    @Test
     void jobPropertiesWinOverGroupAndGlobalOnes() {
         String manifest = """
                 name: bosh-primary
@@ -47,7 +93,7 @@ class ManifestSettingsReaderTest {
                 """;
         HealthMonitorSettings settings = reader.read(manifest).orElseThrow();
         assertThat(settings.resurrectorEnabled()).isFalse();
-        assertThat(settings.minimumDownJobs()).isEqualTo(3);
+        assertThat(settings.minimumDownJobs()).as("the group's value does not reach a job with properties").isNull();
         assertThat(settings.autoFixStatefulNodes()).isFalse();
         assertThat(settings.blockers()).hasSize(2);
     }

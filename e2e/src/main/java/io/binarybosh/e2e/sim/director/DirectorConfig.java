@@ -19,8 +19,18 @@ public record DirectorConfig(String name, String address, int port, boolean uaa,
         return "https://" + address + ":" + port;
     }
 
-    @SuppressWarnings("unchecked")
     public static DirectorConfig fromProperties(Map<String, Object> properties, String address,
+                                                boolean healthMonitorJob) {
+        return fromProperties(properties, properties, address, healthMonitorJob);
+    }
+
+    /**
+     * {@code healthMonitorProperties} are the health_monitor job's own: on a real VM each job renders its templates
+     * from its own properties (bosh {@code jobs/health_monitor/templates/health_monitor.yml.erb}).
+     */
+    @SuppressWarnings("unchecked")
+    public static DirectorConfig fromProperties(Map<String, Object> properties,
+                                                Map<String, Object> healthMonitorProperties, String address,
                                                 boolean healthMonitorJob) {
         Props p = new Props(properties);
         boolean uaa = "uaa".equals(p.string("director.user_management.provider", "local"));
@@ -53,7 +63,7 @@ public record DirectorConfig(String name, String address, int port, boolean uaa,
                 p.bool("director.auto_fix_stateful_nodes", true),
                 (int) p.number("director.workers", 3),
                 (int) p.number("director.max_tasks", 2000),
-                HmConfig.from(p, healthMonitorJob),
+                HmConfig.from(new Props(healthMonitorProperties), healthMonitorJob),
                 p.string("director.simulated_version", DEFAULT_VERSION),
                 p.string("director.cpi_job", "simulated_cpi"),
                 p.string("director.stemcell_os", "ubuntu-noble"),

@@ -46,7 +46,10 @@ public record Manifest(String name, List<NameVersion> releases, List<Stemcell> s
         Map<String, Object> global = root.get("properties") instanceof Map ? (Map<String, Object>) root.get("properties") : Map.of();
         List<InstanceGroup> groups = new ArrayList<>();
         for (Map<String, Object> ig : list(root.get("instance_groups"))) {
-            Map<String, Object> igProps = ig.get("properties") instanceof Map ? (Map<String, Object>) ig.get("properties") : global;
+            // bosh dir/deployment_plan/instance_group_spec_parser.rb: global properties recursive_merge'd with the
+            // group's; a job with its own `properties` key gets only that hash
+            Map<String, Object> igProps = ig.get("properties") instanceof Map
+                    ? Props.merge(global, (Map<String, Object>) ig.get("properties")) : global;
             List<JobRef> jobs = new ArrayList<>();
             for (Map<String, Object> j : list(ig.get("jobs"))) {
                 Map<String, Object> props = j.get("properties") instanceof Map ? (Map<String, Object>) j.get("properties") : igProps;

@@ -45,8 +45,12 @@ final class WorldJobCatalog implements JobCatalog {
             return PlainJobs.of(spec);
         }
         Map<String, Object> properties = new LinkedHashMap<>();
+        Map<String, Object> healthMonitor = Map.of();
         for (JobRef job : spec.jobs()) {
             properties = Props.merge(properties, job.properties());
+            if (job.name().equals("health_monitor")) {
+                healthMonitor = job.properties();
+            }
         }
         if (new Props(properties).get("director.ssl.cert") == null) {
             // like a config server generating `director_ssl` for a manifest that only references it
@@ -57,7 +61,8 @@ final class WorldJobCatalog implements JobCatalog {
         if (new Props(properties).get("director.ssl.ca") == null && new Props(properties).get("hm.director_account.ca_cert") == null) {
             properties = Props.merge(properties, Map.of("director", Map.of("ssl", Map.of("ca", ca.caPem()))));
         }
-        DirectorConfig config = DirectorConfig.fromProperties(properties, vm.address(), spec.hasJob("health_monitor"));
+        DirectorConfig config = DirectorConfig.fromProperties(properties, healthMonitor, vm.address(),
+                spec.hasJob("health_monitor"));
         Path store = store(vm);
         return runner.run(vm, () -> new Director(config, store, environment.get()),
                 d -> running.put(config.address(), d), d -> running.remove(config.address(), d));
