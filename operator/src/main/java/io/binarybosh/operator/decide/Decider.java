@@ -5,6 +5,7 @@ import io.binarybosh.operator.director.model.Task;
 import io.binarybosh.operator.model.DirectorStatus;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.observe.AgentView;
+import io.binarybosh.operator.observe.DirectorDetailsReader;
 import io.binarybosh.operator.observe.DirectorRole;
 import io.binarybosh.operator.observe.ManagedDeploymentView;
 import io.binarybosh.operator.reconcile.Timestamps;
@@ -161,7 +162,9 @@ public final class Decider {
             return new Step.Wait("ManagerViewIncomplete", peerName + " could not tell about '" + target.deployment()
                     + "': " + view.error(), timings.pollInterval());
         }
-        Optional<Task> task = view.inFlightTasks().stream().findFirst();
+        // An agent check (retrieve vm-stats) holds no lock and changes nothing: it never makes the repair wait.
+        Optional<Task> task = view.inFlightTasks().stream()
+                .filter(t -> !DirectorDetailsReader.AGENT_CHECK_TASK.equals(t.description())).findFirst();
         if (task.isPresent()) {
             Task t = task.get();
             if (OperationTypes.SCAN_AND_FIX_TASK.equals(t.description())) {
@@ -201,6 +204,17 @@ public final class Decider {
                     + "has not answered since " + Timestamps.format(target.lastSeen())
                     + ": frozen or cut off from the operator. "
                     + "The operator does not recreate a VM whose agent reports healthy");
+        }
+        if (agent.get().ignored()) {
+            return new Step.Blocked("InstanceIgnored", name + "'s instance is ignored on " + peerName + " (bosh "
+                    + "ignore): a scan skips it, so a repair would find nothing to fix and only spend its budget. "
+                    + "Unignore it (bosh -d " + target.deployment() + " unignore <group>/<id>) to let the operator "
+                    + "and " + peerName + "'s health monitor repair it");
+        }
+        if (view.instance().map(i -> Boolean.FALSE.equals(i.expectsVm())).orElse(false)) {
+            return new Step.Blocked("InstanceNotExpectingVm", name + "'s instance on " + peerName + " expects no "
+                    + "VM (stopped with --hard or detached): a scan skips it. Start it (bosh -d " + target.deployment()
+                    + " start) to have it recreated");
         }
         DirectorStatus targetStatus = statusOf(in, target.role());
         int attempts = targetStatus == null || targetStatus.getRepairAttempts() == null ? 0

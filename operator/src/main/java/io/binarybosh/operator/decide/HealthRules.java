@@ -3,7 +3,10 @@ package io.binarybosh.operator.decide;
 import io.binarybosh.operator.model.BinaryBoshPairSpec;
 import io.binarybosh.operator.observe.AgentView;
 import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.director.model.Instance;
 import io.binarybosh.operator.observe.HealthMonitorSettings;
+import io.binarybosh.operator.observe.ManagedDeploymentView;
+import io.binarybosh.operator.observe.ResurrectionConfigRules;
 import io.binarybosh.operator.observe.Outcome;
 import io.binarybosh.operator.reconcile.DesiredCondition;
 import io.binarybosh.operator.reconcile.Timestamps;
@@ -157,7 +160,10 @@ public final class HealthRules {
                 && director.observation().details().hasDeployment(director.deployment());
     }
 
-    /** Resurrection would really fire both ways: unpaused, resurrector on, stateful nodes fixed, no meltdown. */
+    /**
+     * Resurrection would really fire both ways: unpaused, resurrector on, stateful nodes fixed, no meltdown, no
+     * resurrection config rule against it, the instance neither ignored nor without an expected VM.
+     */
     public static DesiredCondition resurrectionEnabled(BinaryBoshPairSpec spec, PairFacts facts) {
         if (spec.getResurrection() != null && Boolean.FALSE.equals(spec.getResurrection().getEnabled())) {
             return DesiredCondition.isFalse(RESURRECTION_ENABLED, "DisabledInSpec",
@@ -177,6 +183,8 @@ public final class HealthRules {
                 blockers.add("resurrection is paused on " + name);
                 reason = reason == null ? "ResurrectionPaused" : reason;
             }
+            String rulesReason = resurrectedBy(resurrector, facts.peerOf(resurrector.role()), blockers, unknown);
+            reason = reason == null ? rulesReason : reason;
             Optional<HealthMonitorSettings> settings = resurrector.settings();
             if (settings.isEmpty()) {
                 unknown.add(name + "'s health monitor settings (its manifest on its manager)");
@@ -204,6 +212,50 @@ public final class HealthRules {
         return DesiredCondition.isTrue(RESURRECTION_ENABLED, "BothWays",
                 "Meta resurrects Primary and Primary resurrects Meta: unpaused, resurrector on, stateful nodes "
                         + "fixed, thresholds a one-VM deployment never reaches");
+    }
+
+    /**
+     * What the resurrector's health monitor and scan and fix would do with the resurrected director's instance (bosh
+     * {@code hm/resurrection_manager.rb}, {@code problem_scanner/vm_scan_stage.rb}, {@code jobs/cloud_check/
+     * scan_and_fix.rb}): a resurrection config rule that disables it, the instance ignored, or an instance that
+     * expects no VM each stop resurrection. Adds what it finds; returns the reason of the first, or null.
+     */
+    private static String resurrectedBy(DirectorFacts resurrector, DirectorFacts resurrected, List<String> blockers,
+                                        List<String> unknown) {
+        String name = resurrector.role().displayName();
+        String target = resurrected.role().displayName();
+        Optional<ManagedDeploymentView> view = resurrected.managerView()
+                .filter(v -> resurrected.manager() == resurrector.role());
+        if (view.isEmpty()) {
+            return null;
+        }
+        String reason = null;
+        Optional<Instance> instance = view.get().instance();
+        String group = instance.map(Instance::job).orElse(null);
+        Optional<ResurrectionConfigRules> rules = view.get().resurrectionRules();
+        if (rules.isEmpty()) {
+            unknown.add("the resurrection configs on " + name);
+        } else if (group != null) {
+            Optional<String> config = rules.get().disablingConfig(resurrected.deployment(), group);
+            if (config.isPresent()) {
+                blockers.add("resurrection config '" + config.get() + "' on " + name + " disables resurrection of '"
+                        + resurrected.deployment() + "' (instance group '" + group + "'): " + name
+                        + "'s health monitor never resurrects " + target);
+                reason = "ResurrectionConfigDisables";
+            }
+        }
+        if (resurrected.anyAgentView().map(AgentView::ignored).orElse(false)) {
+            blockers.add(target + "'s instance is ignored on " + name + " (bosh ignore): scans, scan and fix and "
+                    + "the resurrector skip it; undo it with bosh -d " + resurrected.deployment() + " unignore "
+                    + group + "/" + instance.map(Instance::id).orElse("<id>"));
+            reason = reason == null ? "InstanceIgnored" : reason;
+        }
+        if (instance.isPresent() && Boolean.FALSE.equals(instance.get().expectsVm())) {
+            blockers.add(target + "'s instance on " + name + " expects no VM (stopped with --hard or detached): "
+                    + "the health monitor does not resurrect it and scans skip it");
+            reason = reason == null ? "InstanceNotExpectingVm" : reason;
+        }
+        return reason;
     }
 
     /** A director outside the pair (the Micro) answering with a deployment the pair's directors hold. */

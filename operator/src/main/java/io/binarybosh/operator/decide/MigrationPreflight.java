@@ -2,6 +2,7 @@ package io.binarybosh.operator.decide;
 
 import io.binarybosh.operator.director.model.Task;
 import io.binarybosh.operator.observe.DirectorDetails;
+import io.binarybosh.operator.observe.DirectorDetailsReader;
 import io.binarybosh.operator.observe.DirectorObservation;
 import io.binarybosh.operator.observe.ManagedDeploymentView;
 
@@ -96,7 +97,19 @@ public final class MigrationPreflight {
                     + "it; the migration waits until no lock is held");
         }
         List<String> tasks = new ArrayList<>();
-        tasks(primary.fromManager(), "the Micro", tasks);
+        // The copied database runs on Meta whatever the Micro left queued, on any deployment.
+        Optional<List<Task>> microTasks = micro.details().directorWideInFlight();
+        if (microTasks.isPresent()) {
+            for (Task task : microTasks.get()) {
+                if (!DirectorDetailsReader.AGENT_CHECK_TASK.equals(task.description())) {
+                    tasks.add("task " + task.id() + " ('" + task.description() + "', " + task.state().wire() + ")"
+                            + (task.deployment() == null || task.deployment().isEmpty() ? ""
+                            : " on " + task.deployment()) + " on the Micro");
+                }
+            }
+        } else {
+            tasks(primary.fromManager(), "the Micro", tasks);
+        }
         tasks(meta.fromManager(), "Primary", tasks);
         if (!tasks.isEmpty()) {
             return refuse("TasksInFlight", String.join("; ", tasks) + ": the migration waits until they end");
@@ -154,6 +167,9 @@ public final class MigrationPreflight {
             return;
         }
         for (Task task : view.inFlightTasks()) {
+            if (DirectorDetailsReader.AGENT_CHECK_TASK.equals(task.description())) {
+                continue;
+            }
             out.add("task " + task.id() + " ('" + task.description() + "', " + task.state().wire() + ") on "
                     + view.deployment() + " on " + on);
         }

@@ -36,6 +36,9 @@ public final class DirectorDetailsReader {
     public static final Duration SUSPECT_AGENT_CHECK_INTERVAL = Duration.ofSeconds(10);
     private static final Duration AGENT_CHECK_TIMEOUT = Duration.ofSeconds(60);
     static final String CONTEXT_PREFIX = "bbo-observe-";
+    /** The description of the {@code ?format=full} task (bosh {@code api/instance_manager.rb}). */
+    public static final String AGENT_CHECK_TASK = "retrieve vm-stats";
+    private static final String RESURRECTION_CONFIG = "resurrection";
 
     private record Key(ResourceID pair, DirectorRole role, String deployment) {
     }
@@ -58,29 +61,40 @@ public final class DirectorDetailsReader {
      */
     public DirectorDetails read(ResourceID pair, DirectorRole role, DirectorClient client, String managedDeployment,
                                 Instant silentSince, boolean wantManifest) {
+        return read(pair, role, client, managedDeployment, silentSince, wantManifest, null);
+    }
+
+    /** @param user the operator's user on this director, whose own agent checks it bounds */
+    public DirectorDetails read(ResourceID pair, DirectorRole role, DirectorClient client, String managedDeployment,
+                                Instant silentSince, boolean wantManifest, String user) {
         Boolean resurrection;
         Map<String, Boolean> deployments = new LinkedHashMap<>();
+        List<Task> directorWide = null;
         try {
             resurrection = client.resurrectionEnabled();
             for (Deployment deployment : client.deployments(DeploymentsQuery.namesAndLocks())) {
                 deployments.put(deployment.name(), deployment.isLocked());
             }
+            if (role == DirectorRole.MICRO) {
+                // what a copy of its database would run on Meta: queued and processing tasks of every deployment
+                directorWide = client.tasks(TaskQuery.inFlight());
+            }
         } catch (DirectorException e) {
             return new DirectorDetails(null, Map.of(), null, e.getMessage());
         }
         if (managedDeployment == null) {
-            return new DirectorDetails(resurrection, deployments, null, null);
+            return new DirectorDetails(resurrection, deployments, null, null, directorWide);
         }
         Key key = new Key(pair, role, managedDeployment);
         if (!deployments.containsKey(managedDeployment)) {
             manifests.remove(key);
             agents.remove(key);
             return new DirectorDetails(resurrection, deployments, new ManagedDeploymentView(managedDeployment,
-                    false, false, List.of(), List.of(), null, null, null), null);
+                    false, false, List.of(), List.of(), null, null, null), null, directorWide);
         }
         return new DirectorDetails(resurrection, deployments,
                 managed(key, client, managedDeployment, deployments.get(managedDeployment), silentSince,
-                        wantManifest), null);
+                        wantManifest, user), null, directorWide);
     }
 
     /** Forgets a deleted pair. */
@@ -90,7 +104,7 @@ public final class DirectorDetailsReader {
     }
 
     private ManagedDeploymentView managed(Key key, DirectorClient client, String deployment, boolean locked,
-                                          Instant silentSince, boolean wantManifest) {
+                                          Instant silentSince, boolean wantManifest, String user) {
         List<Instance> instances;
         List<Task> tasks;
         try {
@@ -116,9 +130,18 @@ public final class DirectorDetailsReader {
         } catch (DirectorException e) {
             error = "manifest: " + e.getMessage();
         }
+        ResurrectionConfigRules rules = null;
+        if (key.role() != DirectorRole.MICRO) {
+            try {
+                rules = ResurrectionConfigRules.parse(client.configs(RESURRECTION_CONFIG, true));
+            } catch (DirectorException e) {
+                error = (error == null ? "" : error + "; ") + "resurrection configs: " + e.getMessage();
+            }
+        }
         AgentView agent = agents.get(key);
         // The Micro is asked only what it holds (split brain, who manages Primary before the migration): no task on it.
-        if (key.role() != DirectorRole.MICRO && agentCheckDue(agent, silentSince, locked)) {
+        if (key.role() != DirectorRole.MICRO && agentCheckDue(agent, silentSince, locked)
+                && !agentCheckInFlight(client, tasks, user)) {
             try {
                 agent = checkAgent(client, deployment, instances);
                 agents.put(key, agent);
@@ -126,7 +149,32 @@ public final class DirectorDetailsReader {
                 error = (error == null ? "" : error + "; ") + "agent check: " + e.getMessage();
             }
         }
-        return new ManagedDeploymentView(deployment, true, locked, instances, tasks, agent, settings, error, manifest);
+        return new ManagedDeploymentView(deployment, true, locked, instances, tasks, agent, settings, error, manifest,
+                rules);
+    }
+
+    /**
+     * Whether an agent check of this operator is still queued or running: then no other is started, and one older
+     * than its wait is cancelled, so that checks that cannot run (busy workers, a director without its workers) do
+     * not pile up.
+     */
+    private boolean agentCheckInFlight(DirectorClient client, List<Task> tasks, String user) {
+        boolean inFlight = false;
+        for (Task task : tasks) {
+            if (!AGENT_CHECK_TASK.equals(task.description()) || user == null || !user.equals(task.user())) {
+                continue;
+            }
+            inFlight = true;
+            Long since = task.startedAt() != null ? task.startedAt() : task.timestamp();
+            if (since == null || Instant.ofEpochSecond(since).plus(AGENT_CHECK_TIMEOUT).isBefore(clock.instant())) {
+                try {
+                    client.cancelTask(task.id());
+                } catch (DirectorException alreadyEnded) {
+                    // it ended meanwhile, or the director refuses: the next poll looks again
+                }
+            }
+        }
+        return inFlight;
     }
 
     private boolean agentCheckDue(AgentView last, Instant silentSince, boolean locked) {
@@ -156,8 +204,12 @@ public final class DirectorDetailsReader {
             return new AgentView(null, instance == null ? null : instance.cid(),
                     instance == null ? null : instance.agentId(), now);
         }
-        VmDetails vm = details.get(0);
-        return new AgentView(vm.jobState(), vm.vmCid(), vm.agentId(), now);
+        // The result's lines come in no set order: the line is the one of the deployment's instance, by its id.
+        String instanceId = instances.stream().findFirst().map(Instance::id).orElse(null);
+        VmDetails vm = details.stream().filter(d -> instanceId != null && instanceId.equals(d.id())).findFirst()
+                .or(() -> details.stream().filter(d -> d.vmCid() != null).findFirst())
+                .orElse(details.get(0));
+        return new AgentView(vm.jobState(), vm.vmCid(), vm.agentId(), now, Boolean.TRUE.equals(vm.ignore()));
     }
 
     private HealthMonitorSettings settings(Key key, DirectorClient client, String deployment) {

@@ -15,18 +15,30 @@ import java.util.Optional;
  */
 public record ManagedDeploymentView(String deployment, boolean exists, boolean locked, List<Instance> instances,
                                     List<Task> inFlightTasks, AgentView agent, HealthMonitorSettings settings,
-                                    String error, String manifest) {
+                                    String error, String manifest, ResurrectionConfigRules rules) {
 
     public ManagedDeploymentView {
         instances = instances == null ? List.of() : List.copyOf(instances);
         inFlightTasks = inFlightTasks == null ? List.of() : List.copyOf(inFlightTasks);
     }
 
+    /** A view whose director's resurrection configs were not read. */
+    public ManagedDeploymentView(String deployment, boolean exists, boolean locked, List<Instance> instances,
+                                 List<Task> inFlightTasks, AgentView agent, HealthMonitorSettings settings,
+                                 String error, String manifest) {
+        this(deployment, exists, locked, instances, inFlightTasks, agent, settings, error, manifest, null);
+    }
+
+    /** The managing director's resurrection config rules, when they were read. */
+    public Optional<ResurrectionConfigRules> resurrectionRules() {
+        return Optional.ofNullable(rules);
+    }
+
     /** A view without the manifest text: it is read only for deployments with a desired manifest. */
     public ManagedDeploymentView(String deployment, boolean exists, boolean locked, List<Instance> instances,
                                  List<Task> inFlightTasks, AgentView agent, HealthMonitorSettings settings,
                                  String error) {
-        this(deployment, exists, locked, instances, inFlightTasks, agent, settings, error, null);
+        this(deployment, exists, locked, instances, inFlightTasks, agent, settings, error, null, null);
     }
 
     public Optional<String> deployedManifest() {

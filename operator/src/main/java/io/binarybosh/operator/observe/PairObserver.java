@@ -111,7 +111,7 @@ public final class PairObserver {
         }
         try {
             return observation.withDetails(details.read(id, observation.role(), contact.client(), managedDeployment,
-                    managedSilentSince, wantManifest));
+                    managedSilentSince, wantManifest, observation.user()));
         } catch (RuntimeException unexpected) {
             LOG.error("pair={} director={} reading details failed unexpectedly", id, observation.role().fieldName(),
                     unexpected);

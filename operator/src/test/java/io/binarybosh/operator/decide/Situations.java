@@ -17,6 +17,7 @@ import io.binarybosh.operator.observe.HealthMonitorSettings;
 import io.binarybosh.operator.observe.ManagedDeploymentView;
 import io.binarybosh.operator.observe.Outcome;
 import io.binarybosh.operator.observe.PairObservation;
+import io.binarybosh.operator.observe.ResurrectionConfigRules;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -66,6 +67,12 @@ final class Situations {
         String version = "283.1.6 (00000000)";
         /** The addresses of the VM of the deployment this director manages, as it lists them. */
         List<String> ips = List.of();
+        /** Its resurrection configs, as read from it (null: not read). */
+        ResurrectionConfigRules rules = new ResurrectionConfigRules(List.of());
+        /** Whether the instance of the deployment it manages expects a VM. */
+        boolean expectsVm = true;
+        /** Its queued and processing tasks of every deployment (read of the Micro only). */
+        List<Task> directorWide;
         /** Set: it answers /info but every call that reads its database fails with this. */
         String databaseError;
 
@@ -99,10 +106,10 @@ final class Situations {
             ManagedDeploymentView view = holdsManaged
                     ? new ManagedDeploymentView(managedDeployment, true, locked,
                     List.of(new Instance(vmCid == null ? null : "agent-of-" + vmCid, vmCid, "bosh", 0, "uuid-1", "z1",
-                            ips, null, true)), tasks, agent, settings, null, deployedManifest)
+                            ips, null, expectsVm)), tasks, agent, settings, null, deployedManifest, rules)
                     : new ManagedDeploymentView(managedDeployment, false, false, List.of(), List.of(), null, null, null);
             return new DirectorObservation(role, url, outcome, info, "admin", null, null, now, now,
-                    new DirectorDetails(resurrection, all, view, null), null);
+                    new DirectorDetails(resurrection, all, view, null, directorWide), null);
         }
     }
 

@@ -14,11 +14,22 @@ public record ResurrectionRules(List<Rule> rules) {
     public record Rule(boolean enabled, List<String> includeDeployments, List<String> includeGroups,
                        List<String> excludeDeployments, List<String> excludeGroups) {
 
+        /** `ResurrectionRule#applies?` of bosh `hm/resurrection_manager.rb`. */
         boolean matches(String deployment, String group) {
-            boolean included = (includeDeployments.isEmpty() || includeDeployments.contains(deployment))
-                    && (includeGroups.isEmpty() || includeGroups.contains(group));
-            boolean excluded = excludeDeployments.contains(deployment) || excludeGroups.contains(group);
-            return included && !excluded;
+            return applies(includeDeployments, includeGroups, deployment, group, true)
+                    && !applies(excludeDeployments, excludeGroups, deployment, group, false);
+        }
+
+        /** `Filter#applies?`: every list given must name it; an exclude filter with no list applies to nothing. */
+        private static boolean applies(List<String> deployments, List<String> groups, String deployment, String group,
+                                       boolean include) {
+            if (!groups.isEmpty() && !groups.contains(group)) {
+                return false;
+            }
+            if (!deployments.isEmpty() && !deployments.contains(deployment)) {
+                return false;
+            }
+            return include || !deployments.isEmpty() || !groups.isEmpty();
         }
     }
 
@@ -37,10 +48,14 @@ public record ResurrectionRules(List<Rule> rules) {
                     continue;
                 }
                 for (Object item : items) {
+                    // a rule without a boolean `enabled` fails to parse and is skipped (ResurrectionRule.parse)
+                    if (!(item instanceof Map<?, ?>) || !(((Map<String, Object>) item).get("enabled") instanceof Boolean)) {
+                        continue;
+                    }
                     Map<String, Object> r = (Map<String, Object>) item;
                     Map<String, Object> include = r.get("include") instanceof Map ? (Map<String, Object>) r.get("include") : Map.of();
                     Map<String, Object> exclude = r.get("exclude") instanceof Map ? (Map<String, Object>) r.get("exclude") : Map.of();
-                    rules.add(new Rule(!"false".equals(String.valueOf(r.get("enabled"))),
+                    rules.add(new Rule((Boolean) r.get("enabled"),
                             strings(include.get("deployments")), strings(include.get("instance_groups")),
                             strings(exclude.get("deployments")), strings(exclude.get("instance_groups"))));
                 }
