@@ -184,7 +184,10 @@ class KubectlFaultsTest {
                 .anyMatch(record -> "Repair".equals(record.path("type").asText())));
         JsonNode repair = status().path("history").get(0);
         assertThat(repair.path("result").asText()).as(repair.path("message").asText()).isEqualTo("Succeeded");
-        awaitReady();
+        // not Ready: the resurrection config on Meta stops its health monitor, and the operator says so
+        awaitStatus(status -> is(status, "PrimaryHealthy", "True", "Answering")
+                && is(status, "MutuallyManaged", "True", "EachManagesTheOther")
+                && is(status, "ResurrectionEnabled", "False", "ResurrectionConfigDisables"));
 
         Vm resurrected = world.directorVm("primary").orElseThrow();
         assertThat(resurrected.cid()).isNotEqualTo(old.cid());

@@ -77,7 +77,11 @@ class MutualManagementTest extends OperatorWorldTest {
         operator.createPair(world, spec -> spec.getHealth().setForceRecreateAfterSeconds(3));
         CountDownLatch scanned = new CountDownLatch(1);
         operator.start(dyingAfterScan(scanned));
-        awaitReady();
+        // the silenced health monitor is what the condition names; everything else is in place
+        await().atMost(LONG).until(() -> operator.is("ResurrectionEnabled", "False", "ResurrectionConfigDisables")
+                && operator.is("MutuallyManaged", "True") && operator.is("PrimaryHealthy", "True"));
+        assertThat(operator.condition("ResurrectionEnabled").orElseThrow().getMessage())
+                .contains("'silence' on Meta", "'bosh-primary'");
         world.faults().killDirectorVm("primary");
         assertThat(scanned.await(60, TimeUnit.SECONDS)).isTrue();
         operator.stop();
