@@ -58,7 +58,8 @@ public final class HealthRules {
                     .map(a -> "; its agent reports running to " + facts.manager().displayName()).orElse("");
             return DesiredCondition.isTrue(type, "Answering", name + "'s API answers" + agent);
         }
-        if (outcome == Outcome.CREDENTIALS_REJECTED || outcome == Outcome.NOT_CONTACTED) {
+        if (outcome == Outcome.CREDENTIALS_REJECTED || outcome == Outcome.NOT_CONTACTED
+                || outcome == Outcome.UAA_UNAVAILABLE) {
             return DesiredCondition.unknown(type, "NotObservable",
                     name + " cannot be observed: " + facts.observation().detail());
         }

@@ -6,6 +6,8 @@ public enum Outcome {
     REACHABLE,
     /** The director answered but refused the credentials (or its UAA did). */
     CREDENTIALS_REJECTED,
+    /** /info answered, but the director's UAA gave no token (unreachable or failing): the director is not silent. */
+    UAA_UNAVAILABLE,
     /** The TLS handshake failed: the certificate is not signed by the configured CA, or names another host. */
     TLS_UNTRUSTED,
     /** No answer: refused, timed out, reset, unknown host. */

@@ -8,6 +8,7 @@ import io.binarybosh.operator.director.DirectorInfo;
 import io.binarybosh.operator.director.DirectorTlsException;
 import io.binarybosh.operator.director.DirectorUnauthorizedException;
 import io.binarybosh.operator.director.DirectorUnreachableException;
+import io.binarybosh.operator.director.UaaUnavailableException;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairSpec;
 import io.binarybosh.operator.model.ConfigMapKeyRef;
@@ -182,6 +183,14 @@ public final class PairObserver {
             }
             return new DirectorObservation(role, url, Outcome.CREDENTIALS_REJECTED, info, null, null,
                     rejected.getMessage(), now, lastAnswered.get(key), null, null);
+        } catch (UaaUnavailableException uaa) {
+            DirectorInfo info = unauthenticatedInfo(client);
+            Instant now = clock.instant();
+            if (info != null) {
+                lastAnswered.put(key, now);
+            }
+            return new DirectorObservation(role, url, info == null ? Outcome.UNREACHABLE : Outcome.UAA_UNAVAILABLE,
+                    info, null, null, uaa.getMessage(), now, lastAnswered.get(key), null, null);
         } catch (DirectorUnreachableException unreachable) {
             return failed(role, url, key, Outcome.UNREACHABLE, unreachable);
         } catch (DirectorTlsException untrusted) {

@@ -12,6 +12,7 @@ public final class ConditionReasons {
     public static final String CERTIFICATE_UNTRUSTED = "CertificateUntrusted";
     public static final String CONNECTION_FAILED = "ConnectionFailed";
     public static final String UNEXPECTED_RESPONSE = "UnexpectedResponse";
+    public static final String UAA_UNAVAILABLE = "UaaUnavailable";
 
     private ConditionReasons() {
     }

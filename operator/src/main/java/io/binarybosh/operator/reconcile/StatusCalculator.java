@@ -308,6 +308,10 @@ public final class StatusCalculator {
                             + " accepted the operator as '" + o.user() + "'");
             case CREDENTIALS_REJECTED -> DesiredCondition.isFalse(type, ConditionReasons.CREDENTIALS_REJECTED,
                     "the director at " + o.url() + " refused the credentials: " + o.detail());
+            case UAA_UNAVAILABLE -> DesiredCondition.isFalse(type, ConditionReasons.UAA_UNAVAILABLE,
+                    "the director at " + o.url() + " answers /info, but its UAA gives the operator no token: "
+                            + o.detail() + ". The director is not unreachable: look at the UAA (monit summary on "
+                            + "the director's VM, /var/vcap/sys/log/uaa/, port 8443 from the operator's pod)");
             case TLS_UNTRUSTED -> DesiredCondition.isFalse(type, ConditionReasons.CERTIFICATE_UNTRUSTED,
                     "the director at " + o.url() + " presented a certificate the configured CA does not verify: "
                             + o.detail());
@@ -432,6 +436,7 @@ public final class StatusCalculator {
         return switch (outcome) {
             case REACHABLE -> "Reachable";
             case CREDENTIALS_REJECTED -> "Unauthenticated";
+            case UAA_UNAVAILABLE -> "UaaUnavailable";
             case TLS_UNTRUSTED -> "Untrusted";
             case UNREACHABLE -> "Unreachable";
             case UNEXPECTED_RESPONSE -> "BadResponse";

@@ -193,6 +193,43 @@ class DirectorAuthTest {
     }
 
     @Test
+    void aTokenTheDirectorNoLongerTakesIsRenewedWhenInfoAnswersUserNull() throws Exception {
+        startUaaDirector(TestPki.INSTANCE.server, TestPki.INSTANCE.ca);
+        uaa.enqueue(token(TOKEN_1, 3600));
+        uaa.enqueue(token(TOKEN_2, 3600));
+        director.enqueueJson(200, DirectorFixture.BASIC_INFO);
+        director.enqueueJson(200, DirectorFixture.BASIC_INFO.replace("\"user\":null", "\"user\":\"operator-client\""));
+
+        assertThat(director.client().authenticatedInfo().user()).isEqualTo("operator-client");
+
+        director.take();
+        assertThat(director.take().getHeaders().get("Authorization")).isEqualTo("bearer " + TOKEN_1);
+        assertThat(director.take().getHeaders().get("Authorization")).isEqualTo("bearer " + TOKEN_2);
+        assertThat(uaa.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aUaaThatDoesNotAnswerIsNotTheDirectorUnreachable() throws Exception {
+        startUaaDirector(TestPki.INSTANCE.server, TestPki.INSTANCE.ca);
+        uaa.close();
+
+        assertThatThrownBy(() -> director.client().authenticatedInfo())
+                .isInstanceOf(UaaUnavailableException.class)
+                .isNotInstanceOf(DirectorUnreachableException.class)
+                .hasMessageContaining("UAA");
+    }
+
+    @Test
+    void aUaaFailingWithA5xxIsUnavailable() throws Exception {
+        startUaaDirector(TestPki.INSTANCE.server, TestPki.INSTANCE.ca);
+        uaa.enqueue(new MockResponse.Builder().code(500).body("{\"error\":\"server_error\"}").build());
+
+        assertThatThrownBy(() -> director.client().authenticatedInfo())
+                .isInstanceOf(UaaUnavailableException.class)
+                .hasMessageContaining("HTTP 500");
+    }
+
+    @Test
     void infoIsAskedOnlyOnceToChooseTheMode() {
         director = new DirectorFixture();
         DirectorClient client = director.basicClient();

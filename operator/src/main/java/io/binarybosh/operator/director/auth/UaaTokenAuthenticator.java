@@ -2,6 +2,9 @@ package io.binarybosh.operator.director.auth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.binarybosh.operator.director.DirectorCredentials;
+import io.binarybosh.operator.director.DirectorException;
+import io.binarybosh.operator.director.DirectorUnreachableException;
+import io.binarybosh.operator.director.UaaUnavailableException;
 import io.binarybosh.operator.director.DirectorResponseException;
 import io.binarybosh.operator.director.DirectorUnauthorizedException;
 import io.binarybosh.operator.director.http.Json;
@@ -84,6 +87,9 @@ public final class UaaTokenAuthenticator implements Authenticator {
                 throw new DirectorUnauthorizedException(peer + " refused the client credentials of client '"
                         + credentials.client() + "' (HTTP " + response.code() + ")");
             }
+            if (response.code() >= 500) {
+                throw new UaaUnavailableException(peer + " answered " + call + " with HTTP " + response.code(), null);
+            }
             if (response.code() != 200) {
                 throw new DirectorResponseException(peer + " answered " + call + " with HTTP " + response.code());
             }
@@ -97,7 +103,10 @@ public final class UaaTokenAuthenticator implements Authenticator {
             refreshAt = requestedAt.plusSeconds(lifetime).minus(refreshMargin);
             LOG.debug("Fetched a UAA token for client '{}' from {}, valid {} s", credentials.client(), peer, lifetime);
         } catch (IOException e) {
-            throw TransportErrors.map(e, peer, call);
+            DirectorException mapped = TransportErrors.map(e, peer, call);
+            // The UAA has its own port (8443) and process: its outage says nothing about the director's API.
+            throw mapped instanceof DirectorUnreachableException
+                    ? new UaaUnavailableException(mapped.getMessage(), e) : mapped;
         }
     }
 

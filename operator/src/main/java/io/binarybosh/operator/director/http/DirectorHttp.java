@@ -109,6 +109,14 @@ public final class DirectorHttp {
         }
     }
 
+    /**
+     * Drops the credentials in use after the director answered as if they were not there ({@code /info} with
+     * {@code user: null}: a token that expired or was revoked): true when fresh ones will be used.
+     */
+    public boolean dropCredentials() {
+        return authenticator.refreshAfterRejection(authenticator.authorization());
+    }
+
     /** Releases the connection pool; later calls throw {@link IllegalStateException}. */
     public void close() {
         closed = true;
