@@ -84,6 +84,29 @@ class DirectorFidelityTest {
         assertThat(bosh.get("/deployments").code()).isEqualTo(200);
     }
 
+    @Test
+    void uaaAnswersOnItsOwnPortWithItsOwnCertificateFromTheDirectorsCa() throws Exception {
+        var endpoint = world.endpoint("primary");
+        String uaa = bosh.get("/info").json().path("user_authentication").path("options").path("url").asText();
+        assertThat(uaa).isEqualTo("https://" + endpoint.address() + ":8443");
+        // the test client trusts only the world's CA: a handshake that succeeds proves which CA signed it
+        java.security.cert.Certificate api = peerCertificate(endpoint.url() + "/info");
+        java.security.cert.Certificate uaaCertificate = peerCertificate(uaa + "/login");
+        assertThat(uaaCertificate).isNotEqualTo(api);
+        okhttp3.Request token = new okhttp3.Request.Builder().url(endpoint.url() + "/oauth/token")
+                .header("Authorization", okhttp3.Credentials.basic(endpoint.client(), endpoint.clientSecret()))
+                .post(new okhttp3.FormBody.Builder().add("grant_type", "client_credentials").build()).build();
+        try (okhttp3.Response r = bosh.client().newCall(token).execute()) {
+            assertThat(r.code()).as("the director's port has no token endpoint").isEqualTo(401);
+        }
+    }
+
+    private java.security.cert.Certificate peerCertificate(String url) throws java.io.IOException {
+        try (okhttp3.Response r = bosh.client().newCall(new okhttp3.Request.Builder().url(url).build()).execute()) {
+            return r.handshake().peerCertificates().get(0);
+        }
+    }
+
     private static List<Long> ids(JsonNode tasks) {
         List<Long> out = new java.util.ArrayList<>();
         tasks.forEach(t -> out.add(t.path("id").asLong()));

@@ -31,6 +31,7 @@ public final class Director {
     private Nats nats;
     private TaskRunner runner;
     private ApiServer api;
+    private ApiServer uaa;
     private HealthMonitor hm;
     private volatile boolean running;
     private volatile String uuid;
@@ -56,7 +57,8 @@ public final class Director {
         DirectorJobs jobs = new DirectorJobs(db, config, deployer, cloudCheck, vmStates, vms, env.timings().deployLockWait());
         runner = new TaskRunner(db, locks, env.timings(), config.workers(), "director-" + config.address(), jobs::jobFor, config.maxTasks());
         Authenticator auth = new Authenticator(config.uaa(), config.secrets(),
-                new TokenIssuer(config.tokenSigningKey(), config.url() + "/oauth/token",
+                new TokenIssuer(config.tokenSigningKey(), (config.uaa() ? config.uaaServer().url() : config.url())
+                        + "/oauth/token",
                         Math.max(60, env.timings().seconds(600).toSeconds()), Clock.systemUTC()));
         Router anonymous = new Router();
         Router router = new Router();
@@ -67,9 +69,18 @@ public final class Director {
         directorRoutes.register(router);
         new DeploymentRoutes(db, runner, locks, cloudCheck).register(router);
         new TaskRoutes(db, runner).register(router);
-        api = new ApiServer(config.address(), config.port(), sslContext(), auth, anonymous, router,
+        api = new ApiServer(config.address(), config.port(), sslContext(config.certificatePem(), config.privateKeyPem()),
+                auth, anonymous, router,
                 env.faults().at(config.address()));
         api.start();
+        if (config.uaa()) {
+            Router uaaRoutes = new Router();
+            directorRoutes.registerUaa(uaaRoutes);
+            uaa = new ApiServer(config.address(), config.uaaServer().port(),
+                    sslContext(config.uaaServer().certificatePem(), config.uaaServer().privateKeyPem()), auth, uaaRoutes,
+                    new Router(), env.faults().at(config.address() + ":" + config.uaaServer().port()));
+            uaa.start();
+        }
         runner.resumeQueued();
         if (config.hm().enabled()) {
             hm = new HealthMonitor(config, env.timings(), nats);
@@ -78,8 +89,8 @@ public final class Director {
         running = true;
     }
 
-    private SSLContext sslContext() {
-        HeldCertificate held = HeldCertificate.decode(config.certificatePem() + "\n" + config.privateKeyPem());
+    private static SSLContext sslContext(String certificatePem, String privateKeyPem) {
+        HeldCertificate held = HeldCertificate.decode(certificatePem + "\n" + privateKeyPem);
         return new HandshakeCertificates.Builder().heldCertificate(held).build().sslContext();
     }
 
@@ -93,6 +104,10 @@ public final class Director {
             hm = null;
         }
         api.stop();
+        if (uaa != null) {
+            uaa.stop();
+            uaa = null;
+        }
         runner.kill();
         env.network().stopListening(nats);
         nats.close();

@@ -11,9 +11,20 @@ import java.util.Map;
 public record DirectorConfig(String name, String address, int port, boolean uaa, Map<String, String> secrets,
                              String certificatePem, String privateKeyPem, String caPem, String natsCaId,
                              String tokenSigningKey, boolean autoFixStatefulNodes, int workers, int maxTasks, HmConfig hm,
-                             String version, String cpi, String stemcellOs, String stemcellVersion) {
+                             String version, String cpi, String stemcellOs, String stemcellVersion,
+                             UaaConfig uaaServer) {
 
     public static final String DEFAULT_VERSION = "283.1.6 (00000000)";
+    /** bosh-deployment uaa.yml: {@code uaa.url: https://((internal_ip)):8443}. */
+    public static final int UAA_PORT = 8443;
+
+    /**
+     * The UAA job on the director's VM: its own process on its own port with its own certificate ({@code uaa_ssl},
+     * signed by {@code default_ca} in bosh-deployment uaa.yml); the director advertises its URL in /info from
+     * {@code director.user_management.uaa.urls}.
+     */
+    public record UaaConfig(String url, int port, String certificatePem, String privateKeyPem) {
+    }
 
     public String url() {
         return "https://" + address + ":" + port;
@@ -67,6 +78,15 @@ public record DirectorConfig(String name, String address, int port, boolean uaa,
                 p.string("director.simulated_version", DEFAULT_VERSION),
                 p.string("director.cpi_job", "simulated_cpi"),
                 p.string("director.stemcell_os", "ubuntu-noble"),
-                p.string("director.stemcell_version", "1.484"));
+                p.string("director.stemcell_version", "1.484"),
+                uaa ? uaaServer(p, address) : null);
+    }
+
+    private static UaaConfig uaaServer(Props p, String address) {
+        Object urls = p.get("director.user_management.uaa.urls");
+        String url = urls instanceof List<?> list && !list.isEmpty() ? String.valueOf(list.get(0))
+                : p.string("director.user_management.uaa.url", "https://" + address + ":" + UAA_PORT);
+        int port = java.net.URI.create(url).getPort() > 0 ? java.net.URI.create(url).getPort() : 443;
+        return new UaaConfig(url, port, p.string("uaa.sslCertificate", null), p.string("uaa.sslPrivateKey", null));
     }
 }

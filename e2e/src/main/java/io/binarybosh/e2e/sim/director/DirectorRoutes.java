@@ -41,9 +41,11 @@ final class DirectorRoutes {
 
     void registerAnonymous(Router router) {
         router.get("/info", this::info);
-        if (auth.isUaa()) {
-            router.add("POST", "/oauth/token", null, this::token);
-        }
+    }
+
+    /** The UAA's own routes, served on its own port. */
+    void registerUaa(Router router) {
+        router.add("POST", "/oauth/token", null, this::token);
     }
 
     void register(Router router) {
@@ -70,7 +72,9 @@ final class DirectorRoutes {
         Map<String, Object> authentication = new LinkedHashMap<>();
         if (auth.isUaa()) {
             authentication.put("type", "uaa");
-            authentication.put("options", Map.of("url", config.url(), "urls", List.of(config.url())));
+            // uaa_identity_provider.rb#client_info: the first of director.user_management.uaa.urls, and all of them
+            authentication.put("options", Map.of("url", config.uaaServer().url(),
+                    "urls", List.of(config.uaaServer().url())));
         } else {
             authentication.put("type", "basic");
             authentication.put("options", Map.of());

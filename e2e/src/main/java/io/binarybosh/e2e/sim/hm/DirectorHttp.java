@@ -72,7 +72,8 @@ public final class DirectorHttp {
             return Credentials.basic(user, password);
         }
         if (token == null) {
-            Request request = new Request.Builder().url(config.url() + "/oauth/token")
+            // hm director_account: the token comes from the UAA the director names (its own port)
+            Request request = new Request.Builder().url(config.uaaServer().url() + "/oauth/token")
                     .header("Authorization", Credentials.basic(user, password))
                     .header("Accept", "application/json")
                     .post(new FormBody.Builder().add("grant_type", "client_credentials").build())

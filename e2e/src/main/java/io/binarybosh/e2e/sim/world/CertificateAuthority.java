@@ -27,13 +27,22 @@ public final class CertificateAuthority {
     }
 
     public HeldCertificate serverCertificate(String address) {
-        return issued.computeIfAbsent(address, a -> new HeldCertificate.Builder()
+        return issued.computeIfAbsent(address, CertificateAuthority.this::issue);
+    }
+
+    /** The UAA's certificate on that address (bosh-deployment uaa.yml `uaa_ssl`): another key, the same CA. */
+    public HeldCertificate uaaCertificate(String address) {
+        return issued.computeIfAbsent("uaa " + address, k -> issue(address));
+    }
+
+    private HeldCertificate issue(String a) {
+        return new HeldCertificate.Builder()
                 .rsa2048()
                 .signedBy(root)
                 .commonName(a)
                 .addSubjectAlternativeName(a)
                 .addSubjectAlternativeName("localhost")
                 .duration(30, java.util.concurrent.TimeUnit.DAYS)
-                .build());
+                .build();
     }
 }

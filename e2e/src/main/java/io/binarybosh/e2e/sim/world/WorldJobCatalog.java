@@ -58,6 +58,13 @@ final class WorldJobCatalog implements JobCatalog {
             properties = Props.merge(properties, Map.of("director", Map.of("ssl", Map.of("cert", cert.certificatePem(),
                     "key", cert.privateKeyPkcs8Pem(), "ca", ca.caPem()))));
         }
+        if ("uaa".equals(new Props(properties).string("director.user_management.provider", "local"))
+                && new Props(properties).get("uaa.sslCertificate") == null) {
+            // like a config server generating `uaa_ssl` (bosh-deployment uaa.yml), signed by the same CA
+            var cert = ca.uaaCertificate(vm.address());
+            properties = Props.merge(properties, Map.of("uaa", Map.of("sslCertificate", cert.certificatePem(),
+                    "sslPrivateKey", cert.privateKeyPkcs8Pem())));
+        }
         if (new Props(properties).get("director.ssl.ca") == null && new Props(properties).get("hm.director_account.ca_cert") == null) {
             properties = Props.merge(properties, Map.of("director", Map.of("ssl", Map.of("ca", ca.caPem()))));
         }
