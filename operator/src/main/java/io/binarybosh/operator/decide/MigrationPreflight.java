@@ -78,6 +78,10 @@ public final class MigrationPreflight {
                     .keySet().stream().sorted().toList() + ": the copy would replace its store and lose them. The "
                     + "target must be the freshly deployed Meta");
         }
+        Optional<Refusal> configServer = configServerNames(micro, meta, primary.deployment());
+        if (configServer.isPresent()) {
+            return configServer;
+        }
         String microVersion = micro.info().version();
         String metaVersion = meta.observation().info().version();
         if (olderThan(metaVersion, microVersion)) {
@@ -113,6 +117,45 @@ public final class MigrationPreflight {
         tasks(meta.fromManager(), "Primary", tasks);
         if (!tasks.isEmpty()) {
             return refuse("TasksInFlight", String.join("; ", tasks) + ": the migration waits until they end");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * With a config server, relative {@code ((var))} names resolve to {@code /<director name from the manifest>/
+     * <deployment>/<var>} and a deployed variable set is no longer writable (bosh {@code dir/config_server/
+     * client.rb}): Meta, started on the Micro's database under another name, could not recreate Primary ("Expected
+     * variable ... to be already versioned"), and that would only show after the Micro is fenced. What the API shows
+     * is checked: Meta's name, and that every variable of Primary's current set lives under it. It does not prove
+     * that Meta's CredHub can decrypt the copied values: that needs the Micro's CredHub encryption password.
+     */
+    private static Optional<Refusal> configServerNames(DirectorObservation micro, DirectorFacts meta,
+                                                       String deployment) {
+        if (!micro.info().configServer()) {
+            return Optional.empty();
+        }
+        String microName = micro.info().name();
+        String metaName = meta.observation().info().name();
+        String prerequisite = ". Deploy Meta with director.name '" + microName + "' and the Micro's CredHub "
+                + "encryption password (credhub_encryption_password), or the copied CredHub data is unreadable";
+        if (!microName.equals(metaName)) {
+            return refuse("ConfigServerNameMismatch", "the Micro uses a config server (CredHub) and is named '"
+                    + microName + "', Meta '" + metaName + "': Meta would look up Primary's variables as '/"
+                    + metaName + "/" + deployment + "/...', which the copied variable set does not hold, and could "
+                    + "not recreate Primary's VM" + prerequisite);
+        }
+        Optional<List<String>> variables = micro.details().managedView()
+                .filter(view -> view.deployment().equals(deployment)).flatMap(ManagedDeploymentView::variableNames);
+        if (variables.isEmpty()) {
+            return refuse("ConfigServerVariablesUnknown", "the Micro uses a config server, but the variables of '"
+                    + deployment + "' could not be read (GET /deployments/" + deployment + "/variables)");
+        }
+        String under = "/" + metaName + "/" + deployment + "/";
+        List<String> elsewhere = variables.get().stream()
+                .filter(name -> name.startsWith("/" + microName + "/") && !name.startsWith(under)).toList();
+        if (!elsewhere.isEmpty()) {
+            return refuse("ConfigServerNameMismatch", "variables of '" + deployment + "' on the Micro are not "
+                    + "under '" + under + "', where Meta will look them up: " + elsewhere + prerequisite);
         }
         return Optional.empty();
     }

@@ -180,6 +180,11 @@ public interface DirectorClient extends AutoCloseable {
         throw unsupported();
     }
 
+    /** {@code GET /deployments/:d/variables}: the full names of the deployment's current variable set. */
+    default List<String> variables(String deployment) {
+        throw unsupported();
+    }
+
     /** {@code GET /configs?type=..&latest=..}, e.g. type {@code resurrection}. */
     default List<Config> configs(String type, boolean latest) {
         throw unsupported();

@@ -5,5 +5,11 @@ package io.binarybosh.operator.director;
  * request carried no valid credentials.
  */
 public record DirectorInfo(String name, String uuid, String version, String user, String cpi,
-                           UserAuthentication userAuthentication) {
+                           UserAuthentication userAuthentication, boolean configServer) {
+
+    /** A director without a config server ({@code features.config_server.status} false or absent). */
+    public DirectorInfo(String name, String uuid, String version, String user, String cpi,
+                        UserAuthentication userAuthentication) {
+        this(name, uuid, version, user, cpi, userAuthentication, false);
+    }
 }

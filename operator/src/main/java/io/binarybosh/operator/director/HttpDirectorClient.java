@@ -256,6 +256,16 @@ final class HttpDirectorClient implements DirectorClient {
     }
 
     @Override
+    public List<String> variables(String deployment) {
+        return readList(ApiRequest.get("deployments", name(deployment), "variables"), VariableWire.class).stream()
+                .map(VariableWire::name).toList();
+    }
+
+    /** An element of {@code GET /deployments/:d/variables} ({@code ctl/deployments_controller.rb}). */
+    record VariableWire(String id, String name) {
+    }
+
+    @Override
     public List<Config> configs(String type, boolean latest) {
         Objects.requireNonNull(type, "type");
         return readList(ApiRequest.get("configs").query("latest", String.valueOf(latest)).query("type", type),

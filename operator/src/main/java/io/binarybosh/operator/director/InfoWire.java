@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /** {@code GET /info} as the director writes it; {@code user_authentication} nests the UAA URLs in {@code options}. */
 record InfoWire(@JsonProperty(required = true) String name, String uuid, String version, String user, String cpi,
-                @JsonProperty(required = true) Auth userAuthentication) {
+                @JsonProperty(required = true) Auth userAuthentication, Features features) {
 
     InfoWire {
         Objects.requireNonNull(name, "name");
@@ -17,7 +17,16 @@ record InfoWire(@JsonProperty(required = true) String name, String uuid, String 
     DirectorInfo toInfo() {
         Options options = userAuthentication.options() == null ? new Options(null, null) : userAuthentication.options();
         return new DirectorInfo(name, uuid, version, user, cpi, new UserAuthentication(userAuthentication.type(),
-                options.url(), options.urls() == null ? List.of() : List.copyOf(options.urls())));
+                options.url(), options.urls() == null ? List.of() : List.copyOf(options.urls())),
+                features != null && features.configServer() != null
+                        && Boolean.TRUE.equals(features.configServer().status()));
+    }
+
+    /** {@code features} of {@code ctl/info_controller.rb}; only the config server's status is read. */
+    record Features(@JsonProperty("config_server") Feature configServer) {
+    }
+
+    record Feature(Boolean status) {
     }
 
     record Auth(@JsonProperty(required = true) String type, Options options) {

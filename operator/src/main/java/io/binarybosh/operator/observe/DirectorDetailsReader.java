@@ -61,12 +61,15 @@ public final class DirectorDetailsReader {
      */
     public DirectorDetails read(ResourceID pair, DirectorRole role, DirectorClient client, String managedDeployment,
                                 Instant silentSince, boolean wantManifest) {
-        return read(pair, role, client, managedDeployment, silentSince, wantManifest, null);
+        return read(pair, role, client, managedDeployment, silentSince, wantManifest, null, false);
     }
 
-    /** @param user the operator's user on this director, whose own agent checks it bounds */
+    /**
+     * @param user         the operator's user on this director, whose own agent checks it bounds
+     * @param configServer the director has a config server (its /info says so)
+     */
     public DirectorDetails read(ResourceID pair, DirectorRole role, DirectorClient client, String managedDeployment,
-                                Instant silentSince, boolean wantManifest, String user) {
+                                Instant silentSince, boolean wantManifest, String user, boolean configServer) {
         Boolean resurrection;
         Map<String, Boolean> deployments = new LinkedHashMap<>();
         List<Task> directorWide = null;
@@ -92,9 +95,17 @@ public final class DirectorDetailsReader {
             return new DirectorDetails(resurrection, deployments, new ManagedDeploymentView(managedDeployment,
                     false, false, List.of(), List.of(), null, null, null), null, directorWide);
         }
-        return new DirectorDetails(resurrection, deployments,
-                managed(key, client, managedDeployment, deployments.get(managedDeployment), silentSince,
-                        wantManifest, user), null, directorWide);
+        ManagedDeploymentView view = managed(key, client, managedDeployment, deployments.get(managedDeployment),
+                silentSince, wantManifest, user);
+        if (role == DirectorRole.MICRO && configServer) {
+            // what a director started on a copy of this database will look up: the deployment's versioned names
+            try {
+                view = view.withVariables(client.variables(managedDeployment));
+            } catch (DirectorException e) {
+                view = view.withError("variables: " + e.getMessage());
+            }
+        }
+        return new DirectorDetails(resurrection, deployments, view, null, directorWide);
     }
 
     /** Forgets a deleted pair. */

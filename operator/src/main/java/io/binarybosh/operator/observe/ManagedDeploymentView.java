@@ -15,7 +15,8 @@ import java.util.Optional;
  */
 public record ManagedDeploymentView(String deployment, boolean exists, boolean locked, List<Instance> instances,
                                     List<Task> inFlightTasks, AgentView agent, HealthMonitorSettings settings,
-                                    String error, String manifest, ResurrectionConfigRules rules) {
+                                    String error, String manifest, ResurrectionConfigRules rules,
+                                    List<String> variables) {
 
     public ManagedDeploymentView {
         instances = instances == null ? List.of() : List.copyOf(instances);
@@ -26,7 +27,19 @@ public record ManagedDeploymentView(String deployment, boolean exists, boolean l
     public ManagedDeploymentView(String deployment, boolean exists, boolean locked, List<Instance> instances,
                                  List<Task> inFlightTasks, AgentView agent, HealthMonitorSettings settings,
                                  String error, String manifest) {
-        this(deployment, exists, locked, instances, inFlightTasks, agent, settings, error, manifest, null);
+        this(deployment, exists, locked, instances, inFlightTasks, agent, settings, error, manifest, null, null);
+    }
+
+    /** The resurrection rules and the variables read: a view of the deployment with all it says. */
+    public ManagedDeploymentView(String deployment, boolean exists, boolean locked, List<Instance> instances,
+                                 List<Task> inFlightTasks, AgentView agent, HealthMonitorSettings settings,
+                                 String error, String manifest, ResurrectionConfigRules rules) {
+        this(deployment, exists, locked, instances, inFlightTasks, agent, settings, error, manifest, rules, null);
+    }
+
+    /** The full names of the deployment's current variable set, when read (a director with a config server). */
+    public Optional<List<String>> variableNames() {
+        return Optional.ofNullable(variables);
     }
 
     /** The managing director's resurrection config rules, when they were read. */
@@ -38,7 +51,7 @@ public record ManagedDeploymentView(String deployment, boolean exists, boolean l
     public ManagedDeploymentView(String deployment, boolean exists, boolean locked, List<Instance> instances,
                                  List<Task> inFlightTasks, AgentView agent, HealthMonitorSettings settings,
                                  String error) {
-        this(deployment, exists, locked, instances, inFlightTasks, agent, settings, error, null, null);
+        this(deployment, exists, locked, instances, inFlightTasks, agent, settings, error, null, null, null);
     }
 
     public Optional<String> deployedManifest() {
@@ -60,5 +73,15 @@ public record ManagedDeploymentView(String deployment, boolean exists, boolean l
 
     public boolean hasTask(String description) {
         return inFlightTasks.stream().anyMatch(t -> description.equals(t.description()));
+    }
+
+    public ManagedDeploymentView withVariables(List<String> names) {
+        return new ManagedDeploymentView(deployment, exists, locked, instances, inFlightTasks, agent, settings, error,
+                manifest, rules, names == null ? null : List.copyOf(names));
+    }
+
+    public ManagedDeploymentView withError(String more) {
+        return new ManagedDeploymentView(deployment, exists, locked, instances, inFlightTasks, agent, settings,
+                error == null ? more : error + "; " + more, manifest, rules, variables);
     }
 }

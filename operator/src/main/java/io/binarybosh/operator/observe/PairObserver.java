@@ -112,7 +112,8 @@ public final class PairObserver {
         }
         try {
             return observation.withDetails(details.read(id, observation.role(), contact.client(), managedDeployment,
-                    managedSilentSince, wantManifest, observation.user()));
+                    managedSilentSince, wantManifest, observation.user(),
+                    observation.info() != null && observation.info().configServer()));
         } catch (RuntimeException unexpected) {
             LOG.error("pair={} director={} reading details failed unexpectedly", id, observation.role().fieldName(),
                     unexpected);

@@ -62,6 +62,7 @@ public final class Deployer {
             }
         }
         List<InstanceRow> previous = current;
+        vms.versionVariables(manifest.name(), manifestText);
         db.write(t -> t.deployments.put(manifest.name(), new DeploymentRow(manifest.name(), manifestText, releases,
                 List.of(stemcell), keep)));
         for (InstanceRow gone : remove) {

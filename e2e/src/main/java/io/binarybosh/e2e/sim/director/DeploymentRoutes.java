@@ -41,6 +41,7 @@ final class DeploymentRoutes {
                 .get(D, r -> ApiResponse.json(Map.of("manifest", deployment(r.param(0)).manifest())))
                 .add("DELETE", D, null, r -> task(r, "delete_deployment", "delete deployment " + deployment(r.param(0)).name(), r.param(0), Json.object(), true))
                 .add("POST", D + "/diff", "text/yaml", this::diff)
+                .get(D + "/variables", this::variables)
                 .get(D + "/instances", r -> instancesOrVms(r, false))
                 .get(D + "/vms", r -> instancesOrVms(r, true))
                 .add("POST", D + "/scans", null, r -> task(r, "cck_scan", "scan cloud", deployment(r.param(0)).name(), Json.object(), false))
@@ -172,6 +173,17 @@ final class DeploymentRoutes {
                 m.put("expects_vm", i.expectsVm());
             }
             out.add(m);
+        }
+        return ApiResponse.json(out);
+    }
+
+    /** The current variable set's names, with the config server's id of each (`ctl/deployments_controller.rb`). */
+    private ApiResponse variables(ApiRequest r) {
+        DeploymentRow d = deployment(r.param(0));
+        List<String> names = db.read(t -> t.variableSets.getOrDefault(d.name(), List.of()));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String name : names) {
+            out.add(Map.of("id", Integer.toString(Math.abs(name.hashCode())), "name", name));
         }
         return ApiResponse.json(out);
     }

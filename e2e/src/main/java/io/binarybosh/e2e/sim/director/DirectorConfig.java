@@ -12,7 +12,7 @@ public record DirectorConfig(String name, String address, int port, boolean uaa,
                              String certificatePem, String privateKeyPem, String caPem, String natsCaId,
                              String tokenSigningKey, boolean autoFixStatefulNodes, int workers, int maxTasks, HmConfig hm,
                              String version, String cpi, String stemcellOs, String stemcellVersion,
-                             UaaConfig uaaServer) {
+                             UaaConfig uaaServer, String configServerUrl) {
 
     public static final String DEFAULT_VERSION = "283.1.6 (00000000)";
     /** bosh-deployment uaa.yml: {@code uaa.url: https://((internal_ip)):8443}. */
@@ -24,6 +24,10 @@ public record DirectorConfig(String name, String address, int port, boolean uaa,
      * {@code director.user_management.uaa.urls}.
      */
     public record UaaConfig(String url, int port, String certificatePem, String privateKeyPem) {
+    }
+
+    public boolean configServerEnabled() {
+        return configServerUrl != null;
     }
 
     public String url() {
@@ -79,7 +83,8 @@ public record DirectorConfig(String name, String address, int port, boolean uaa,
                 p.string("director.cpi_job", "simulated_cpi"),
                 p.string("director.stemcell_os", "ubuntu-noble"),
                 p.string("director.stemcell_version", "1.484"),
-                uaa ? uaaServer(p, address) : null);
+                uaa ? uaaServer(p, address) : null,
+                p.bool("director.config_server.enabled", false) ? p.string("director.config_server.url", "") : null);
     }
 
     private static UaaConfig uaaServer(Props p, String address) {

@@ -83,7 +83,8 @@ final class DirectorRoutes {
         Map<String, Object> features = new LinkedHashMap<>();
         features.put("local_dns", Map.of("status", true, "extras", Map.of("domain_name", "bosh")));
         features.put("snapshots", Map.of("status", false));
-        features.put("config_server", Map.of("status", false, "extras", Map.of("urls", List.of())));
+        features.put("config_server", Map.of("status", config.configServerEnabled(), "extras", Map.of("urls",
+                config.configServerEnabled() ? List.of(config.configServerUrl()) : List.of())));
         m.put("features", features);
         return ApiResponse.json(m);
     }

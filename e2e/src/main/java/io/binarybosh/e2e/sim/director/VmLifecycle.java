@@ -22,12 +22,14 @@ import java.util.UUID;
  */
 public final class VmLifecycle {
     private final DirectorDb db;
+    private final VariableSets variables;
     private final Iaas iaas;
     private final Nats nats;
     private final DirectorConfig config;
     private final Timings timings;
 
     public VmLifecycle(DirectorDb db, Iaas iaas, Nats nats, DirectorConfig config, Timings timings) {
+        this.variables = new VariableSets(db, config);
         this.db = db;
         this.iaas = iaas;
         this.nats = nats;
@@ -39,7 +41,15 @@ public final class VmLifecycle {
         return iaas;
     }
 
+    /** A deploy versions the manifest's variables before it renders anything. */
+    public void versionVariables(String deployment, String manifest) {
+        variables.version(deployment, manifest);
+    }
+
     public InstanceRow create(String deployment, InstanceRow instance) {
+        // rendering the instance's templates interpolates the deployment's variables from its current set
+        variables.requireVersioned(deployment, db.read(t -> t.deployments.containsKey(deployment)
+                ? t.deployments.get(deployment).manifest() : null));
         String disk = instance.diskCid();
         if (instance.spec().persistentDiskMb() > 0 && !iaas.hasDisk(disk)) {
             disk = iaas.createDisk(instance.spec().persistentDiskMb());
@@ -72,6 +82,9 @@ public final class VmLifecycle {
     }
 
     public InstanceRow recreate(String deployment, InstanceRow instance) {
+        // the instance's templates are rendered (and its variables fetched) before the old VM is touched
+        variables.requireVersioned(deployment, db.read(t -> t.deployments.containsKey(deployment)
+                ? t.deployments.get(deployment).manifest() : null));
         return create(deployment, delete(deployment, instance));
     }
 

@@ -24,4 +24,6 @@ public final class Tables {
     public List<ReleaseRow> releases = new ArrayList<>();
     public List<StemcellRow> stemcells = new ArrayList<>();
     public List<ConfigRow> configs = new ArrayList<>();
+    /** Each deployment's current variable set (`variables` of `variable_sets`): the full names it versioned. */
+    public Map<String, List<String>> variableSets = new LinkedHashMap<>();
 }

@@ -60,6 +60,10 @@ public final class DirectorManifest {
         if (spec.hmIntervals() != null && !spec.hmIntervals().isEmpty()) {
             hm.put("intervals", new LinkedHashMap<>(spec.hmIntervals()));
         }
+        if (spec.hasConfigServer()) {
+            // bosh-deployment credhub.yml: director.config_server.{enabled,url}, CredHub on 8844
+            director.put("config_server", Map.of("enabled", true, "url", "https://" + address + ":8844/api/"));
+        }
         props.put("director", director);
         props.put("hm", hm);
         props.put("nats", Map.of("tls", Map.of("ca", "nats-ca-" + address)));
@@ -67,6 +71,20 @@ public final class DirectorManifest {
     }
 
     public String manifest(DirectorSpec spec, String address, Map<String, Object> properties, String stemcellOs) {
+        return manifest(spec, address, properties, stemcellOs, false);
+    }
+
+    /**
+     * @param variables the deploying director has a config server: the manifest references a variable, as
+     *                  bosh-deployment's do (`((blobstore_director_password))`), which that director versions
+     */
+    public String manifest(DirectorSpec spec, String address, Map<String, Object> properties, String stemcellOs,
+                           boolean variables) {
+        if (variables) {
+            properties = new LinkedHashMap<>(properties);
+            properties.put("blobstore", Map.of("director", Map.of("user", "director",
+                    "password", "((blobstore_director_password))")));
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", spec.deployment());
         m.put("releases", List.of(Map.of("name", "bosh", "version", "latest")));

@@ -13,7 +13,12 @@ import java.util.Map;
 public record DirectorSpec(String name, String deployedBy, String deployment, String auth, String client,
                            String secret, Boolean resurrector, Boolean autoFixStatefulNodes, Integer minimumDownJobs,
                            Double percentThreshold, Double timeThreshold, Map<String, Double> hmIntervals,
-                           String version) {
+                           String version, Boolean configServer) {
+
+    /** A config server (CredHub, bosh-deployment credhub.yml) resolves this director's `((variables))`. */
+    public boolean hasConfigServer() {
+        return Boolean.TRUE.equals(configServer);
+    }
 
     public boolean uaa() {
         return !"basic".equals(auth);

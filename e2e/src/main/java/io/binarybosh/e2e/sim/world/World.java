@@ -117,7 +117,8 @@ public final class World implements AutoCloseable {
             } else {
                 Director deployer = director(d.deployedBy());
                 runTask(deployer, deployer.enqueue("update_deployment", "create deployment", "admin", d.deployment(),
-                        deployArgs(manifests.manifest(d, address, properties, os))));
+                        deployArgs(manifests.manifest(d, address, properties, os,
+                                spec.directors().get(d.deployedBy()).hasConfigServer()))));
             }
             awaitDirector(address);
             endpoints.put(next, new DirectorEndpoint(next, d.name(), "https://" + address + ":" + spec.portOrDefault(),
