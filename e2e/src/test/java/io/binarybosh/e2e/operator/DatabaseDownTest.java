@@ -4,20 +4,12 @@ import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.api.RecordedRequest;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.e2e.sim.world.WorldSpec;
-import io.binarybosh.operator.model.ApprovalMode;
-import io.binarybosh.operator.model.BootstrapSpec;
-import io.binarybosh.operator.model.MicroDirectorSpec;
-import io.binarybosh.operator.model.SecretKeyRef;
-import io.binarybosh.operator.model.SecretRef;
-import io.binarybosh.operator.model.SshSpec;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +32,7 @@ class DatabaseDownTest extends OperatorWorldTest {
         world = World.start(WorldSpec.parse(BASIC_AUTH).withNetwork(TestWorlds.randomNetwork()), dir);
         world.faults().stopDatabase("micro");
         operator = new OperatorUnderTest();
-        declareWithMicro();
+        MicroWithoutShell.declare(operator, world);
         Instant since = Instant.now();
         operator.start();
 
@@ -115,33 +107,5 @@ class DatabaseDownTest extends OperatorWorldTest {
                     .toList();
             assertThat(changes).as("requests to " + key + " that could change it").isEmpty();
         }
-    }
-
-    /** The pair before the migration, with a Micro whose shell is never reached (preflight stops first). */
-    private void declareWithMicro() throws Exception {
-        operator.secretsFor(world, "primary", "meta", "micro");
-        operator.client().secrets().inNamespace(OperatorUnderTest.NAMESPACE).resource(new SecretBuilder()
-                .withNewMetadata().withName("micro-ssh").withNamespace(OperatorUnderTest.NAMESPACE).endMetadata()
-                .withStringData(Map.of("ssh-privatekey", io.binarybosh.operator.shell.DerivedSshKey.derive("unused",
-                                "unused", "unused").privateKeyPem(),
-                        "known_hosts", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHVudXNlZHVudXNlZHVudXNlZHVudXNlZHVudXNl"))
-                .build()).create();
-        operator.createPair(world, spec -> {
-            spec.setApproval(ApprovalMode.Manual);
-            MicroDirectorSpec micro = new MicroDirectorSpec();
-            micro.setUrl(world.endpoint("micro").url());
-            micro.setCaSecretRef(new SecretKeyRef("micro-director", "ca.crt"));
-            micro.setCredentialsSecretRef(new SecretRef("micro-director"));
-            SshSpec access = new SshSpec();
-            access.setHost(world.endpoint("micro").address());
-            access.setPort(22);
-            access.setUser("jumpbox");
-            access.setPrivateKeySecretRef(new SecretKeyRef("micro-ssh", "ssh-privatekey"));
-            access.setHostKeySecretRef(new SecretKeyRef("micro-ssh", "known_hosts"));
-            micro.setSsh(access);
-            BootstrapSpec bootstrap = new BootstrapSpec();
-            bootstrap.setMicro(micro);
-            spec.setBootstrap(bootstrap);
-        });
     }
 }

@@ -73,6 +73,11 @@ final class Situations {
         boolean expectsVm = true;
         /** Its queued and processing tasks of every deployment (read of the Micro only). */
         List<Task> directorWide;
+        /** Its director name in /info (default "<role>-bosh") and whether it has a config server. */
+        String name;
+        boolean configServer;
+        /** The variables of the deployment it manages, as read (null: not read). */
+        List<String> variables;
         /** Set: it answers /info but every call that reads its database fails with this. */
         String databaseError;
 
@@ -89,8 +94,8 @@ final class Situations {
         }
 
         DirectorObservation observation() {
-            DirectorInfo info = new DirectorInfo(role.fieldName() + "-bosh", "uuid", version, "admin", "cpi",
-                    new UserAuthentication("basic", null, List.of()));
+            DirectorInfo info = new DirectorInfo(name != null ? name : role.fieldName() + "-bosh", "uuid", version,
+                    "admin", "cpi", new UserAuthentication("basic", null, List.of()), configServer);
             if (outcome != Outcome.REACHABLE) {
                 return new DirectorObservation(role, url, outcome, null, null, null, "connection refused", now,
                         lastAnswered, null, lastAnswered == null ? now : null);
@@ -106,7 +111,7 @@ final class Situations {
             ManagedDeploymentView view = holdsManaged
                     ? new ManagedDeploymentView(managedDeployment, true, locked,
                     List.of(new Instance(vmCid == null ? null : "agent-of-" + vmCid, vmCid, "bosh", 0, "uuid-1", "z1",
-                            ips, null, expectsVm)), tasks, agent, settings, null, deployedManifest, rules)
+                            ips, null, expectsVm)), tasks, agent, settings, null, deployedManifest, rules, variables)
                     : new ManagedDeploymentView(managedDeployment, false, false, List.of(), List.of(), null, null, null);
             return new DirectorObservation(role, url, outcome, info, "admin", null, null, now, now,
                     new DirectorDetails(resurrection, all, view, null, directorWide), null);
