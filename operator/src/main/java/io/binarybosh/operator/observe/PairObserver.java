@@ -185,13 +185,19 @@ public final class PairObserver {
             return new DirectorObservation(role, url, Outcome.CREDENTIALS_REJECTED, info, null, null,
                     rejected.getMessage(), now, lastAnswered.get(key), null, null);
         } catch (UaaUnavailableException uaa) {
-            DirectorInfo info = unauthenticatedInfo(client);
-            Instant now = clock.instant();
-            if (info != null) {
-                lastAnswered.put(key, now);
+            DirectorInfo info;
+            try {
+                info = client.info();
+            } catch (DirectorUnreachableException unreachable) {
+                // the director is down as well: that is the observation, its UAA with it
+                return failed(role, url, key, Outcome.UNREACHABLE, unreachable);
+            } catch (DirectorException other) {
+                return failed(role, url, key, Outcome.UNEXPECTED_RESPONSE, other);
             }
-            return new DirectorObservation(role, url, info == null ? Outcome.UNREACHABLE : Outcome.UAA_UNAVAILABLE,
-                    info, null, null, uaa.getMessage(), now, lastAnswered.get(key), null, null);
+            Instant now = clock.instant();
+            lastAnswered.put(key, now);
+            return new DirectorObservation(role, url, Outcome.UAA_UNAVAILABLE, info, null, null, uaa.getMessage(), now,
+                    lastAnswered.get(key), null, null);
         } catch (DirectorUnreachableException unreachable) {
             return failed(role, url, key, Outcome.UNREACHABLE, unreachable);
         } catch (DirectorTlsException untrusted) {

@@ -100,4 +100,24 @@ public final class Faults {
     public void startDatabase(String key) {
         world.director(key).db().serverStarted();
     }
+
+    /**
+     * Nothing listens on the director's UAA (its own job and port, bosh-deployment uaa.yml): no token can be had,
+     * while the director's API goes on answering. {@link #healUaa} undoes it.
+     */
+    public void cutOffUaa(String key) {
+        world.faultBoard().at(uaaAddress(key)).cutOff(true);
+    }
+
+    public void healUaa(String key) {
+        world.faultBoard().at(uaaAddress(key)).heal();
+    }
+
+    private String uaaAddress(String key) {
+        var director = world.director(key).config();
+        if (!director.uaa()) {
+            throw new IllegalArgumentException("director " + key + " has no UAA");
+        }
+        return director.address() + ":" + director.uaaServer().port();
+    }
 }
