@@ -206,12 +206,12 @@ final class Migrator {
             return;
         }
         String directory = source.current().get().name();
-        List<String> outside = source.directories().stream().filter(d -> d.running() && !d.name().equals(directory))
-                .map(d -> d.name() + " (process " + d.pid() + ")").toList();
+        List<String> outside = source.notShutDown().stream().filter(d -> !d.name().equals(directory))
+                .map(PostgresState.DataDirectory::toString).toList();
         if (!outside.isEmpty()) {
-            refuse(pair, facts, writer, events, "SourcePostgresRunning", "a postgres runs on the Micro's store in "
-                    + outside + ", besides the director's own on " + directory + ": monit does not stop it, and a "
-                    + "store copied while it writes is not a copy. Stop it first");
+            refuse(pair, facts, writer, events, "SourcePostgresRunning", "pg_controldata says " + outside + " on the "
+                    + "Micro's store, besides the director's own " + directory + ", was not shut down: a postgres runs "
+                    + "on it outside monit, or died. A store copied while it writes is not a copy. Stop it first");
             return;
         }
         // Meta is reached through Primary: the ssh setup tasks are the only trace a refusal leaves.
@@ -227,11 +227,12 @@ final class Migrator {
             target = PostgresState.parse(expect(shell.run(commands.postgresState(metaStore(pair)), COMMAND),
                     "reading Meta's store"));
         }
-        if (target.directories().stream().noneMatch(d -> d.name().equals(directory))) {
+        List<String> targetDirectories = target.directories().stream().map(PostgresState.DataDirectory::name).toList();
+        if (!PostgresState.startsOn(directory, targetDirectories)) {
             refuse(current, facts, writer, events, "PostgresVersionMismatch", "the Micro's database is in " + directory
-                    + " but Meta's store has " + target.directories().stream().map(PostgresState.DataDirectory::name)
-                    .toList() + ": Meta's bosh release runs another postgres major version, which cannot start on "
-                    + "the copied data directory");
+                    + " but Meta's store has " + targetDirectories + ": Meta's bosh release runs another postgres "
+                    + "major version, which cannot start on the copied data directory (its pre-start upgrades "
+                    + "postgres-13 to postgres-15, nothing else)");
             return;
         }
         boolean manual = spec.getApproval() == ApprovalMode.Manual;
@@ -281,7 +282,7 @@ final class Migrator {
     private void stopDirectors(BinaryBoshPair pair, StatusWriter writer, EventSink events) {
         VmCommands commands = commands(pair);
         List<String> notStopped = new ArrayList<>();
-        String postgres = null;
+        boolean notCleanlyShutDown = false;
         boolean definitive = false;
         for (DirectorRole role : List.of(DirectorRole.META, DirectorRole.PRIMARY, DirectorRole.MICRO)) {
             try (Shell shell = role == DirectorRole.MICRO ? shells.micro(pair) : shell(pair, role)) {
@@ -296,17 +297,12 @@ final class Migrator {
                     String store = role == DirectorRole.MICRO ? microStore(pair) : metaStore(pair);
                     PostgresState state = PostgresState.parse(expect(shell.run(commands.postgresState(store),
                             COMMAND), "reading " + role.displayName() + "'s store"));
-                    for (PostgresState.DataDirectory d : state.directories()) {
-                        if (d.running()) {
-                            notStopped.add(role.displayName() + "'s postgres (" + d.name() + "/postmaster.pid names "
-                                    + "live process " + d.pid() + ")");
-                            postgres = "running";
-                            // monit stopped all it runs, so this one is outside its control: waiting would not help
-                            definitive |= monitStopped;
-                        } else if (!d.cleanlyShutDown() && role == DirectorRole.MICRO) {
-                            notStopped.add("the Micro's " + d.name() + " (a postmaster.pid of process " + d.pid()
-                                    + ", which is gone: postgres did not shut down cleanly)");
-                            postgres = postgres == null ? "stale" : postgres;
+                    // Only the Micro's store is copied; Meta's is moved aside whatever its state.
+                    if (role == DirectorRole.MICRO) {
+                        for (PostgresState.DataDirectory d : state.notShutDown()) {
+                            notStopped.add("the Micro's " + d + ": pg_controldata does not say 'shut down'");
+                            notCleanlyShutDown = true;
+                            // monit stopped all it runs: waiting would not change the cluster state
                             definitive |= monitStopped;
                         }
                     }
@@ -317,8 +313,7 @@ final class Migrator {
         if (!notStopped.isEmpty()) {
             String what = "not stopped yet: " + String.join("; ", notStopped);
             if (definitive || started(operation).plus(QUIESCE_DEADLINE).isBefore(clock.instant())) {
-                String reason = "stale".equals(postgres) ? "SourceNotCleanlyShutDown"
-                        : postgres != null ? "SourcePostgresRunning" : "DirectorsNotStopped";
+                String reason = notCleanlyShutDown ? "SourceNotCleanlyShutDown" : "DirectorsNotStopped";
                 block(pair, writer, events, reason, "after monit stop all, " + what + ". Nothing is copied from or onto a director whose processes run; stop them (monit "
                         + "stop all) and the operator goes on");
             } else {
@@ -375,10 +370,11 @@ final class Migrator {
                 try (Shell micro = shells.micro(pair)) {
                     PostgresState source = PostgresState.parse(expect(micro.run(
                             commands.postgresState(microStore(pair)), COMMAND), "reading the Micro's store"));
-                    if (source.anyRunning()) {
-                        block(pair, writer, events, "SourcePostgresRunning", "postgres runs again on the Micro's "
-                                + "store (" + source.directories() + "): a copy of a live database is not a copy. Stop "
-                                + "it (monit stop all on the Micro) and the operator goes on");
+                    if (!source.notShutDown().isEmpty()) {
+                        block(pair, writer, events, "SourcePostgresRunning", "pg_controldata no longer says 'shut "
+                                + "down' on the Micro's store (" + source.notShutDown() + "): postgres runs again, and "
+                                + "a copy of a live database is not a copy. Stop it (monit stop all on the Micro) and "
+                                + "the operator goes on");
                         return;
                     }
                     expect(micro.run(commands.authorize(microSsh.getAuthorizedKeysFile(),
@@ -744,9 +740,7 @@ final class Migrator {
     }
 
     static String knownHostsLine(String host, Integer port, String hostKey) {
-        String[] fields = hostKey.trim().split("\\s+");
-        String key = fields.length >= 3 ? fields[fields.length - 2] + " " + fields[fields.length - 1]
-                : hostKey.trim();
+        String key = io.binarybosh.operator.shell.HostKeyLine.parse(hostKey).typeAndKey();
         String name = port == null || port == 22 ? host : "[" + host + "]:" + port;
         return name + " " + key;
     }
