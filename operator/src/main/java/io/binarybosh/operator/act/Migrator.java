@@ -543,21 +543,12 @@ final class Migrator {
 
     private void fenceMicro(BinaryBoshPair pair, PairFacts facts, StatusWriter writer, EventSink events) {
         OperationStatus operation = pair.getStatus().getOperation();
-        VmCommands commands = commands(pair);
-        String aside = VmCommands.ASIDE_PREFIX + "micro-fenced-" + stamp(operation);
-        try (Shell shell = shells.micro(pair)) {
-            expect(shell.run(commands.monitStopAll(), COMMAND), "monit stop all on the Micro");
-            if (!MonitSummary.allStopped(expect(shell.run(commands.monitSummary(), COMMAND), "monit summary"))) {
-                message(pair, writer, "waiting for the Micro's processes to stop before moving its store aside");
-                return;
-            }
-            String left = expect(shell.run(commands.moveContentsAside(microStore(pair), aside), COMMAND),
-                    "moving the Micro's store aside");
-            if (!left.isBlank()) {
-                throw new ShellException("after moving the Micro's store aside, " + left.trim() + " is still in it");
-            }
+        Optional<String> fenced = new MicroFence(shells).attempt(pair, MicroFence.asideName(stamp(operation)));
+        if (fenced.isEmpty()) {
+            message(pair, writer, "waiting for the Micro's processes to stop before moving its store aside");
+            return;
         }
-        String where = microStore(pair) + "/" + aside;
+        String where = fenced.get();
         DirectorClient meta = client(pair, DirectorRole.META);
         long above = newestTaskId(meta, facts.primary().deployment());
         BinaryBoshPair written = writer.update(pair, status -> {
