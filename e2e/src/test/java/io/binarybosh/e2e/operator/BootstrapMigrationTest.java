@@ -125,6 +125,8 @@ class BootstrapMigrationTest extends OperatorWorldTest {
     }
 
     @Test
+    // a dozen operator restarts and a 768 MiB copy done twice, each over ssh with sudo: above the 120 s default
+    @org.junit.jupiter.api.Timeout(value = 300, unit = java.util.concurrent.TimeUnit.SECONDS)
     void anOperatorKilledAtEveryStepResumesAndAnInterruptedCopyIsRedone() throws Exception {
         startWorld();
         // a store big enough that the copy can be interrupted midway

@@ -124,23 +124,22 @@ class MigrationRefusalTest extends OperatorWorldTest {
         SshEndpoint ssh = world.ssh("micro").orElseThrow();
         Path empty = ssh.home().resolve("var/vcap/empty-store");
         Files.createDirectories(empty);
-        refusedWithoutActionOverSsh("SourceHasNoDirectorData", empty.toString());
+        refusedWithoutActionOverSsh("SourceHasNoDirectorData", "/var/vcap/empty-store");
     }
 
     @Test
     void aPostgresOutsideMonitStillRunningOnTheMicro() throws Exception {
         processWorld();
-        Process stray = new ProcessBuilder("sleep", "600").start();
-        try {
-            Path old = world.directorVm("micro").orElseThrow().diskPath().resolve("postgres-13");
-            Files.createDirectories(old);
-            Files.writeString(old.resolve("PG_VERSION"), "13\n");
-            Files.writeString(old.resolve("postmaster.pid"), stray.pid() + "\n/var/vcap/store/postgres-13\n");
-            refusedWithoutActionOverSsh("SourcePostgresRunning", null);
-            assertThat(operator.condition("Migrated").orElseThrow().getMessage()).contains("postgres-13");
-        } finally {
-            stray.destroyForcibly();
-        }
+        // a second postgres, started by hand as bpm would (its postmaster.pid says 2), on an old data directory
+        var micro = world.processHostOf(world.directorVm("micro").orElseThrow().cid()).orElseThrow();
+        String old = "/var/vcap/store/postgres-13";
+        assertThat(micro.inside(Duration.ofSeconds(20), "sh", "-c", "mkdir -p " + old + "/global && echo 13 > " + old
+                + "/PG_VERSION && (setsid nohup env --default-signal=INT,QUIT unshare --pid --fork --kill-child "
+                + micro.dir().bin().resolve("postgres-init") + " " + old + " >/dev/null 2>&1 </dev/null &); "
+                + "for i in $(seq 200); do [ -s " + old + "/postmaster.pid ] && exit 0; sleep 0.05; done; exit 1").ok())
+                .isTrue();
+        refusedWithoutActionOverSsh("SourcePostgresRunning", null);
+        assertThat(operator.condition("Migrated").orElseThrow().getMessage()).contains("postgres-13", "in production");
     }
 
     private void refusedWithoutActionOverSsh(String reason, String microStorePath) throws Exception {
@@ -152,8 +151,7 @@ class MigrationRefusalTest extends OperatorWorldTest {
         String metaStore = store("meta");
         operator.createPair(world, spec -> {
             bootstrap(spec, ssh);
-            spec.getBootstrap().getMicro().setStorePath(microStorePath != null ? microStorePath
-                    : ssh.home().resolve("var/vcap/store").toString());
+            spec.getBootstrap().getMicro().setStorePath(microStorePath != null ? microStorePath : "/var/vcap/store");
         });
         operator.start();
         await().atMost(LONG).until(() -> operator.is("Migrated", "False", reason) && !operator.events(reason).isEmpty());

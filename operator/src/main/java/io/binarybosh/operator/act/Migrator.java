@@ -195,9 +195,12 @@ final class Migrator {
         // The Micro is checked through its jumpbox first: that leaves no trace on any director.
         VmCommands commands = commands(pair);
         PostgresState source;
+        long microBytes;
         try (Shell shell = shells.micro(pair)) {
             source = PostgresState.parse(expect(shell.run(commands.postgresState(microStore(pair)), COMMAND),
                     "reading the Micro's store"));
+            microBytes = bytes(expect(shell.run(commands.usedBytes(microStore(pair)), COMMAND),
+                    "measuring the Micro's store"));
         }
         if (source.current().isEmpty()) {
             refuse(pair, facts, writer, events, "SourceHasNoDirectorData", "the Micro's store "
@@ -216,16 +219,33 @@ final class Migrator {
         }
         // Meta is reached through Primary: the ssh setup tasks are the only trace a refusal leaves.
         List<ShellAccessStatus> access = new ArrayList<>();
-        access.add(openAccess(pair, operation, DirectorRole.PRIMARY, micro, primaryDeployment,
-                facts.primary().managerView().flatMap(v -> v.instance())));
-        access.add(openAccess(pair, operation, DirectorRole.META, primary, metaDeployment,
-                facts.meta().managerView().flatMap(v -> v.instance())));
+        try {
+            access.add(openAccess(pair, operation, DirectorRole.PRIMARY, micro, primaryDeployment,
+                    facts.primary().managerView().flatMap(v -> v.instance())));
+            access.add(openAccess(pair, operation, DirectorRole.META, primary, metaDeployment,
+                    facts.meta().managerView().flatMap(v -> v.instance())));
+        } catch (DirectorException e) {
+            // one setup a minute at most (the hold of a blocked migration), never a flood of failing ssh tasks
+            block(pair, writer, events, "SshAccessFailed", "ssh access to the directors' VMs could not be set up: "
+                    + e.getMessage());
+            return;
+        }
         BinaryBoshPair current = writer.update(pair, status -> status.getMigration().setShellAccess(access));
 
         PostgresState target;
+        long metaFree;
         try (Shell shell = shell(current, DirectorRole.META)) {
             target = PostgresState.parse(expect(shell.run(commands.postgresState(metaStore(pair)), COMMAND),
                     "reading Meta's store"));
+            metaFree = bytes(expect(shell.run(commands.freeBytes(metaStore(pair)), COMMAND),
+                    "measuring the free space on Meta's disk"));
+        }
+        // Meta's own store is moved aside on the same disk, never deleted: the copy needs room next to it
+        if (metaFree < microBytes) {
+            refuse(current, facts, writer, events, "MetaDiskTooSmall", "the Micro's store takes " + microBytes
+                    + " bytes but Meta's disk has " + metaFree + " free: Meta keeps its own store (moved aside) on "
+                    + "the same disk, so it needs room for both. Give Meta a bigger persistent disk first");
+            return;
         }
         List<String> targetDirectories = target.directories().stream().map(PostgresState.DataDirectory::name).toList();
         if (!PostgresState.startsOn(directory, targetDirectories)) {
@@ -247,6 +267,9 @@ final class Migrator {
             m.setRefusalMessage(null);
             m.setRefusalTime(null);
             m.setRefusalGeneration(null);
+            m.setBlockedReason(null);
+            m.setBlockedMessage(null);
+            m.setBlockedTime(null);
             recordStep(status, clock.instant());
             nextStepOf(status.getOperation(), manual ? OperationTypes.AWAITING_APPROVAL
                     : OperationTypes.PAUSING_RESURRECTION, manual ? "preflight passed: waiting for the annotation "
@@ -684,11 +707,22 @@ final class Migrator {
                     + deployment + "' to open ssh access to");
         }
         DerivedSshKey key = key(pair, operation, role.fieldName(), ephemeralUser(operation));
-        List<SshHostResult> results = manager.sshSetup(deployment,
-                io.binarybosh.operator.director.model.SshTarget.instance(instance.get().job(), instance.get().id()),
-                ephemeralUser(operation), key.publicKeyLine(), ContextId.of(operation.getId()), SSH_SETUP);
+        var target = io.binarybosh.operator.director.model.SshTarget.instance(instance.get().job(), instance.get().id());
+        // The agent's useradd fails for a user that exists (bosh-agent platform/linux_platform.go CreateUser): a
+        // setup of this operation that succeeded before a restart or a failed step left one. Cleanup of a user that
+        // does not exist does nothing, so it always goes first.
+        long cleanup = manager.sshCleanup(deployment, target, ephemeralUser(operation), ContextId.of(operation.getId()));
+        manager.waitForTask(cleanup, SSH_SETUP);
+        List<SshHostResult> results = manager.sshSetup(deployment, target, ephemeralUser(operation),
+                key.publicKeyLine(), ContextId.of(operation.getId()), SSH_SETUP);
         SshHostResult result = results.stream().filter(SshHostResult::isSuccess).findFirst().orElseThrow(() ->
                 new DirectorException("ssh setup on '" + deployment + "' did not succeed: " + results));
+        if (result.gatewayHost() != null && !result.gatewayHost().isBlank()) {
+            throw new DirectorException("the director managing " + role.displayName() + " hands out ssh access "
+                    + "through the gateway " + result.gatewayUser() + "@" + result.gatewayHost()
+                    + " (director.default_ssh_options); the operator does not connect through a gateway: it needs "
+                    + "to reach " + result.ip() + " directly");
+        }
         VmAccessSpec vm = vmAccess(pair);
         ShellAccessStatus access = new ShellAccessStatus();
         access.setRole(role.fieldName());
@@ -724,6 +758,14 @@ final class Migrator {
     static String ephemeralUser(OperationStatus operation) {
         String id = operation.getId();
         return "bosh_bbo" + id.substring(Math.max(0, id.length() - 8)).replace("-", "");
+    }
+
+    private static long bytes(String output) {
+        try {
+            return Long.parseLong(output.trim());
+        } catch (NumberFormatException e) {
+            throw new ShellException("expected a number of bytes, got '" + output.trim() + "'");
+        }
     }
 
     private static String copyDir(OperationStatus operation) {

@@ -42,6 +42,16 @@ public record VmCommands(boolean sudo) {
                 + "echo \"$d|$data|$pid|$state\"; done");
     }
 
+    /** Bytes the store's contents take (what was moved aside left out): {@code du}, as root. */
+    public String usedBytes(String store) {
+        return privileged("cd " + quote(store) + " || exit 3; du -s -B1 --exclude='./" + ASIDE_PREFIX + "*' . | cut -f 1");
+    }
+
+    /** Bytes free on the file system holding the store: {@code df}. */
+    public String freeBytes(String store) {
+        return privileged("df -P -B1 " + quote(store) + " | tail -n 1 | awk '{print $4}'");
+    }
+
     /**
      * Moves everything in the store into {@code store/aside} (created), except what was moved aside before. The
      * store may be a mount point (the persistent disk), which cannot itself be renamed; moving inside it keeps

@@ -89,6 +89,16 @@ class VmCommandsTest {
     }
 
     @Test
+    void usedAndFreeBytesAreNumbers() throws Exception {
+        Path store = store();
+        Files.createDirectories(store.resolve(".binarybosh-aside-x"));
+        Files.write(store.resolve(".binarybosh-aside-x/big"), new byte[1 << 20]);
+        long used = Long.parseLong(sh(commands.usedBytes(store.toString()), Map.of()).out().trim());
+        assertThat(used).as("what was moved aside is not counted").isPositive().isLessThan(1 << 20);
+        assertThat(Long.parseLong(sh(commands.freeBytes(store.toString()), Map.of()).out().trim())).isPositive();
+    }
+
+    @Test
     void theClusterStateDecidesNotThePidInPostmasterPid() {
         // bpm: postmaster.pid says 2, a PID of postgres' own namespace; /proc/2 exists on every VM (kthreadd)
         PostgresState killed = PostgresState.parse("postgres-15|data|pidfile|in production\n");
