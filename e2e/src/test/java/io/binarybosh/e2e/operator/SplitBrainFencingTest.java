@@ -28,6 +28,8 @@ class SplitBrainFencingTest extends OperatorWorldTest {
 
 
     @Test
+    // a world in process mode brought to mutual management by hand, then two fences: above the 120 s default
+    @org.junit.jupiter.api.Timeout(value = 300, unit = java.util.concurrent.TimeUnit.SECONDS)
     void aRestartedMicroIsDetectedAndFenced() throws Exception {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
                 "process mode runs sshd and monit, which needs root");
