@@ -36,7 +36,8 @@ record PairManifest(List<Secret> secrets, String pair) {
         DirectorEndpoint primaryApi = world.endpoint("primary");
         DirectorEndpoint metaApi = world.endpoint("meta");
         DirectorEndpoint microApi = world.endpoint("micro");
-        // A simulated VM is a folder: its /var/vcap/store is var/vcap/store in there.
+        // Inside a simulated VM /var/vcap is the VM's own, as on a stemcell: the jumpbox user on the Micro, the
+        // directors' ephemeral users elsewhere, sudo for both (vmAccess defaults).
         String pair = """
                 apiVersion: binarybosh.io/v1alpha1
                 kind: BinaryBoshPair
@@ -54,21 +55,20 @@ record PairManifest(List<Secret> secrets, String pair) {
                     deployment: %s
                     caSecretRef: {name: meta-director, key: ca.crt}
                     credentialsSecretRef: {name: meta-director}
-                    storePath: "%s"
+                    storePath: /var/vcap/store
                   bootstrap:
                     micro:
                       url: %s
                       caSecretRef: {name: micro-director, key: ca.crt}
                       credentialsSecretRef: {name: micro-director}
-                      storePath: "%s"
+                      storePath: /var/vcap/store
                       ssh:
                         host: %s
                         port: %d
                         user: %s
                         privateKeySecretRef: {name: micro-ssh, key: ssh-privatekey}
                         hostKeySecretRef: {name: micro-ssh, key: known_hosts}
-                        authorizedKeysFile: etc/authorized_keys
-                    vmAccess: {sshPort: %d, loginUser: root, sudo: false}
+                    vmAccess: {sshPort: %d}
                   health:
                     pollIntervalSeconds: 1
                     unreachableAfterSeconds: 1
@@ -76,8 +76,8 @@ record PairManifest(List<Secret> secrets, String pair) {
                   approval: Automatic
                 """.formatted(name, namespace,
                 primaryApi.url(), primaryApi.deployment(),
-                metaApi.url(), metaApi.deployment(), meta.home().resolve("var/vcap/store"),
-                microApi.url(), micro.home().resolve("var/vcap/store"),
+                metaApi.url(), metaApi.deployment(),
+                microApi.url(),
                 micro.host(), micro.port(), micro.user(), meta.port());
         return new PairManifest(secrets, pair);
     }

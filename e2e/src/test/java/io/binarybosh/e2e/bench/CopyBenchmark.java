@@ -61,7 +61,7 @@ final class CopyBenchmark implements Benchmark {
                 seconds.add(s);
                 Progress.say("copy: rsync -a run %d/%d: %.2f s (%.0f MiB/s)", i + 1, RUNS, s, (bytes >> 20) / s);
             }
-            target.check("rm -rf var/vcap/store-copy");
+            target.check("sudo -n rm -rf var/vcap/store-copy");
             migration = MigrationSetup.migrate(world, Duration.ofMinutes(10));
             if (!migration.migration().getSourceChecksum().equals(migration.migration().getTargetChecksum())) {
                 throw new IllegalStateException("the operator's copy did not verify");
@@ -81,7 +81,7 @@ final class CopyBenchmark implements Benchmark {
         if (!Command.run(Duration.ofSeconds(5), "id", "-u").output().trim().equals("0")) {
             return "root";
         }
-        for (String tool : List.of("/usr/sbin/sshd", "/usr/bin/ssh", "/usr/bin/rsync", "/usr/bin/monit")) {
+        for (String tool : List.of("/usr/sbin/sshd", "/usr/bin/ssh", "/usr/bin/rsync", "/usr/bin/monit", "/usr/bin/sudo")) {
             if (!Files.isExecutable(Path.of(tool))) {
                 return tool + " (bin/test installs it)";
             }
@@ -108,8 +108,11 @@ final class CopyBenchmark implements Benchmark {
     /** Pulls Micro's store into a fresh folder on the target VM, timed on the VM (the outer ssh login left out). */
     private static double rsync(Shell micro, Shell target) {
         String ssh = String.join(" ", micro.sshCommand(target.host()));
-        String out = target.check("rm -rf var/vcap/store-copy && s=$(date +%s%N) && rsync -a -e '" + ssh + "' root@"
-                + micro.host() + ":var/vcap/store/ var/vcap/store-copy/ && e=$(date +%s%N) && echo $((e - s))");
+        // as the operator's copy runs on stemcell VMs: root on the target through sudo, the jumpbox user on Micro
+        // whose rsync runs through sudo
+        String out = target.check("sudo -n rm -rf var/vcap/store-copy && s=$(date +%s%N) && sudo -n rsync -a "
+                + "--rsync-path='sudo -n rsync' -e '" + ssh + "' jumpbox@" + micro.host()
+                + ":/var/vcap/store/ var/vcap/store-copy/ && e=$(date +%s%N) && echo $((e - s))");
         String[] lines = out.trim().split("\n");
         return Long.parseLong(lines[lines.length - 1].trim()) / 1e9;
     }

@@ -64,10 +64,11 @@ class PairManifestTest {
         assertThat(new SpecValidator().validate(spec)).isEmpty();
         SshEndpoint micro = world.ssh("micro").orElseThrow();
         assertThat(spec.getPrimary().getUrl()).isEqualTo(world.endpoint("primary").url());
-        assertThat(spec.getMeta().getStorePath())
-                .isEqualTo(world.ssh("meta").orElseThrow().home().resolve("var/vcap/store").toString());
-        assertThat(spec.getBootstrap().getMicro().getStorePath())
-                .isEqualTo(micro.home().resolve("var/vcap/store").toString());
+        assertThat(spec.getMeta().getStorePath()).isEqualTo("/var/vcap/store");
+        assertThat(spec.getBootstrap().getMicro().getStorePath()).isEqualTo("/var/vcap/store");
+        assertThat(spec.getBootstrap().getMicro().getSsh().getUser()).isEqualTo("jumpbox");
+        assertThat(spec.getBootstrap().getVmAccess().getLoginUser()).isNull();
+        assertThat(spec.getBootstrap().getVmAccess().getSudo()).isTrue();
         assertThat(spec.getBootstrap().getMicro().getSsh().getHost()).isEqualTo(micro.host());
         assertThat(spec.getBootstrap().getVmAccess().getSshPort()).isEqualTo(micro.port());
     }

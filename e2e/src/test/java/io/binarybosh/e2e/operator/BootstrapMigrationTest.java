@@ -33,6 +33,9 @@ import static org.awaitility.Awaitility.await;
  * The bootstrap migration done by the operator on a world with real sshd, monit and rsync: from Primary deployed by
  * the Micro and Meta deployed by Primary to Meta and Primary managing each other, then each resurrecting the other.
  */
+// whole migrations in process mode (ssh with sudo, a dozen operator restarts, a 768 MiB copy done twice): above the
+// 120 s default on a loaded machine
+@org.junit.jupiter.api.Timeout(value = 300, unit = java.util.concurrent.TimeUnit.SECONDS)
 class BootstrapMigrationTest extends OperatorWorldTest {
 
     private static final Duration LONG = Duration.ofMinutes(4);

@@ -124,23 +124,77 @@ class MigrationRefusalTest extends OperatorWorldTest {
         SshEndpoint ssh = world.ssh("micro").orElseThrow();
         Path empty = ssh.home().resolve("var/vcap/empty-store");
         Files.createDirectories(empty);
-        refusedWithoutActionOverSsh("SourceHasNoDirectorData", empty.toString());
+        refusedWithoutActionOverSsh("SourceHasNoDirectorData", "/var/vcap/empty-store");
+    }
+
+    @Test
+    void aFailingSshSetupBlocksWithTheAgentsErrorAndDoesNotFloodTheDirector() throws Exception {
+        processWorld();
+        // Primary's VM lacks a group the agent puts ephemeral users in: every setup fails after useradd
+        var primaryVm = world.processHostOf(world.directorVm("primary").orElseThrow().cid()).orElseThrow();
+        assertThat(primaryVm.inside(Duration.ofSeconds(20), "groupdel", "admin").ok()).isTrue();
+        operator = new OperatorUnderTest();
+        operator.secretsFor(world, "primary", "meta", "micro");
+        SshEndpoint ssh = world.ssh("micro").orElseThrow();
+        microSshSecret(ssh);
+        operator.createPair(world, spec -> bootstrap(spec, ssh));
+        operator.start();
+        await().atMost(LONG).until(() -> operator.is("Blocked", "True", "SshAccessFailed"));
+        assertThat(operator.condition("Blocked").orElseThrow().getMessage())
+                .contains("Adding user to groups: Shelling out to usermod");
+        // one cleanup and one setup per attempt, one attempt a minute: not a flood of failing ssh tasks
+        await().during(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(20)).until(() -> sshRequests("micro") <= 2);
+        assertThat(operator.events("SshAccessFailed")).hasSize(1);
+    }
+
+    private long sshRequests(String key) {
+        return world.requests(key).stream().filter(r -> r.method().equals("POST") && r.path().endsWith("/ssh")).count();
+    }
+
+    @Test
+    void aMicroPostgresKilledOutsideMonitIsNotCleanlyShutDown() throws Exception {
+        processWorld();
+        // monit no longer watches postgres, and it is killed: postmaster.pid stays, saying 2 (bpm's PID namespace);
+        // /proc/2 exists on the VM (kthreadd), so a PID check would call it running
+        var micro = world.processHostOf(world.directorVm("micro").orElseThrow().cid()).orElseThrow();
+        assertThat(micro.inside(Duration.ofSeconds(20), "/usr/bin/monit", "-c", micro.dir().monitrc().toString(),
+                "unmonitor", "postgres").ok()).isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> micro.inside(Duration.ofSeconds(20), "/usr/bin/monit", "-c",
+                micro.dir().monitrc().toString(), "summary").output().matches("(?s).*postgres\\s+Not monitored.*"));
+        assertThat(micro.inside(Duration.ofSeconds(20), "sh", "-c", "kill -9 $(cat " + micro.dir().pidFile("postgres")
+                + ")").ok()).isTrue();
+        Path store = world.directorVm("micro").orElseThrow().diskPath();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(store.resolve("postgres-15/postmaster.pid"))
+                && Files.readString(store.resolve("postgres-15/postmaster.pid")).startsWith("2\n"));
+        assertThat(Path.of("/proc/2")).exists();
+
+        operator = new OperatorUnderTest();
+        operator.secretsFor(world, "primary", "meta", "micro");
+        SshEndpoint ssh = world.ssh("micro").orElseThrow();
+        microSshSecret(ssh);
+        operator.createPair(world, spec -> bootstrap(spec, ssh));
+        operator.start();
+        await().atMost(LONG).until(() -> operator.is("Blocked", "True", "SourceNotCleanlyShutDown"));
+        assertThat(operator.condition("Blocked").orElseThrow().getMessage()).contains("postgres-15", "in production");
+        assertThat(operator.events("SourcePostgresRunning")).isEmpty();
+        assertThat(operator.pair().getStatus().getOperation().getStep()).isEqualTo("StoppingDirectors");
+        assertThat(operator.pair().getStatus().getMigration().getMetaStoreAside()).as("Meta's store untouched").isNull();
+        assertThat(operator.pair().getStatus().getMigration().getCopyAttempt()).as("nothing copied").isNull();
     }
 
     @Test
     void aPostgresOutsideMonitStillRunningOnTheMicro() throws Exception {
         processWorld();
-        Process stray = new ProcessBuilder("sleep", "600").start();
-        try {
-            Path old = world.directorVm("micro").orElseThrow().diskPath().resolve("postgres-13");
-            Files.createDirectories(old);
-            Files.writeString(old.resolve("PG_VERSION"), "13\n");
-            Files.writeString(old.resolve("postmaster.pid"), stray.pid() + "\n/var/vcap/store/postgres-13\n");
-            refusedWithoutActionOverSsh("SourcePostgresRunning", null);
-            assertThat(operator.condition("Migrated").orElseThrow().getMessage()).contains("postgres-13");
-        } finally {
-            stray.destroyForcibly();
-        }
+        // a second postgres, started by hand as bpm would (its postmaster.pid says 2), on an old data directory
+        var micro = world.processHostOf(world.directorVm("micro").orElseThrow().cid()).orElseThrow();
+        String old = "/var/vcap/store/postgres-13";
+        assertThat(micro.inside(Duration.ofSeconds(20), "sh", "-c", "mkdir -p " + old + "/global && echo 13 > " + old
+                + "/PG_VERSION && (setsid nohup env --default-signal=INT,QUIT unshare --pid --fork --kill-child "
+                + micro.dir().bin().resolve("postgres-init") + " " + old + " >/dev/null 2>&1 </dev/null &); "
+                + "for i in $(seq 200); do [ -s " + old + "/postmaster.pid ] && exit 0; sleep 0.05; done; exit 1").ok())
+                .isTrue();
+        refusedWithoutActionOverSsh("SourcePostgresRunning", null);
+        assertThat(operator.condition("Migrated").orElseThrow().getMessage()).contains("postgres-13", "in production");
     }
 
     private void refusedWithoutActionOverSsh(String reason, String microStorePath) throws Exception {
@@ -152,8 +206,7 @@ class MigrationRefusalTest extends OperatorWorldTest {
         String metaStore = store("meta");
         operator.createPair(world, spec -> {
             bootstrap(spec, ssh);
-            spec.getBootstrap().getMicro().setStorePath(microStorePath != null ? microStorePath
-                    : ssh.home().resolve("var/vcap/store").toString());
+            spec.getBootstrap().getMicro().setStorePath(microStorePath != null ? microStorePath : "/var/vcap/store");
         });
         operator.start();
         await().atMost(LONG).until(() -> operator.is("Migrated", "False", reason) && !operator.events(reason).isEmpty());

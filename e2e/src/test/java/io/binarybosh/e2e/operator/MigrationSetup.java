@@ -22,8 +22,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A pair declared for the migration of a process-mode world: the three directors' Secrets, the Micro's ssh Secret
- * (the world's jumpbox key and the Micro's host key), and the spec that logs into the simulated VMs as they allow
- * (root, no sudo, the world's ssh port, stores at their absolute paths in the VM folders).
+ * (the world's jumpbox key and the Micro's host key), and the spec that logs into the simulated VMs
+ * as stemcells allow (the jumpbox user on the Micro, ephemeral bosh_ users on Primary and Meta, sudo, the world's ssh
+ * port, /var/vcap/store as on a real VM).
  */
 public final class MigrationSetup {
 
@@ -45,25 +46,23 @@ public final class MigrationSetup {
     /** The bootstrap part of the spec, for a world in process mode. */
     static void bootstrap(BinaryBoshPairSpec spec, World world, SshEndpoint ssh, ApprovalMode approval) {
         spec.setApproval(approval);
-        // a simulated VM is a folder: its /var/vcap/store is var/vcap/store in there
-        spec.getMeta().setStorePath(world.ssh("meta").orElseThrow().home().resolve("var/vcap/store").toString());
+        // inside a simulated VM, /var/vcap is the VM's own (its mount namespace): paths read as on a real VM
+        spec.getMeta().setStorePath("/var/vcap/store");
         MicroDirectorSpec micro = new MicroDirectorSpec();
         micro.setUrl(world.endpoint("micro").url());
         micro.setCaSecretRef(new SecretKeyRef("micro-director", "ca.crt"));
         micro.setCredentialsSecretRef(new SecretRef("micro-director"));
-        micro.setStorePath(ssh.home().resolve("var/vcap/store").toString());
+        micro.setStorePath("/var/vcap/store");
         SshSpec access = new SshSpec();
         access.setHost(ssh.host());
         access.setPort(ssh.port());
         access.setUser(ssh.user());
         access.setPrivateKeySecretRef(new SecretKeyRef("micro-ssh", "ssh-privatekey"));
         access.setHostKeySecretRef(new SecretKeyRef("micro-ssh", "known_hosts"));
-        access.setAuthorizedKeysFile("etc/authorized_keys");
         micro.setSsh(access);
+        // as on stemcells: the jumpbox user on the Micro, the director's ephemeral users elsewhere, sudo for all
         VmAccessSpec vms = new VmAccessSpec();
         vms.setSshPort(ssh.port());
-        vms.setLoginUser("root");
-        vms.setSudo(false);
         BootstrapSpec bootstrap = new BootstrapSpec();
         bootstrap.setMicro(micro);
         bootstrap.setVmAccess(vms);

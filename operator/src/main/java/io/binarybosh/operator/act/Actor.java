@@ -51,7 +51,9 @@ public final class Actor {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     private final DirectorAccess directors;
-    private final MicroFencer fencer;
+    private final MicroFence fencer;
+    /** How long one fence attempt waits for monit to stop the Micro's processes. */
+    static final Duration FENCE_STOP_WAIT = Duration.ofMinutes(2);
     private final Migrator migrator;
     private final PairMetrics metrics;
     private final Clock clock;
@@ -63,7 +65,7 @@ public final class Actor {
     }
 
     public Actor(DirectorAccess directors, ShellAccess shells, PairMetrics metrics, Clock clock) {
-        this.fencer = new MicroFencer(shells);
+        this.fencer = new MicroFence(shells);
         this.migrator = new Migrator(directors, shells, metrics, clock, this::finish);
         this.directors = directors;
         this.metrics = metrics;
@@ -254,7 +256,7 @@ public final class Actor {
             case REDO -> {
                 if (migration) {
                     migrator.redoAdoption(pair, facts, writer, events);
-                } else if (MicroFencer.isFence(operation)) {
+                } else if (MicroFence.isFence(operation)) {
                     fence(pair, writer, events);
                 } else if (OperationTypes.CANCEL_STUCK_TASK.equals(operation.getType())) {
                     cancel(pair, writer, events);
@@ -350,22 +352,32 @@ public final class Actor {
         return TaskFloor.of(client, deployment);
     }
 
-    /** Carries the fence as far as it goes now: processes stopped, then the store moved aside. */
+    /**
+     * Carries the fence as far as it goes now. An attempt that fails, or whose processes do not stop within
+     * {@link #FENCE_STOP_WAIT}, ends the operation as failed ({@code MicroFenceFailed}): the decision retries it
+     * later with a growing delay, and repairs of Primary and Meta go on meanwhile.
+     */
     private void fence(BinaryBoshPair pair, StatusWriter writer, EventSink events) {
         OperationStatus operation = pair.getStatus().getOperation();
-        BinaryBoshPair current = pair;
-        if (OperationTypes.STOPPING_PROCESSES.equals(operation.getStep())) {
-            if (!fencer.stopProcesses(current)) {
-                writer.update(current, status -> status.getOperation().setMessage(
-                        "monit stop all sent; not every process is stopped yet"));
+        Optional<String> aside;
+        try {
+            aside = fencer.attempt(pair, MicroFence.asideName(operation.getId()));
+        } catch (ShellException e) {
+            finish(pair, OperationTypes.FAILED, "fencing the Micro failed: " + e.getMessage(), writer, events);
+            return;
+        }
+        if (aside.isEmpty()) {
+            if (Instant.parse(operation.getStartedTime()).plus(FENCE_STOP_WAIT).isBefore(clock.instant())) {
+                finish(pair, OperationTypes.FAILED, "fencing the Micro failed: monit still reports processes running "
+                        + FENCE_STOP_WAIT.toMinutes() + " minutes after monit stop all", writer, events);
                 return;
             }
-            current = writer.update(current, status -> nextStep(status.getOperation(),
-                    OperationTypes.MOVING_STORE_ASIDE, "every process stopped: moving the store aside"));
+            writer.update(pair, status -> status.getOperation().setMessage(
+                    "monit stop all sent; not every process is stopped yet"));
+            return;
         }
-        String aside = fencer.moveStoreAside(current, current.getStatus().getOperation());
-        finish(current, OperationTypes.SUCCEEDED, "Micro fenced: its processes are stopped and its store was moved "
-                + "to " + aside + " (nothing deleted); a restart finds an empty director", writer, events);
+        finish(pair, OperationTypes.SUCCEEDED, "Micro fenced: its processes are stopped and its store's contents were "
+                + "moved to " + aside.get() + " (nothing deleted); a restart finds an empty director", writer, events);
     }
 
     /** Cancels the recorded task; one that has ended meanwhile needs no cancelling. */

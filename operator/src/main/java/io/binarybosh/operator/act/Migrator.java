@@ -194,9 +194,12 @@ final class Migrator {
         // The Micro is checked through its jumpbox first: that leaves no trace on any director.
         VmCommands commands = commands(pair);
         PostgresState source;
+        long microBytes;
         try (Shell shell = shells.micro(pair)) {
             source = PostgresState.parse(expect(shell.run(commands.postgresState(microStore(pair)), COMMAND),
                     "reading the Micro's store"));
+            microBytes = bytes(expect(shell.run(commands.usedBytes(microStore(pair)), COMMAND),
+                    "measuring the Micro's store"));
         }
         if (source.current().isEmpty()) {
             refuse(pair, facts, writer, events, "SourceHasNoDirectorData", "the Micro's store "
@@ -205,32 +208,50 @@ final class Migrator {
             return;
         }
         String directory = source.current().get().name();
-        List<String> outside = source.directories().stream().filter(d -> d.running() && !d.name().equals(directory))
-                .map(d -> d.name() + " (process " + d.pid() + ")").toList();
+        List<String> outside = source.notShutDown().stream().filter(d -> !d.name().equals(directory))
+                .map(PostgresState.DataDirectory::toString).toList();
         if (!outside.isEmpty()) {
-            refuse(pair, facts, writer, events, "SourcePostgresRunning", "a postgres runs on the Micro's store in "
-                    + outside + ", besides the director's own on " + directory + ": monit does not stop it, and a "
-                    + "store copied while it writes is not a copy. Stop it first");
+            refuse(pair, facts, writer, events, "SourcePostgresRunning", "pg_controldata says " + outside + " on the "
+                    + "Micro's store, besides the director's own " + directory + ", was not shut down: a postgres runs "
+                    + "on it outside monit, or died. A store copied while it writes is not a copy. Stop it first");
             return;
         }
         // Meta is reached through Primary: the ssh setup tasks are the only trace a refusal leaves.
         List<ShellAccessStatus> access = new ArrayList<>();
-        access.add(openAccess(pair, operation, DirectorRole.PRIMARY, micro, primaryDeployment,
-                facts.primary().managerView().flatMap(v -> v.instance())));
-        access.add(openAccess(pair, operation, DirectorRole.META, primary, metaDeployment,
-                facts.meta().managerView().flatMap(v -> v.instance())));
+        try {
+            access.add(openAccess(pair, operation, DirectorRole.PRIMARY, micro, primaryDeployment,
+                    facts.primary().managerView().flatMap(v -> v.instance())));
+            access.add(openAccess(pair, operation, DirectorRole.META, primary, metaDeployment,
+                    facts.meta().managerView().flatMap(v -> v.instance())));
+        } catch (DirectorException e) {
+            // one setup a minute at most (the hold of a blocked migration), never a flood of failing ssh tasks
+            block(pair, writer, events, "SshAccessFailed", "ssh access to the directors' VMs could not be set up: "
+                    + e.getMessage());
+            return;
+        }
         BinaryBoshPair current = writer.update(pair, status -> status.getMigration().setShellAccess(access));
 
         PostgresState target;
+        long metaFree;
         try (Shell shell = shell(current, DirectorRole.META)) {
             target = PostgresState.parse(expect(shell.run(commands.postgresState(metaStore(pair)), COMMAND),
                     "reading Meta's store"));
+            metaFree = bytes(expect(shell.run(commands.freeBytes(metaStore(pair)), COMMAND),
+                    "measuring the free space on Meta's disk"));
         }
-        if (target.directories().stream().noneMatch(d -> d.name().equals(directory))) {
+        // Meta's own store is moved aside on the same disk, never deleted: the copy needs room next to it
+        if (metaFree < microBytes) {
+            refuse(current, facts, writer, events, "MetaDiskTooSmall", "the Micro's store takes " + microBytes
+                    + " bytes but Meta's disk has " + metaFree + " free: Meta keeps its own store (moved aside) on "
+                    + "the same disk, so it needs room for both. Give Meta a bigger persistent disk first");
+            return;
+        }
+        List<String> targetDirectories = target.directories().stream().map(PostgresState.DataDirectory::name).toList();
+        if (!PostgresState.startsOn(directory, targetDirectories)) {
             refuse(current, facts, writer, events, "PostgresVersionMismatch", "the Micro's database is in " + directory
-                    + " but Meta's store has " + target.directories().stream().map(PostgresState.DataDirectory::name)
-                    .toList() + ": Meta's bosh release runs another postgres major version, which cannot start on "
-                    + "the copied data directory");
+                    + " but Meta's store has " + targetDirectories + ": Meta's bosh release runs another postgres "
+                    + "major version, which cannot start on the copied data directory (its pre-start upgrades "
+                    + "postgres-13 to postgres-15, nothing else)");
             return;
         }
         boolean manual = spec.getApproval() == ApprovalMode.Manual;
@@ -245,6 +266,9 @@ final class Migrator {
             m.setRefusalMessage(null);
             m.setRefusalTime(null);
             m.setRefusalGeneration(null);
+            m.setBlockedReason(null);
+            m.setBlockedMessage(null);
+            m.setBlockedTime(null);
             recordStep(status, clock.instant());
             nextStepOf(status.getOperation(), manual ? OperationTypes.AWAITING_APPROVAL
                     : OperationTypes.PAUSING_RESURRECTION, manual ? "preflight passed: waiting for the annotation "
@@ -280,7 +304,7 @@ final class Migrator {
     private void stopDirectors(BinaryBoshPair pair, StatusWriter writer, EventSink events) {
         VmCommands commands = commands(pair);
         List<String> notStopped = new ArrayList<>();
-        String postgres = null;
+        boolean notCleanlyShutDown = false;
         boolean definitive = false;
         for (DirectorRole role : List.of(DirectorRole.META, DirectorRole.PRIMARY, DirectorRole.MICRO)) {
             try (Shell shell = role == DirectorRole.MICRO ? shells.micro(pair) : shell(pair, role)) {
@@ -295,17 +319,12 @@ final class Migrator {
                     String store = role == DirectorRole.MICRO ? microStore(pair) : metaStore(pair);
                     PostgresState state = PostgresState.parse(expect(shell.run(commands.postgresState(store),
                             COMMAND), "reading " + role.displayName() + "'s store"));
-                    for (PostgresState.DataDirectory d : state.directories()) {
-                        if (d.running()) {
-                            notStopped.add(role.displayName() + "'s postgres (" + d.name() + "/postmaster.pid names "
-                                    + "live process " + d.pid() + ")");
-                            postgres = "running";
-                            // monit stopped all it runs, so this one is outside its control: waiting would not help
-                            definitive |= monitStopped;
-                        } else if (!d.cleanlyShutDown() && role == DirectorRole.MICRO) {
-                            notStopped.add("the Micro's " + d.name() + " (a postmaster.pid of process " + d.pid()
-                                    + ", which is gone: postgres did not shut down cleanly)");
-                            postgres = postgres == null ? "stale" : postgres;
+                    // Only the Micro's store is copied; Meta's is moved aside whatever its state.
+                    if (role == DirectorRole.MICRO) {
+                        for (PostgresState.DataDirectory d : state.notShutDown()) {
+                            notStopped.add("the Micro's " + d + ": pg_controldata does not say 'shut down'");
+                            notCleanlyShutDown = true;
+                            // monit stopped all it runs: waiting would not change the cluster state
                             definitive |= monitStopped;
                         }
                     }
@@ -316,8 +335,7 @@ final class Migrator {
         if (!notStopped.isEmpty()) {
             String what = "not stopped yet: " + String.join("; ", notStopped);
             if (definitive || started(operation).plus(QUIESCE_DEADLINE).isBefore(clock.instant())) {
-                String reason = "stale".equals(postgres) ? "SourceNotCleanlyShutDown"
-                        : postgres != null ? "SourcePostgresRunning" : "DirectorsNotStopped";
+                String reason = notCleanlyShutDown ? "SourceNotCleanlyShutDown" : "DirectorsNotStopped";
                 block(pair, writer, events, reason, "after monit stop all, " + what + ". Nothing is copied from or onto a director whose processes run; stop them (monit "
                         + "stop all) and the operator goes on");
             } else {
@@ -374,10 +392,11 @@ final class Migrator {
                 try (Shell micro = shells.micro(pair)) {
                     PostgresState source = PostgresState.parse(expect(micro.run(
                             commands.postgresState(microStore(pair)), COMMAND), "reading the Micro's store"));
-                    if (source.anyRunning()) {
-                        block(pair, writer, events, "SourcePostgresRunning", "postgres runs again on the Micro's "
-                                + "store (" + source.directories() + "): a copy of a live database is not a copy. Stop "
-                                + "it (monit stop all on the Micro) and the operator goes on");
+                    if (!source.notShutDown().isEmpty()) {
+                        block(pair, writer, events, "SourcePostgresRunning", "pg_controldata no longer says 'shut "
+                                + "down' on the Micro's store (" + source.notShutDown() + "): postgres runs again, and "
+                                + "a copy of a live database is not a copy. Stop it (monit stop all on the Micro) and "
+                                + "the operator goes on");
                         return;
                     }
                     expect(micro.run(commands.authorize(microSsh.getAuthorizedKeysFile(),
@@ -546,21 +565,12 @@ final class Migrator {
 
     private void fenceMicro(BinaryBoshPair pair, PairFacts facts, StatusWriter writer, EventSink events) {
         OperationStatus operation = pair.getStatus().getOperation();
-        VmCommands commands = commands(pair);
-        String aside = VmCommands.ASIDE_PREFIX + "micro-fenced-" + stamp(operation);
-        try (Shell shell = shells.micro(pair)) {
-            expect(shell.run(commands.monitStopAll(), COMMAND), "monit stop all on the Micro");
-            if (!MonitSummary.allStopped(expect(shell.run(commands.monitSummary(), COMMAND), "monit summary"))) {
-                message(pair, writer, "waiting for the Micro's processes to stop before moving its store aside");
-                return;
-            }
-            String left = expect(shell.run(commands.moveContentsAside(microStore(pair), aside), COMMAND),
-                    "moving the Micro's store aside");
-            if (!left.isBlank()) {
-                throw new ShellException("after moving the Micro's store aside, " + left.trim() + " is still in it");
-            }
+        Optional<String> fenced = new MicroFence(shells).attempt(pair, MicroFence.asideName(stamp(operation)));
+        if (fenced.isEmpty()) {
+            message(pair, writer, "waiting for the Micro's processes to stop before moving its store aside");
+            return;
         }
-        String where = microStore(pair) + "/" + aside;
+        String where = fenced.get();
         DirectorClient meta = client(pair, DirectorRole.META);
         long above = newestTaskId(meta, facts.primary().deployment());
         BinaryBoshPair written = writer.update(pair, status -> {
@@ -696,11 +706,22 @@ final class Migrator {
                     + deployment + "' to open ssh access to");
         }
         DerivedSshKey key = key(pair, operation, role.fieldName(), ephemeralUser(operation));
-        List<SshHostResult> results = manager.sshSetup(deployment,
-                io.binarybosh.operator.director.model.SshTarget.instance(instance.get().job(), instance.get().id()),
-                ephemeralUser(operation), key.publicKeyLine(), ContextId.of(operation.getId()), SSH_SETUP);
+        var target = io.binarybosh.operator.director.model.SshTarget.instance(instance.get().job(), instance.get().id());
+        // The agent's useradd fails for a user that exists (bosh-agent platform/linux_platform.go CreateUser): a
+        // setup of this operation that succeeded before a restart or a failed step left one. Cleanup of a user that
+        // does not exist does nothing, so it always goes first.
+        long cleanup = manager.sshCleanup(deployment, target, ephemeralUser(operation), ContextId.of(operation.getId()));
+        manager.waitForTask(cleanup, SSH_SETUP);
+        List<SshHostResult> results = manager.sshSetup(deployment, target, ephemeralUser(operation),
+                key.publicKeyLine(), ContextId.of(operation.getId()), SSH_SETUP);
         SshHostResult result = results.stream().filter(SshHostResult::isSuccess).findFirst().orElseThrow(() ->
                 new DirectorException("ssh setup on '" + deployment + "' did not succeed: " + results));
+        if (result.gatewayHost() != null && !result.gatewayHost().isBlank()) {
+            throw new DirectorException("the director managing " + role.displayName() + " hands out ssh access "
+                    + "through the gateway " + result.gatewayUser() + "@" + result.gatewayHost()
+                    + " (director.default_ssh_options); the operator does not connect through a gateway: it needs "
+                    + "to reach " + result.ip() + " directly");
+        }
         VmAccessSpec vm = vmAccess(pair);
         ShellAccessStatus access = new ShellAccessStatus();
         access.setRole(role.fieldName());
@@ -738,14 +759,20 @@ final class Migrator {
         return "bosh_bbo" + id.substring(Math.max(0, id.length() - 8)).replace("-", "");
     }
 
+    private static long bytes(String output) {
+        try {
+            return Long.parseLong(output.trim());
+        } catch (NumberFormatException e) {
+            throw new ShellException("expected a number of bytes, got '" + output.trim() + "'");
+        }
+    }
+
     private static String copyDir(OperationStatus operation) {
         return "/tmp/binarybosh-" + operation.getId();
     }
 
     static String knownHostsLine(String host, Integer port, String hostKey) {
-        String[] fields = hostKey.trim().split("\\s+");
-        String key = fields.length >= 3 ? fields[fields.length - 2] + " " + fields[fields.length - 1]
-                : hostKey.trim();
+        String key = io.binarybosh.operator.shell.HostKeyLine.parse(hostKey).typeAndKey();
         String name = port == null || port == 22 ? host : "[" + host + "]:" + port;
         return name + " " + key;
     }

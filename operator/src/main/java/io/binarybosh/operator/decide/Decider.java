@@ -51,16 +51,43 @@ public final class Decider {
         }
         Optional<String> splitBrain = HealthRules.splitBrainDeployment(in.facts());
         if (splitBrain.isPresent()) {
-            boolean shell = in.spec().getBootstrap() != null && in.spec().getBootstrap().getMicro() != null
-                    && in.spec().getBootstrap().getMicro().getSsh() != null;
-            if (shell && operation == null) {
-                return new Step.StartFence();
-            }
-            return new Step.Blocked("SplitBrain", "deployment '" + splitBrain.get() + "' is held by Micro and by "
-                    + "a director of the pair; every action stops until Micro is fenced (its processes stopped and "
-                    + "its store moved aside)" + (shell ? ", which waits for operation " + operation.getId()
-                    : ": no ssh access to Micro is declared, so a person must do it"));
+            return splitBrain(in, operation, splitBrain.get(), timings);
         }
+        return afterSplitBrain(in, operation, timings);
+    }
+
+    /**
+     * The Micro holds a deployment of the pair: fence it when an attempt is due. Between attempts (which back off)
+     * and once they are spent, whatever else is to do goes on, so that Primary and Meta are still repaired; only
+     * when nothing else is to do does the decision say why it waits.
+     */
+    private Step splitBrain(DecisionInput in, OperationStatus operation, String deployment, Timings timings) {
+        boolean shell = in.spec().getBootstrap() != null && in.spec().getBootstrap().getMicro() != null
+                && in.spec().getBootstrap().getMicro().getSsh() != null;
+        FenceBackoff backoff = FenceBackoff.of(in.status().getHistory(), timings.pollInterval());
+        if (shell && operation == null && backoff.due(in.now())) {
+            return new Step.StartFence();
+        }
+        Step other = afterSplitBrain(in, operation, timings);
+        if (!(other instanceof Step.Wait) && !(other instanceof Step.Blocked)) {
+            return other;
+        }
+        String held = "deployment '" + deployment + "' is held by Micro and by a director of the pair";
+        if (!shell) {
+            return new Step.Blocked("SplitBrain", held + "; no ssh access to Micro is declared, so a person must "
+                    + "fence it (stop its processes, move its store aside)");
+        }
+        if (backoff.failures() == 0) {
+            return new Step.Blocked("SplitBrain", held + "; the Micro is fenced once operation "
+                    + (operation == null ? "" : operation.getId() + " ") + "ends");
+        }
+        String last = " (last: " + backoff.lastMessage() + ")";
+        return new Step.Blocked("MicroFenceFailed", held + "; fencing it failed " + backoff.failures() + " times"
+                + last + (backoff.exhausted() ? ": the operator no longer tries, fence it by hand (monit stop all, "
+                + "then move the store's contents aside)" : "; next attempt at " + backoff.nextAttempt().orElseThrow()));
+    }
+
+    private Step afterSplitBrain(DecisionInput in, OperationStatus operation, Timings timings) {
         if (operation != null && OperationTypes.MIGRATION.equals(operation.getType())) {
             return migration.proceed(in, operation);
         }

@@ -271,7 +271,7 @@ public final class HealthRules {
         if (twice.isPresent()) {
             return DesiredCondition.isTrue(SPLIT_BRAIN, "DeploymentOnTwoDirectors", "deployment '" + twice.get()
                     + "' is held both by Micro (" + facts.micro().url() + ") and by its managing director in the "
-                    + "pair: both could act on the same VMs; every action on the pair is stopped");
+                    + "pair: both could act on the same VMs until the Micro is fenced");
         }
         return DesiredCondition.isFalse(SPLIT_BRAIN, "NoDuplicateOwner",
                 "no director outside the pair holds a deployment of the pair");

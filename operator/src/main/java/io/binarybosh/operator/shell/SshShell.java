@@ -12,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * A shell over SSH with JSch: public-key login, the host key checked against the pinned one (a different key is
@@ -116,13 +115,7 @@ public final class SshShell implements Shell {
         private final byte[] key;
 
         PinnedHostKey(SshTarget target) {
-            String[] fields = target.hostKey().trim().split("\\s+");
-            // "type base64" or a known_hosts line "host type base64".
-            int typeIndex = fields.length >= 3 ? fields.length - 2 : 0;
-            if (fields.length < 2) {
-                throw new ShellException("the pinned host key of " + target.host() + " is not 'type base64'");
-            }
-            this.key = Base64.getDecoder().decode(fields[typeIndex + 1]);
+            this.key = HostKeyLine.parse(target.hostKey()).blob();
         }
 
         @Override

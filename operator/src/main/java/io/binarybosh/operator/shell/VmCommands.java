@@ -28,16 +28,28 @@ public record VmCommands(boolean sudo) {
     }
 
     /**
-     * One line per postgres data directory of the store: its name, {@code running <pid>} / {@code stale <pid>} /
-     * {@code stopped}, and {@code data} or {@code empty}. A live process is looked up in /proc, which needs no
-     * permission on it.
+     * One line per postgres data directory of the store: {@code name|data or empty|pidfile or none|cluster state},
+     * the state as the postgres package's {@code pg_controldata} prints "Database cluster state" (its own major's
+     * package if the VM has it, else postgres-15's). PGDATA is 0700: this needs root.
      */
     public String postgresState(String store) {
         return privileged("cd " + quote(store) + " || exit 3; for d in postgres-*; do [ -d \"$d\" ] || continue; "
                 + "if [ -n \"$(ls -A \"$d\")\" ]; then data=data; else data=empty; fi; "
-                + "if [ -f \"$d/postmaster.pid\" ]; then p=$(head -n 1 \"$d/postmaster.pid\"); "
-                + "if [ -n \"$p\" ] && [ -d \"/proc/$p\" ]; then echo \"$d running $p $data\"; "
-                + "else echo \"$d stale $p $data\"; fi; else echo \"$d stopped - $data\"; fi; done");
+                + "if [ -f \"$d/postmaster.pid\" ]; then pid=pidfile; else pid=none; fi; "
+                + "bin=/var/vcap/packages/$d/bin/pg_controldata; [ -x \"$bin\" ] || "
+                + "bin=/var/vcap/packages/postgres-15/bin/pg_controldata; "
+                + "state=$(\"$bin\" \"$PWD/$d\" 2>/dev/null | sed -n 's/^Database cluster state: *//p'); "
+                + "echo \"$d|$data|$pid|$state\"; done");
+    }
+
+    /** Bytes the store's contents take (what was moved aside left out): {@code du}, as root. */
+    public String usedBytes(String store) {
+        return privileged("cd " + quote(store) + " || exit 3; du -s -B1 --exclude='./" + ASIDE_PREFIX + "*' . | cut -f 1");
+    }
+
+    /** Bytes free on the file system holding the store: {@code df}. */
+    public String freeBytes(String store) {
+        return privileged("df -P -B1 " + quote(store) + " | tail -n 1 | awk '{print $4}'");
     }
 
     /**
@@ -63,16 +75,19 @@ public record VmCommands(boolean sudo) {
                 + "| cut -d ' ' -f 1; " + find + "-type f -print | wc -l");
     }
 
-    /** Appends {@code line} to the login user's authorized_keys once (found again by {@code marker}). */
+    /**
+     * Appends {@code line} to the login user's authorized_keys once (found again by {@code marker}). A relative
+     * path is the login user's home's, wherever the login shell starts.
+     */
     public String authorize(String authorizedKeysFile, String line, String marker) {
-        String file = quote(authorizedKeysFile);
+        String file = home(authorizedKeysFile);
         return "umask 077; mkdir -p \"$(dirname " + file + ")\" && touch " + file + " && { grep -qF "
                 + quote(marker) + " " + file + " || printf '%s\\n' " + quote(line) + " >> " + file + "; }";
     }
 
     /** Removes every authorized_keys line holding {@code marker}; the file keeps its owner and mode. */
     public String revoke(String authorizedKeysFile, String marker) {
-        String file = quote(authorizedKeysFile);
+        String file = home(authorizedKeysFile);
         return "[ -f " + file + " ] || exit 0; grep -vF " + quote(marker) + " " + file + " > " + file
                 + ".binarybosh-tmp; cat " + file + ".binarybosh-tmp > " + file + " && rm -f " + file
                 + ".binarybosh-tmp && ! grep -qF " + quote(marker) + " " + file;
@@ -123,6 +138,10 @@ public record VmCommands(boolean sudo) {
     public String stopRsync(String dir, int attempt) {
         String pid = quote(dir + "/attempt-" + attempt + ".pid");
         return privileged("[ -f " + pid + " ] && kill $(cat " + pid + ") 2>/dev/null; true");
+    }
+
+    private static String home(String path) {
+        return path.startsWith("/") ? quote(path) : "\"$HOME\"/" + quote(path);
     }
 
     public static String quote(String value) {

@@ -127,14 +127,54 @@ class DeciderTest {
         primaryDeadAndMetaKnowsIt(400);
         assertThat(decide()).isEqualTo(new Step.StartFence());
         world.status.setOperation(repair(OperationTypes.SCANNING, 12L, "processing"));
-        assertThat(decide()).as("nothing else goes on meanwhile").isInstanceOfSatisfying(Step.Blocked.class,
-                b -> assertThat(b.reason()).isEqualTo("SplitBrain"));
+        assertThat(decide()).as("a repair in flight goes on: the fence never starves it")
+                .isEqualTo(new Step.ContinueOperation(Step.OperationAction.FOLLOW_TASK));
         world.status.setOperation(null);
         world.pair.getSpec().getBootstrap().getMicro().setSsh(null);
         assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class, b -> {
             assertThat(b.reason()).isEqualTo("SplitBrain");
             assertThat(b.message()).contains("bosh-primary").contains("a person must");
         });
+    }
+
+    @Test
+    void aFailedFenceBacksOffExponentiallyLetsRepairsGoOnAndStopsAfterFiveAttempts() {
+        world.micro().deployments.put("bosh-primary", false);
+        world.micro.holdsManaged = true;
+        primaryDeadAndMetaKnowsIt(400);
+        // after a migration (the Micro came back from the dead holding Primary's deployment)
+        io.binarybosh.operator.model.MigrationStatus migrated = new io.binarybosh.operator.model.MigrationStatus();
+        migrated.setCompletedTime(world.now.minus(Duration.ofDays(2)).toString());
+        world.status.setMigration(migrated);
+        Duration poll = world.input().timings().pollInterval();
+        failedFence(world.now.minus(poll).plusSeconds(1));
+        assertThat(decide()).as("within the back-off, Primary is repaired").isInstanceOf(Step.StartRepair.class);
+        world.status.getHistory().clear();
+        failedFence(world.now.minus(poll));
+        assertThat(decide()).as("the back-off spent: fence again").isEqualTo(new Step.StartFence());
+        failedFence(world.now.minus(poll));
+        assertThat(decide()).as("two failures: twice the wait").isInstanceOf(Step.StartRepair.class);
+        world.status.getHistory().clear();
+        for (int i = 0; i < FenceBackoff.MAX_ATTEMPTS; i++) {
+            failedFence(world.now.minus(Duration.ofDays(1)));
+        }
+        assertThat(decide()).as("five failures: no more attempts, repairs still go on").isInstanceOf(Step.StartRepair.class);
+        world.primary.outcome = io.binarybosh.operator.observe.Outcome.REACHABLE;
+        world.primary.lastAnswered = world.now;
+        world.meta.agent = new AgentView("running", "vm-1", "agent-1", world.now);
+        assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class, b -> {
+            assertThat(b.reason()).isEqualTo("MicroFenceFailed");
+            assertThat(b.message()).contains("5 times", "monit: not found", "by hand");
+        });
+    }
+
+    private void failedFence(java.time.Instant finished) {
+        io.binarybosh.operator.model.OperationRecord record = new io.binarybosh.operator.model.OperationRecord();
+        record.setType(OperationTypes.FENCE_MICRO);
+        record.setResult(OperationTypes.FAILED);
+        record.setFinishedTime(finished.toString());
+        record.setMessage("fencing the Micro failed: monit: not found");
+        world.status.getHistory().add(0, record);
     }
 
     @Test

@@ -75,22 +75,48 @@ class VmCommandsTest {
     }
 
     @Test
-    void postgresStateTellsRunningStaleAndStopped() throws Exception {
+    void postgresStateListsEachDataDirectoryWithItsPidFileAndWhatPgControldataSays() throws Exception {
         Path store = store();
-        assertThat(PostgresState.parse(sh(commands.postgresState(store.toString()), Map.of()).out()).directories())
-                .containsExactly(new PostgresState.DataDirectory("postgres-15", "stopped", "-", true));
-        Files.writeString(store.resolve("postgres-15/postmaster.pid"), ProcessHandle.current().pid() + "\n");
-        PostgresState running = PostgresState.parse(sh(commands.postgresState(store.toString()), Map.of()).out());
-        assertThat(running.anyRunning()).isTrue();
-        Files.writeString(store.resolve("postgres-15/postmaster.pid"), "999999999\n");
         Files.createDirectories(store.resolve("postgres-13"));
-        PostgresState stale = PostgresState.parse(sh(commands.postgresState(store.toString()), Map.of()).out());
-        assertThat(stale.directories()).containsExactly(
-                new PostgresState.DataDirectory("postgres-13", "stopped", "-", false),
-                new PostgresState.DataDirectory("postgres-15", "stale", "999999999", true));
-        assertThat(stale.current().orElseThrow().name()).isEqualTo("postgres-15");
-        assertThat(PostgresState.parse("postgres-15 running 12 data\npostgres-16 stopped - data\n").current()
-                .orElseThrow().name()).as("the directory postgres runs on").isEqualTo("postgres-15");
+        Files.writeString(store.resolve("postgres-15/postmaster.pid"), "2\n/var/vcap/store/postgres-15\n");
+        // no postgres package here: pg_controldata cannot say, and an unknown state is not a clean shutdown
+        PostgresState state = PostgresState.parse(sh(commands.postgresState(store.toString()), Map.of()).out());
+        assertThat(state.directories()).containsExactly(
+                new PostgresState.DataDirectory("postgres-13", false, false, PostgresState.UNKNOWN),
+                new PostgresState.DataDirectory("postgres-15", true, true, PostgresState.UNKNOWN));
+        assertThat(state.current().orElseThrow().name()).isEqualTo("postgres-15");
+        assertThat(state.notShutDown()).extracting(PostgresState.DataDirectory::name).containsExactly("postgres-15");
+    }
+
+    @Test
+    void usedAndFreeBytesAreNumbers() throws Exception {
+        Path store = store();
+        Files.createDirectories(store.resolve(".binarybosh-aside-x"));
+        Files.write(store.resolve(".binarybosh-aside-x/big"), new byte[1 << 20]);
+        long used = Long.parseLong(sh(commands.usedBytes(store.toString()), Map.of()).out().trim());
+        assertThat(used).as("what was moved aside is not counted").isPositive().isLessThan(1 << 20);
+        assertThat(Long.parseLong(sh(commands.freeBytes(store.toString()), Map.of()).out().trim())).isPositive();
+    }
+
+    @Test
+    void theClusterStateDecidesNotThePidInPostmasterPid() {
+        // bpm: postmaster.pid says 2, a PID of postgres' own namespace; /proc/2 exists on every VM (kthreadd)
+        PostgresState killed = PostgresState.parse("postgres-15|data|pidfile|in production\n");
+        assertThat(killed.notShutDown()).hasSize(1);
+        PostgresState clean = PostgresState.parse("postgres-15|data|none|shut down\npostgres-13|empty|none|\n");
+        assertThat(clean.notShutDown()).isEmpty();
+        assertThat(clean.current().orElseThrow().name()).isEqualTo("postgres-15");
+        assertThat(PostgresState.parse("postgres-15|data|none|shut down in recovery").notShutDown()).isEmpty();
+        assertThat(PostgresState.parse("postgres-13|data|none|shut down\npostgres-16|data|none|shut down").current()
+                .orElseThrow().name()).isEqualTo("postgres-16");
+    }
+
+    @Test
+    void metaStartsOnTheSameMajorOrUpgradesThirteenToFifteen() {
+        assertThat(PostgresState.startsOn("postgres-15", java.util.List.of("postgres-15"))).isTrue();
+        assertThat(PostgresState.startsOn("postgres-13", java.util.List.of("postgres-15"))).isTrue();
+        assertThat(PostgresState.startsOn("postgres-15", java.util.List.of("postgres-13"))).isFalse();
+        assertThat(PostgresState.startsOn("postgres-10", java.util.List.of("postgres-15"))).isFalse();
     }
 
     @Test

@@ -171,9 +171,10 @@ public final class Agent {
     }
 
     public String setupSsh(String user, String publicKey) {
-        sshUsers.put(user, publicKey);
+        String hostKey = vm.hostPublicKey();
         vm.host().authorize(user, publicKey);
-        return vm.hostPublicKey();
+        sshUsers.put(user, publicKey);
+        return hostKey;
     }
 
     public void cleanupSsh(String userRegex) {

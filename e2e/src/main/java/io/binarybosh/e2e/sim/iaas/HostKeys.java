@@ -12,6 +12,26 @@ public final class HostKeys {
     private HostKeys() {
     }
 
+    /**
+     * What a stemcell's first boot leaves in /etc/ssh/ssh_host_rsa_key.pub (host keys regenerated, RSA, the
+     * comment {@code root@<hostname>}) and the agent hands out raw, trailing newline included.
+     */
+    public static String newRsaPublicKey(String hostname) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            java.security.interfaces.RSAPublicKey key =
+                    (java.security.interfaces.RSAPublicKey) generator.generateKeyPair().getPublic();
+            ByteArrayOutputStream blob = new ByteArrayOutputStream();
+            writeString(blob, "ssh-rsa".getBytes(StandardCharsets.US_ASCII));
+            writeString(blob, key.getPublicExponent().toByteArray());
+            writeString(blob, key.getModulus().toByteArray());
+            return "ssh-rsa " + Base64.getEncoder().encodeToString(blob.toByteArray()) + " root@" + hostname + "\n";
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String newEd25519PublicKey() {
         try {
             byte[] x509 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded();

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 public interface VmHosting {
     VmHost boot(String cid, String address, Path diskPath);
 
-    /** Machines that are only a fresh host key: nothing listens, nothing runs. */
+    /** Machines that are only a fresh host key and a user list: nothing listens, nothing runs. */
     static VmHosting keysOnly() {
-        return (cid, address, disk) -> new KeyOnlyHost(HostKeys.newEd25519PublicKey());
+        return (cid, address, disk) -> new KeyOnlyHost(HostKeys.newRsaPublicKey(cid));
     }
 }

@@ -9,10 +9,14 @@ import java.util.stream.Collectors;
 
 /**
  * The monit control file of a director VM and the control script of its processes. `director` is the
- * simulator (a java process); the others are stand-ins that monit really starts and stops. `postgres` keeps a
- * `postmaster.pid` in the store while it runs and removes it only on a clean stop, as PostgreSQL does.
+ * simulator (a java process); the others are stand-ins that monit really starts and stops. `postgres` runs as
+ * under bpm (bosh:jobs/postgres/templates/bpm.yml): in its own PID namespace with an init as PID 1
+ * (bpm:src/bpm/runc/adapter/adapter.go), so its `postmaster.pid` says 2; it is stopped as `bpm stop` does
+ * (bpm:src/bpm/commands/stop.go: the shutdown signal, INT for postgres, 15 s, SIGQUIT, 2 s, then the container
+ * killed; both waits multiplied by the world's time scale) and keeps its cluster state in {@code global/pg_control}
+ * for the VM's {@code pg_controldata}.
  */
-record MonitControlFile(HostDir dir, String javaCommand, String classPath, String tether, String cid) {
+record MonitControlFile(HostDir dir, String javaCommand, String classPath, String tether, String cid, double timeScale) {
     /** Named as on a bosh-deployment director VM (bosh:jobs/{nats,postgres,blobstore,director,health_monitor}/monit). */
     static final List<String> PROCESSES = List.of("nats", "postgres", "blobstore_nginx", "director", "worker_1",
             "director_scheduler", "director_nginx", "health_monitor");
@@ -34,12 +38,48 @@ record MonitControlFile(HostDir dir, String javaCommand, String classPath, Strin
             while (1) { my $pid = wait(); exit 0 if $pid == $child || $pid == -1; }
             """;
 
+    /** PID 1 of postgres' PID namespace, as tini is in a bpm container: runs postgres (PID 2), passes signals on. */
+    private static final String POSTGRES_INIT = """
+            #!/bin/bash
+            # job control on, or the background child would ignore INT and QUIT, postgres' shutdown signals
+            set -m
+            "$(dirname "$0")/postgres" "$@" &
+            child=$!
+            for s in INT TERM QUIT; do trap "kill -$s $child 2>/dev/null" $s; done
+            while kill -0 "$child" 2>/dev/null; do wait "$child"; done
+            """;
+
+    /**
+     * The postgres stand-in: at start the cluster is "in production" and postmaster.pid holds its PID in its
+     * namespace; a fast shutdown (INT or TERM) checkpoints ("shut down") and removes postmaster.pid; SIGQUIT (an
+     * immediate shutdown) and SIGKILL leave the cluster "in production", and SIGKILL leaves postmaster.pid too.
+     */
+    private static final String POSTGRES = """
+            #!/bin/bash
+            pgdata=$1; log="$(dirname "$0")/../log/postgres.log"
+            control() { printf '%s|%s\n' "$(date +%s)" "$1" > "$pgdata/global/pg_control"; }
+            state=$(cut -d '|' -f 2 "$pgdata/global/pg_control" 2>/dev/null)
+            if [ -n "$state" ] && [ "$state" != "shut down" ]; then
+              echo "LOG: database system was not properly shut down; automatic recovery in progress" >> "$log"
+            fi
+            trap 'echo "LOG: received fast shutdown request" >> "$log"; control "shut down"; rm -f "$pgdata/postmaster.pid"; echo "LOG: database system is shut down" >> "$log"; exit 0' INT TERM
+            trap 'echo "LOG: received immediate shutdown request" >> "$log"; rm -f "$pgdata/postmaster.pid"; exit 1' QUIT
+            control "in production"
+            printf '%s\n%s\n%s\n5432\n/var/vcap/sys/run/postgres-15\n127.0.0.1\n  5432001         0\nready   \n' \
+              "$$" /var/vcap/store/postgres-15 "$(date +%s)" > "$pgdata/postmaster.pid"
+            echo "LOG: database system is ready to accept connections" >> "$log"
+            sleep infinity & wait
+            """;
+
     void write() {
         try {
             Files.writeString(dir.monitrc(), monitrc());
-            Files.setPosixFilePermissions(dir.monitrc(), PosixFilePermissions.fromString("rw-------"));
+            // stemcell_builder/stages/bosh_monit/apply.sh: chmod 0700 monitrc
+            Files.setPosixFilePermissions(dir.monitrc(), PosixFilePermissions.fromString("rwx------"));
             ShellFiles.executable(dir.bin().resolve("ctl"), ctl());
             ShellFiles.executable(dir.bin().resolve("init"), INIT);
+            ShellFiles.executable(dir.bin().resolve("postgres-init"), POSTGRES_INIT);
+            ShellFiles.executable(dir.bin().resolve("postgres"), POSTGRES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,30 +128,39 @@ record MonitControlFile(HostDir dir, String javaCommand, String classPath, Strin
                       >>"$log/director.log" 2>&1 </dev/null &
                     for i in $(seq 250); do [ -s "$pidfile" ] && exit 0; sleep 0.02; done; exit 1 ;;
                   postgres)
-                    mkdir -p "$pgdata"
-                    if [ -f "$pgdata/postmaster.pid" ]; then
-                      old=$(head -1 "$pgdata/postmaster.pid")
-                      if alive "$old" && mine "$old"; then echo "FATAL: lock file postmaster.pid already exists" >>"$log/postgres.log"; exit 1; fi
-                      echo "LOG: database system was not properly shut down; automatic recovery in progress" >>"$log/postgres.log"
-                      rm -f "$pgdata/postmaster.pid"
-                    fi
-                    standin || exit 1
-                    printf '%%s\\n%%s\\n%%s\\n5432\\n/var/vcap/sys/run/postgres-15\\n127.0.0.1\\n0\\nready\\n' "$(cat "$pidfile")" "/var/vcap/store/postgres-15" "$(date +%%s)" > "$pgdata/postmaster.pid"
-                    echo "LOG: database system is ready to accept connections" >>"$log/postgres.log" ;;
+                    mkdir -p "$pgdata/global"; chmod 0700 "$pgdata"
+                    # pre-start (bosh:jobs/postgres/templates/pre-start.erb) removes a stale postmaster.pid
+                    rm -f "$pgdata/postmaster.pid"
+                    # a background job of a script ignores INT and QUIT, which postgres must hear: restore them
+                    setsid nohup env --default-signal=INT,QUIT unshare --pid --fork --kill-child "$home/bin/postgres-init" "$pgdata" >/dev/null 2>&1 </dev/null &
+                    echo $! > "$pidfile"
+                    for i in $(seq 250); do [ -s "$pgdata/postmaster.pid" ] && exit 0; sleep 0.02; done; exit 1 ;;
                   *) standin ;;
                   esac ;;
                 stop)
                   pid=$(cat "$pidfile" 2>/dev/null)
                   if alive "$pid" && mine "$pid"; then
-                    kill -TERM "$pid"
-                    for i in $(seq 750); do alive "$pid" || break; sleep 0.02; done
-                    alive "$pid" && kill -KILL "$pid"
+                    if [ "$name" = postgres ]; then
+                      # bpm stop: the shutdown signal to the container's init, 15 s, SIGQUIT, 2 s, SIGKILL (scaled)
+                      init=$(pgrep -P "$pid" | head -n 1)
+                      kill -INT "$init" 2>/dev/null
+                      for i in $(seq %7$d); do alive "$pid" || break; sleep 0.02; done
+                      if alive "$pid"; then kill -QUIT "$init" 2>/dev/null; for i in $(seq %8$d); do alive "$pid" || break; sleep 0.02; done; fi
+                      alive "$pid" && kill -KILL "$pid"
+                    else
+                      kill -TERM "$pid"
+                      for i in $(seq 750); do alive "$pid" || break; sleep 0.02; done
+                      alive "$pid" && kill -KILL "$pid"
+                    fi
                   fi
-                  # postgres removes postmaster.pid as it exits, before anyone sees it stopped
-                  if [ "$name" = postgres ]; then rm -f "$pgdata/postmaster.pid"; echo "LOG: database system is shut down" >>"$log/postgres.log"; fi
                   rm -f "$pidfile" ;;
                 esac
                 exit 0
-                """.formatted(dir.root(), pg, javaCommand, classPath, tether, cid);
+                """.formatted(dir.root(), pg, javaCommand, classPath, tether, cid, polls(15), polls(2));
+    }
+
+    /** A bpm wait of that many seconds, scaled, in polls of 20 ms; one second at least, for a loaded machine. */
+    private int polls(int seconds) {
+        return (int) Math.max(50, Math.round(seconds * timeScale / 0.02));
     }
 }

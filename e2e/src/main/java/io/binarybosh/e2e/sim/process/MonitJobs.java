@@ -38,7 +38,9 @@ final class MonitJobs implements JobProcess {
     private void boot() {
         HostDir dir = host.dir();
         try {
-            new ProcessBuilder(dir.bin().resolve("init").toString(), "/usr/bin/monit", "-I", "-c", dir.monitrc().toString())
+            // monit runs inside the VM: its jobs see the VM's /var/vcap, users and sudoers
+            new ProcessBuilder("nsenter", "-t", Long.toString(host.machinePid()), "-m", "-u", "--",
+                    dir.bin().resolve("init").toString(), "/usr/bin/monit", "-I", "-c", dir.monitrc().toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().resolve("init.log").toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -49,9 +51,10 @@ final class MonitJobs implements JobProcess {
     }
 
     String monit(String... args) {
+        // inside the VM: monit names the system service after the VM's hostname
         List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/monit", "-c", host.dir().monitrc().toString()));
         command.addAll(List.of(args));
-        Command.Result r = Command.run(COMMAND_TIMEOUT, command);
+        Command.Result r = host.inside(COMMAND_TIMEOUT, command.toArray(String[]::new));
         if (!r.ok()) {
             throw new IllegalStateException("monit " + String.join(" ", args) + " on " + host.address() + ": " + r.output());
         }

@@ -12,8 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Process mode: every VM is a folder with a real sshd on the VM's address; a director VM runs a real monit
- * whose `director` process is the simulator's. Closing it kills every process any of its VMs started.
+ * Process mode: every VM is a folder, its own mount and UTS namespaces and a real sshd on the VM's address; a
+ * director VM runs a real monit whose `director` process is the simulator's. Closing it kills every process any
+ * of its VMs started and unmounts their disks; starting one first does the same for worlds whose JVM died
+ * without closing them (found by their owner file).
  */
 public final class ProcessHosting implements VmHosting, AutoCloseable {
     private final Path root;
@@ -21,23 +23,45 @@ public final class ProcessHosting implements VmHosting, AutoCloseable {
     private final DirectorTether tether = new DirectorTether();
     private final Map<String, SshHost> hosts = new ConcurrentHashMap<>();
     private final Jumpbox jumpbox;
+    private final MonitFormat monitFormat;
+    private final double timeScale;
 
-    public ProcessHosting(Path root, int sshPort) {
+    public ProcessHosting(Path root, int sshPort, MonitFormat monitFormat, double timeScale) {
         this.root = root;
         this.sshPort = sshPort;
+        this.monitFormat = monitFormat;
+        this.timeScale = timeScale;
+        Leftovers.sweep();
         try {
             Files.createDirectories(root.resolve("vms"));
             Files.createDirectories(Path.of("/run/sshd"));
+            traversable(root);
+            Leftovers.claim(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         this.jumpbox = Jumpbox.create(root.resolve("ssh"));
     }
 
+    /**
+     * The VMs' users are not root: they must reach their VM's folder (a login starts there) through the
+     * world's folder and its parents, which temp folders make 0700. Only the search bit is added.
+     */
+    private static void traversable(Path root) throws IOException {
+        for (Path p = root.toAbsolutePath(); p != null; p = p.getParent()) {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(p);
+            if (!perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                perms.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+                perms.add(java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE);
+                Files.setPosixFilePermissions(p, perms);
+            }
+        }
+    }
+
     @Override
     public VmHost boot(String cid, String address, Path diskPath) {
         SshHost host = SshHost.boot(cid, address, sshPort, new HostDir(root.resolve("vms").resolve(cid)), diskPath,
-                jumpbox.publicKey());
+                jumpbox.publicKey(), monitFormat);
         hosts.put(cid, host);
         return host;
     }
@@ -46,7 +70,8 @@ public final class ProcessHosting implements VmHosting, AutoCloseable {
     public JobProcess startDirectorJobs(String cid, DirectorTether.Slot slot) {
         SshHost host = host(cid).orElseThrow(() -> new IllegalStateException("no host for VM " + cid));
         tether.register(cid, slot);
-        return MonitJobs.start(host, new MonitControlFile(host.dir(), javaCommand(), classPath(), tether.address(), cid), tether);
+        return MonitJobs.start(host, new MonitControlFile(host.dir(), javaCommand(), classPath(), tether.address(), cid,
+                timeScale), tether);
     }
 
     public Optional<SshHost> host(String cid) {
@@ -83,5 +108,7 @@ public final class ProcessHosting implements VmHosting, AutoCloseable {
         hosts.values().forEach(SshHost::destroy);
         tether.close();
         ProcessSweep.kill(processMarker());
+        Leftovers.unmountUnder(root);
+        Leftovers.release(root);
     }
 }

@@ -37,6 +37,52 @@ public final class ProcessSweep {
         }
     }
 
+    /**
+     * SIGKILL to every process in that mount namespace (a VM's: sshd's sessions, monit and its jobs, whatever
+     * their command line), never to the caller's own namespace.
+     */
+    public static void killNamespace(String namespace) {
+        String own = namespaceOf(ProcessHandle.current().pid());
+        if (namespace == null || namespace.isEmpty() || namespace.equals(own)) {
+            return;
+        }
+        for (int round = 0; round < 3; round++) {
+            List<Long> pids = pids().stream().filter(pid -> namespace.equals(namespaceOf(pid))).toList();
+            if (pids.isEmpty()) {
+                return;
+            }
+            pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            // Let the kernel deliver SIGKILL before looking again; three rounds at most.
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    static String namespaceOf(long pid) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "mnt")).toString();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static List<Long> pids() {
+        long self = ProcessHandle.current().pid();
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(n -> n.chars().allMatch(Character::isDigit))
+                    .map(Long::parseLong)
+                    .filter(pid -> pid != self)
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     /** SIGKILL to every matching process, as when the machine they run on disappears. */
     public static void kill(String marker) {
         for (int round = 0; round < 3; round++) {

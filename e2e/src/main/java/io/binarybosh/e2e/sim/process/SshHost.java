@@ -5,76 +5,105 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * One simulated machine in process mode: its folder, a host key made at boot, and a real sshd on the VM's own
- * loopback address. Every login is root (sshd cannot log in users the machine does not have), with the keys of
- * this VM only: the users `bosh ssh` asks for are kept as the key comments, and the jumpbox key is always there.
+ * One simulated machine in process mode: its folder, its own mount and UTS namespaces (so its users, sudoers
+ * and host keys are its own, as on a real VM, and never touch the test machine's), the persistent disk
+ * bind-mounted at its store (a mount point: renaming it fails with EBUSY), and a real sshd on the VM's own
+ * loopback address, configured as a stemcell's. `bosh ssh` users are real users of the VM, made as the agent
+ * makes them.
  */
 public final class SshHost implements VmHost {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration BOOT_WAIT = Duration.ofSeconds(30);
+    /** bosh-agent settings/settings.go EphemeralUserPrefix: cleanup touches no other user. */
+    private static final String EPHEMERAL_PREFIX = "bosh_";
     private final String cid;
     private final String address;
     private final int port;
     private final HostDir dir;
-    private final Map<String, String> keys = new LinkedHashMap<>();
+    private final long machinePid;
+    private final String namespace;
+    private final boolean storeMounted;
     private final String hostPublicKey;
     private volatile boolean destroyed;
 
-    private SshHost(String cid, String address, int port, HostDir dir, String hostPublicKey) {
+    private SshHost(String cid, String address, int port, HostDir dir, long machinePid, String namespace,
+                    boolean storeMounted, String hostPublicKey) {
         this.cid = cid;
         this.address = address;
         this.port = port;
         this.dir = dir;
+        this.machinePid = machinePid;
+        this.namespace = namespace;
+        this.storeMounted = storeMounted;
         this.hostPublicKey = hostPublicKey;
     }
 
-    /** Makes the folder, a new host key, the shell and monit wrappers, and starts sshd. */
-    static SshHost boot(String cid, String address, int port, HostDir dir, Path disk, String jumpboxKey) {
+    /** Makes the folder, mounts the disk, and boots the machine: its namespaces, users, host key and sshd. */
+    static SshHost boot(String cid, String address, int port, HostDir dir, Path disk, String jumpboxKey,
+                        MonitFormat monitFormat) {
+        boolean mounted = false;
         try {
-            for (Path p : new Path[] {dir.etc(), dir.bin(), dir.run(), dir.log(), dir.store().getParent()}) {
+            for (Path p : new Path[] {dir.etc(), dir.bin(), dir.run(), dir.log(), dir.store(), dir.os()}) {
                 Files.createDirectories(p);
             }
             if (disk != null) {
-                Files.createSymbolicLink(dir.store(), disk);
-            } else {
-                Files.createDirectories(dir.store());
+                // the persistent disk's mount point, as the agent mounts it (here a bind mount of its folder)
+                Command.check(COMMAND_TIMEOUT, "mount", "--bind", disk.toString(), dir.store().toString());
+                mounted = true;
             }
-            Command.check(COMMAND_TIMEOUT, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", cid, "-f", dir.hostKey().toString());
-            String[] pub = Files.readString(dir.hostKey().resolveSibling("ssh_host_ed25519_key.pub")).trim().split(" ");
-            SshHost host = new SshHost(cid, address, port, dir, pub[0] + " " + pub[1]);
-            ShellFiles.write(dir, address);
-            Files.writeString(dir.sshdConfig(), sshdConfig(dir, address, port));
-            host.authorize("jumpbox", jumpboxKey);
-            Command.check(COMMAND_TIMEOUT, "/usr/sbin/sshd", "-f", dir.sshdConfig().toString(), "-E", dir.log().resolve("sshd.log").toString());
-            return host;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            ShellFiles.write(dir, address, port, hostname(cid), jumpboxKey, monitFormat);
+            new ProcessBuilder("setsid", "unshare", "--mount", "--uts", "--propagation", "private",
+                    dir.bin().resolve("boot").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().resolve("boot.log").toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            long pid = awaitMachine(dir);
+            String ns = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "mnt")).toString();
+            return new SshHost(cid, address, port, dir, pid, ns, mounted, Files.readString(dir.hostPublicKey()));
+        } catch (IOException | RuntimeException e) {
+            ProcessSweep.kill(dir.marker());
+            if (mounted) {
+                unmount(dir.store());
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
         }
     }
 
-    private static String sshdConfig(HostDir dir, String address, int port) {
-        return String.join("\n",
-                "ListenAddress " + address,
-                "Port " + port,
-                "HostKey " + dir.hostKey(),
-                "PidFile " + dir.pidFile("sshd"),
-                "AuthorizedKeysFile " + dir.authorizedKeys(),
-                "PasswordAuthentication no",
-                "KbdInteractiveAuthentication no",
-                "UsePAM no",
-                "StrictModes no",
-                "PermitRootLogin prohibit-password",
-                "PrintMotd no",
-                "MaxStartups 50",
-                // the shell of this VM: its PATH (monit wrapper), its folder as working directory
-                "ForceCommand " + dir.bin().resolve("vm-shell"),
-                "");
+    /** The VM's hostname: the agent sets it to the agent id on a real VM; here the cid, which is as unique. */
+    private static String hostname(String cid) {
+        return cid.length() > 63 ? cid.substring(0, 63) : cid;
+    }
+
+    private static long awaitMachine(HostDir dir) throws IOException {
+        long deadline = System.nanoTime() + BOOT_WAIT.toNanos();
+        Path pidFile = dir.run().resolve("machine.pid");
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(pidFile) && Files.exists(dir.pidFile("sshd"))) {
+                String pid = Files.readString(pidFile).trim();
+                if (!pid.isEmpty()) {
+                    return Long.parseLong(pid);
+                }
+            }
+            // the boot script runs on its own and tells no one: poll its pid file, bounded by BOOT_WAIT.
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("VM " + dir.root() + " did not boot within " + BOOT_WAIT + ": "
+                + Files.readString(dir.log().resolve("boot.log")));
     }
 
     public String cid() { return cid; }
@@ -87,45 +116,86 @@ public final class SshHost implements VmHost {
 
     public boolean destroyed() { return destroyed; }
 
+    long machinePid() { return machinePid; }
+
+    /** Runs a command inside the VM (its mounts and hostname), as root. */
+    public Command.Result inside(Duration timeout, String... command) {
+        List<String> c = new ArrayList<>(List.of("nsenter", "-t", Long.toString(machinePid), "-m", "-u", "--"));
+        c.addAll(List.of(command));
+        return Command.run(timeout, c);
+    }
+
+    /** The raw content of the VM's /etc/ssh/ssh_host_rsa_key.pub, trailing newline included. */
     @Override
     public String hostPublicKey() {
         return hostPublicKey;
     }
 
+    /**
+     * The agent's ssh setup (bosh-agent agent/action/ssh.go, platform/linux_platform.go): useradd with its home in
+     * /var/vcap/bosh_ssh, chmod 700, usermod -G vcap,admin,bosh_sudoers,bosh_sshers, the key in
+     * ~/.ssh/authorized_keys. A user that exists makes useradd fail, and the error reads as the agent's.
+     */
     @Override
     public synchronized void authorize(String user, String publicKey) {
         String[] parts = publicKey.trim().split("\\s+", 3);
         if (parts.length < 2 || !parts[0].matches("[a-z0-9@.-]+") || !parts[1].matches("[A-Za-z0-9+/=]+")) {
-            throw new IllegalArgumentException("not an OpenSSH public key: " + publicKey);
+            throw new IllegalArgumentException("Setting ssh public key: not an OpenSSH public key");
         }
-        // the user name becomes the key's comment: nothing in it may start an option or a new line
-        keys.put(user, parts[0] + " " + parts[1] + " " + user.replaceAll("[^A-Za-z0-9_.@-]", "_"));
-        writeKeys();
+        String[] useradd = {"useradd", "-m", "-b", "/var/vcap/bosh_ssh", "-s", "/bin/bash", user};
+        Command.Result created = inside(COMMAND_TIMEOUT, useradd);
+        if (!created.ok()) {
+            throw new IllegalStateException("Creating user: Shelling out to useradd: Running command: '"
+                    + String.join(" ", useradd) + "', stdout: '', stderr: '" + created.output() + "'");
+        }
+        String home = "/var/vcap/bosh_ssh/" + user;
+        expect(inside(COMMAND_TIMEOUT, "chmod", "700", home), "Creating user: Shelling out to chmod");
+        expect(inside(COMMAND_TIMEOUT, "usermod", "-G", String.join(",", ShellFiles.GROUPS.split(" ")), user),
+                "Adding user to groups: Shelling out to usermod");
+        expect(inside(COMMAND_TIMEOUT, "sh", "-c", "install -d -m 0700 -o \"$1\" \"$2/.ssh\" && printf '%s\\n' \"$3\" > "
+                + "\"$2/.ssh/authorized_keys\" && chown \"$1\" \"$2/.ssh/authorized_keys\" && chmod 0600 "
+                + "\"$2/.ssh/authorized_keys\"", "sh", user, home, parts[0] + " " + parts[1]),
+                "Setting ssh public key");
     }
 
+    /** The agent's cleanup: every user of /etc/passwd with the ephemeral prefix that matches, {@code userdel -rf}. */
     @Override
     public synchronized void revoke(Pattern users) {
-        keys.keySet().removeIf(u -> !u.equals("jumpbox") && users.matcher(u).find());
-        writeKeys();
-    }
-
-    private void writeKeys() {
-        StringBuilder out = new StringBuilder();
-        keys.values().forEach(line -> out.append(line).append('\n'));
-        try {
-            Path tmp = dir.authorizedKeys().resolveSibling("authorized_keys.tmp");
-            Files.writeString(tmp, out);
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            Files.move(tmp, dir.authorizedKeys(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Command.Result passwd = inside(COMMAND_TIMEOUT, "cat", "/etc/passwd");
+        expect(passwd, "Finding ephemeral users: Reading /etc/passwd");
+        for (String line : passwd.output().split("\n")) {
+            String user = line.split(":", 2)[0];
+            if (user.startsWith(EPHEMERAL_PREFIX) && users.matcher(user).find()) {
+                expect(inside(COMMAND_TIMEOUT, "userdel", "-rf", user), "Deleting user");
+            }
         }
     }
 
+    /** The users of the VM's /etc/passwd (for tests: who the agent made). */
+    public List<String> users() {
+        Command.Result passwd = inside(COMMAND_TIMEOUT, "cat", "/etc/passwd");
+        expect(passwd, "reading /etc/passwd");
+        return passwd.output().lines().map(l -> l.split(":", 2)[0]).toList();
+    }
+
+    private static void expect(Command.Result result, String what) {
+        if (!result.ok()) {
+            throw new IllegalStateException(what + ": " + result.output().trim());
+        }
+    }
+
+    /** The machine is gone: every process in its namespace dies at once, and its disk is unmounted. */
     @Override
     public void destroy() {
         destroyed = true;
+        ProcessSweep.killNamespace(namespace);
         ProcessSweep.kill(dir.marker());
+        if (storeMounted) {
+            unmount(dir.store());
+        }
+    }
+
+    static void unmount(Path mountPoint) {
+        Command.run(COMMAND_TIMEOUT, "umount", "-l", mountPoint.toString());
     }
 }

@@ -64,7 +64,8 @@ public final class World implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.hosting = spec.processMode() ? new ProcessHosting(root.resolve("hosts"), spec.sshPortOrDefault()) : null;
+        this.hosting = spec.processMode() ? new ProcessHosting(root.resolve("hosts"), spec.sshPortOrDefault(),
+                io.binarybosh.e2e.sim.process.MonitFormat.parse(spec.monit()), spec.timeScale() == null ? 1.0 : spec.timeScale()) : null;
         // a backstop for a JVM that exits without close(): no monit, sshd or director process may outlive it
         this.killOnExit = hosting == null ? null : new Thread(hosting::close, "world-process-sweep");
         if (killOnExit != null) {
@@ -263,12 +264,20 @@ public final class World implements AutoCloseable {
         return hosting != null;
     }
 
-    /** How to log into a director's VM now (process mode only): its address, sshd port and host key, as root with the jumpbox key. */
+    /**
+     * How to log into a director's VM now (process mode only): its address, sshd port and host key, as the
+     * {@code jumpbox} user (bosh-deployment's jumpbox-user.yml) with the jumpbox key; root needs sudo.
+     */
     public Optional<SshEndpoint> ssh(String key) {
         if (hosting == null) {
             return Optional.empty();
         }
         return directorVm(key).flatMap(vm -> hosting.host(vm.cid())).map(this::sshEndpoint);
+    }
+
+    /** The machine behind a VM (process mode): its users, its namespace. */
+    public Optional<SshHost> processHostOf(String cid) {
+        return hosting == null ? Optional.empty() : hosting.host(cid);
     }
 
     /** The same for any VM, by cid. */
@@ -277,7 +286,7 @@ public final class World implements AutoCloseable {
     }
 
     private SshEndpoint sshEndpoint(SshHost host) {
-        return new SshEndpoint(host.address(), host.port(), "root", hosting.jumpbox().privateKey(), host.hostPublicKey(),
+        return new SshEndpoint(host.address(), host.port(), "jumpbox", hosting.jumpbox().privateKey(), host.hostPublicKey(),
                 host.dir().root());
     }
 

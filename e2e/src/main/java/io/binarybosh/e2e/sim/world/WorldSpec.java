@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A world description, read from YAML (see e2e/README.md). */
-public record WorldSpec(String network, Integer port, Double timeScale, String mode, Integer sshPort,
+public record WorldSpec(String network, Integer port, Double timeScale, String mode, Integer sshPort, String monit,
                         Map<String, DirectorSpec> directors, List<Release> releases, List<Stemcell> stemcells,
                         List<Deployment> deployments) {
     /** Directors run inside the world's JVM (default). */
@@ -34,6 +34,7 @@ public record WorldSpec(String network, Integer port, Double timeScale, String m
         if (mode != null && !mode.equals(IN_JVM) && !mode.equals(PROCESS)) {
             throw new IllegalArgumentException("mode must be " + IN_JVM + " or " + PROCESS + ", not " + mode);
         }
+        io.binarybosh.e2e.sim.process.MonitFormat.parse(monit);
         directors = directors == null ? Map.of() : new LinkedHashMap<>(directors);
         releases = releases == null ? List.of() : List.copyOf(releases);
         stemcells = stemcells == null ? List.of() : List.copyOf(stemcells);
@@ -57,19 +58,24 @@ public record WorldSpec(String network, Integer port, Double timeScale, String m
     }
 
     public WorldSpec withNetwork(String value) {
-        return new WorldSpec(value, port, timeScale, mode, sshPort, directors, releases, stemcells, deployments);
+        return new WorldSpec(value, port, timeScale, mode, sshPort, monit, directors, releases, stemcells, deployments);
     }
 
     public WorldSpec withTimeScale(double value) {
-        return new WorldSpec(network, port, value, mode, sshPort, directors, releases, stemcells, deployments);
+        return new WorldSpec(network, port, value, mode, sshPort, monit, directors, releases, stemcells, deployments);
     }
 
     public WorldSpec withMode(String value) {
-        return new WorldSpec(network, port, timeScale, value, sshPort, directors, releases, stemcells, deployments);
+        return new WorldSpec(network, port, timeScale, value, sshPort, monit, directors, releases, stemcells, deployments);
     }
 
     public WorldSpec withSshPort(int value) {
-        return new WorldSpec(network, port, timeScale, mode, value, directors, releases, stemcells, deployments);
+        return new WorldSpec(network, port, timeScale, mode, value, monit, directors, releases, stemcells, deployments);
+    }
+
+    /** In process mode: the monit the VMs show, {@code 5.2.5} (what stemcells ship, the default) or {@code current}. */
+    public WorldSpec withMonit(String value) {
+        return new WorldSpec(network, port, timeScale, mode, sshPort, value, directors, releases, stemcells, deployments);
     }
 
     public boolean processMode() {

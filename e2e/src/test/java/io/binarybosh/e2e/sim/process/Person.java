@@ -48,7 +48,7 @@ final class Person {
             throw new AssertionError("ssh setup " + task);
         }
         JsonNode result = Json.read(director.get("/tasks/" + id + "/output?type=result").body().trim()).get(0);
-        return Shell.to(result.path("ip").asText(), 2222, "root", privateKey, result.path("host_public_key").asText(), home);
+        return Shell.to(result.path("ip").asText(), 2222, user, privateKey, result.path("host_public_key").asText(), home);
     }
 
     /** `bosh ssh` cleanup: the key no longer opens the VM. */
@@ -59,27 +59,33 @@ final class Person {
         director.waitForTask(id);
     }
 
-    /** Polls `monit summary` on the VM until every process line satisfies the condition. */
+    /** monit on a stemcell: a root-only wrapper, so through sudo. */
+    static final String MONIT = "sudo -n /var/vcap/bosh/bin/monit";
+
+    /** Polls `monit summary` on the VM until every process line satisfies the condition (either monit's layout). */
     static String awaitMonit(Shell shell, Predicate<String> processLine, String what) {
         String[] summary = {""};
         Awaitility.await("monit on " + shell.host() + " showing " + what).atMost(MONIT_WAIT).pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(200)).until(() -> {
-                    Command.Result r = shell.run("monit summary");
+                    Command.Result r = shell.run(MONIT + " summary");
                     summary[0] = r.output();
                     if (r.exitCode() == 255) {
                         throw new AssertionError("ssh to " + shell.host() + " failed:\n" + summary[0]);
                     }
                     return summary[0].contains("Process") && summary[0].lines()
-                            .filter(l -> l.trim().endsWith("Process")).allMatch(processLine);
+                            .filter(l -> l.trim().endsWith("Process") || l.startsWith("Process '"))
+                            .allMatch(processLine);
                 });
         return summary[0];
     }
 
     static String awaitAllStopped(Shell shell) {
-        return awaitMonit(shell, l -> l.contains("Not monitored") && !l.contains("pending"), "every process stopped");
+        return awaitMonit(shell, l -> l.toLowerCase(java.util.Locale.ROOT).contains("not monitored") && !l.contains("pending"),
+                "every process stopped");
     }
 
     static String awaitAllRunning(Shell shell) {
-        return awaitMonit(shell, l -> l.matches("\\s*\\S+\\s+OK\\s+Process\\s*"), "every process running");
+        return awaitMonit(shell, l -> l.matches("\\s*\\S+\\s+OK\\s+Process\\s*") || l.matches("Process '\\S+'\\s+running"),
+                "every process running");
     }
 }

@@ -45,7 +45,7 @@ class TenStepsByHandTest {
 
             // 4: stop all three directors and wait until monit shows every process stopped
             for (Shell vm : List.of(metaVm, primaryVm, microVm)) {
-                vm.check("monit stop all");
+                vm.check(Person.MONIT + " stop all");
             }
             for (Shell vm : List.of(metaVm, primaryVm, microVm)) {
                 Person.awaitAllStopped(vm);
@@ -56,7 +56,9 @@ class TenStepsByHandTest {
 
             // 5: on Meta, empty the store and pull Micro's over ssh from Meta's own address
             String ssh = String.join(" ", microVm.sshCommand(world.endpoint("meta").address()));
-            metaVm.check("rm -rf var/vcap/store/* && rsync -a -e '" + ssh + "' root@" + microVm.host() + ":var/vcap/store/ var/vcap/store/");
+            // as root on Meta (sudo), logging into Micro as jumpbox, whose rsync runs as root there too
+            metaVm.check("sudo -n sh -c 'rm -rf /var/vcap/store/*' && sudo -n rsync -a --rsync-path='sudo -n rsync' -e '" + ssh
+                    + "' jumpbox@" + microVm.host() + ":/var/vcap/store/ /var/vcap/store/");
             Path metaStore = world.directorVm("meta").orElseThrow().diskPath();
             assertThat(metaStore.resolve("postgres-15/bosh.json")).hasSameTextualContentAs(microStore.resolve("postgres-15/bosh.json"));
             assertThat(metaStore.resolve("blobstore")).isDirectory();
@@ -64,7 +66,7 @@ class TenStepsByHandTest {
             assertThat(metaStore.resolve("postgres-15/postmaster.pid")).doesNotExist();
 
             // 6: start Meta; it shows what Micro showed, with bosh-primary as its own deployment
-            metaVm.check("monit start all");
+            metaVm.check(Person.MONIT + " start all");
             Person.awaitAllRunning(metaVm);
             BoshHttp meta = new BoshHttp(world.endpoint("meta"));
             JsonNode info = meta.login();
@@ -75,12 +77,12 @@ class TenStepsByHandTest {
             assertThat(meta.get("/stemcells").names()).isEqualTo(microStemcells);
 
             // the careless restart: a Micro started again answers with the pair's deployments (split brain)
-            microVm.check("monit start all");
+            microVm.check(Person.MONIT + " start all");
             Person.awaitAllRunning(microVm);
             BoshHttp microAgain = new BoshHttp(world.endpoint("micro"));
             assertThat(microAgain.login().path("uuid").asText()).isEqualTo(meta.login().path("uuid").asText());
             assertThat(microAgain.get("/deployments").names()).isEqualTo(meta.get("/deployments").names()).containsExactly("bosh-primary");
-            microVm.check("monit stop all");
+            microVm.check(Person.MONIT + " stop all");
             Person.awaitAllStopped(microVm);
 
             // 7: Primary's agent still talks to Micro; Meta's cloud check recreates the VM, keeping the disk
@@ -129,6 +131,8 @@ class TenStepsByHandTest {
         }
     }
 
+    private static final String PG_CONTROLDATA = "/var/vcap/packages/postgres-15/bin/pg_controldata /var/vcap/store/postgres-15";
+
     @Test
     void copyingWhilePostgresRunsLeavesAnUncleanDataDirectory() {
         try (World world = ProcessWorlds.start(ProcessWorlds.PAIR, dir)) {
@@ -140,25 +144,28 @@ class TenStepsByHandTest {
             Path targetStore = world.directorVm("primary").orElseThrow().diskPath();
             // the copy makes the target a second Micro owning bosh-primary: paused, neither HM recreates VMs meanwhile
             micro.send("PUT", "/resurrection", "application/json", "{\"resurrection_paused\":true}");
-            String rsync = "rm -rf var/vcap/store/* && rsync -a -e '" + String.join(" ", microVm.sshCommand(target.host()))
-                    + "' root@" + microVm.host() + ":var/vcap/store/ var/vcap/store/";
-            target.check("monit stop all");
+            String rsync = "sudo -n sh -c 'rm -rf /var/vcap/store/*' && sudo -n rsync -a --rsync-path='sudo -n rsync' -e '"
+                    + String.join(" ", microVm.sshCommand(target.host())) + "' jumpbox@" + microVm.host()
+                    + ":/var/vcap/store/ /var/vcap/store/";
+            target.check(Person.MONIT + " stop all");
             Person.awaitAllStopped(target);
 
             // Micro still running: its postmaster.pid travels with the data
             target.check(rsync);
             assertThat(targetStore.resolve("postgres-15/postmaster.pid")).exists();
-            target.check("monit start all");
+            assertThat(target.check("sudo -n " + PG_CONTROLDATA)).contains("Database cluster state:               in production");
+            target.check(Person.MONIT + " start all");
             Person.awaitAllRunning(target);
             assertThat(target.check("cat log/postgres.log")).contains("database system was not properly shut down");
 
             // done right: Micro stopped first, the copy is clean
-            target.check("monit stop all");
-            microVm.check("monit stop all");
+            target.check(Person.MONIT + " stop all");
+            microVm.check(Person.MONIT + " stop all");
             Person.awaitAllStopped(target);
             Person.awaitAllStopped(microVm);
             target.check(rsync);
             assertThat(targetStore.resolve("postgres-15/postmaster.pid")).doesNotExist();
+            assertThat(target.check("sudo -n " + PG_CONTROLDATA)).contains("Database cluster state:               shut down");
             assertThat(targetStore.resolve("postgres-15/bosh.json")).exists();
         }
     }
