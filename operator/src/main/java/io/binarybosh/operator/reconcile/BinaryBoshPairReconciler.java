@@ -54,6 +54,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -73,6 +74,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
     private final DirectorClientCache clients;
     private final DirectorTimeouts timeouts;
     private final ScheduledExecutorService pollingExecutor;
+    private final Executor askExecutor;
     private final SpecValidator validator = new SpecValidator();
     private final StatusCalculator calculator = new StatusCalculator();
     private final Decider decider = new Decider();
@@ -92,6 +94,17 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
 
     public BinaryBoshPairReconciler(DirectorClientFactory clientFactory, ShellFactory shells, DirectorTimeouts timeouts,
                                     ScheduledExecutorService pollingExecutor, MeterRegistry meters, Clock clock) {
+        this(clientFactory, shells, timeouts, pollingExecutor, Runnable::run, meters, clock);
+    }
+
+    /**
+     * @param askExecutor asks a pair's Meta while a polling thread asks its Primary: as many threads as the
+     *                    polling executor, and never the polling executor itself
+     */
+    public BinaryBoshPairReconciler(DirectorClientFactory clientFactory, ShellFactory shells, DirectorTimeouts timeouts,
+                                    ScheduledExecutorService pollingExecutor, Executor askExecutor,
+                                    MeterRegistry meters, Clock clock) {
+        this.askExecutor = askExecutor;
         this.clients = new DirectorClientCache(clientFactory);
         this.metrics = new PairMetrics(meters);
         this.actor = new Actor(this::client, new ShellAccess() {
@@ -191,7 +204,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
                 new ObservationEventSource(context,
                         new PairObserver(new EndpointResolver(secretLookup(), timeouts), clients,
                                 (namespace, name) -> configMaps == null ? Optional.empty()
-                                        : configMaps.get(new ResourceID(name, namespace)), clock),
+                                        : configMaps.get(new ResourceID(name, namespace)), clock, askExecutor),
                         pollingExecutor, metrics::forget);
         return List.of(secrets, configMaps, observations);
     }
