@@ -1,5 +1,7 @@
 package io.binarybosh.operator;
 
+import io.javaoperatorsdk.operator.api.config.ConfigurationService;
+
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -27,8 +29,12 @@ final class PollingThreads {
         return executor;
     }
 
-    /** Asks a pair's Meta while a polling thread asks its Primary: one at most per polling thread. */
-    static ThreadPoolExecutor asking(int threads) {
+    /**
+     * Asks a pair's Meta while another thread asks its Primary: one thread at most per thread that observes, that is
+     * per polling thread and per reconciler thread (a pair's first observation is made by its first reconcile).
+     */
+    static ThreadPoolExecutor asking(int pollingThreads) {
+        int threads = pollingThreads + ConfigurationService.DEFAULT_RECONCILIATION_THREADS_NUMBER;
         ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, IDLE_SECONDS, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), named("director-ask"));
         executor.allowCoreThreadTimeOut(true);

@@ -101,8 +101,8 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
     }
 
     /**
-     * @param askExecutor asks a pair's Meta while a polling thread asks its Primary: as many threads as the
-     *                    polling executor, and never the polling executor itself
+     * @param askExecutor asks a pair's Meta while a polling or reconciler thread asks its Primary: a thread for
+     *                    each of those, and never the polling executor itself
      */
     public BinaryBoshPairReconciler(DirectorClientFactory clientFactory, ShellFactory shells, DirectorTimeouts timeouts,
                                     ScheduledExecutorService pollingExecutor, Executor askExecutor,
