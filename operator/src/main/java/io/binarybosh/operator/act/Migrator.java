@@ -465,39 +465,36 @@ final class Migrator {
         int attempt = migration.getCopyAttempt() == null ? 1 : migration.getCopyAttempt();
         VmCommands commands = commands(pair);
         // Both stores are read in full, on two VMs at once; the source's listing was made while the copy ran,
-        // and is made again here if the store changed since it began.
-        CompletableFuture<String> sourceSide = CompletableFuture.supplyAsync(() -> {
-            try (Shell micro = shells.micro(pair)) {
+        // and is made again here if the store changed since it began. The same sessions then remove the copy key.
+        String source;
+        String sourceSum;
+        String targetSum;
+        try (Shell micro = shells.micro(pair); Shell meta = shell(pair, DirectorRole.META)) {
+            CompletableFuture<String> sourceSide = CompletableFuture.supplyAsync(() -> {
                 SourceChecksum early = SourceChecksum.parse(expect(micro.run(commands.sourceChecksum(copyDir(operation),
                         microStore(pair), (int) CHECKSUM.toSeconds()), CHECKSUM), "reading the Micro's checksum listing"));
                 return early.usable().orElseGet(() -> expect(micro.run(commands.checksum(microStore(pair),
                         CHECKSUM_TOOL), CHECKSUM), "checksumming the Micro's store"));
-            }
-        });
-        String target;
-        try (Shell meta = shell(pair, DirectorRole.META)) {
-            target = expect(meta.run(commands.checksum(metaStore(pair), CHECKSUM_TOOL), CHECKSUM),
-                    "checksumming Meta's store");
-        }
-        String source = joined(sourceSide);
-        String sourceSum = source.lines().findFirst().orElse("").trim();
-        String targetSum = target.lines().findFirst().orElse("").trim();
-        if (sourceSum.isEmpty() || !sourceSum.equals(targetSum)) {
-            writer.update(pair, status -> {
-                status.getMigration().setSourceChecksum(sourceSum);
-                status.getMigration().setTargetChecksum(targetSum);
             });
-            redoCopy(pair, writer, events, attempt, "the checksums differ after copy attempt " + attempt
-                    + " (Micro " + source.replace('\n', ' ').trim() + ", Meta " + target.replace('\n', ' ').trim() + ")");
-            return;
-        }
-        try (Shell micro = shells.micro(pair)) {
+            String target = expect(meta.run(commands.checksum(metaStore(pair), CHECKSUM_TOOL), CHECKSUM),
+                    "checksumming Meta's store");
+            source = joined(sourceSide);
+            sourceSum = source.lines().findFirst().orElse("").trim();
+            targetSum = target.lines().findFirst().orElse("").trim();
+            if (sourceSum.isEmpty() || !sourceSum.equals(targetSum)) {
+                writer.update(pair, status -> {
+                    status.getMigration().setSourceChecksum(sourceSum);
+                    status.getMigration().setTargetChecksum(targetSum);
+                });
+                redoCopy(pair, writer, events, attempt, "the checksums differ after copy attempt " + attempt
+                        + " (Micro " + source.replace('\n', ' ').trim() + ", Meta " + target.replace('\n', ' ').trim()
+                        + ")");
+                return;
+            }
             expect(micro.run(commands.revoke(pair.getSpec().getBootstrap().getMicro().getSsh().getAuthorizedKeysFile(),
                     "binarybosh-copy-" + operation.getId()), COMMAND), "removing the copy key from the Micro");
             expect(micro.run(commands.removeCopyFiles(copyDir(operation)), COMMAND),
                     "removing the checksum listing from the Micro");
-        }
-        try (Shell meta = shell(pair, DirectorRole.META)) {
             expect(meta.run(commands.removeCopyFiles(copyDir(operation)), COMMAND), "removing the copy key from Meta");
         }
         String files = source.lines().skip(1).findFirst().orElse("?").trim();
