@@ -3,6 +3,7 @@ package io.binarybosh.e2e.bench;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.HealthSpec;
+import org.awaitility.core.ConditionTimeoutException;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 import java.lang.management.ManagementFactory;
@@ -154,7 +155,7 @@ final class ScaleBenchmark implements Benchmark {
     private static long awaitReady(PairFleet fleet, int pairs, Duration limit) throws InterruptedException {
         try {
             return Waiting.until("every pair Ready", limit, () -> ready(fleet) == pairs);
-        } catch (IllegalStateException notAll) {
+        } catch (IllegalStateException | ConditionTimeoutException notAll) {
             Progress.say("scale: %s", notAll.getMessage());
             return System.nanoTime();
         }
