@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +31,7 @@ public final class BinaryBoshOperator implements AutoCloseable {
     private final Operator operator;
     private final BinaryBoshPairReconciler reconciler;
     private final ScheduledExecutorService pollingExecutor;
+    private final ThreadPoolExecutor askExecutor;
     private volatile boolean closing;
 
     public BinaryBoshOperator(KubernetesClient client, OperatorSettings settings, DirectorClientFactory directors,
@@ -40,11 +41,8 @@ public final class BinaryBoshOperator implements AutoCloseable {
 
     public BinaryBoshOperator(KubernetesClient client, OperatorSettings settings, DirectorClientFactory directors,
                               ShellFactory shells, MeterRegistry meters, Clock clock) {
-        pollingExecutor = Executors.newScheduledThreadPool(settings.pollingThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "director-poll");
-            thread.setDaemon(true);
-            return thread;
-        });
+        pollingExecutor = PollingThreads.scheduled(settings.pollingThreads());
+        askExecutor = PollingThreads.asking(settings.pollingThreads());
         operator = new Operator(overrider -> {
             overrider.withKubernetesClient(client)
                     // The test API server answers server-side apply with 415; status is written with update.
@@ -57,7 +55,7 @@ public final class BinaryBoshOperator implements AutoCloseable {
             }
         });
         reconciler = new BinaryBoshPairReconciler(directors, shells, settings.directorTimeouts(), pollingExecutor,
-                meters, clock);
+                askExecutor, meters, clock);
         operator.register(reconciler, overrider -> {
             if (settings.watchNamespaces().isEmpty()) {
                 overrider.watchingAllNamespaces();
@@ -104,8 +102,10 @@ public final class BinaryBoshOperator implements AutoCloseable {
         operator.stop();
         reconciler.close();
         pollingExecutor.shutdownNow();
+        askExecutor.shutdownNow();
         try {
             pollingExecutor.awaitTermination(5, TimeUnit.SECONDS);
+            askExecutor.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

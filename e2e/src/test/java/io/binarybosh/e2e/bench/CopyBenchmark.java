@@ -152,8 +152,9 @@ final class CopyBenchmark implements Benchmark {
                                 + "the page cache.",
                         "The operator's figure is its whole migration's copy and verification of the same store on the "
                                 + "same VMs, from the step CopyingStore appearing in status to StartingMeta: rsync "
-                                + "(detached on Meta, with a key made for the copy), followed once per reconcile (every "
-                                + "2 s), then a SHA-256 listing of both stores compared, and the copy key removed."));
+                                + "(detached on Meta, with a key made for the copy) with the Micro's checksum listing "
+                                + "made beside it, followed by looks that wait for its end, then at once Meta's "
+                                + "listing (b2sum of every file) compared with the Micro's, and the copy key removed."));
     }
 
     private static String format(double value) {

@@ -95,6 +95,11 @@ final class PairFleet implements AutoCloseable {
         operator.start();
     }
 
+    /** Starts the operator as deployed, in a JVM of its own ({@link OperatorProcess}), writing its log to {@code log}. */
+    OperatorProcess startProcess(Path log) throws IOException {
+        return OperatorProcess.start(api.kubeconfig(), log);
+    }
+
     void stopOperator() {
         if (operator != null) {
             operator.close();

@@ -3,6 +3,7 @@ package io.binarybosh.e2e.bench;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.HealthSpec;
+import org.awaitility.core.ConditionTimeoutException;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 import java.lang.management.ManagementFactory;
@@ -26,12 +27,52 @@ final class ScaleBenchmark implements Benchmark {
     record Size(int pairs, double secondsToFirstStatus, double secondsToReady, int readyPairs, double windowSeconds,
                 Map<String, Double> cpuSecondsByThreadGroup, Map<String, Double> busiestThreadsCpuSeconds,
                 double operatorCpuPercentOfOneCore,
-                double operatorCpuMillisPerPairPoll, long heapBeforeOperatorBytes, long heapWithOperatorBytes,
+                double operatorCpuMillisPerPairPoll, long operatorHeapBytes, long operatorResidentBytes,
+                long operatorPeakResidentBytes,
                 WindowMeters.Reconciles reconciles, double scheduledPairPollsPerSecond, DirectorRequests primary,
                 DirectorRequests meta, double machineLoadAverage) {
+    }
 
-        long operatorHeapBytes() {
-            return heapWithOperatorBytes - heapBeforeOperatorBytes;
+    /** The issue's targets at 1,000 pairs, default settings. */
+    static final double TARGET_POLLS_DONE_SHARE = 0.95;
+    static final long TARGET_HEAP_BYTES = 256L << 20;
+    /** The chart's default memory limit (helm/binary-bosh-operator/values.yaml, resources.limits.memory). */
+    static final long CHART_MEMORY_LIMIT_BYTES = 512L << 20;
+    static final double TARGET_CORES = 0.5;
+    static final double TARGET_RECONCILE_P99_MILLIS = 100;
+    static final double TARGET_REQUESTS_PER_DIRECTOR_PER_POLL = 5;
+    static final double TARGET_SECONDS_TO_READY = 30;
+
+    /**
+     * The figures the issue asks for, per size, with whether each meets its target. The operator runs in its own JVM
+     * ({@link OperatorProcess}), so its heap, resident memory and CPU are its own; its peak resident memory is what
+     * the chart's memory limit is compared with.
+     */
+    record Summary(int pairs, int pollsDone, double pollsScheduled, double pollsDoneShare, long operatorHeapBytes,
+                   long operatorResidentBytes, long operatorPeakResidentBytes, double operatorCpuCores,
+                   double reconcileP99Millis, double requestsPerDirectorPerPoll, double secondsToReady,
+                   Map<String, Boolean> targetsMet) {
+
+        static Summary of(Size size) {
+            // Polls are counted over the span each director's request log covers (it keeps its last 10,000).
+            DirectorRequests fewer = size.primary().pollsPerSecond() <= size.meta().pollsPerSecond()
+                    ? size.primary() : size.meta();
+            int done = fewer.polls();
+            double scheduled = size.scheduledPairPollsPerSecond() * fewer.seconds();
+            double cores = size.operatorCpuPercentOfOneCore() / 100;
+            double perPoll = Math.max(size.primary().perPoll(), size.meta().perPoll());
+            Map<String, Boolean> met = new LinkedHashMap<>();
+            met.put("pollsDone", done >= TARGET_POLLS_DONE_SHARE * scheduled);
+            met.put("heap", size.operatorHeapBytes() <= TARGET_HEAP_BYTES);
+            met.put("processWithinChartLimit", size.operatorPeakResidentBytes() <= CHART_MEMORY_LIMIT_BYTES);
+            met.put("cpu", cores <= TARGET_CORES);
+            met.put("reconcileP99", size.reconciles().p99Millis() <= TARGET_RECONCILE_P99_MILLIS);
+            met.put("requestsPerDirectorPerPoll", perPoll <= TARGET_REQUESTS_PER_DIRECTOR_PER_POLL);
+            met.put("readyWithin30s", size.readyPairs() == size.pairs()
+                    && size.secondsToReady() <= TARGET_SECONDS_TO_READY);
+            return new Summary(size.pairs(), done, scheduled, done / scheduled, size.operatorHeapBytes(),
+                    size.operatorResidentBytes(), size.operatorPeakResidentBytes(), cores,
+                    size.reconciles().p99Millis(), perPoll, size.secondsToReady(), met);
         }
     }
 
@@ -43,9 +84,10 @@ final class ScaleBenchmark implements Benchmark {
     @Override
     public Section run(BenchOptions options, Path workDir) throws Exception {
         List<Size> sizes = new ArrayList<>();
+        List<Summary> summaries = new ArrayList<>();
         try (World world = MutualWorlds.start(options.scaleTimeScale(), workDir.resolve("world"))) {
             for (int pairs : options.sizes()) {
-                Size size = measure(world, pairs, options);
+                Size size = measure(world, pairs, options, workDir, summaries);
                 sizes.add(size);
                 Progress.say("scale: %d pairs: operator CPU %.1f%% of a core, heap %d MiB, reconcile p50 %.1f ms "
                                 + "p99 %.1f ms, %.1f requests per director per poll", pairs,
@@ -53,53 +95,59 @@ final class ScaleBenchmark implements Benchmark {
                         size.reconciles().p50Millis(), size.reconciles().p99Millis(), size.primary().perPoll());
             }
         }
-        return section(sizes, options);
+        return section(sizes, summaries, options);
     }
 
-    private static Size measure(World world, int pairs, BenchOptions options) throws InterruptedException {
+    private static Size measure(World world, int pairs, BenchOptions options, Path workDir,
+                                List<Summary> summaries) throws Exception {
         try (PairFleet fleet = new PairFleet(options.crd())) {
             Progress.say("scale: creating %d pairs", pairs);
             fleet.addPairs(world, pairs, new HealthSpec());
-            long heapBefore = HeapProbe.usedAfterGc();
-            CompositeMeterRegistry meters = new CompositeMeterRegistry();
             long started = System.nanoTime();
-            fleet.start(meters);
-            Duration limit = Duration.ofSeconds(Math.max(120, pairs / 2));
-            long firstStatus = Waiting.until("a status on every pair", limit,
-                    () -> fleet.pairs().stream().allMatch(p -> p.getStatus() != null));
-            long ready = awaitReady(fleet, pairs, limit);
-            int readyPairs = ready(fleet);
-            Progress.say("scale: %d of %d pairs Ready after %.1f s; measuring for %d s after one more poll",
-                    readyPairs, pairs, Waiting.seconds(started, ready), options.windowSeconds());
-            // A pair is Ready once its status says so, while its first reconcile still records an event per
-            // condition: the window opens after that tail, on the steady state.
-            Thread.sleep(HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS * 1000L);
+            try (OperatorProcess operator = fleet.startProcess(workDir.resolve("operator-" + pairs + ".log"))) {
+                Duration limit = Duration.ofSeconds(Math.max(120, pairs / 2));
+                long firstStatus = Waiting.until("a status on every pair", limit,
+                        () -> fleet.pairs().stream().allMatch(p -> p.getStatus() != null));
+                long ready = awaitReady(fleet, pairs, limit);
+                int readyPairs = ready(fleet);
+                Progress.say("scale: %d of %d pairs Ready after %.1f s; measuring for %d s after one more poll",
+                        readyPairs, pairs, Waiting.seconds(started, ready), options.windowSeconds());
+                // A pair is Ready once its status says so, while its first reconcile still records an event per
+                // condition: the window opens after that tail, on the steady state.
+                Thread.sleep(HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS * 1000L);
 
-            WindowMeters window = new WindowMeters(meters);
-            CpuSnapshot before = CpuSnapshot.take();
-            Instant from = Instant.now();
-            long windowStart = System.nanoTime();
-            // The measurement window: the operator runs undisturbed while its CPU and requests are counted.
-            Thread.sleep(options.windowSeconds() * 1000L);
-            CpuSnapshot after = CpuSnapshot.take();
-            Instant to = Instant.now();
-            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            double seconds = Waiting.seconds(windowStart, System.nanoTime());
-            WindowMeters.Reconciles reconciles = window.reconciles();
-            DirectorRequests primary = DirectorRequests.of(world.requests("primary"), from, to);
-            DirectorRequests meta = DirectorRequests.of(world.requests("meta"), from, to);
-            long heapWith = HeapProbe.usedAfterGc();
+                Map<Double, Double> bucketsBefore = operator.reconcileBuckets();
+                double operatorCpuBefore = operator.cpuSeconds();
+                CpuSnapshot before = CpuSnapshot.take();
+                Instant from = Instant.now();
+                long windowStart = System.nanoTime();
+                // The measurement window: the operator runs undisturbed while its CPU and requests are counted.
+                Thread.sleep(options.windowSeconds() * 1000L);
+                double operatorCpu = operator.cpuSeconds() - operatorCpuBefore;
+                CpuSnapshot after = CpuSnapshot.take();
+                Instant to = Instant.now();
+                WindowMeters.Reconciles reconciles = OperatorProcess.between(bucketsBefore,
+                        operator.reconcileBuckets());
+                double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                double seconds = Waiting.seconds(windowStart, System.nanoTime());
+                DirectorRequests primary = DirectorRequests.of(world.requests("primary"), from, to);
+                DirectorRequests meta = DirectorRequests.of(world.requests("meta"), from, to);
+                long[] resident = operator.residentBytes();
+                long heap = operator.heapAfterGc();
 
-            Map<String, Double> cpu = new LinkedHashMap<>();
-            after.since(before).forEach((group, nanos) -> cpu.put(group, nanos / 1e9));
-            Map<String, Double> busiest = new LinkedHashMap<>();
-            after.busiestSince(before, 20).forEach((name, nanos) -> busiest.put(name, nanos / 1e9));
-            double operatorCpu = cpu.getOrDefault(ThreadGroups.OPERATOR, 0.0);
-            double pairPollsPerSecond = primary.pollsPerSecond();
-            return new Size(pairs, Waiting.seconds(started, firstStatus), Waiting.seconds(started, ready), readyPairs,
-                    seconds, cpu, busiest, 100 * operatorCpu / seconds, 1000 * operatorCpu / seconds / pairPollsPerSecond,
-                    heapBefore, heapWith, reconciles,
-                    (double) pairs / HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS, primary, meta, load);
+                Map<String, Double> cpu = new LinkedHashMap<>();
+                cpu.put("operator process", operatorCpu);
+                after.since(before).forEach((group, nanos) -> cpu.put("benchmark process: " + group, nanos / 1e9));
+                Map<String, Double> busiest = new LinkedHashMap<>();
+                after.busiestSince(before, 20).forEach((name, nanos) -> busiest.put(name, nanos / 1e9));
+                double pairPollsPerSecond = primary.pollsPerSecond();
+                Size size = new Size(pairs, Waiting.seconds(started, firstStatus), Waiting.seconds(started, ready),
+                        readyPairs, seconds, cpu, busiest, 100 * operatorCpu / seconds,
+                        1000 * operatorCpu / seconds / pairPollsPerSecond, heap, resident[0], resident[1], reconciles,
+                        (double) pairs / HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS, primary, meta, load);
+                summaries.add(Summary.of(size));
+                return size;
+            }
         }
     }
 
@@ -107,7 +155,7 @@ final class ScaleBenchmark implements Benchmark {
     private static long awaitReady(PairFleet fleet, int pairs, Duration limit) throws InterruptedException {
         try {
             return Waiting.until("every pair Ready", limit, () -> ready(fleet) == pairs);
-        } catch (IllegalStateException notAll) {
+        } catch (IllegalStateException | ConditionTimeoutException notAll) {
             Progress.say("scale: %s", notAll.getMessage());
             return System.nanoTime();
         }
@@ -123,13 +171,13 @@ final class ScaleBenchmark implements Benchmark {
         return ready;
     }
 
-    private Section section(List<Size> sizes, BenchOptions options) {
+    private Section section(List<Size> sizes, List<Summary> summaries, BenchOptions options) {
         List<List<String>> rows = new ArrayList<>();
         for (Size s : sizes) {
             rows.add(List.of(String.valueOf(s.pairs()),
                     f1(s.operatorCpuPercentOfOneCore()) + " %",
                     f2(s.operatorCpuMillisPerPairPoll()),
-                    (s.operatorHeapBytes() >> 20) + " MiB",
+                    (s.operatorHeapBytes() >> 20) + " MiB / " + (s.operatorPeakResidentBytes() >> 20) + " MiB",
                     f1(s.reconciles().p50Millis()) + " / " + f1(s.reconciles().p99Millis()),
                     f1(s.primary().perPoll()) + " / " + f1(s.meta().perPoll()),
                     f1(s.primary().pollsPerSecond()) + " of " + f1(s.scheduledPairPollsPerSecond()),
@@ -137,30 +185,57 @@ final class ScaleBenchmark implements Benchmark {
                             + (s.readyPairs() < s.pairs() ? " (" + s.readyPairs() + " Ready)" : ""),
                     f1(s.machineLoadAverage())));
         }
+        List<String> notes = new ArrayList<>();
+        for (Summary summary : summaries) {
+            notes.add(String.format(Locale.ROOT, "%d pairs: %d of %.0f scheduled polls done (%.0f %%), operator heap "
+                            + "%d MiB after GC, resident %d MiB (peak %d MiB) of the chart's %d MiB limit, %.2f core, "
+                            + "reconcile p99 at most %.1f ms, %.1f requests per director per poll, all Ready after "
+                            + "%.1f s; targets met: %s",
+                    summary.pairs(), summary.pollsDone(), summary.pollsScheduled(), 100 * summary.pollsDoneShare(),
+                    summary.operatorHeapBytes() >> 20, summary.operatorResidentBytes() >> 20,
+                    summary.operatorPeakResidentBytes() >> 20, CHART_MEMORY_LIMIT_BYTES >> 20,
+                    summary.operatorCpuCores(), summary.reconcileP99Millis(), summary.requestsPerDirectorPerPoll(),
+                    summary.secondsToReady(), summary.targetsMet()));
+        }
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("worldTimeScale", options.scaleTimeScale());
         figures.put("pollIntervalSeconds", HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS);
+        figures.put("summary", summaries);
         figures.put("sizes", sizes);
         return new Section(id(), "Scale: pairs watched by one operator", true, figures,
                 new Section.Table(List.of("pairs", "operator CPU (of one core)", "CPU ms per pair poll",
-                        "heap after GC (operator)", "reconcile p50 / p99 ms",
+                        "operator heap after GC / peak resident", "reconcile p50 / p99 ms (at most)",
                         "requests per director per poll (Primary / Meta)", "pair polls/s done of scheduled",
                         "start to status on all / all Ready (s)", "machine load (1 min)"), rows),
-                List.of("Default health settings (poll every " + HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS
-                                + " s), production operator settings (8 polling threads); measured over a "
+                concat(notes, "Default health settings (poll every " + HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS
+                                + " s), production operator settings (POLLING_THREADS, "
+                                + "started on demand); measured over a "
                                 + options.windowSeconds() + " s window opened one poll interval after every pair "
                                 + "was Ready (start-up reconciles, which record an event per condition, stay out).",
-                        "All pairs point at one simulated Primary and Meta, in the same JVM as the operator and the "
-                                + "Kubernetes API mock. Operator CPU is the CPU time of the operator's threads "
-                                + "(polling, reconciler, Kubernetes and director HTTP clients); results.json also has "
-                                + "the whole process and the simulated world.",
-                        "Heap: used heap after full GCs with the operator running, minus the same before it started "
-                                + "(world, API server and the pairs already there).",
-                        "Reconcile time: JOSDK's `" + WindowMeters.RECONCILE_TIMER + "` timer; the observation "
-                                + "(director calls) runs on the polling threads, outside the reconcile.",
+                        "All pairs point at one simulated Primary and Meta, served by the benchmark's JVM with the "
+                                + "Kubernetes API mock. The operator runs as deployed, `Main` in a JVM of its own "
+                                + "with the chart's memory settings (" + String.join(" ", OperatorProcess.CHART_JVM_OPTIONS)
+                                + "), reaching the API through a kubeconfig: its CPU is that whole process's (GC and "
+                                + "JIT included) and nothing of the simulated directors or the API mock is in it; "
+                                + "results.json also has the benchmark process's CPU by thread group.",
+                        "Heap: used heap of the operator's JVM after full GCs (`jcmd GC.run`, `GC.heap_info`) at the "
+                                + "end of the window; resident memory is its VmRSS then and its peak (VmHWM) since "
+                                + "start, to compare with the chart's memory limit.",
+                        "Reconcile time: JOSDK's `" + WindowMeters.RECONCILE_TIMER + "` timer, read from the "
+                                + "operator's /metrics histogram at both ends of the window: p50 and p99 are the upper "
+                                + "bounds of the buckets that hold them. The observation (director calls) runs on the "
+                                + "polling threads, outside the reconcile.",
                         "Requests per poll: requests from the operator to a director divided by its authenticated "
-                                + "`GET /info` (one per poll); the manifest (every 5 min) and the agent check "
-                                + "(a task, every 5 min) fall outside a short window."));
+                                + "`GET /info` (one per poll). While all is well most polls ask `/info` alone and a "
+                                + "pair's details (four more requests) are read every 60 s, so the window's average "
+                                + "holds them; the manifest and the agent check (a task), every 5 min, mostly fall "
+                                + "outside it."));
+    }
+
+    private static List<String> concat(List<String> first, String... rest) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(rest));
+        return all;
     }
 
     private static String f1(double v) {

@@ -18,7 +18,7 @@ final class ThreadGroups {
     private static final List<String> WORLD_PREFIXES = List.of("world-", "hm-", "director-api-", "director-127.",
             "director-tether", "HTTP-Dispatcher", "idle-timeout-task");
     private static final List<String> KUBE_API_PREFIXES = List.of("vert.x-", "vertx-", "MockWebServer");
-    private static final List<String> OPERATOR_PREFIXES = List.of("director-poll", "ReconcilerExecutor",
+    private static final List<String> OPERATOR_PREFIXES = List.of("director-poll", "director-ask", "ReconcilerExecutor",
             "pool-", "HttpClient-", "JdkHttpClientFactory-", "CachedSingleThreadScheduler-", "OkHttp", "Okio Watchdog");
 
     private ThreadGroups() {

@@ -271,7 +271,7 @@ class BootstrapMigrationTest extends OperatorWorldTest {
     /** The operator's checksum listing, computed here with the same tools, independently of the operator. */
     static String checksum(Path store) throws Exception {
         String script = "cd '" + store + "' && { find . -path './.binarybosh-*' -prune -o -type f -print0 | LC_ALL=C sort -z"
-                + " | xargs -0r sha256sum; find . -path './.binarybosh-*' -prune -o ! -type f -print | LC_ALL=C sort; }"
+                + " | xargs -0r b2sum; find . -path './.binarybosh-*' -prune -o ! -type f -print | LC_ALL=C sort; }"
                 + " | sha256sum | cut -d ' ' -f 1";
         Process process = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -30,7 +30,9 @@ import io.binarybosh.operator.shell.CommandResult;
 import io.binarybosh.operator.shell.DerivedSshKey;
 import io.binarybosh.operator.shell.MonitSummary;
 import io.binarybosh.operator.shell.PostgresState;
+import io.binarybosh.operator.shell.ChecksumTool;
 import io.binarybosh.operator.shell.RsyncProgress;
+import io.binarybosh.operator.shell.SourceChecksum;
 import io.binarybosh.operator.shell.Shell;
 import io.binarybosh.operator.shell.ShellException;
 import io.binarybosh.operator.shell.SshTarget;
@@ -62,6 +64,10 @@ final class Migrator {
     /** Checksumming a store reads all of it. */
     private static final Duration CHECKSUM = Duration.ofMinutes(30);
     private static final Duration SSH_SETUP = Duration.ofMinutes(5);
+    /** How long a look at the running copy waits for it to end, so that its end is seen when it happens. */
+    static final int COPY_WAIT_SECONDS = 5;
+    /** The hash of file contents in the checksum listings of both stores. */
+    static final ChecksumTool CHECKSUM_TOOL = ChecksumTool.B2SUM;
     static final Duration QUIESCE_DEADLINE = Duration.ofMinutes(5);
     static final Duration START_DEADLINE = Duration.ofMinutes(10);
     static final Duration ADOPT_DEADLINE = Duration.ofMinutes(15);
@@ -384,8 +390,8 @@ final class Migrator {
         var microSsh = pair.getSpec().getBootstrap().getMicro().getSsh();
         String dir = copyDir(operation);
         try (Shell shell = shell(pair, DirectorRole.META)) {
-            RsyncProgress progress = RsyncProgress.parse(expect(shell.run(commands.rsyncState(dir, attempt),
-                    COMMAND), "reading the copy's state"));
+            RsyncProgress progress = RsyncProgress.parse(expect(shell.run(commands.rsyncStateAfterWaiting(dir, attempt,
+                    COPY_WAIT_SECONDS), COMMAND), "reading the copy's state"));
             if (progress.notStarted()) {
                 // Each attempt starts only on a source proven still stopped; a postgres that starts during the copy
                 // changes the store, and the checksums of the verification catch it.
@@ -402,6 +408,10 @@ final class Migrator {
                     expect(micro.run(commands.authorize(microSsh.getAuthorizedKeysFile(),
                             VmCommands.copyKeyLine(copyKey.publicKeyLine(), meta.getHost()), "binarybosh-copy-"
                                     + operation.getId()), COMMAND), "authorizing the copy key on the Micro");
+                    // The source is stopped and stays so: its listing is made while rsync reads it, and checked
+                    // against the store's fingerprint when the copy is verified.
+                    expect(micro.run(commands.startSourceChecksum(dir, microStore(pair), CHECKSUM_TOOL), COMMAND),
+                            "starting the checksum listing of the Micro's store");
                 }
                 expect(shell.run(commands.writePrivateFile(dir, "key"), copyKey.privateKeyPem(), COMMAND),
                         "writing the copy key on Meta");
@@ -472,38 +482,42 @@ final class Migrator {
         MigrationStatus migration = pair.getStatus().getMigration();
         int attempt = migration.getCopyAttempt() == null ? 1 : migration.getCopyAttempt();
         VmCommands commands = commands(pair);
-        // Both stores are read in full: on two VMs at once, the verification takes the time of one.
-        CompletableFuture<String> sourceSide = CompletableFuture.supplyAsync(() -> {
-            try (Shell micro = shells.micro(pair)) {
-                return expect(micro.run(commands.checksum(microStore(pair)), CHECKSUM), "checksumming the Micro's store");
-            }
-        });
-        String target;
-        try (Shell meta = shell(pair, DirectorRole.META)) {
-            target = expect(meta.run(commands.checksum(metaStore(pair)), CHECKSUM), "checksumming Meta's store");
-        }
-        String source = joined(sourceSide);
-        String sourceSum = source.lines().findFirst().orElse("").trim();
-        String targetSum = target.lines().findFirst().orElse("").trim();
-        if (sourceSum.isEmpty() || !sourceSum.equals(targetSum)) {
-            writer.update(pair, status -> {
-                status.getMigration().setSourceChecksum(sourceSum);
-                status.getMigration().setTargetChecksum(targetSum);
+        // Both stores are read in full, on two VMs at once; the source's listing was made while the copy ran,
+        // and is made again here if the store changed since it began. The same sessions then remove the copy key.
+        String source;
+        String sourceSum;
+        String targetSum;
+        try (Shell micro = shells.micro(pair); Shell meta = shell(pair, DirectorRole.META)) {
+            CompletableFuture<String> sourceSide = CompletableFuture.supplyAsync(() -> {
+                SourceChecksum early = SourceChecksum.parse(expect(micro.run(commands.sourceChecksum(copyDir(operation),
+                        microStore(pair), (int) CHECKSUM.toSeconds()), CHECKSUM), "reading the Micro's checksum listing"));
+                return early.usable().orElseGet(() -> expect(micro.run(commands.checksum(microStore(pair),
+                        CHECKSUM_TOOL), CHECKSUM), "checksumming the Micro's store"));
             });
-            redoCopy(pair, writer, events, attempt, "the checksums differ after copy attempt " + attempt
-                    + " (Micro " + source.replace('\n', ' ').trim() + ", Meta " + target.replace('\n', ' ').trim() + ")");
-            return;
-        }
-        try (Shell micro = shells.micro(pair)) {
+            String target = expect(meta.run(commands.checksum(metaStore(pair), CHECKSUM_TOOL), CHECKSUM),
+                    "checksumming Meta's store");
+            source = joined(sourceSide);
+            sourceSum = source.lines().findFirst().orElse("").trim();
+            targetSum = target.lines().findFirst().orElse("").trim();
+            if (sourceSum.isEmpty() || !sourceSum.equals(targetSum)) {
+                writer.update(pair, status -> {
+                    status.getMigration().setSourceChecksum(sourceSum);
+                    status.getMigration().setTargetChecksum(targetSum);
+                });
+                redoCopy(pair, writer, events, attempt, "the checksums differ after copy attempt " + attempt
+                        + " (Micro " + source.replace('\n', ' ').trim() + ", Meta " + target.replace('\n', ' ').trim()
+                        + ")");
+                return;
+            }
             expect(micro.run(commands.revoke(pair.getSpec().getBootstrap().getMicro().getSsh().getAuthorizedKeysFile(),
                     "binarybosh-copy-" + operation.getId()), COMMAND), "removing the copy key from the Micro");
-        }
-        try (Shell meta = shell(pair, DirectorRole.META)) {
+            expect(micro.run(commands.removeCopyFiles(copyDir(operation)), COMMAND),
+                    "removing the checksum listing from the Micro");
             expect(meta.run(commands.removeCopyFiles(copyDir(operation)), COMMAND), "removing the copy key from Meta");
         }
         String files = source.lines().skip(1).findFirst().orElse("?").trim();
         BinaryBoshPair written = next(pair, writer, OperationTypes.STARTING_META, "copy verified (" + files
-                + " files, sha256 " + sourceSum + "): starting Meta", m -> {
+                + " files, listing sha256 " + sourceSum + " of " + CHECKSUM_TOOL.command() + "): starting Meta", m -> {
                     m.setSourceChecksum(sourceSum);
                     m.setTargetChecksum(targetSum);
                     m.setCopyVerified(true);

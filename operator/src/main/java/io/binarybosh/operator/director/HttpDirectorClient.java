@@ -45,7 +45,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The director API over HTTPS; one OkHttp connection pool per instance. Built by {@link HttpDirectorClientFactory}. */
+/** The director API over HTTPS. Built by {@link HttpDirectorClientFactory}, which shares its codec and connection pool. */
 final class HttpDirectorClient implements DirectorClient {
 
     static final String CONTEXT_ID_HEADER = "X-Bosh-Context-Id";
@@ -54,13 +54,15 @@ final class HttpDirectorClient implements DirectorClient {
     private static final byte[] EMPTY = new byte[0];
     private static final Set<Integer> OUTPUT_STATUSES = Set.of(200, 204, 206, 416);
 
-    private final Json json = new Json();
+    private final Json json;
     private final DirectorHttp http;
     private final TaskWaiter waiter;
     private final String peer;
     private final String client;
 
-    HttpDirectorClient(DirectorEndpoint endpoint, HttpUrl base, OkHttpClient okHttp, DirectorClientOptions options) {
+    HttpDirectorClient(DirectorEndpoint endpoint, HttpUrl base, OkHttpClient okHttp, Json json,
+                       DirectorClientOptions options) {
+        this.json = json;
         DirectorCredentials credentials = endpoint.credentials();
         this.client = credentials.client();
         DiscoveringAuthenticator authenticator = new DiscoveringAuthenticator(this::info,

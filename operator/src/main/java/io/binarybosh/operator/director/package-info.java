@@ -4,7 +4,8 @@
  * <h2>Use</h2>
  * {@link io.binarybosh.operator.director.HttpDirectorClientFactory} creates one
  * {@link io.binarybosh.operator.director.DirectorClient} per {@link io.binarybosh.operator.director.DirectorEndpoint}.
- * A client is thread-safe, owns one OkHttp connection pool and is closed with {@code close()}. Calls return
+ * A client is thread-safe and is closed with {@code close()}; the clients of one factory share its JSON codec and
+ * its OkHttp connection pool (idle connections kept 60 s), each with its own endpoint's TLS trust. Calls return
  * records from {@code .model}; calls that start a director task return its id, and
  * {@code waitForTask(id, TaskWaitOptions)} follows it to the end.
  *

@@ -9,6 +9,7 @@ import io.binarybosh.operator.director.DirectorTlsException;
 import io.binarybosh.operator.director.DirectorUnauthorizedException;
 import io.binarybosh.operator.director.DirectorUnreachableException;
 import io.binarybosh.operator.director.UaaUnavailableException;
+import io.binarybosh.operator.logging.LogContext;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairSpec;
 import io.binarybosh.operator.model.ConfigMapKeyRef;
@@ -23,11 +24,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 /**
  * Looks at every director of a pair and returns what it saw. Never throws: an unreachable director, a missing
  * Secret or a bug in a client is an observation, because a polling fetcher that throws stops polling for good.
+ * Primary and Meta are asked at once (Meta on the {@code ask} executor), and an answering director's details are
+ * read only when {@link DetailsSchedule} says so.
  */
 public final class PairObserver {
 
@@ -43,9 +50,21 @@ public final class PairObserver {
     private final Clock clock;
     private final Map<Key, Instant> lastAnswered = new ConcurrentHashMap<>();
     private final Map<Key, Instant> silentSince = new ConcurrentHashMap<>();
+    private final Map<Key, DetailsSchedule.LastRead> lastRead = new ConcurrentHashMap<>();
+    private final Executor ask;
 
     public PairObserver(EndpointResolver endpoints, DirectorClientCache clients, ConfigMapLookup configMaps,
                         Clock clock) {
+        this(endpoints, clients, configMaps, clock, Runnable::run);
+    }
+
+    /**
+     * @param ask runs the questions to Meta while the polling thread asks Primary; it must not be the polling
+     *            executor itself, whose threads wait for it
+     */
+    public PairObserver(EndpointResolver endpoints, DirectorClientCache clients, ConfigMapLookup configMaps,
+                        Clock clock, Executor ask) {
+        this.ask = ask;
         this.endpoints = endpoints;
         this.configMaps = configMaps;
         this.clients = clients;
@@ -63,19 +82,38 @@ public final class PairObserver {
         if (micro == null) {
             clients.evict(id, DirectorRole.MICRO);
         }
+        CompletableFuture<Contact> metaAsked = onAsk(pair,
+                () -> contact(pair, id, DirectorRole.META, "spec.meta", spec == null ? null : spec.getMeta()));
         Contact primary = contact(pair, id, DirectorRole.PRIMARY, "spec.primary", spec == null ? null : spec.getPrimary());
-        Contact meta = contact(pair, id, DirectorRole.META, "spec.meta", spec == null ? null : spec.getMeta());
         Contact microContact = micro == null ? null : contact(pair, id, DirectorRole.MICRO, "spec.bootstrap.micro", micro);
+        Contact meta = metaAsked.join();
         String primaryDeployment = spec == null || spec.getPrimary() == null ? null : spec.getPrimary().getDeployment();
         String metaDeployment = spec == null || spec.getMeta() == null ? null : spec.getMeta().getDeployment();
         DesiredManifest primaryManifest = desired(pair, "spec.primary", spec == null ? null : spec.getPrimary());
         DesiredManifest metaManifest = desired(pair, "spec.meta", spec == null ? null : spec.getMeta());
-        return new PairObservation(generation,
-                withDetails(id, primary, metaDeployment, meta.observation().silentSince(), metaManifest != null),
-                withDetails(id, meta, primaryDeployment, primary.observation().silentSince(),
-                        primaryManifest != null),
-                microContact == null ? null : withDetails(id, microContact, primaryDeployment, null, false),
-                started, primaryManifest, metaManifest);
+        boolean watchful = micro != null || pair.getStatus() != null && pair.getStatus().getOperation() != null;
+        CompletableFuture<DirectorObservation> metaRead = onAsk(pair, () -> withDetails(id, meta, primaryDeployment,
+                primary.observation().silentSince(), primaryManifest != null, generation, watchful));
+        DirectorObservation primaryObserved = withDetails(id, primary, metaDeployment,
+                meta.observation().silentSince(), metaManifest != null, generation, watchful);
+        DirectorObservation microObserved = microContact == null ? null
+                : withDetails(id, microContact, primaryDeployment, null, false, generation, watchful);
+        return new PairObservation(generation, primaryObserved, metaRead.join(), microObserved, started,
+                primaryManifest, metaManifest);
+    }
+
+    /** Runs on the ask executor with the pair's log context; the suppliers never throw (they report instead). */
+    private <T> CompletableFuture<T> onAsk(BinaryBoshPair pair, Supplier<T> question) {
+        Supplier<T> inContext = () -> {
+            try (LogContext ignored = LogContext.of(pair, "observe")) {
+                return question.get();
+            }
+        };
+        try {
+            return CompletableFuture.supplyAsync(inContext, ask);
+        } catch (RejectedExecutionException closing) {
+            return CompletableFuture.completedFuture(question.get());
+        }
     }
 
     /** The desired manifest from the director's manifestRef, null when it has none. */
@@ -105,16 +143,30 @@ public final class PairObserver {
     }
 
     private DirectorObservation withDetails(ResourceID id, Contact contact, String managedDeployment,
-                                            Instant managedSilentSince, boolean wantManifest) {
+                                            Instant managedSilentSince, boolean wantManifest, long generation,
+                                            boolean watchful) {
         DirectorObservation observation = contact.observation();
+        Key key = new Key(id, observation.role());
         if (!observation.reachable() || contact.client() == null) {
+            // After a silence or a refusal, the next answer is read in full: nothing from before it is reused.
+            lastRead.remove(key);
             return observation;
         }
+        DetailsSchedule.Poll poll = new DetailsSchedule.Poll(observation.observedAt(), observation.info(),
+                managedSilentSince != null, generation, watchful || wantManifest);
+        DetailsSchedule.LastRead last = lastRead.get(key);
+        if (!DetailsSchedule.fullReadDue(last, poll)) {
+            return observation.withDetails(last.details());
+        }
         try {
-            return observation.withDetails(details.read(id, observation.role(), contact.client(), managedDeployment,
+            DirectorDetails read = details.read(id, observation.role(), contact.client(), managedDeployment,
                     managedSilentSince, wantManifest, observation.user(),
-                    observation.info() != null && observation.info().configServer()));
+                    observation.info() != null && observation.info().configServer());
+            lastRead.put(key, new DetailsSchedule.LastRead(read, poll.now(), poll.info(), poll.peerSilent(),
+                    generation));
+            return observation.withDetails(read);
         } catch (RuntimeException unexpected) {
+            lastRead.remove(key);
             LOG.error("pair={} director={} reading details failed unexpectedly", id, observation.role().fieldName(),
                     unexpected);
             return observation.withDetails(new DirectorDetails(null, java.util.Map.of(), null,
@@ -129,6 +181,7 @@ public final class PairObserver {
         for (DirectorRole role : DirectorRole.values()) {
             lastAnswered.remove(new Key(pair, role));
             silentSince.remove(new Key(pair, role));
+            lastRead.remove(new Key(pair, role));
         }
     }
 

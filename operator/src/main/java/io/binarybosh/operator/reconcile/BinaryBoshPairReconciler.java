@@ -18,6 +18,7 @@ import io.binarybosh.operator.director.DirectorClientFactory;
 import io.binarybosh.operator.director.DirectorTimeouts;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
+import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.observe.ConfigProblem;
 import io.binarybosh.operator.observe.DirectorClientCache;
 import io.binarybosh.operator.observe.EndpointResolver;
@@ -53,8 +54,11 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -73,6 +77,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
     private final DirectorClientCache clients;
     private final DirectorTimeouts timeouts;
     private final ScheduledExecutorService pollingExecutor;
+    private final Executor askExecutor;
     private final SpecValidator validator = new SpecValidator();
     private final StatusCalculator calculator = new StatusCalculator();
     private final Decider decider = new Decider();
@@ -92,6 +97,17 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
 
     public BinaryBoshPairReconciler(DirectorClientFactory clientFactory, ShellFactory shells, DirectorTimeouts timeouts,
                                     ScheduledExecutorService pollingExecutor, MeterRegistry meters, Clock clock) {
+        this(clientFactory, shells, timeouts, pollingExecutor, Runnable::run, meters, clock);
+    }
+
+    /**
+     * @param askExecutor asks a pair's Meta while a polling or reconciler thread asks its Primary: a thread for
+     *                    each of those, and never the polling executor itself
+     */
+    public BinaryBoshPairReconciler(DirectorClientFactory clientFactory, ShellFactory shells, DirectorTimeouts timeouts,
+                                    ScheduledExecutorService pollingExecutor, Executor askExecutor,
+                                    MeterRegistry meters, Clock clock) {
+        this.askExecutor = askExecutor;
         this.clients = new DirectorClientCache(clientFactory);
         this.metrics = new PairMetrics(meters);
         this.actor = new Actor(this::client, new ShellAccess() {
@@ -191,7 +207,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
                 new ObservationEventSource(context,
                         new PairObserver(new EndpointResolver(secretLookup(), timeouts), clients,
                                 (namespace, name) -> configMaps == null ? Optional.empty()
-                                        : configMaps.get(new ResourceID(name, namespace)), clock),
+                                        : configMaps.get(new ResourceID(name, namespace)), clock, askExecutor),
                         pollingExecutor, metrics::forget);
         return List.of(secrets, configMaps, observations);
     }
@@ -225,16 +241,32 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
                 pair.getStatus() == null ? List.of() : pair.getStatus().getConditions(), now);
 
         EventRecorder events = new EventRecorder(context.getClient(), clock);
-        StatusWriter writer = (current, change) -> write(current, change, context, events, calculation);
+        AtomicReference<BinaryBoshPair> latest = new AtomicReference<>();
+        StatusWriter writer = (current, change) -> {
+            BinaryBoshPair updated = write(current, change, context, events, calculation);
+            latest.set(updated);
+            return updated;
+        };
         BinaryBoshPair written = writer.update(pair, status -> copyInto(next, status));
         if (calculation.facts().isPresent() && isAction(step)) {
             LOG.info("acting: {}", step);
+            OperationStatus before = operation(written);
             actor.act(step, written, calculation.facts().get(), writer, events);
-            return UpdateControl.<BinaryBoshPair>noUpdate().rescheduleAfter(Decider.followInterval());
+            // An operation that just moved to its next step (a copy that ended) goes on at once; one that waits on
+            // something, or that started or ended, is looked at again after the follow interval.
+            OperationStatus after = latest.get() == null ? null : operation(latest.get());
+            boolean advanced = before != null && after != null && Objects.equals(before.getId(), after.getId())
+                    && !Objects.equals(before.getStep(), after.getStep());
+            return UpdateControl.<BinaryBoshPair>noUpdate()
+                    .rescheduleAfter(advanced ? Duration.ZERO : Decider.followInterval());
         }
         Duration recheck = step instanceof Step.Wait wait ? wait.recheckAfter()
                 : Timings.of(pair.getSpec()).pollInterval();
         return UpdateControl.<BinaryBoshPair>noUpdate().rescheduleAfter(recheck);
+    }
+
+    private static OperationStatus operation(BinaryBoshPair pair) {
+        return pair.getStatus() == null ? null : pair.getStatus().getOperation();
     }
 
     /** As in log lines: StartRepair, ContinueOperation:FOLLOW_TASK, Wait:Steady. */

@@ -65,14 +65,54 @@ public record VmCommands(boolean sudo) {
     }
 
     /**
-     * The store's checksum listing, reduced to one SHA-256 and a file count: every regular file's SHA-256 and path,
-     * then every other entry's path, sorted bytewise, without what was moved aside.
+     * The store's checksum listing, reduced to one SHA-256 and a file count: every regular file's hash (by
+     * {@code tool}) and path, then every other entry's path, sorted bytewise, without what was moved aside.
      */
-    public String checksum(String store) {
+    public String checksum(String store, ChecksumTool tool) {
+        return privileged(checksumScript(store, tool));
+    }
+
+    private static String checksumScript(String store, ChecksumTool tool) {
         String find = "find . -path './" + ASIDE_PREFIX + "*' -prune -o ";
-        return privileged("cd " + quote(store) + " || exit 3; { " + find + "-type f -print0 | LC_ALL=C sort -z "
-                + "| xargs -0r sha256sum; " + find + "! -type f -print | LC_ALL=C sort; } | sha256sum "
-                + "| cut -d ' ' -f 1; " + find + "-type f -print | wc -l");
+        return "command -v " + tool.command() + " > /dev/null || exit 127; cd " + quote(store) + " || exit 3; { " + find + "-type f -print0 | LC_ALL=C sort -z "
+                + "| xargs -0r " + tool.command() + "; " + find + "! -type f -print | LC_ALL=C sort; } | sha256sum "
+                + "| cut -d ' ' -f 1; " + find + "-type f -print | wc -l";
+    }
+
+    /**
+     * One SHA-256 of every entry's type, size, modification time, mode, owner and path, without reading contents:
+     * cheap, and different as soon as anything in the store was written, created, removed or renamed.
+     */
+    private static String fingerprintScript(String store) {
+        return "cd " + quote(store) + " && find . -path './" + ASIDE_PREFIX + "*' -prune -o -printf "
+                + "'%y %s %T@ %m %U %G %p\\n' | LC_ALL=C sort | sha256sum | cut -d ' ' -f 1";
+    }
+
+    /**
+     * Starts the store's checksum listing in the background, detached, into {@code dir/source-sum}: the store's
+     * fingerprint, then the listing by {@code tool}. Run on the copy's source while rsync reads it, since
+     * nothing writes to a stopped director's store; {@link #sourceChecksum} reads it with a fresh fingerprint.
+     */
+    public String startSourceChecksum(String dir, String store, ChecksumTool tool) {
+        String base = dir + "/source-sum";
+        String job = "{ " + fingerprintScript(store) + " && " + checksumScript(store, tool) + "; } > "
+                + quote(base + ".tmp") + " 2>/dev/null && mv " + quote(base + ".tmp") + " " + quote(base);
+        return privileged("umask 077; mkdir -p " + quote(dir) + " && rm -f " + quote(base) + " " + quote(base + ".tmp")
+                + " && { nohup setsid sh -c " + quote(job) + " > /dev/null 2>&1 < /dev/null & echo $! > "
+                + quote(base + ".pid") + "; }");
+    }
+
+    /**
+     * Waits up to {@code waitSeconds} for the listing of {@link #startSourceChecksum} to end, then prints its
+     * three lines (fingerprint then, SHA-256, file count) and the store's fingerprint now; or {@code none} when the
+     * listing is missing or its process is gone without it.
+     */
+    public String sourceChecksum(String dir, String store, int waitSeconds) {
+        String base = dir + "/source-sum";
+        return privileged("i=0; while [ ! -f " + quote(base) + " ] && [ -f " + quote(base + ".pid") + " ] "
+                + "&& [ -d /proc/$(cat " + quote(base + ".pid") + ") ] && [ $i -lt " + waitSeconds * 10 + " ]; "
+                + "do sleep 0.1; i=$((i + 1)); done; if [ -f " + quote(base) + " ]; then cat " + quote(base)
+                + " && " + fingerprintScript(store) + "; else echo none; fi");
     }
 
     /**
@@ -101,7 +141,7 @@ public record VmCommands(boolean sudo) {
     /** Removes the copy's working files (its key, known_hosts, logs) and their folder. */
     public String removeCopyFiles(String dir) {
         return privileged("[ -d " + quote(dir) + " ] || exit 0; rm -f " + quote(dir) + "/key " + quote(dir)
-                + "/known_hosts " + quote(dir) + "/attempt-*; rmdir " + quote(dir));
+                + "/known_hosts " + quote(dir) + "/attempt-* " + quote(dir) + "/source-sum*; rmdir " + quote(dir));
     }
 
     /**
@@ -132,6 +172,18 @@ public record VmCommands(boolean sudo) {
                 + "; else echo -; fi; if [ ! -f " + quote(base + ".pid") + " ]; then echo none; elif [ -d /proc/$(cat "
                 + quote(base + ".pid") + ") ]; then echo alive; else echo dead; fi; [ -f " + quote(base + ".log")
                 + " ] && tail -c 4000 " + quote(base + ".log") + " | tr '\\r' '\\n' | grep -v '^ *$' | tail -n 3; true");
+    }
+
+    /**
+     * As {@link #rsyncState}, after waiting up to {@code waitSeconds} for attempt N to end: the copy's end is seen
+     * when it happens rather than at the next look.
+     */
+    public String rsyncStateAfterWaiting(String dir, int attempt, int waitSeconds) {
+        String base = dir + "/attempt-" + attempt;
+        String wait = privileged("i=0; while [ ! -f " + quote(base + ".exit") + " ] && [ -f " + quote(base + ".pid")
+                + " ] && [ -d /proc/$(cat " + quote(base + ".pid") + ") ] && [ $i -lt " + waitSeconds * 10
+                + " ]; do sleep 0.1; i=$((i + 1)); done");
+        return wait + "; " + rsyncState(dir, attempt);
     }
 
     /** Stops attempt N's rsync if it still runs (a redo must not race it). */

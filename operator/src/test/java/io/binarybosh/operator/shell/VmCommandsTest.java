@@ -60,18 +60,74 @@ class VmCommandsTest {
     @Test
     void theChecksumCoversContentsAndNamesButNotWhatWasMovedAside() throws Exception {
         Path store = store();
-        String before = sh(commands.checksum(store.toString()), Map.of()).out();
+        String before = sh(commands.checksum(store.toString(), ChecksumTool.B2SUM), Map.of()).out();
         assertThat(before.lines().toList()).hasSize(2);
         assertThat(before.lines().skip(1).findFirst().orElseThrow().trim()).isEqualTo("3");
         Files.createDirectories(store.resolve(".binarybosh-aside-x"));
         Files.writeString(store.resolve(".binarybosh-aside-x/other"), "y");
-        assertThat(sh(commands.checksum(store.toString()), Map.of()).out()).isEqualTo(before);
+        assertThat(sh(commands.checksum(store.toString(), ChecksumTool.B2SUM), Map.of()).out()).isEqualTo(before);
         Files.writeString(store.resolve("blobstore/store/blob"), "dada");
-        assertThat(sh(commands.checksum(store.toString()), Map.of()).out()).isNotEqualTo(before);
+        assertThat(sh(commands.checksum(store.toString(), ChecksumTool.B2SUM), Map.of()).out()).isNotEqualTo(before);
         Files.writeString(store.resolve("blobstore/store/blob"), "data");
         Files.createDirectories(store.resolve("director/tasks"));
-        assertThat(sh(commands.checksum(store.toString()), Map.of()).out()).as("an empty folder counts")
+        assertThat(sh(commands.checksum(store.toString(), ChecksumTool.B2SUM), Map.of()).out()).as("an empty folder counts")
                 .isNotEqualTo(before);
+    }
+
+    @Test
+    void bothToolsListTheSameFilesWithDifferentHashes() throws Exception {
+        Path store = store();
+        String b2 = sh(commands.checksum(store.toString(), ChecksumTool.B2SUM), Map.of()).out();
+        String sha = sh(commands.checksum(store.toString(), ChecksumTool.SHA256SUM), Map.of()).out();
+        assertThat(b2.lines().skip(1).toList()).isEqualTo(sha.lines().skip(1).toList());
+        assertThat(b2.lines().findFirst()).isNotEqualTo(sha.lines().findFirst());
+    }
+
+    @Test
+    void theSourceListingMadeInTheBackgroundIsTheListingAndKnowsWhetherTheStoreChangedSince() throws Exception {
+        Path store = store();
+        String copyDir = dir.resolve("copy").toString();
+        String listing = sh(commands.checksum(store.toString(), ChecksumTool.B2SUM), Map.of()).out().trim();
+
+        assertThat(sh(commands.startSourceChecksum(copyDir, store.toString(), ChecksumTool.B2SUM), Map.of()).exit())
+                .isZero();
+        SourceChecksum unchanged = SourceChecksum.parse(sh(commands.sourceChecksum(copyDir, store.toString(), 20),
+                Map.of()).out());
+        assertThat(unchanged.usable()).contains(listing);
+
+        Files.writeString(store.resolve("blobstore/store/blob"), "dada");
+        SourceChecksum changed = SourceChecksum.parse(sh(commands.sourceChecksum(copyDir, store.toString(), 20),
+                Map.of()).out());
+        assertThat(changed.current()).isFalse();
+        assertThat(changed.usable()).isEmpty();
+
+        assertThat(sh(commands.removeCopyFiles(copyDir), Map.of()).exit()).isZero();
+        assertThat(dir.resolve("copy")).doesNotExist();
+        assertThat(SourceChecksum.parse(sh(commands.sourceChecksum(copyDir, store.toString(), 1), Map.of()).out())
+                .usable()).isEmpty();
+    }
+
+    @Test
+    void aListingWithoutItsToolFailsInsteadOfListingNothing() throws Exception {
+        Path store = store();
+        Run run = sh(commands.checksum(store.toString(), ChecksumTool.B2SUM), Map.of("PATH", "/nonexistent"));
+        assertThat(run.exit()).isNotZero();
+    }
+
+    @Test
+    void theCopyStateIsReadAsSoonAsTheCopyEnds() throws Exception {
+        String copyDir = dir.resolve("copy").toString();
+        Files.createDirectories(dir.resolve("copy"));
+        Process running = new ProcessBuilder("/bin/sh", "-c", "sleep 0.5; echo 0 > '" + copyDir + "/attempt-1.exit'")
+                .start();
+        Files.writeString(dir.resolve("copy/attempt-1.pid"), running.pid() + "\n");
+
+        RsyncProgress progress = RsyncProgress.parse(sh(commands.rsyncStateAfterWaiting(copyDir, 1, 20), Map.of())
+                .out());
+
+        assertThat(progress.succeeded()).isTrue();
+        assertThat(RsyncProgress.parse(sh(commands.rsyncStateAfterWaiting(copyDir, 2, 20), Map.of()).out())
+                .notStarted()).as("an attempt never started is not waited for").isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.binarybosh.operator.director.http;
 
 import io.binarybosh.operator.director.DirectorException;
+import io.binarybosh.operator.director.DirectorResponseException;
 import io.binarybosh.operator.director.DirectorUnreachableException;
 import io.binarybosh.operator.director.RetryPolicy;
 import io.binarybosh.operator.director.Sleeper;
@@ -11,6 +12,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,11 @@ public final class DirectorHttp {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectorHttp.class);
     private static final byte[] EMPTY = new byte[0];
+    /**
+     * The most a response body may hold. A director's largest answers (a manifest, a task's result or a chunk of
+     * its event log) are a few MiB; a body past this is not a director's, and is not read into memory.
+     */
+    public static final long MAX_BODY_BYTES = 64L << 20;
 
     private final OkHttpClient http;
     private final HttpUrl base;
@@ -79,7 +87,7 @@ public final class DirectorHttp {
             ApiResponse response;
             long started = System.nanoTime();
             try {
-                response = send(toSend);
+                response = send(toSend, call);
             } catch (IOException e) {
                 DirectorException mapped = TransportErrors.map(e, peer(), call);
                 if (mapped instanceof DirectorUnreachableException && request.retryable()
@@ -117,11 +125,12 @@ public final class DirectorHttp {
         return authenticator.refreshAfterRejection(authenticator.authorization());
     }
 
-    /** Releases the connection pool; later calls throw {@link IllegalStateException}. */
+    /**
+     * Later calls throw {@link IllegalStateException}. The connection pool is the factory's, shared with other
+     * directors' clients: this client's idle connections expire there.
+     */
     public void close() {
         closed = true;
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
     }
 
     private void pause(String call, int attempt, String reason) {
@@ -136,11 +145,21 @@ public final class DirectorHttp {
         }
     }
 
-    private ApiResponse send(Request request) throws IOException {
+    private ApiResponse send(Request request, String call) throws IOException {
         try (Response response = http.newCall(request).execute()) {
-            byte[] body = response.body().bytes();
-            return new ApiResponse(response.code(), response.header("Location"), response.header("Content-Type"), body);
+            return new ApiResponse(response.code(), response.header("Location"), response.header("Content-Type"),
+                    bounded(response.body(), call));
         }
+    }
+
+    /** The body, read only while it stays within {@link #MAX_BODY_BYTES}; closing the response drops the rest. */
+    private byte[] bounded(ResponseBody body, String call) throws IOException {
+        BufferedSource source = body.source();
+        if (body.contentLength() > MAX_BODY_BYTES || source.request(MAX_BODY_BYTES + 1)) {
+            throw new DirectorResponseException("The " + peer() + " answered " + call + " with a body larger than "
+                    + (MAX_BODY_BYTES >> 20) + " MiB, which no director sends");
+        }
+        return source.readByteArray();
     }
 
     private Request prepare(ApiRequest request) {

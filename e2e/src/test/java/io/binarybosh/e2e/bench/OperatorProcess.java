@@ -1,0 +1,200 @@
+package io.binarybosh.e2e.bench;
+
+import io.binarybosh.operator.Main;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The operator as it is deployed: {@link Main} in a JVM of its own, with the chart's memory settings, talking to the
+ * benchmark's Kubernetes API through a kubeconfig and to the simulated directors over HTTPS. Its CPU time, resident
+ * memory and heap are then the operator's alone, with nothing of the world or the API mock in them.
+ */
+final class OperatorProcess implements AutoCloseable {
+
+    /**
+     * The chart's defaults (helm/binary-bosh-operator/values.yaml): a 512 MiB memory limit and
+     * {@code -XX:MaxRAMPercentage=75}; {@code MaxRAM} makes the JVM size itself as in that container.
+     */
+    static final List<String> CHART_JVM_OPTIONS = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75");
+    private static final Pattern BUCKET = Pattern.compile(
+            "^operator_sdk_controllers_execution_reconcile_seconds_bucket\\{(.*)} ([0-9.eE+-]+)$");
+    private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+    private final Process process;
+    private final int healthPort;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private OperatorProcess(Process process, int healthPort) {
+        this.process = process;
+        this.healthPort = healthPort;
+    }
+
+    static OperatorProcess start(Path kubeconfig, Path log) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(CHART_JVM_OPTIONS);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("KUBECONFIG", kubeconfig.toString());
+        env.put("HEALTH_PORT", String.valueOf(port));
+        env.putIfAbsent("LOG_LEVEL", "warn");
+        return new OperatorProcess(builder.start(), port);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** User and system CPU time of the whole process (every thread: operator, GC, JIT), from /proc. */
+    double cpuSeconds() {
+        String stat = read("/proc/" + pid() + "/stat");
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // After the command name: state is field 3, utime field 14 and stime field 15 (proc(5)), in clock ticks.
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks / 100.0;
+    }
+
+    /** Resident memory now and at its peak, in bytes ({@code VmRSS}, {@code VmHWM}). */
+    long[] residentBytes() {
+        long rss = 0;
+        long peak = 0;
+        for (String line : read("/proc/" + pid() + "/status").split("\n")) {
+            if (line.startsWith("VmRSS:")) {
+                rss = kibibytes(line);
+            } else if (line.startsWith("VmHWM:")) {
+                peak = kibibytes(line);
+            }
+        }
+        return new long[] {rss, peak};
+    }
+
+    /** Heap in use right after full collections, the least of three, as {@link HeapProbe} does in this JVM. */
+    long heapAfterGc() throws InterruptedException {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            jcmd("GC.run");
+            Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+            if (used.find()) {
+                least = Math.min(least, Long.parseLong(used.group(1)) << 10);
+            }
+        }
+        if (least == Long.MAX_VALUE) {
+            throw new IllegalStateException("jcmd GC.heap_info named no heap in use for pid " + pid());
+        }
+        return least;
+    }
+
+    /** The reconcile timer's histogram now: cumulative count per upper bound in seconds, summed over series. */
+    Map<Double, Double> reconcileBuckets() {
+        Map<Double, Double> buckets = new TreeMap<>();
+        for (String line : metrics().split("\n")) {
+            Matcher bucket = BUCKET.matcher(line.trim());
+            if (!bucket.matches()) {
+                continue;
+            }
+            Matcher le = LE.matcher(bucket.group(1));
+            if (le.find()) {
+                double bound = "+Inf".equals(le.group(1)) ? Double.POSITIVE_INFINITY : Double.parseDouble(le.group(1));
+                buckets.merge(bound, Double.parseDouble(bucket.group(2)), Double::sum);
+            }
+        }
+        return buckets;
+    }
+
+    /**
+     * The reconciles between two histograms: their count and the upper bound (ms) of the bucket holding the 50th
+     * and 99th percentile, so the percentiles are at most these.
+     */
+    static WindowMeters.Reconciles between(Map<Double, Double> before, Map<Double, Double> after) {
+        Map<Double, Double> delta = new TreeMap<>();
+        after.forEach((bound, count) -> delta.put(bound, count - before.getOrDefault(bound, 0.0)));
+        double total = delta.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        if (total <= 0) {
+            return new WindowMeters.Reconciles(0, Double.NaN, Double.NaN, Double.NaN);
+        }
+        return new WindowMeters.Reconciles((long) total, bound(delta, 0.5 * total), bound(delta, 0.99 * total),
+                bound(delta, total));
+    }
+
+    private static double bound(Map<Double, Double> cumulative, double rank) {
+        for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
+            if (bucket.getValue() >= rank) {
+                return bucket.getKey() * 1000;
+            }
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    private String metrics() {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/metrics"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String jcmd(String what) throws InterruptedException {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(pid()), what).redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes());
+            if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+                throw new IllegalStateException("jcmd " + what + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long kibibytes(String statusLine) {
+        return Long.parseLong(statusLine.replaceAll("[^0-9]", "")) << 10;
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}

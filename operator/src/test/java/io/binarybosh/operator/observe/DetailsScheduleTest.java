@@ -1,0 +1,101 @@
+package io.binarybosh.operator.observe;
+
+import io.binarybosh.operator.director.DirectorInfo;
+import io.binarybosh.operator.director.UserAuthentication;
+import io.binarybosh.operator.director.model.Task;
+import io.binarybosh.operator.director.model.TaskState;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DetailsScheduleTest {
+
+    private static final Instant READ = Instant.parse("2026-12-04T12:00:00Z");
+    private static final DirectorInfo INFO = info("283.1.6 (00000000)");
+
+    private static DirectorInfo info(String version) {
+        return new DirectorInfo("meta-bosh", "uuid", version, "admin", "cpi",
+                new UserAuthentication("uaa", "https://10.0.0.6:8443", List.of()));
+    }
+
+    private static ManagedDeploymentView managed(boolean locked, List<Task> tasks, AgentView agent) {
+        return new ManagedDeploymentView("primary", true, locked, List.of(), tasks, agent, null, null);
+    }
+
+    private static DirectorDetails wellDetails() {
+        return new DirectorDetails(true, Map.of("primary", false),
+                managed(false, List.of(), new AgentView("running", "vm-1", "agent-1", READ)), null);
+    }
+
+    private static DetailsSchedule.LastRead last(DirectorDetails details) {
+        return new DetailsSchedule.LastRead(details, READ, INFO, false, 3);
+    }
+
+    private static DetailsSchedule.Poll pollAfter(Duration after) {
+        return new DetailsSchedule.Poll(READ.plus(after), INFO, false, 3, false);
+    }
+
+    @Test
+    void whileAllIsWellTheDetailsOfTheLastFullReadAreReusedForAMinute() {
+        assertThat(DetailsSchedule.fullReadDue(last(wellDetails()), pollAfter(Duration.ofSeconds(15)))).isFalse();
+        assertThat(DetailsSchedule.fullReadDue(last(wellDetails()), pollAfter(Duration.ofSeconds(59)))).isFalse();
+        assertThat(DetailsSchedule.fullReadDue(last(wellDetails()), pollAfter(DetailsSchedule.FULL_READ_EVERY)))
+                .isTrue();
+    }
+
+    @Test
+    void theFirstPollReadsInFull() {
+        assertThat(DetailsSchedule.fullReadDue(null, pollAfter(Duration.ZERO))).isTrue();
+    }
+
+    @Test
+    void aDifferentInfoAChangedSpecOrThePeerFallingSilentReadsInFullAtOnce() {
+        Instant soon = READ.plusSeconds(15);
+        assertThat(DetailsSchedule.fullReadDue(last(wellDetails()),
+                new DetailsSchedule.Poll(soon, info("284.0.0 (00000000)"), false, 3, false))).isTrue();
+        assertThat(DetailsSchedule.fullReadDue(last(wellDetails()),
+                new DetailsSchedule.Poll(soon, INFO, true, 3, false))).isTrue();
+        assertThat(DetailsSchedule.fullReadDue(last(wellDetails()),
+                new DetailsSchedule.Poll(soon, INFO, false, 4, false))).isTrue();
+    }
+
+    @Test
+    void aWatchfulPairReadsInFullAtEveryPoll() {
+        assertThat(DetailsSchedule.fullReadDue(last(wellDetails()),
+                new DetailsSchedule.Poll(READ.plusSeconds(15), INFO, false, 3, true))).isTrue();
+    }
+
+    @Test
+    void anythingNotWellIsLookedAtAgainAtTheNextPoll() {
+        AgentView running = new AgentView("running", "vm-1", "agent-1", READ);
+        Task task = new Task(7, TaskState.PROCESSING, "scan and fix", null, null, null, "admin", "primary", null);
+        List<DirectorDetails> notWell = List.of(
+                new DirectorDetails(null, Map.of(), null, "GET /deployments: 500"),
+                new DirectorDetails(false, Map.of("primary", false), managed(false, List.of(), running), null),
+                new DirectorDetails(true, Map.of("primary", true), managed(true, List.of(), running), null),
+                new DirectorDetails(true, Map.of("primary", false), managed(false, List.of(task), running), null),
+                new DirectorDetails(true, Map.of("primary", false), managed(false, List.of(),
+                        new AgentView(AgentView.UNRESPONSIVE, "vm-1", "agent-1", READ)), null),
+                new DirectorDetails(true, Map.of("primary", false), managed(false, List.of(), null), null),
+                new DirectorDetails(true, Map.of(), new ManagedDeploymentView("primary", false, false, List.of(),
+                        List.of(), null, null, null), null));
+        for (DirectorDetails details : notWell) {
+            assertThat(DetailsSchedule.fullReadDue(last(details), pollAfter(Duration.ofSeconds(15))))
+                    .as("%s", details).isTrue();
+        }
+    }
+
+    @Test
+    void theAgentCheckFallingDueReadsInFull() {
+        DirectorDetails details = new DirectorDetails(true, Map.of("primary", false), managed(false, List.of(),
+                new AgentView("running", "vm-1", "agent-1",
+                        READ.minus(DirectorDetailsReader.AGENT_CHECK_INTERVAL).plusSeconds(10))), null);
+        assertThat(DetailsSchedule.fullReadDue(last(details), pollAfter(Duration.ofSeconds(5)))).isFalse();
+        assertThat(DetailsSchedule.fullReadDue(last(details), pollAfter(Duration.ofSeconds(10)))).isTrue();
+    }
+}

@@ -1,0 +1,271 @@
+package io.binarybosh.operator.observe;
+
+import io.binarybosh.operator.director.ContextId;
+import io.binarybosh.operator.director.DirectorClient;
+import io.binarybosh.operator.director.DirectorInfo;
+import io.binarybosh.operator.director.DirectorTimeouts;
+import io.binarybosh.operator.director.DirectorUnreachableException;
+import io.binarybosh.operator.director.UserAuthentication;
+import io.binarybosh.operator.director.model.Deployment;
+import io.binarybosh.operator.director.model.DeploymentsQuery;
+import io.binarybosh.operator.director.model.Instance;
+import io.binarybosh.operator.director.model.Task;
+import io.binarybosh.operator.director.model.TaskQuery;
+import io.binarybosh.operator.director.model.VmDetails;
+import io.binarybosh.operator.model.BinaryBoshPair;
+import io.binarybosh.operator.model.BinaryBoshPairSpec;
+import io.binarybosh.operator.model.BinaryBoshPairStatus;
+import io.binarybosh.operator.model.ManagedDirectorSpec;
+import io.binarybosh.operator.model.OperationStatus;
+import io.binarybosh.operator.model.SecretKeyRef;
+import io.binarybosh.operator.model.SecretRef;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a pair's polls ask its directors: all at the first, only /info while all is well, all again on a change. */
+class PairObserverScheduleTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T12:00:00Z"));
+    private final InMemoryDirector primary = new InMemoryDirector("primary-bosh", "meta");
+    private final InMemoryDirector meta = new InMemoryDirector("meta-bosh", "primary");
+    private PairObserver observer;
+    private BinaryBoshPair pair;
+    private ExecutorService ask;
+
+    @BeforeEach
+    void setUp() {
+        ask = Executors.newSingleThreadExecutor();
+        Map<String, Secret> secrets = Map.of("creds", new SecretBuilder().withNewMetadata().withName("creds")
+                .endMetadata().withStringData(Map.of("ca.crt", new HeldCertificate.Builder().certificateAuthority(0).build().certificatePem(), "client", "admin",
+                        "clientSecret", "s3cret")).build());
+        DirectorClientCache clients = new DirectorClientCache(endpoint ->
+                endpoint.url().getPort() == 1001 ? primary : meta);
+        observer = new PairObserver(new EndpointResolver((namespace, name) -> Optional.ofNullable(secrets.get(name)),
+                DirectorTimeouts.defaults()), clients, (namespace, name) -> Optional.empty(), clock, ask);
+        BinaryBoshPairSpec spec = new BinaryBoshPairSpec();
+        spec.setPrimary(director("https://127.0.0.1:1001", "primary"));
+        spec.setMeta(director("https://127.0.0.1:1002", "meta"));
+        pair = new BinaryBoshPair();
+        pair.getMetadata().setName("pair");
+        pair.getMetadata().setNamespace("ns");
+        pair.getMetadata().setGeneration(1L);
+        pair.setSpec(spec);
+    }
+
+    private static ManagedDirectorSpec director(String url, String deployment) {
+        ManagedDirectorSpec director = new ManagedDirectorSpec();
+        director.setUrl(url);
+        director.setDeployment(deployment);
+        director.setCaSecretRef(new SecretKeyRef("creds", "ca.crt"));
+        director.setCredentialsSecretRef(new SecretRef("creds"));
+        return director;
+    }
+
+    private PairObservation poll() {
+        clock.advance(Duration.ofSeconds(15));
+        return observer.observe(pair);
+    }
+
+    @Test
+    void theFirstPollAsksEverythingAndLaterPollsOnlyInfoUntilAMinuteHasPassed() {
+        PairObservation first = observer.observe(pair);
+        assertThat(primary.calls).containsExactly("info", "resurrection", "deployments", "instances", "tasks",
+                "manifest", "instanceDetails");
+        primary.calls.clear();
+
+        PairObservation second = poll();
+        PairObservation third = poll();
+        PairObservation fourth = poll();
+
+        assertThat(primary.calls).containsExactly("info", "info", "info");
+        assertThat(meta.calls).endsWith("info", "info", "info");
+        assertThat(fourth.primary().details()).isEqualTo(first.primary().details());
+        assertThat(fourth.primary().observedAt()).isAfter(third.primary().observedAt());
+        assertThat(second.meta().details().managed().agent().running()).isTrue();
+        primary.calls.clear();
+
+        poll();
+
+        assertThat(primary.calls).containsExactly("info", "resurrection", "deployments", "instances", "tasks");
+    }
+
+    @Test
+    void aDirectorThatFallsSilentIsSeenAtOnceAndItsPeerIsReadInFull() {
+        observer.observe(pair);
+        poll();
+        primary.calls.clear();
+        meta.down = true;
+
+        PairObservation silent = poll();
+
+        assertThat(silent.meta().outcome()).isEqualTo(Outcome.UNREACHABLE);
+        // Primary manages Meta: its view of Meta's deployment is read again, agent check included.
+        assertThat(primary.calls).contains("instances", "tasks", "instanceDetails");
+        meta.down = false;
+        meta.calls.clear();
+
+        PairObservation back = poll();
+
+        assertThat(back.meta().reachable()).isTrue();
+        assertThat(meta.calls).contains("resurrection", "deployments", "instances", "tasks");
+    }
+
+    @Test
+    void aTaskInFlightIsLookedAtAgainAtEveryPoll() {
+        observer.observe(pair);
+        primary.tasks = List.of(new Task(9, io.binarybosh.operator.director.model.TaskState.PROCESSING,
+                "scan and fix", null, null, null, "hm", "meta", null));
+        clock.advance(Duration.ofSeconds(60));
+        observer.observe(pair);
+        primary.calls.clear();
+
+        PairObservation next = poll();
+
+        assertThat(primary.calls).contains("tasks");
+        assertThat(next.primary().details().managed().inFlightTasks()).hasSize(1);
+    }
+
+    @Test
+    void aPairWithAnOperationInFlightIsReadInFullAtEveryPoll() {
+        observer.observe(pair);
+        BinaryBoshPairStatus status = new BinaryBoshPairStatus();
+        status.setOperation(new OperationStatus());
+        pair.setStatus(status);
+        primary.calls.clear();
+
+        poll();
+
+        assertThat(primary.calls).contains("resurrection", "deployments", "instances", "tasks");
+    }
+
+    @Test
+    void aChangedSpecIsReadInFullAtTheNextPoll() {
+        observer.observe(pair);
+        pair.getMetadata().setGeneration(2L);
+        primary.calls.clear();
+
+        poll();
+
+        assertThat(primary.calls).contains("deployments");
+    }
+
+    /** A director holding its peer's deployment, all well; records the calls it gets. */
+    private final class InMemoryDirector implements DirectorClient {
+
+        final List<String> calls = new ArrayList<>();
+        final String name;
+        final String managed;
+        volatile boolean down;
+        volatile List<Task> tasks = List.of();
+
+        InMemoryDirector(String name, String managed) {
+            this.name = name;
+            this.managed = managed;
+        }
+
+        private synchronized void called(String call) {
+            calls.add(call);
+        }
+
+        @Override
+        public DirectorInfo info() {
+            return authenticatedInfo();
+        }
+
+        @Override
+        public DirectorInfo authenticatedInfo() {
+            called("info");
+            if (down) {
+                throw new DirectorUnreachableException(name + " is unreachable", null);
+            }
+            return new DirectorInfo(name, name + "-uuid", "283.1.6", "admin", "cpi",
+                    new UserAuthentication("basic", null, List.of()));
+        }
+
+        @Override
+        public boolean resurrectionEnabled() {
+            called("resurrection");
+            return true;
+        }
+
+        @Override
+        public List<Deployment> deployments(DeploymentsQuery query) {
+            called("deployments");
+            return List.of(new Deployment(managed, List.of(), null, List.of(), List.of(), false));
+        }
+
+        @Override
+        public List<Instance> instances(String deployment) {
+            called("instances");
+            return List.of(new Instance("agent-1", "vm-1", "bosh", 0, "id-1", "z1", List.of("10.0.0.6"), null,
+                    true));
+        }
+
+        @Override
+        public List<Task> tasks(TaskQuery query) {
+            called("tasks");
+            return tasks;
+        }
+
+        @Override
+        public String manifest(String deployment) {
+            called("manifest");
+            return "name: " + deployment + "\n";
+        }
+
+        @Override
+        public List<VmDetails> instanceDetails(String deployment, ContextId contextId, Duration timeout) {
+            called("instanceDetails");
+            return List.of(new VmDetails("vm-1", true, null, Map.of(), null, List.of(), List.of(), "agent-1", "bosh",
+                    0, "running", "started", null, null, List.of(), "z1", "id-1", true, false, null, false));
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
