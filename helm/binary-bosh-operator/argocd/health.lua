@@ -48,10 +48,12 @@ end
 if status.awaitedApproval ~= nil and status.awaitedApproval ~= "" then
   local namespace = (obj.metadata and obj.metadata.namespace) or "default"
   local name = (obj.metadata and obj.metadata.name) or ""
+  -- The Blocked condition says what the decision waits for, True or not; then the step's own words.
   local why = messageOf(condition("Blocked"), nil)
-  if why == nil or not isTrue("Blocked") then
-    why = messageOf(condition("Ready"), "approval awaited")
+  if why == nil and status.operation ~= nil then
+    why = status.operation.message
   end
+  why = why or messageOf(condition("Ready"), "approval awaited")
   hs.status = "Suspended"
   hs.message = why .. ". Approve with the approve action, or: kubectl bbp approve " .. name .. " -n " .. namespace ..
     " (kubectl annotate bbp " .. name .. " -n " .. namespace .. " --overwrite binarybosh.io/approve=" ..

@@ -46,13 +46,17 @@ class ChartAppliesWithKubectlTest {
     @Test
     void everyOptionOnApplies() {
         // The embedded API has no Prometheus Operator CRDs: everything else is applied.
-        install(ChartOptionsTest.EVERY_OPTION.replace("serviceMonitor: {enabled: true", "serviceMonitor: {enabled: false"),
+        install(ChartOptionsTest.EVERY_OPTION.replace("serviceMonitor: {enabled: true", "serviceMonitor: {enabled: false")
+                        .replace("prometheusRule: {enabled: true", "prometheusRule: {enabled: false")
+                        .replace("namespace: monitoring", "namespace: bosh-system"),
                 kubectl -> {
             assertThat(kubectl.run("get", "deploy,pdb,sa,svc", "-n", "bosh-system", "-o", "name").orThrow().stdout())
                     .contains("deployment.apps/bosh-operator", "poddisruptionbudget.policy/bosh-operator",
                             "serviceaccount/bosh-operator-sa", "service/bosh-operator-metrics");
             assertThat(kubectl.run("get", "clusterroles", "-o", "name").orThrow().stdout())
                     .contains("bosh-operator-view", "bosh-operator-edit", "bosh-operator-approve");
+            assertThat(kubectl.run("get", "configmap", "bosh-operator-dashboard", "-n", "bosh-system", "-o",
+                    "name").orThrow().stdout()).contains("bosh-operator-dashboard");
         });
     }
 

@@ -45,12 +45,17 @@ class ChartOptionsTest {
               service: {enabled: true, type: ClusterIP, annotations: {p: q}}
               serviceMonitor: {enabled: true, interval: 15s, scrapeTimeout: 5s, labels: {release: prom},
                                honorLabels: true}
+            prometheusRule: {enabled: true, labels: {release: prom}}
+            grafanaDashboard: {enabled: true, namespace: monitoring, labels: {grafana_dashboard: "1"}}
             """;
 
     private final RenderedChart every = ChartRenderer.render(EVERY_OPTION);
 
     @Test
     void namesFollowTheOverrides() {
+        assertThat(every.ofKind("PrometheusRule")).hasSize(1);
+        assertThat(every.all(io.fabric8.kubernetes.api.model.ConfigMap.class)).singleElement()
+                .satisfies(map -> assertThat(map.getMetadata().getNamespace()).isEqualTo("monitoring"));
         assertThat(every.objects()).filteredOn(object -> !object.getKind().equals("ServiceAccount"))
                 .allSatisfy(object -> assertThat(object.getMetadata().getName()).startsWith("bosh-operator"));
         assertThat(every.only(Deployment.class).getSpec().getSelector().getMatchLabels())

@@ -71,11 +71,31 @@ class ImageStartsOperatorTest extends OperatorWorldTest {
                 assertThat(fields[4]).isEqualTo("/");
                 assertThat(fields[5]).startsWith("ro");
             });
-            assertThat(body(port, "/metrics")).contains("binarybosh_director_reachable");
+            // Every series the chart's alerts and dashboard read, in the real operator's scrape (histograms, made
+            // at the first detection or operation, are PairMetricsTest's).
+            String scrape = body(port, "/metrics");
+            assertThat(monitoredSeries()).isNotEmpty().allSatisfy(series ->
+                    assertThat(scrape).containsPattern("(?m)^" + series + "[{ ]"));
+            assertThat(scrape).containsPattern("(?m)^binarybosh_pair_ready\\{.*pair=\"bosh\".*} 1\\.0$")
+                    .containsPattern("(?m)^binarybosh_build_info\\{.*version=\"0\\.1\\.0-SNAPSHOT\".*} 1\\.0$");
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(e.getMessage() + "\noperator output:\n"
                     + Files.readString(dir.resolve("operator.log")), e);
         }
+    }
+
+    private static java.util.Set<String> monitoredSeries() throws IOException {
+        Path chart = ProjectFiles.root().resolve("helm/binary-bosh-operator/files");
+        String queries = Files.readString(chart.resolve("alerts.yaml")) + Files.readString(chart.resolve("dashboard.json"));
+        java.util.Set<String> series = new java.util.TreeSet<>();
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\b(?:binarybosh|jvm|process)_[a-z_]+")
+                .matcher(queries);
+        while (matcher.find()) {
+            if (!matcher.group().matches(".*_(bucket|count|sum)$")) {
+                series.add(matcher.group());
+            }
+        }
+        return series;
     }
 
     private static String chartAppVersion() throws IOException {
