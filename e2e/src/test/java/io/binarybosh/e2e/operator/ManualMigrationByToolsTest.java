@@ -14,6 +14,7 @@ import io.binarybosh.operator.model.ApprovalMode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,8 @@ import static org.awaitility.Awaitility.await;
  * once with the chart's Argo CD actions (real Lua 5.1 on the live object, the result applied with kubectl), once
  * with the kubectl bbp plugin. Each approval is the one the operator names in status.awaitedApproval.
  */
+// A whole migration with two approvals, on a loaded 2-core machine, outlasts the default 120 s.
+@Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ManualMigrationByToolsTest extends OperatorWorldTest {
 
     private static final Duration LONG = Duration.ofMinutes(4);
@@ -136,17 +139,22 @@ class ManualMigrationByToolsTest extends OperatorWorldTest {
                 .findFirst().orElseThrow().getId();
     }
 
-    /** What Argo CD does with an action's result: a merge patch of what changed, here of the annotations. */
+    /**
+     * What Argo CD does with an action's result: a merge patch of what changed, here of the operator's annotations
+     * (the only ones the actions touch; {@link ArgoCdScripts#action} reads annotations line by line, which a
+     * multi-line one such as kubectl's last-applied-configuration would garble).
+     */
     private static void applyAsArgoCd(Kubectl kubectl, JsonNode before, Map<String, String> after) {
         ObjectNode patch = JSON.createObjectNode();
         ObjectNode annotations = patch.putObject("metadata").putObject("annotations");
         after.forEach((key, value) -> {
-            if (!value.equals(before.path("metadata").path("annotations").path(key).asText(null))) {
+            if (key.startsWith("binarybosh.io/")
+                    && !value.equals(before.path("metadata").path("annotations").path(key).asText(null))) {
                 annotations.put(key, value);
             }
         });
         before.path("metadata").path("annotations").fieldNames().forEachRemaining(key -> {
-            if (!after.containsKey(key)) {
+            if (key.startsWith("binarybosh.io/") && !after.containsKey(key)) {
                 annotations.putNull(key);
             }
         });
