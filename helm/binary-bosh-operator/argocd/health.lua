@@ -44,6 +44,22 @@ if isTrue("SplitBrain") then
   hs.message = messageOf(condition("SplitBrain"), "Split brain: two directors hold the same deployment")
   return hs
 end
+-- A person's approval is awaited (status.awaitedApproval, written by the operator): Suspended, saying how to give it.
+if status.awaitedApproval ~= nil and status.awaitedApproval ~= "" then
+  local namespace = (obj.metadata and obj.metadata.namespace) or "default"
+  local name = (obj.metadata and obj.metadata.name) or ""
+  -- The Blocked condition says what the decision waits for, True or not; then the step's own words.
+  local why = messageOf(condition("Blocked"), nil)
+  if why == nil and status.operation ~= nil then
+    why = status.operation.message
+  end
+  why = why or messageOf(condition("Ready"), "approval awaited")
+  hs.status = "Suspended"
+  hs.message = why .. ". Approve with the approve action, or: kubectl bbp approve " .. name .. " -n " .. namespace ..
+    " (kubectl annotate bbp " .. name .. " -n " .. namespace .. " --overwrite binarybosh.io/approve=" ..
+    status.awaitedApproval .. ")"
+  return hs
+end
 if isTrue("Blocked") then
   hs.status = "Degraded"
   hs.message = messageOf(condition("Blocked"), "Blocked: the operator needs a person")
@@ -78,14 +94,9 @@ end
 local operation = status.operation
 if operation ~= nil then
   hs.status = "Progressing"
-  if operation.step == "AwaitingApproval" then
-    hs.message = (operation.type or "Operation") .. " " .. (operation.id or "") ..
-      " awaits approval: annotate binarybosh.io/approve=" .. (operation.id or "")
-  else
-    hs.message = (operation.type or "Operation") .. " in progress, step " .. (operation.step or "?")
-    if operation.message ~= nil and operation.message ~= "" then
-      hs.message = hs.message .. ": " .. operation.message
-    end
+  hs.message = (operation.type or "Operation") .. " in progress, step " .. (operation.step or "?")
+  if operation.message ~= nil and operation.message ~= "" then
+    hs.message = hs.message .. ": " .. operation.message
   end
   return hs
 end

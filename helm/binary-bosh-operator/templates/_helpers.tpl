@@ -1,14 +1,37 @@
+{{/* The chart's name in labels. */}}
+{{- define "bbo.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
 {{/* The release's full name, at most 63 characters. */}}
 {{- define "bbo.fullname" -}}
-{{- if contains .Chart.Name .Release.Name -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := include "bbo.name" . -}}
+{{- if contains $name .Release.Name -}}
 {{- .Release.Name | trunc 63 | trimSuffix "-" -}}
 {{- else -}}
-{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The image reference; no registry publishes the image, so the chart will not guess one. */}}
+{{- define "bbo.image" -}}
+{{- $tag := .Values.image.tag | default .Chart.AppVersion -}}
+{{- if not .Values.image.registry -}}
+{{- fail (printf "image.registry is not set, and no registry publishes binary-bosh-operator:%s. Build the image with bin/image (in the project), push it with `skopeo copy oci-archive:operator/target/image/binary-bosh-operator-%s.tar docker://REGISTRY/binary-bosh-operator:%s` (or docker load, tag and push), then set image.registry=REGISTRY. See docs/install.md." $tag .Chart.AppVersion $tag) -}}
+{{- end -}}
+{{- if .Values.image.digest -}}
+{{- printf "%s/%s@%s" (trimSuffix "/" .Values.image.registry) .Values.image.repository .Values.image.digest -}}
+{{- else -}}
+{{- printf "%s/%s:%s" (trimSuffix "/" .Values.image.registry) .Values.image.repository $tag -}}
 {{- end -}}
 {{- end -}}
 
 {{- define "bbo.selectorLabels" -}}
-app.kubernetes.io/name: {{ .Chart.Name }}
+app.kubernetes.io/name: {{ include "bbo.name" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 

@@ -2,8 +2,8 @@
 local actions = {}
 local annotations = (obj.metadata and obj.metadata.annotations) or {}
 local paused = annotations["binarybosh.io/paused"] == "true"
-local operation = obj.status and obj.status.operation
-local awaiting = operation ~= nil and operation.id ~= nil and annotations["binarybosh.io/approve"] ~= operation.id
+local awaited = obj.status and obj.status.awaitedApproval
+local awaiting = awaited ~= nil and awaited ~= "" and annotations["binarybosh.io/approve"] ~= awaited
 
 actions["pause"] = {["disabled"] = paused, ["iconClass"] = "fa fa-fw fa-pause"}
 actions["resume"] = {["disabled"] = not paused, ["iconClass"] = "fa fa-fw fa-play"}

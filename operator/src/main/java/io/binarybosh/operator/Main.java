@@ -31,6 +31,12 @@ public final class Main {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
+        new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(meters);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(meters);
+        new io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics().bindTo(meters);
+        new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(meters);
+        new io.micrometer.core.instrument.binder.system.FileDescriptorMetrics().bindTo(meters);
+        BuildInfo.register(meters);
         BinaryBoshOperator operator = new BinaryBoshOperator(client, settings, new HttpDirectorClientFactory(
                 DirectorClientOptions.defaults().withRetryPolicy(RetryPolicy.polling())),
                 meters, Clock.systemUTC());

@@ -187,18 +187,20 @@ class ObservingOperatorTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> reachable("bosh", "meta").equals(Optional.of(0.0)));
         assertThat(reachable("bosh", "primary")).contains(1.0);
 
-        // JOSDK counts reconciles per controller; only the reachability gauge names a pair.
+        // JOSDK counts reconciles per controller; only the reachability and pair state gauges name a pair.
         assertThat(meters.find("operator.sdk.reconciliations.started").counter()).isNotNull()
                 .satisfies(started -> assertThat(started.count()).isPositive());
         assertThat(meters.find("operator.sdk.reconciliations.success").counter()).isNotNull();
         assertThat(meters.getMeters()).filteredOn(meter -> !meter.getId().getName()
-                        .equals("binarybosh.director.reachable"))
+                        .equals("binarybosh.director.reachable") && !meter.getId().getName().startsWith("binarybosh.pair."))
                 .allSatisfy(meter -> assertThat(meter.getId().getTags()).extracting(Tag::getValue)
                         .as(meter.getId().getName()).doesNotContain("bosh"));
 
+        assertThat(meters.find("binarybosh.pair.ready").tag("pair", "bosh").gauge()).isNotNull();
+        assertThat(meters.find("binarybosh.pair.blocked").tag("pair", "bosh").gauges()).hasSize(1);
         client.resources(BinaryBoshPair.class).inNamespace(NAMESPACE).withName("bosh").delete();
         await().atMost(Duration.ofSeconds(10)).until(() -> meters.find("binarybosh.director.reachable").gauges()
-                .isEmpty());
+                .isEmpty() && meters.find("binarybosh.pair.ready").tag("pair", "bosh").gauges().isEmpty());
     }
 
     @Test

@@ -51,9 +51,9 @@ final class Demo implements AutoCloseable {
         console.say("watch from another terminal while the demo runs:");
         String kubectl = "    kubectl --kubeconfig " + api.kubeconfig();
         console.plain("");
-        console.plain(kubectl + " get bbp");
+        console.plain(kubectl + " get bbp -o wide");
         console.plain(kubectl + " describe bbp " + PAIR);
-        // The embedded API has no server-side printer columns: custom columns show progress and events.
+        // The copy's progress is in no printer column; events are listed in order of time.
         console.plain(kubectl + " get bbp " + PAIR + " -o custom-columns=PHASE:.status.phase,"
                 + "STEP:.status.operation.step,COPIED:.status.migration.copiedBytes,RATE:.status.migration.copyRate");
         console.plain(kubectl + " get events --sort-by=.lastTimestamp"

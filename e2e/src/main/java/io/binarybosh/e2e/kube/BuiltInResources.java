@@ -22,7 +22,8 @@ final class BuiltInResources {
                     false),
             ResourceType.builtIn("rbac.authorization.k8s.io/v1", "roles", "Role", true, false),
             ResourceType.builtIn("rbac.authorization.k8s.io/v1", "rolebindings", "RoleBinding", true, false),
-            ResourceType.builtIn("coordination.k8s.io/v1", "leases", "Lease", true, false));
+            ResourceType.builtIn("coordination.k8s.io/v1", "leases", "Lease", true, false),
+            ResourceType.builtIn("policy/v1", "poddisruptionbudgets", "PodDisruptionBudget", true, true, "pdb"));
 
     private BuiltInResources() {
     }

@@ -39,12 +39,27 @@ public record Kubectl(Path executable, Path kubeconfig, Duration timeout) {
 
     /** Runs kubectl with {@code input} on its standard input (for {@code -f -}); null for none. */
     public KubectlResult runWithInput(String input, String... arguments) {
+        return run(input, null, arguments);
+    }
+
+    /**
+     * Runs a kubectl plugin found in {@code pluginDirectory} ({@code kubectl bbp ...}): kubectl takes no flag before
+     * a plugin's name, so the kubeconfig and cache go by environment ({@code KUBECONFIG}, {@code KUBECACHEDIR}), and
+     * {@code PATH} is the plugin's directory then the system's.
+     */
+    public KubectlResult plugin(Path pluginDirectory, String... arguments) {
+        return run(null, pluginDirectory, arguments);
+    }
+
+    private KubectlResult run(String input, Path pluginDirectory, String... arguments) {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("kubectl-");
-            List<String> command = new ArrayList<>(List.of(executable.toString(), "--kubeconfig",
-                    kubeconfig.toString(), "--cache-dir", scratch.resolve("cache").toString(),
-                    "--request-timeout", "10s"));
+            List<String> command = new ArrayList<>(List.of(executable.toString()));
+            if (pluginDirectory == null) {
+                command.addAll(List.of("--kubeconfig", kubeconfig.toString(), "--cache-dir",
+                        scratch.resolve("cache").toString(), "--request-timeout", "10s"));
+            }
             command.addAll(List.of(arguments));
             Path in = Files.writeString(scratch.resolve("stdin"), input == null ? "" : input);
             Path out = scratch.resolve("stdout");
@@ -52,6 +67,11 @@ public record Kubectl(Path executable, Path kubeconfig, Duration timeout) {
             ProcessBuilder builder = new ProcessBuilder(command).redirectInput(in.toFile()).redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().put("HOME", scratch.toString());
+            if (pluginDirectory != null) {
+                builder.environment().put("KUBECONFIG", kubeconfig.toString());
+                builder.environment().put("KUBECACHEDIR", scratch.resolve("cache").toString());
+                builder.environment().put("PATH", pluginDirectory + ":" + executable.getParent() + ":/usr/bin:/bin");
+            }
             Process process = builder.start();
             try {
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

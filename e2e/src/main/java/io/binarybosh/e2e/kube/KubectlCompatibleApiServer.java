@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * server validates them: their CRD's OpenAPI v3 schema and CEL rules, a 422 Status naming each field that
  * {@code kubectl apply} prints, undeclared fields pruned. Not there: kubectl's client-side OpenAPI validation (use
  * {@code --validate=false}), validation of built-in kinds, server-side apply, watches except over websockets ({@code kubectl wait}, {@code get -w}),
- * OpenAPI documents, server-side printer columns, and strategic merge patches with list directives (what kubectl
+ * OpenAPI documents, server-side Tables of built-in kinds (kubectl shows their names and ages only), and strategic merge patches with list directives (what kubectl
  * sends to re-apply a changed container or env list: 415).
  *
  * <pre>{@code

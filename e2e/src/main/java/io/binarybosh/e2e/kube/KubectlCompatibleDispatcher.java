@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * strategic merge patches without list directives, Secrets written with {@code stringData}, the
  * {@code involvedObject.*} field selector of {@code kubectl describe}'s event list, an answer to the
  * {@code SelfSubjectRulesReview} that JOSDK's leader election asks, validation of custom resources against
- * their CRD ({@link CustomResourceValidation}), and a JSON content type on every answer.
+ * their CRD ({@link CustomResourceValidation}), server-side Tables of custom resources from their CRD's printer
+ * columns ({@link ServerSideTable}), and a JSON content type on every answer.
  */
 final class KubectlCompatibleDispatcher extends Dispatcher {
 
@@ -58,7 +59,7 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
             writes.accept(new ApiWrite(request.method().name(), request.getPath(), body(request)));
         }
         MockResponse response = answer(request);
-        if (response.getWebSocketListener() == null) {
+        if (response.getWebSocketListener() == null && response.getHeaders().get("Content-Type") == null) {
             response.setHeader("Content-Type", "application/json");
         }
         return response;
@@ -82,6 +83,13 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
             Optional<InvolvedObjectSelector> events = InvolvedObjectSelector.of(path);
             if (events.isPresent()) {
                 return eventsOf(request, events.get());
+            }
+        }
+        if (method == HttpMethod.GET && ServerSideTable.requested(request.getHeader("Accept"))
+                && !path.contains("watch=true")) {
+            Optional<CustomResourcePath> custom = CustomResourcePath.parse(bare);
+            if (custom.isPresent() && !custom.get().status()) {
+                return table(request, custom.get());
             }
         }
         if (method == HttpMethod.POST && bare.equals(RULES_REVIEWS)) {
@@ -175,6 +183,32 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
         HttpMethod store = method == HttpMethod.PATCH ? HttpMethod.PUT : method;
         return Optional.of(crud.dispatch(rewritten(request, store, method == HttpMethod.PATCH ? bare : path,
                 serialization.asJson(accepted.object()))));
+    }
+
+    /** A GET of custom resources answered as the Table kubectl asked for, columns from the CRD. */
+    private MockResponse table(RecordedRequest request, CustomResourcePath custom) {
+        MockResponse answer = crud.dispatch(request);
+        MockResponse crds = crud.handleGet(CRD_LIST_PATH);
+        if (answer.code() != 200 || crds.code() != 200) {
+            return answer;
+        }
+        for (JsonNode crd : parsedCrds(crds.getBody().readUtf8()).path("items")) {
+            JsonNode spec = crd.path("spec");
+            if (!spec.path("group").asText().equals(custom.group())
+                    || !spec.path("names").path("plural").asText().equals(custom.plural())) {
+                continue;
+            }
+            for (JsonNode version : spec.path("versions")) {
+                if (version.path("name").asText().equals(custom.version())) {
+                    JsonNode body = serialization.unmarshal(answer.getBody().readUtf8(), JsonNode.class);
+                    return new MockResponse().setResponseCode(200)
+                            .setHeader("Content-Type", "application/json;as=Table;v=v1;g=meta.k8s.io")
+                            .setBody(serialization.asJson(ServerSideTable.of(version).of(body,
+                                    ServerSideTable.IncludeObject.of(request.getPath()), java.time.Instant.now())));
+                }
+            }
+        }
+        return answer;
     }
 
     /** The CRD list parsed once per change: every status write of every pair is validated against it. */

@@ -29,14 +29,18 @@ class ActionScriptsTest {
     }
 
     @Test
-    void discoveryOffersResumeOnAPausedPairAndApproveForAnOperationNotYetApproved() {
+    void discoveryOffersResumeOnAPausedPairAndApproveForAnAwaitedApprovalNotYetGiven() {
         assertThat(ArgoCdScripts.discovery(ArgoCdScripts.fixture("paused.json"))).isEqualTo(Map.of(
-                "approve", new ArgoCdScripts.Action(false),
+                "approve", new ArgoCdScripts.Action(true),
                 "pause", new ArgoCdScripts.Action(true),
                 "resume", new ArgoCdScripts.Action(false)));
         assertThat(ArgoCdScripts.discovery(ArgoCdScripts.fixture("awaiting-approval.json")).get("approve"))
                 .as("the approval annotation names an earlier operation")
                 .isEqualTo(new ArgoCdScripts.Action(false));
+        ObjectNode given = (ObjectNode) ArgoCdScripts.fixture("awaiting-approval.json");
+        ((ObjectNode) given.path("metadata").path("annotations")).put(APPROVE, "repair-primary-01");
+        assertThat(ArgoCdScripts.discovery(given).get("approve")).as("already given")
+                .isEqualTo(new ArgoCdScripts.Action(true));
     }
 
     @Test
@@ -54,9 +58,12 @@ class ActionScriptsTest {
     }
 
     @Test
-    void approveNamesTheOperationInFlight() {
+    void approveWritesExactlyTheAwaitedApproval() {
         assertThat(ArgoCdScripts.action("approve", ArgoCdScripts.fixture("awaiting-approval.json")))
                 .isEqualTo(Map.of(APPROVE, "repair-primary-01"));
+        ObjectNode fence = (ObjectNode) ArgoCdScripts.fixture("awaiting-approval.json");
+        ((ObjectNode) fence.get("status")).put("awaitedApproval", "migration-meta-1-fence");
+        assertThat(ArgoCdScripts.action("approve", fence)).isEqualTo(Map.of(APPROVE, "migration-meta-1-fence"));
     }
 
     @Test
@@ -64,6 +71,9 @@ class ActionScriptsTest {
         ObjectNode pair = (ObjectNode) ArgoCdScripts.fixture("healthy.json");
 
         assertThat(ArgoCdScripts.action("approve", pair))
-                .isEqualTo(Map.of("error: no operation in flight to approve", ""));
+                .isEqualTo(Map.of("error: nothing awaits approval", ""));
+        assertThat(ArgoCdScripts.action("approve", ArgoCdScripts.fixture("paused.json")))
+                .as("an operation in flight that awaits no approval")
+                .isEqualTo(Map.of("error: nothing awaits approval", ""));
     }
 }

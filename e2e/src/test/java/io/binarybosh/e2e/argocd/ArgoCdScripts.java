@@ -17,16 +17,16 @@ import java.util.TreeMap;
  * Runs the chart's Argo CD scripts on a resource as Argo CD does: the resource is the global {@code obj}, the
  * script's return value is the answer. Each run prints that answer in lines this class parses.
  */
-final class ArgoCdScripts {
+public final class ArgoCdScripts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** @param status Healthy, Progressing, Degraded, Suspended...; @param message the message, may be empty */
-    record Health(String status, String message) {
+    public record Health(String status, String message) {
     }
 
     /** @param disabled whether Argo CD greys the action out */
-    record Action(boolean disabled) {
+    public record Action(boolean disabled) {
     }
 
     private ArgoCdScripts() {
@@ -47,7 +47,7 @@ final class ArgoCdScripts {
         }
     }
 
-    static Health health(JsonNode resource) {
+    public static Health health(JsonNode resource) {
         String out = Lua.run(prelude(resource) + """
                 local hs = dofile(%s)
                 io.write(hs.status, "\\n", hs.message or "")
@@ -56,7 +56,7 @@ final class ArgoCdScripts {
         return new Health(out.substring(0, newline), out.substring(newline + 1));
     }
 
-    static Map<String, Action> discovery(JsonNode resource) {
+    public static Map<String, Action> discovery(JsonNode resource) {
         String out = Lua.run(prelude(resource) + """
                 local actions = dofile(%s)
                 local names = {}
@@ -71,7 +71,7 @@ final class ArgoCdScripts {
     }
 
     /** The resource's annotations after the action, or "error: ..." as the only key when the action refused. */
-    static Map<String, String> action(String name, JsonNode resource) {
+    public static Map<String, String> action(String name, JsonNode resource) {
         String out = Lua.run(prelude(resource) + """
                 local ok, result = pcall(dofile, %s)
                 if not ok then io.write("error: ", tostring(result), "\\n") return end

@@ -23,7 +23,7 @@ class HealthScriptTest {
             observing.json         | Progressing | mutual management of Primary and Meta is not verified yet
             pending.json           | Progressing | Waiting for the operator to observe the latest spec
             repairing.json         | Progressing | Repair in progress, step Scanning: Primary scans bosh-meta
-            awaiting-approval.json | Progressing | Repair repair-primary-01 awaits approval: annotate binarybosh.io/approve=repair-primary-01
+            awaiting-approval.json | Suspended   | Meta will recreate Primary's VM. Approve with the approve action, or: kubectl bbp approve bosh -n bosh (kubectl annotate bbp bosh -n bosh --overwrite binarybosh.io/approve=repair-primary-01)
             lost.json              | Degraded    | neither Primary nor Meta answers, so neither can resurrect the other
             split-brain.json       | Degraded    | deployment 'bosh-primary' is held by Micro and by Meta
             blocked.json           | Degraded    | 3 repairs of Meta in the last hour: waiting for a person

@@ -44,12 +44,31 @@ class ChartAppliesWithKubectlTest {
     }
 
     @Test
+    void everyOptionOnApplies() {
+        // The embedded API has no Prometheus Operator CRDs: everything else is applied.
+        install(ChartOptionsTest.EVERY_OPTION.replace("serviceMonitor: {enabled: true", "serviceMonitor: {enabled: false")
+                        .replace("prometheusRule: {enabled: true", "prometheusRule: {enabled: false")
+                        .replace("namespace: monitoring", "namespace: bosh-system"),
+                kubectl -> {
+            assertThat(kubectl.run("get", "deploy,pdb,sa,svc", "-n", "bosh-system", "-o", "name").orThrow().stdout())
+                    .contains("deployment.apps/bosh-operator", "poddisruptionbudget.policy/bosh-operator",
+                            "serviceaccount/bosh-operator-sa", "service/bosh-operator-metrics");
+            assertThat(kubectl.run("get", "clusterroles", "-o", "name").orThrow().stdout())
+                    .contains("bosh-operator-view", "bosh-operator-edit", "bosh-operator-approve");
+            assertThat(kubectl.run("get", "configmap", "bosh-operator-dashboard", "-n", "bosh-system", "-o",
+                    "name").orThrow().stdout()).contains("bosh-operator-dashboard");
+        });
+    }
+
+    @Test
     void namespacedInstallAppliesAndReappliesUnchanged() {
         String values = "watchNamespaces: [a, b]\nreplicas: 2\n";
         install(values, kubectl -> {
             assertThat(kubectl.run("get", "roles,rolebindings", "-A", "-o", "name").orThrow().stdout().lines())
                     .hasSize(6);
-            assertThat(kubectl.run("get", "clusterroles", "-o", "name").orThrow().stdout()).isBlank();
+            assertThat(kubectl.run("get", "clusterroles", "-o", "name").orThrow().stdout().lines())
+                    .allMatch(role -> role.endsWith("-view") || role.endsWith("-edit") || role.endsWith("-approve"))
+                    .hasSize(3);
             assertThat(kubectl.run("get", "deploy", "bbo-binary-bosh-operator", "-n", "bosh-system", "-o",
                     "jsonpath={.spec.replicas}").orThrow().stdout()).isEqualTo("2");
 

@@ -22,6 +22,19 @@ class ChartLintTest {
                 || message.contains("[ERROR]"));
     }
 
+    /** Without a registry the chart names no pullable image, so helm template refuses, saying how to make one. */
+    @Test
+    void withoutARegistryTemplateFailsSayingHowToBuildAndPushTheImage() {
+        assertThatThrownBy(() -> ChartRenderer.renderWithoutRegistry(""))
+                .hasMessageContaining("image.registry is not set")
+                .hasMessageContaining("bin/image")
+                .hasMessageContaining("skopeo copy oci-archive:operator/target/image/binary-bosh-operator-0.1.0.tar"
+                        + " docker://REGISTRY/binary-bosh-operator:0.1.0")
+                .hasMessageContaining("docs/install.md");
+        assertThat(ChartRenderer.renderWithoutRegistry("image: {registry: docker.io/library}\n"))
+                .contains("image: \"docker.io/library/binary-bosh-operator:0.1.0\"");
+    }
+
     @Test
     void valuesSchemaRejectsUnknownAndMistypedValues() {
         assertThatThrownBy(() -> ChartRenderer.render("logLevel: loud\n")).hasMessageContaining("logLevel");

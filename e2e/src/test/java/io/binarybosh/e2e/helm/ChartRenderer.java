@@ -16,16 +16,37 @@ public final class ChartRenderer {
     private ChartRenderer() {
     }
 
-    /** Renders with the chart's defaults overridden by {@code valuesYaml} (may be empty). */
+    /** The Kubernetes version helm renders for (helm template's own default, 1.20, is below the chart's). */
+    public static final String KUBE_VERSION = "1.32.0";
+
+    /** The one value without a default: where the image was pushed. */
+    public static final String REGISTRY = "registry.example.com/platform";
+
+    /**
+     * Renders with the chart's defaults and {@link #REGISTRY} as {@code image.registry}, overridden by
+     * {@code valuesYaml} (may be empty).
+     */
     public static RenderedChart render(String valuesYaml) {
+        return RenderedChart.parse(template("image: {registry: " + REGISTRY + "}\n", valuesYaml));
+    }
+
+    /** What {@code helm template} prints with the chart's defaults and only {@code valuesYaml}; fails as it fails. */
+    public static String renderWithoutRegistry(String valuesYaml) {
+        return template("", valuesYaml);
+    }
+
+    private static String template(String base, String valuesYaml) {
         try {
+            Path baseValues = Files.createTempFile("values-", ".yaml");
             Path values = Files.createTempFile("values-", ".yaml");
             try {
+                Files.writeString(baseValues, base);
                 Files.writeString(values, valuesYaml);
-                String manifests = new Helm(ChartFiles.chart()).template().withName(RELEASE)
-                        .withNamespace(NAMESPACE).withValuesFile(values).call();
-                return RenderedChart.parse(manifests);
+                return new Helm(ChartFiles.chart()).template().withName(RELEASE).withNamespace(NAMESPACE)
+                        .withKubeVersion(KUBE_VERSION)
+                        .withValuesFile(baseValues).withValuesFile(values).call();
             } finally {
+                Files.deleteIfExists(baseValues);
                 Files.deleteIfExists(values);
             }
         } catch (IOException e) {

@@ -42,9 +42,15 @@ class ChartRenderingTest {
         return operator(chart).getEnv().stream().collect(Collectors.toMap(EnvVar::getName, Function.identity()));
     }
 
+    /** The ClusterRoles for people (userRoles), which the operator is not bound to. */
+    static final Set<String> USER_ROLES = Set.of(NAME + "-view", NAME + "-edit", NAME + "-approve");
+
+    /** The operator's rules: every Role's, every ClusterRole's but the people's. */
     private static List<PolicyRule> rules(RenderedChart chart) {
         return Stream.concat(
-                chart.all(ClusterRole.class).stream().flatMap(role -> role.getRules().stream()),
+                chart.all(ClusterRole.class).stream()
+                        .filter(role -> !USER_ROLES.contains(role.getMetadata().getName()))
+                        .flatMap(role -> role.getRules().stream()),
                 chart.all(Role.class).stream().flatMap(role -> role.getRules().stream())).toList();
     }
 
@@ -66,7 +72,7 @@ class ChartRenderingTest {
     void defaultInstallWatchesEveryNamespaceWithOneReplicaAndNoLease() {
         assertThat(defaults.objects()).extracting(GenericKubernetesResource::getKind)
                 .containsExactlyInAnyOrder("ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Service",
-                        "Deployment");
+                        "Deployment", "ClusterRole", "ClusterRole", "ClusterRole");
         Deployment deployment = defaults.only(Deployment.class);
         assertThat(deployment.getMetadata().getNamespace()).isEqualTo(ChartRenderer.NAMESPACE);
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
@@ -82,7 +88,8 @@ class ChartRenderingTest {
         assertThat(env.get("LOG_LEVEL").getValue()).isEqualTo("info");
         assertThat(env.get("LOG_FORMAT").getValue()).isEqualTo("text");
         assertThat(env.get("HEALTH_PORT").getValue()).isEqualTo("8080");
-        assertThat(operator(defaults).getImage()).isEqualTo("binary-bosh-operator:0.1.0");
+        assertThat(operator(defaults).getImage())
+                .isEqualTo(ChartRenderer.REGISTRY + "/binary-bosh-operator:0.1.0");
         assertThat(operator(defaults).getImagePullPolicy()).isEqualTo("IfNotPresent");
 
         ClusterRoleBinding binding = defaults.only(ClusterRoleBinding.class);
@@ -95,7 +102,9 @@ class ChartRenderingTest {
 
     @Test
     void namespacedInstallGetsARolePerNamespaceNothingClusterWideAndALease() {
-        assertThat(namespaced.ofKind("ClusterRole")).isEmpty();
+        // Nothing cluster-wide for the operator; the people's roles grant nothing until bound.
+        assertThat(namespaced.all(ClusterRole.class)).extracting(role -> role.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(USER_ROLES);
         assertThat(namespaced.ofKind("ClusterRoleBinding")).isEmpty();
         assertThat(namespaced.all(Role.class)).extracting(role -> role.getMetadata().getNamespace() + "/"
                 + role.getMetadata().getName())

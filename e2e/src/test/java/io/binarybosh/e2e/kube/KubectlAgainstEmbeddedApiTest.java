@@ -110,6 +110,33 @@ class KubectlAgainstEmbeddedApiTest {
     }
 
     @Test
+    void getPrintsTheCrdsPrinterColumnsFromTheServersTable() {
+        applyCrdAndExamples();
+        ok("patch", "bbp", "bosh", "--type=merge", "--subresource=status", "-p",
+                "{\"status\":{\"phase\":\"Migrating\",\"operation\":{\"id\":\"op-1\",\"type\":\"Migration\","
+                        + "\"step\":\"CopyStore\"},\"primary\":{\"state\":\"Stopped\"},\"conditions\":[{\"type\":"
+                        + "\"Ready\",\"status\":\"False\",\"reason\":\"Migrating\",\"message\":\"copying the store\","
+                        + "\"lastTransitionTime\":\"2026-11-25T10:00:00Z\"}]}}");
+
+        String get = ok("get", "bbp").stdout();
+        assertThat(get.lines().findFirst().orElseThrow().split("\\s+"))
+                .containsExactly("NAME", "PHASE", "READY", "STEP", "PRIMARY", "META", "AGE");
+        // Cells the path finds nothing for are nil, which kubectl prints empty.
+        assertThat(get).containsPattern("(?m)^bosh\\s+Migrating\\s+False\\s+CopyStore\\s+Stopped\\s+\\d+s$")
+                .containsPattern("(?m)^bosh-mutual\\s+\\d+s$")
+                .doesNotContain("copying the store");
+
+        String wide = ok("get", "bbp", "bosh", "-o", "wide").stdout();
+        assertThat(wide.lines().findFirst().orElseThrow().split("\\s+")).endsWith("AGE", "REASON", "MESSAGE");
+        assertThat(wide).contains("CopyStore").containsPattern("Migrating\\s+copying the store");
+
+        assertThat(ok("get", "bbp", "-A").stdout()).containsPattern("(?m)^NAMESPACE\\s+NAME\\s+PHASE")
+                .containsPattern("(?m)^default\\s+bosh\\s+Migrating");
+        assertThat(ok("get", "bbp", "--no-headers", "-o", "custom-columns=N:.metadata.name").stdout().lines())
+                .containsExactlyInAnyOrder("bosh", "bosh-mutual");
+    }
+
+    @Test
     void replaceAndDelete() {
         applyCrdAndExamples();
         String yaml = ok("get", "bbp", "bosh-mutual", "-o", "yaml").stdout()

@@ -39,11 +39,11 @@ class KubectlDescribeTest extends OperatorWorldTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> operator.is("Ready", "True")
                 && "MutuallyManaged".equals(operator.phase()));
 
-        String get = kubectl.run("get", "bbp", "-n", OperatorUnderTest.NAMESPACE,
-                "-o", "custom-columns=NAME:.metadata.name,PHASE:.status.phase,"
-                        + "READY:.status.conditions[?(@.type==\"Ready\")].status,PRIMARY:.status.primary.state,"
-                        + "META:.status.meta.state").orThrow().stdout();
-        assertThat(get).contains("bosh").contains("MutuallyManaged").contains("True").contains("Reachable");
+        // The CRD's printer columns, through the API's server-side Table, on what the operator wrote.
+        String get = kubectl.run("get", "bbp", "-n", OperatorUnderTest.NAMESPACE, "-o", "wide").orThrow().stdout();
+        assertThat(get).containsPattern("(?m)^NAME\\s+PHASE\\s+READY\\s+STEP\\s+PRIMARY\\s+META\\s+AGE\\s+REASON\\s+MESSAGE$")
+                .containsPattern("(?m)^bosh\\s+MutuallyManaged\\s+True\\s+Reachable\\s+Reachable\\s+\\S+\\s+"
+                        + "MutuallyManaged\\s+Primary and Meta manage and resurrect each other$");
 
         String describe = describe(kubectl);
         assertThat(describe)

@@ -70,6 +70,11 @@ final class OperatorUnderTest implements AutoCloseable {
         return client;
     }
 
+    /** The embedded API's URL, for an operator started outside this JVM. */
+    String apiUrl() {
+        return api.url();
+    }
+
     /** Real kubectl against the same API the operator writes to. */
     io.binarybosh.e2e.kube.Kubectl kubectl() {
         return new io.binarybosh.e2e.kube.Kubectl(api.kubeconfig());

@@ -68,14 +68,15 @@ class RbacMatchesUseTest extends OperatorWorldTest {
 
     @Test
     void clusterWideInstallGrantsExactlyWhatTheOperatorUses() {
-        RenderedChart chart = ChartRenderer.render("leaderElection: {enabled: true}\n");
+        RenderedChart chart = ChartRenderer.render("leaderElection: {enabled: true}\nuserRoles: {create: false}\n");
 
         assertGrantsExactlyWhatIsUsed(chart, Map.of());
     }
 
     @Test
     void namespacedInstallGrantsExactlyWhatTheOperatorUses() {
-        RenderedChart chart = ChartRenderer.render("watchNamespaces: [" + NAMESPACE + "]\nreplicas: 2\n");
+        RenderedChart chart = ChartRenderer.render("watchNamespaces: [" + NAMESPACE + "]\nreplicas: 2\n"
+                + "userRoles: {create: false}\n");
 
         assertGrantsExactlyWhatIsUsed(chart, Map.of("WATCH_NAMESPACES", NAMESPACE));
     }

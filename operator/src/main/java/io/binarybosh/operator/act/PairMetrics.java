@@ -5,28 +5,91 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts and times detections and repairs, by role and result only (never by pair: a thousand pairs must not
- * make a thousand series). The one exception is director reachability, a gauge per pair and role that is
- * removed with the pair: it is what an alert on a down director needs.
+ * make a thousand series), with histograms for latency quantiles. The exceptions are what alerts on one pair
+ * need, each a gauge per pair removed with the pair: director reachability, and the pair's state (Ready, Blocked
+ * with its reason, SplitBrain, an approval awaited, the operation and step in flight).
  */
 public final class PairMetrics {
 
     private record Reachability(ResourceID pair, DirectorRole role) {
     }
 
+    /**
+     * What the state gauges show of one pair.
+     *
+     * @param blockedReason the Blocked condition's reason while it is True, else empty
+     * @param operationType the operation in flight's type, empty when none; {@code operationStep} likewise
+     */
+    public record PairState(boolean ready, String blockedReason, boolean splitBrain, boolean awaitingApproval,
+                            String operationType, String operationStep) {
+    }
+
     private final MeterRegistry registry;
     private final Map<Reachability, AtomicInteger> reachability = new ConcurrentHashMap<>();
+    private final Map<ResourceID, PairState> states = new ConcurrentHashMap<>();
+    private final MultiGauge ready;
+    private final MultiGauge blocked;
+    private final MultiGauge splitBrain;
+    private final MultiGauge awaitingApproval;
+    private final MultiGauge operation;
 
     public PairMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.ready = MultiGauge.builder("binarybosh.pair.ready")
+                .description("1 while the pair's Ready condition is True, else 0").register(registry);
+        this.blocked = MultiGauge.builder("binarybosh.pair.blocked")
+                .description("1, with the reason, while the operator will not act until a person changes something;"
+                        + " 0 with an empty reason otherwise").register(registry);
+        this.splitBrain = MultiGauge.builder("binarybosh.pair.split.brain")
+                .description("1 while two directors hold the same deployment, else 0").register(registry);
+        this.awaitingApproval = MultiGauge.builder("binarybosh.pair.awaiting.approval")
+                .description("1 while the operation in flight waits for a person's approval annotation, else 0")
+                .register(registry);
+        this.operation = MultiGauge.builder("binarybosh.pair.operation")
+                .description("1, with type and step, while an operation is in flight; 0 with empty labels otherwise")
+                .register(registry);
+    }
+
+    /** Sets the pair's state gauges to what the operator has just written. */
+    public void state(ResourceID pair, PairState state) {
+        states.put(pair, state);
+        publishStates();
+    }
+
+    private synchronized void publishStates() {
+        List<MultiGauge.Row<?>> readyRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> blockedRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> splitRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> approvalRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> operationRows = new ArrayList<>();
+        states.forEach((pair, state) -> {
+            Tags tags = Tags.of("namespace", pair.getNamespace().orElse(""), "pair", pair.getName());
+            readyRows.add(MultiGauge.Row.of(tags, state.ready() ? 1 : 0));
+            blockedRows.add(MultiGauge.Row.of(tags.and("reason", state.blockedReason()),
+                    state.blockedReason().isEmpty() ? 0 : 1));
+            splitRows.add(MultiGauge.Row.of(tags, state.splitBrain() ? 1 : 0));
+            approvalRows.add(MultiGauge.Row.of(tags, state.awaitingApproval() ? 1 : 0));
+            operationRows.add(MultiGauge.Row.of(tags.and("type", state.operationType(), "step",
+                    state.operationStep()), state.operationType().isEmpty() ? 0 : 1));
+        });
+        ready.register(readyRows, true);
+        blocked.register(blockedRows, true);
+        splitBrain.register(splitRows, true);
+        awaitingApproval.register(approvalRows, true);
+        operation.register(operationRows, true);
     }
 
     /** A director was found down; {@code sinceLastAnswer} is how long after its last answer. */
@@ -34,6 +97,7 @@ public final class PairMetrics {
         Timer.builder("binarybosh.detection")
                 .description("Time from a director's last answer to the operator finding it down")
                 .tag("role", role.fieldName())
+                .publishPercentileHistogram()
                 .register(registry)
                 .record(sinceLastAnswer);
     }
@@ -45,6 +109,7 @@ public final class PairMetrics {
         Timer.builder("binarybosh.repair.start.delay")
                 .description("Time from a director's last answer to the operator starting its repair")
                 .tag("role", role.fieldName())
+                .publishPercentileHistogram()
                 .register(registry)
                 .record(sinceLastAnswer);
     }
@@ -55,6 +120,7 @@ public final class PairMetrics {
                 .tag("type", type)
                 .tag("target", target == null ? "none" : target)
                 .tag("result", result)
+                .publishPercentileHistogram()
                 .register(registry)
                 .record(took);
     }
@@ -69,6 +135,7 @@ public final class PairMetrics {
         Timer.builder("binarybosh.migration.steps")
                 .description("Migration steps completed, with how long each took")
                 .tag("step", step)
+                .publishPercentileHistogram()
                 .register(registry)
                 .record(took);
     }
@@ -108,6 +175,9 @@ public final class PairMetrics {
     public void forget(ResourceID pair) {
         for (DirectorRole role : DirectorRole.values()) {
             removeReachability(new Reachability(pair, role));
+        }
+        if (states.remove(pair) != null) {
+            publishStates();
         }
     }
 

@@ -296,7 +296,7 @@ public final class Decider {
                     return new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL);
                 }
                 return new Step.Wait("AwaitingApproval", "operation " + operation.getId() + " waits for the annotation "
-                        + "binarybosh.io/approve=" + operation.getId(), timings.pollInterval());
+                        + "binarybosh.io/approve=" + operation.getId(), timings.pollInterval(), operation.getId());
             }
             case OperationTypes.SCANNING, OperationTypes.RESOLVING, OperationTypes.DEPLOYING -> {
                 if (stepTimedOut) {

@@ -76,7 +76,8 @@ final class MigrationDecider {
                         ? new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL)
                         : new Step.Wait("AwaitingApproval", "preflight passed; migration " + operation.getId()
                         + " stops the three directors and copies the Micro's store onto Meta once the pair is "
-                        + "annotated binarybosh.io/approve=" + operation.getId(), in.timings().pollInterval());
+                        + "annotated binarybosh.io/approve=" + operation.getId(), in.timings().pollInterval(),
+                        operation.getId());
             }
             case OperationTypes.AWAITING_FENCE_APPROVAL -> {
                 String gate = fenceApproval(operation);
@@ -85,7 +86,7 @@ final class MigrationDecider {
                         : new Step.Wait("AwaitingApproval", "Meta runs on the verified copy; migration "
                         + operation.getId() + " fences the Micro (its store moved aside) and has Meta recreate "
                         + "Primary's VM once the pair is annotated binarybosh.io/approve=" + gate,
-                        in.timings().pollInterval());
+                        in.timings().pollInterval(), gate);
             }
             case OperationTypes.SCANNING, OperationTypes.RESOLVING -> {
                 Optional<Step> following = Decider.followTask(operation);
@@ -99,7 +100,7 @@ final class MigrationDecider {
                             + operation.getStep() + " of '" + in.facts().primary().deployment() + "') ended '"
                             + state + "' on attempt " + attempt + "; read it with bosh -e meta task "
                             + operation.getTaskId() + ", fix the cause, then let the operator try again with the annotation "
-                            + "binarybosh.io/approve=" + operation.getId() + "-retry");
+                            + "binarybosh.io/approve=" + operation.getId() + "-retry", operation.getId() + "-retry");
                 }
                 return new Step.ContinueOperation(Step.OperationAction.REDO);
             }

@@ -7,12 +7,26 @@ import java.time.Duration;
 /** The one next thing to do for a pair, as the decision chose it. */
 public sealed interface Step {
 
-    /** Nothing to do now; look again after {@code recheckAfter}. */
-    record Wait(String reason, String message, Duration recheckAfter) implements Step {
+    /**
+     * Nothing to do now; look again after {@code recheckAfter}. {@code awaitedApproval}: the value of the approve
+     * annotation that would end the wait, or null when no approval would.
+     */
+    record Wait(String reason, String message, Duration recheckAfter, String awaitedApproval) implements Step {
+
+        public Wait(String reason, String message, Duration recheckAfter) {
+            this(reason, message, recheckAfter, null);
+        }
     }
 
-    /** Nothing will be done until a person (or the world) changes something; said in a condition and an event. */
-    record Blocked(String reason, String message) implements Step {
+    /**
+     * Nothing will be done until a person (or the world) changes something; said in a condition and an event.
+     * {@code awaitedApproval}: the approve annotation's value that lets the operator go on, or null.
+     */
+    record Blocked(String reason, String message, String awaitedApproval) implements Step {
+
+        public Blocked(String reason, String message) {
+            this(reason, message, null);
+        }
     }
 
     /** {@code PUT /resurrection {"resurrection_paused": false}} on a director. */

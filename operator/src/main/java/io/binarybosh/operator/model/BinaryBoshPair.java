@@ -19,12 +19,18 @@ import io.fabric8.kubernetes.model.annotation.Version;
         getDescription = "What the pair is doing or how it stands, for display; conditions carry the truth")
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
         type = AdditionalPrinterColumn.Type.STRING, getDescription = "Whether both directors manage each other")
+@AdditionalPrinterColumn(name = "Step", jsonPath = ".status.operation.step",
+        type = AdditionalPrinterColumn.Type.STRING, getDescription = "The step in flight of the operation in flight")
 @AdditionalPrinterColumn(name = "Primary", jsonPath = ".status.primary.state",
         type = AdditionalPrinterColumn.Type.STRING, getDescription = "What the operator last saw of the Primary director")
 @AdditionalPrinterColumn(name = "Meta", jsonPath = ".status.meta.state",
         type = AdditionalPrinterColumn.Type.STRING, getDescription = "What the operator last saw of the Meta director")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE,
         getDescription = "How long ago the pair was created")
+@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", priority = 1,
+        type = AdditionalPrinterColumn.Type.STRING, getDescription = "Why the pair is or is not Ready (kubectl get -o wide)")
+@AdditionalPrinterColumn(name = "Message", jsonPath = ".status.conditions[?(@.type==\"Ready\")].message", priority = 1,
+        type = AdditionalPrinterColumn.Type.STRING, getDescription = "The Ready condition's message (kubectl get -o wide)")
 public class BinaryBoshPair extends CustomResource<BinaryBoshPairSpec, BinaryBoshPairStatus> implements Namespaced {
 
     public static final String GROUP = "binarybosh.io";

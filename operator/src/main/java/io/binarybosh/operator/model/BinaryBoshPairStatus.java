@@ -44,9 +44,23 @@ public class BinaryBoshPairStatus {
             + "where stores were moved, completion. Absent while no Micro is declared and no migration ran.")
     private MigrationStatus migration;
 
+    @JsonPropertyDescription("The exact value of the binarybosh.io/approve annotation the operation in flight waits "
+            + "for (the operation's id, or <id>-fence, or <id>-retry): kubectl annotate bbp <name> "
+            + "binarybosh.io/approve=<this> --overwrite, kubectl bbp approve <name> or Argo CD's approve action write it. "
+            + "Absent when no person's approval is awaited.")
+    private String awaitedApproval;
+
     @Size(max = HISTORY_LIMIT)
     @JsonPropertyDescription("The last completed operations, newest first, at most 20.")
     private List<OperationRecord> history = new ArrayList<>();
+
+    public String getAwaitedApproval() {
+        return awaitedApproval;
+    }
+
+    public void setAwaitedApproval(String awaitedApproval) {
+        this.awaitedApproval = awaitedApproval;
+    }
 
     public MigrationStatus getMigration() {
         return migration;
@@ -132,11 +146,12 @@ public class BinaryBoshPairStatus {
                 && Objects.equals(conditions, that.conditions) && Objects.equals(primary, that.primary)
                 && Objects.equals(meta, that.meta) && Objects.equals(micro, that.micro)
                 && Objects.equals(operation, that.operation) && Objects.equals(history, that.history)
-                && Objects.equals(migration, that.migration);
+                && Objects.equals(migration, that.migration) && Objects.equals(awaitedApproval, that.awaitedApproval);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, phase, conditions, primary, meta, micro, operation, history, migration);
+        return Objects.hash(observedGeneration, phase, conditions, primary, meta, micro, operation, history, migration,
+                awaitedApproval);
     }
 }

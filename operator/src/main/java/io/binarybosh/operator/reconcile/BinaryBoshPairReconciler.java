@@ -248,6 +248,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
             return updated;
         };
         BinaryBoshPair written = writer.update(pair, status -> copyInto(next, status));
+        metrics.state(ResourceID.fromResource(pair), stateOf(next));
         if (calculation.facts().isPresent() && isAction(step)) {
             LOG.info("acting: {}", step);
             OperationStatus before = operation(written);
@@ -345,6 +346,21 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
         }
     }
 
+    private static PairMetrics.PairState stateOf(BinaryBoshPairStatus status) {
+        var blocked = Conditions.find(status.getConditions(), ConditionTypes.BLOCKED)
+                .filter(c -> "True".equals(c.getStatus()));
+        var operation = status.getOperation();
+        return new PairMetrics.PairState(
+                Conditions.find(status.getConditions(), ConditionTypes.READY).filter(c -> "True".equals(c.getStatus()))
+                        .isPresent(),
+                blocked.map(c -> c.getReason() == null ? "" : c.getReason()).orElse(""),
+                Conditions.find(status.getConditions(), io.binarybosh.operator.decide.HealthRules.SPLIT_BRAIN)
+                        .filter(c -> "True".equals(c.getStatus())).isPresent(),
+                status.getAwaitedApproval() != null,
+                operation == null || operation.getType() == null ? "" : operation.getType(),
+                operation == null || operation.getStep() == null ? "" : operation.getStep());
+    }
+
     private static void copyInto(BinaryBoshPairStatus from, BinaryBoshPairStatus to) {
         to.setObservedGeneration(from.getObservedGeneration());
         to.setPhase(from.getPhase());
@@ -355,6 +371,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
         to.setOperation(from.getOperation());
         to.setHistory(from.getHistory());
         to.setMigration(from.getMigration());
+        to.setAwaitedApproval(from.getAwaitedApproval());
     }
 
     private static String annotation(BinaryBoshPair pair, String key) {

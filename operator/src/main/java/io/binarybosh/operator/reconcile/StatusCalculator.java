@@ -143,6 +143,8 @@ public final class StatusCalculator {
         merged.addAll(Conditions.merge(previousConditions, decidedConditions, generation, now));
         status.setConditions(merged);
         status.setPhase(decidedPhase(status, step, paused));
+        status.setAwaitedApproval(step instanceof Step.Wait wait ? wait.awaitedApproval()
+                : step instanceof Step.Blocked blocked ? blocked.awaitedApproval() : null);
         return status;
     }
 

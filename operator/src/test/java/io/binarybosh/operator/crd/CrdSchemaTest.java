@@ -49,9 +49,15 @@ class CrdSchemaTest {
         assertThat(columns).containsExactly(
                 "Phase=.status.phase",
                 "Ready=.status.conditions[?(@.type==\"Ready\")].status",
+                "Step=.status.operation.step",
                 "Primary=.status.primary.state",
                 "Meta=.status.meta.state",
-                "Age=.metadata.creationTimestamp");
+                "Age=.metadata.creationTimestamp",
+                "Reason=.status.conditions[?(@.type==\"Ready\")].reason",
+                "Message=.status.conditions[?(@.type==\"Ready\")].message");
+        List<Integer> priorities = new ArrayList<>();
+        crd.at("/spec/versions/0/additionalPrinterColumns").forEach(c -> priorities.add(c.get("priority").asInt()));
+        assertThat(priorities).as("Reason and Message only with -o wide").containsExactly(0, 0, 0, 0, 0, 0, 1, 1);
     }
 
     @Test

@@ -289,7 +289,10 @@ class DeciderTest {
         primaryDeadAndMetaKnowsIt(400);
         world.status.setOperation(repair(OperationTypes.AWAITING_APPROVAL, null, null));
         assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class,
-                w -> assertThat(w.message()).contains("binarybosh.io/approve=repair-primary-1"));
+                w -> {
+                    assertThat(w.message()).contains("binarybosh.io/approve=repair-primary-1");
+                    assertThat(w.awaitedApproval()).isEqualTo("repair-primary-1");
+                });
         world.approved = "some-other-operation";
         assertThat(decide()).isInstanceOf(Step.Wait.class);
         world.approved = "repair-primary-1";

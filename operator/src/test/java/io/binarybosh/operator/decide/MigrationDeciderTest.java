@@ -192,12 +192,17 @@ class MigrationDeciderTest {
     void manualApprovalGatesTheCopyAndTheFenceSeparately() {
         inFlight(OperationTypes.AWAITING_APPROVAL);
         assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class,
-                w -> assertThat(w.message()).contains("binarybosh.io/approve=migration-meta-1234abcd"));
+                w -> assertThat(w).extracting(Step.Wait::awaitedApproval, Step.Wait::message).satisfiesExactly(
+                        value -> assertThat(value).isEqualTo("migration-meta-1234abcd"),
+                        message -> assertThat((String) message).contains("binarybosh.io/approve=migration-meta-1234abcd")));
         world.approved = "migration-meta-1234abcd";
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL));
         inFlight(OperationTypes.AWAITING_FENCE_APPROVAL);
         assertThat(decide()).as("the first approval does not fence the Micro").isInstanceOfSatisfying(Step.Wait.class,
-                w -> assertThat(w.message()).contains("binarybosh.io/approve=migration-meta-1234abcd-fence"));
+                w -> assertThat(w).extracting(Step.Wait::awaitedApproval, Step.Wait::message).satisfiesExactly(
+                        value -> assertThat(value).isEqualTo("migration-meta-1234abcd-fence"),
+                        message -> assertThat((String) message)
+                                .contains("binarybosh.io/approve=migration-meta-1234abcd-fence")));
         world.approved = "migration-meta-1234abcd-fence";
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL));
     }
@@ -234,7 +239,7 @@ class MigrationDeciderTest {
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.REDO));
         operation.setAttempt(3);
         assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class,
-                b -> assertThat(b.reason()).isEqualTo("AdoptionFailed"));
+                b -> assertThat(b.awaitedApproval()).isEqualTo("migration-meta-1234abcd-retry"));
         world.approved = "migration-meta-1234abcd-retry";
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.REDO));
     }
