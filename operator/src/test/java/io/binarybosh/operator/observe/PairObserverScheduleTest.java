@@ -233,7 +233,7 @@ class PairObserverScheduleTest {
         public List<VmDetails> instanceDetails(String deployment, ContextId contextId, Duration timeout) {
             called("instanceDetails");
             return List.of(new VmDetails("vm-1", true, null, Map.of(), null, List.of(), List.of(), "agent-1", "bosh",
-                    0, "running", "started", null, null, List.of(), "z1", "id-1", true, false, null, false));
+                    0, "running", "started", null, null, List.of(), "z1", "id-1", true, false, null));
         }
 
         @Override
