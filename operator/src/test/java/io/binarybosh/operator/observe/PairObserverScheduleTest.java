@@ -6,6 +6,7 @@ import io.binarybosh.operator.director.DirectorInfo;
 import io.binarybosh.operator.director.DirectorTimeouts;
 import io.binarybosh.operator.director.DirectorUnreachableException;
 import io.binarybosh.operator.director.UserAuthentication;
+import io.binarybosh.operator.director.model.Config;
 import io.binarybosh.operator.director.model.Deployment;
 import io.binarybosh.operator.director.model.DeploymentsQuery;
 import io.binarybosh.operator.director.model.Instance;
@@ -86,7 +87,7 @@ class PairObserverScheduleTest {
     void theFirstPollAsksEverythingAndLaterPollsOnlyInfoUntilAMinuteHasPassed() {
         PairObservation first = observer.observe(pair);
         assertThat(primary.calls).containsExactly("info", "resurrection", "deployments", "instances", "tasks",
-                "manifest", "instanceDetails");
+                "manifest", "configs", "instanceDetails");
         primary.calls.clear();
 
         PairObservation second = poll();
@@ -102,7 +103,7 @@ class PairObserverScheduleTest {
 
         poll();
 
-        assertThat(primary.calls).containsExactly("info", "resurrection", "deployments", "instances", "tasks");
+        assertThat(primary.calls).containsExactly("info", "resurrection", "deployments", "instances", "tasks", "configs");
     }
 
     @Test
@@ -227,6 +228,12 @@ class PairObserverScheduleTest {
         public String manifest(String deployment) {
             called("manifest");
             return "name: " + deployment + "\n";
+        }
+
+        @Override
+        public List<Config> configs(String type, boolean latest) {
+            called("configs");
+            return List.of();
         }
 
         @Override
