@@ -69,6 +69,10 @@ public final class PairMetrics {
         publishStates();
     }
 
+    /**
+     * Re-registers the rows of every pair. Each row reads the pair's current state when scraped, rather than a value
+     * fixed now, so that a registry keeping an earlier row of the same labels still shows the truth.
+     */
     private synchronized void publishStates() {
         List<MultiGauge.Row<?>> readyRows = new ArrayList<>();
         List<MultiGauge.Row<?>> blockedRows = new ArrayList<>();
@@ -77,19 +81,30 @@ public final class PairMetrics {
         List<MultiGauge.Row<?>> operationRows = new ArrayList<>();
         states.forEach((pair, state) -> {
             Tags tags = Tags.of("namespace", pair.getNamespace().orElse(""), "pair", pair.getName());
-            readyRows.add(MultiGauge.Row.of(tags, state.ready() ? 1 : 0));
-            blockedRows.add(MultiGauge.Row.of(tags.and("reason", state.blockedReason()),
-                    state.blockedReason().isEmpty() ? 0 : 1));
-            splitRows.add(MultiGauge.Row.of(tags, state.splitBrain() ? 1 : 0));
-            approvalRows.add(MultiGauge.Row.of(tags, state.awaitingApproval() ? 1 : 0));
-            operationRows.add(MultiGauge.Row.of(tags.and("type", state.operationType(), "step",
-                    state.operationStep()), state.operationType().isEmpty() ? 0 : 1));
+            readyRows.add(row(tags, pair, now -> now.ready()));
+            String reason = state.blockedReason();
+            blockedRows.add(row(tags.and("reason", reason), pair,
+                    now -> !reason.isEmpty() && reason.equals(now.blockedReason())));
+            splitRows.add(row(tags, pair, now -> now.splitBrain()));
+            approvalRows.add(row(tags, pair, now -> now.awaitingApproval()));
+            String type = state.operationType();
+            String step = state.operationStep();
+            operationRows.add(row(tags.and("type", type, "step", step), pair,
+                    now -> !type.isEmpty() && type.equals(now.operationType()) && step.equals(now.operationStep())));
         });
         ready.register(readyRows, true);
         blocked.register(blockedRows, true);
         splitBrain.register(splitRows, true);
         awaitingApproval.register(approvalRows, true);
         operation.register(operationRows, true);
+    }
+
+    private MultiGauge.Row<Map<ResourceID, PairState>> row(Tags tags, ResourceID pair,
+                                                           java.util.function.Predicate<PairState> isOne) {
+        return MultiGauge.Row.of(tags, states, current -> {
+            PairState now = current.get(pair);
+            return now != null && isOne.test(now) ? 1 : 0;
+        });
     }
 
     /** A director was found down; {@code sinceLastAnswer} is how long after its last answer. */
