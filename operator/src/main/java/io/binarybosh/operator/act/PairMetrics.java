@@ -70,8 +70,9 @@ public final class PairMetrics {
     }
 
     /**
-     * Re-registers the rows of every pair. Each row reads the pair's current state when scraped, rather than a value
-     * fixed now, so that a registry keeping an earlier row of the same labels still shows the truth.
+     * Registers the rows of label sets not seen before and removes those no pair has any more; a row already there is
+     * kept (never removed and added again, which a scrape in between would see as a gap), since each reads the
+     * pair's current state when scraped.
      */
     private synchronized void publishStates() {
         List<MultiGauge.Row<?>> readyRows = new ArrayList<>();
@@ -92,11 +93,11 @@ public final class PairMetrics {
             operationRows.add(row(tags.and("type", type, "step", step), pair,
                     now -> !type.isEmpty() && type.equals(now.operationType()) && step.equals(now.operationStep())));
         });
-        ready.register(readyRows, true);
-        blocked.register(blockedRows, true);
-        splitBrain.register(splitRows, true);
-        awaitingApproval.register(approvalRows, true);
-        operation.register(operationRows, true);
+        ready.register(readyRows, false);
+        blocked.register(blockedRows, false);
+        splitBrain.register(splitRows, false);
+        awaitingApproval.register(approvalRows, false);
+        operation.register(operationRows, false);
     }
 
     private MultiGauge.Row<Map<ResourceID, PairState>> row(Tags tags, ResourceID pair,
