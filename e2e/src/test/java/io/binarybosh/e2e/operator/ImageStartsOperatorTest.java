@@ -73,11 +73,15 @@ class ImageStartsOperatorTest extends OperatorWorldTest {
             });
             // Every series the chart's alerts and dashboard read, in the real operator's scrape (histograms, made
             // at the first detection or operation, are PairMetricsTest's).
-            String scrape = body(port, "/metrics");
-            assertThat(monitoredSeries()).isNotEmpty().allSatisfy(series ->
-                    assertThat(scrape).containsPattern("(?m)^" + series + "[{ ]"));
-            assertThat(scrape).containsPattern("(?m)^binarybosh_pair_ready\\{.*pair=\"bosh\".*} 1\\.0$")
-                    .containsPattern("(?m)^binarybosh_build_info\\{.*version=\"0\\.1\\.0-SNAPSHOT\".*} 1\\.0$");
+            // The gauges are set just after the status is written: wait for the scrape that follows.
+            java.util.Set<String> monitored = monitoredSeries();
+            assertThat(monitored).isNotEmpty();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                String scrape = body(port, "/metrics");
+                assertThat(monitored).allSatisfy(series -> assertThat(scrape).containsPattern("(?m)^" + series + "[{ ]"));
+                assertThat(scrape).containsPattern("(?m)^binarybosh_pair_ready\\{.*pair=\"bosh\".*} 1(\\.0)?$")
+                        .containsPattern("(?m)^binarybosh_build_info\\{.*version=\"0\\.1\\.0-SNAPSHOT\".*} 1(\\.0)?$");
+            });
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(e.getMessage() + "\noperator output:\n"
                     + Files.readString(dir.resolve("operator.log")), e);

@@ -33,10 +33,10 @@ import static org.awaitility.Awaitility.await;
  * with the kubectl bbp plugin. Each approval is the one the operator names in status.awaitedApproval.
  */
 // A whole migration with two approvals, on a loaded 2-core machine, outlasts the default 120 s.
-@Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ManualMigrationByToolsTest extends OperatorWorldTest {
 
-    private static final Duration LONG = Duration.ofMinutes(4);
+    private static final Duration LONG = Duration.ofMinutes(6);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** -DrecordArgoCdFixtures=true: the live objects the scripts ran on become the fixtures of the script tests. */
     private static final boolean RECORD = Boolean.getBoolean("recordArgoCdFixtures");

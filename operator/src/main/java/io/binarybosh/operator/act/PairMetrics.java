@@ -5,13 +5,10 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,57 +36,47 @@ public final class PairMetrics {
 
     private final MeterRegistry registry;
     private final Map<Reachability, AtomicInteger> reachability = new ConcurrentHashMap<>();
-    private final Map<ResourceID, PairState> states = new ConcurrentHashMap<>();
-    private final MultiGauge ready;
-    private final MultiGauge blocked;
-    private final MultiGauge splitBrain;
-    private final MultiGauge awaitingApproval;
-    private final MultiGauge operation;
+    private final Map<ResourceID, Map<String, Gauge>> stateGauges = new ConcurrentHashMap<>();
+    private final Map<ResourceID, Map<String, AtomicInteger>> stateValues = new ConcurrentHashMap<>();
 
     public PairMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.ready = MultiGauge.builder("binarybosh.pair.ready")
-                .description("1 while the pair's Ready condition is True, else 0").register(registry);
-        this.blocked = MultiGauge.builder("binarybosh.pair.blocked")
-                .description("1, with the reason, while the operator will not act until a person changes something;"
-                        + " 0 with an empty reason otherwise").register(registry);
-        this.splitBrain = MultiGauge.builder("binarybosh.pair.split.brain")
-                .description("1 while two directors hold the same deployment, else 0").register(registry);
-        this.awaitingApproval = MultiGauge.builder("binarybosh.pair.awaiting.approval")
-                .description("1 while the operation in flight waits for a person's approval annotation, else 0")
-                .register(registry);
-        this.operation = MultiGauge.builder("binarybosh.pair.operation")
-                .description("1, with type and step, while an operation is in flight; 0 with empty labels otherwise")
-                .register(registry);
     }
 
-    /** Sets the pair's state gauges to what the operator has just written. */
-    public void state(ResourceID pair, PairState state) {
-        states.put(pair, state);
-        publishStates();
+    /**
+     * Sets the pair's state gauges to what the operator has just written. A gauge whose labels stay is only set (a
+     * scrape never finds it missing); one whose labels change (a new Blocked reason, another step) is replaced.
+     */
+    public synchronized void state(ResourceID pair, PairState state) {
+        Tags tags = Tags.of("namespace", pair.getNamespace().orElse(""), "pair", pair.getName());
+        set(pair, "binarybosh.pair.ready", "1 while the pair's Ready condition is True, else 0", tags,
+                state.ready());
+        set(pair, "binarybosh.pair.blocked", "1, with the reason, while the operator will not act until a person "
+                + "changes something; 0 with an empty reason otherwise", tags.and("reason", state.blockedReason()),
+                !state.blockedReason().isEmpty());
+        set(pair, "binarybosh.pair.split.brain", "1 while two directors hold the same deployment, else 0", tags,
+                state.splitBrain());
+        set(pair, "binarybosh.pair.awaiting.approval", "1 while the operation in flight waits for a person's "
+                + "approval annotation, else 0", tags, state.awaitingApproval());
+        set(pair, "binarybosh.pair.operation", "1, with type and step, while an operation is in flight; 0 with "
+                + "empty labels otherwise", tags.and("type", state.operationType(), "step", state.operationStep()),
+                !state.operationType().isEmpty());
     }
 
-    private synchronized void publishStates() {
-        List<MultiGauge.Row<?>> readyRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> blockedRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> splitRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> approvalRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> operationRows = new ArrayList<>();
-        states.forEach((pair, state) -> {
-            Tags tags = Tags.of("namespace", pair.getNamespace().orElse(""), "pair", pair.getName());
-            readyRows.add(MultiGauge.Row.of(tags, state.ready() ? 1 : 0));
-            blockedRows.add(MultiGauge.Row.of(tags.and("reason", state.blockedReason()),
-                    state.blockedReason().isEmpty() ? 0 : 1));
-            splitRows.add(MultiGauge.Row.of(tags, state.splitBrain() ? 1 : 0));
-            approvalRows.add(MultiGauge.Row.of(tags, state.awaitingApproval() ? 1 : 0));
-            operationRows.add(MultiGauge.Row.of(tags.and("type", state.operationType(), "step",
-                    state.operationStep()), state.operationType().isEmpty() ? 0 : 1));
-        });
-        ready.register(readyRows, true);
-        blocked.register(blockedRows, true);
-        splitBrain.register(splitRows, true);
-        awaitingApproval.register(approvalRows, true);
-        operation.register(operationRows, true);
+    private void set(ResourceID pair, String name, String description, Tags tags, boolean one) {
+        Map<String, Gauge> gauges = stateGauges.computeIfAbsent(pair, key -> new ConcurrentHashMap<>());
+        Map<String, AtomicInteger> values = stateValues.computeIfAbsent(pair, key -> new ConcurrentHashMap<>());
+        Gauge current = gauges.get(name);
+        if (current == null || !Tags.of(current.getId().getTagsAsIterable()).equals(tags)) {
+            if (current != null) {
+                registry.remove(current);
+            }
+            AtomicInteger value = new AtomicInteger();
+            values.put(name, value);
+            gauges.put(name, Gauge.builder(name, value, AtomicInteger::get).description(description).tags(tags)
+                    .register(registry));
+        }
+        values.get(name).set(one ? 1 : 0);
     }
 
     /** A director was found down; {@code sinceLastAnswer} is how long after its last answer. */
@@ -176,9 +163,11 @@ public final class PairMetrics {
         for (DirectorRole role : DirectorRole.values()) {
             removeReachability(new Reachability(pair, role));
         }
-        if (states.remove(pair) != null) {
-            publishStates();
+        Map<String, Gauge> gauges = stateGauges.remove(pair);
+        if (gauges != null) {
+            gauges.values().forEach(registry::remove);
         }
+        stateValues.remove(pair);
     }
 
     private AtomicInteger registerReachability(Reachability key) {

@@ -45,6 +45,17 @@ class PairMetricsTest {
     }
 
     @Test
+    void aPrometheusScrapeShowsTheStateAsItChanges() {
+        var prometheus = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        PairMetrics scraped = new PairMetrics(prometheus);
+        scraped.state(bosh, new PairMetrics.PairState(false, "", false, false, "", ""));
+        assertThat(prometheus.scrape()).containsPattern("(?m)^binarybosh_pair_ready\\{.*pair=\"bosh\"} 0");
+        scraped.state(bosh, new PairMetrics.PairState(true, "", false, false, "", ""));
+        assertThat(prometheus.scrape()).containsPattern("(?m)^binarybosh_pair_ready\\{.*pair=\"bosh\"} 1");
+    }
+
+    @Test
     void latenciesAreHistogramsInPrometheus() {
         var prometheus = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
                 io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
