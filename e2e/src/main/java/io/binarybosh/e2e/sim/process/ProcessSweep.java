@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -16,16 +17,7 @@ public final class ProcessSweep {
     }
 
     public static List<Long> find(String marker) {
-        long self = ProcessHandle.current().pid();
-        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-            return entries.map(p -> p.getFileName().toString())
-                    .filter(n -> n.chars().allMatch(Character::isDigit))
-                    .map(Long::parseLong)
-                    .filter(pid -> pid != self && commandLine(pid).contains(marker))
-                    .toList();
-        } catch (IOException e) {
-            return List.of();
-        }
+        return pids().stream().filter(pid -> commandLine(pid).contains(marker)).toList();
     }
 
     public static String commandLine(long pid) {
@@ -46,20 +38,7 @@ public final class ProcessSweep {
         if (namespace == null || namespace.isEmpty() || namespace.equals(own)) {
             return;
         }
-        for (int round = 0; round < 3; round++) {
-            List<Long> pids = pids().stream().filter(pid -> namespace.equals(namespaceOf(pid))).toList();
-            if (pids.isEmpty()) {
-                return;
-            }
-            pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
-            // Let the kernel deliver SIGKILL before looking again; three rounds at most.
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        killUntilNoneLeft(() -> pids().stream().filter(pid -> namespace.equals(namespaceOf(pid))).toList());
     }
 
     static String namespaceOf(long pid) {
@@ -85,8 +64,12 @@ public final class ProcessSweep {
 
     /** SIGKILL to every matching process, as when the machine they run on disappears. */
     public static void kill(String marker) {
+        killUntilNoneLeft(() -> find(marker));
+    }
+
+    private static void killUntilNoneLeft(Supplier<List<Long>> matching) {
         for (int round = 0; round < 3; round++) {
-            List<Long> pids = find(marker);
+            List<Long> pids = matching.get();
             if (pids.isEmpty()) {
                 return;
             }
