@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.Condition;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** What the operator last observed and is doing. Conditions carry the truth; phase is for display. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -132,26 +131,5 @@ public class BinaryBoshPairStatus {
 
     public void setHistory(List<OperationRecord> history) {
         this.history = history == null ? new ArrayList<>() : history;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof BinaryBoshPairStatus that)) {
-            return false;
-        }
-        return Objects.equals(observedGeneration, that.observedGeneration) && Objects.equals(phase, that.phase)
-                && Objects.equals(conditions, that.conditions) && Objects.equals(primary, that.primary)
-                && Objects.equals(meta, that.meta) && Objects.equals(micro, that.micro)
-                && Objects.equals(operation, that.operation) && Objects.equals(history, that.history)
-                && Objects.equals(migration, that.migration) && Objects.equals(awaitedApproval, that.awaitedApproval);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(observedGeneration, phase, conditions, primary, meta, micro, operation, history, migration,
-                awaitedApproval);
     }
 }

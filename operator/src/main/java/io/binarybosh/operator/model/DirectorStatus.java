@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import java.util.List;
-import java.util.Objects;
 
 /** What the operator last observed of one director. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -222,37 +221,5 @@ public class DirectorStatus {
 
     public void setLastRepairTime(String lastRepairTime) {
         this.lastRepairTime = lastRepairTime;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof DirectorStatus that)) {
-            return false;
-        }
-        return Objects.equals(state, that.state) && Objects.equals(url, that.url)
-                && Objects.equals(reachable, that.reachable) && Objects.equals(name, that.name)
-                && Objects.equals(uuid, that.uuid) && Objects.equals(version, that.version)
-                && Objects.equals(authType, that.authType) && Objects.equals(user, that.user)
-                && Objects.equals(lastSeenTime, that.lastSeenTime)
-                && Objects.equals(lastError, that.lastError)
-                && Objects.equals(managedBy, that.managedBy)
-                && Objects.equals(vmCid, that.vmCid)
-                && Objects.equals(agentId, that.agentId)
-                && Objects.equals(jobState, that.jobState)
-                && Objects.equals(resurrectionPaused, that.resurrectionPaused)
-                && Objects.equals(deployments, that.deployments)
-                && Objects.equals(healthySince, that.healthySince)
-                && Objects.equals(repairAttempts, that.repairAttempts)
-                && Objects.equals(lastRepairTime, that.lastRepairTime);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(state, url, reachable, name, uuid, version, authType, user, lastSeenTime, lastError,
-                managedBy, vmCid, agentId, jobState, resurrectionPaused, deployments, healthySince, repairAttempts,
-                lastRepairTime);
     }
 }

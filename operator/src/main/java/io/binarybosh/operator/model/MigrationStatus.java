@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 import java.util.List;
-import java.util.Objects;
 
 /** The bootstrap migration: what preflight recorded, how far the copy got, where stores were moved, and whether it is done. Holds no secret. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -363,57 +362,5 @@ public class MigrationStatus {
 
     public void setBlockedTime(String blockedTime) {
         this.blockedTime = blockedTime;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof MigrationStatus that)) {
-            return false;
-        }
-        return Objects.equals(completedTime, that.completedTime)
-                && Objects.equals(sourceUrl, that.sourceUrl)
-                && Objects.equals(sourceUuid, that.sourceUuid)
-                && Objects.equals(sourceVersion, that.sourceVersion)
-                && Objects.equals(targetUrl, that.targetUrl)
-                && Objects.equals(targetVmCid, that.targetVmCid)
-                && Objects.equals(targetVersion, that.targetVersion)
-                && Objects.equals(postgresDirectory, that.postgresDirectory)
-                && Objects.equals(sourceDeployments, that.sourceDeployments)
-                && Objects.equals(sourceReleases, that.sourceReleases)
-                && Objects.equals(sourceStemcells, that.sourceStemcells)
-                && Objects.equals(primaryDeployments, that.primaryDeployments)
-                && Objects.equals(primaryVmCid, that.primaryVmCid)
-                && Objects.equals(primaryAgentId, that.primaryAgentId)
-                && Objects.equals(shellAccess, that.shellAccess)
-                && Objects.equals(metaStoreAside, that.metaStoreAside)
-                && Objects.equals(microStoreAside, that.microStoreAside)
-                && Objects.equals(copyAttempt, that.copyAttempt)
-                && Objects.equals(copiedBytes, that.copiedBytes)
-                && Objects.equals(copiedFiles, that.copiedFiles)
-                && Objects.equals(copyRate, that.copyRate)
-                && Objects.equals(sourceChecksum, that.sourceChecksum)
-                && Objects.equals(targetChecksum, that.targetChecksum)
-                && Objects.equals(copyVerified, that.copyVerified)
-                && Objects.equals(steps, that.steps)
-                && Objects.equals(refusalReason, that.refusalReason)
-                && Objects.equals(refusalMessage, that.refusalMessage)
-                && Objects.equals(refusalTime, that.refusalTime)
-                && Objects.equals(refusalGeneration, that.refusalGeneration)
-                && Objects.equals(blockedReason, that.blockedReason)
-                && Objects.equals(blockedMessage, that.blockedMessage)
-                && Objects.equals(blockedTime, that.blockedTime);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(completedTime, sourceUrl, sourceUuid, sourceVersion, targetUrl, targetVmCid,
-                targetVersion, postgresDirectory, sourceDeployments, sourceReleases, sourceStemcells,
-                primaryDeployments, primaryVmCid, primaryAgentId, shellAccess, metaStoreAside,
-                microStoreAside, copyAttempt, copiedBytes, copiedFiles, copyRate, sourceChecksum,
-                targetChecksum, copyVerified, steps, refusalReason, refusalMessage, refusalTime,
-                refusalGeneration, blockedReason, blockedMessage, blockedTime);
     }
 }

@@ -2,7 +2,6 @@ package io.binarybosh.operator.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import java.util.Objects;
 
 /** One completed step of a migration, for the record of the whole run. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,23 +38,5 @@ public class MigrationStepRecord {
 
     public void setFinishedTime(String finishedTime) {
         this.finishedTime = finishedTime;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof MigrationStepRecord that)) {
-            return false;
-        }
-        return Objects.equals(step, that.step)
-                && Objects.equals(startedTime, that.startedTime)
-                && Objects.equals(finishedTime, that.finishedTime);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(step, startedTime, finishedTime);
     }
 }

@@ -3,7 +3,6 @@ package io.binarybosh.operator.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-import java.util.Objects;
 
 /** A completed operation, kept in the bounded history. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -73,23 +72,5 @@ public class OperationRecord {
 
     public void setMessage(String message) {
         this.message = message;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof OperationRecord that)) {
-            return false;
-        }
-        return Objects.equals(id, that.id) && Objects.equals(type, that.type) && Objects.equals(result, that.result)
-                && Objects.equals(startedTime, that.startedTime) && Objects.equals(finishedTime, that.finishedTime)
-                && Objects.equals(message, that.message);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, type, result, startedTime, finishedTime, message);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 
 import java.util.List;
-import java.util.Objects;
 
 /** The operation in flight: its intent is written here before the step acts. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -177,33 +176,5 @@ public class OperationStatus {
 
     public void setTaskIdAbove(Long taskIdAbove) {
         this.taskIdAbove = taskIdAbove;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof OperationStatus that)) {
-            return false;
-        }
-        return Objects.equals(id, that.id) && Objects.equals(type, that.type) && Objects.equals(step, that.step)
-                && Objects.equals(startedTime, that.startedTime) && Objects.equals(director, that.director)
-                && Objects.equals(taskId, that.taskId) && Objects.equals(attempt, that.attempt)
-                && Objects.equals(message, that.message)
-                && Objects.equals(target, that.target)
-                && Objects.equals(stepStartedTime, that.stepStartedTime)
-                && Objects.equals(taskState, that.taskState)
-                && Objects.equals(previousVmCid, that.previousVmCid)
-                && Objects.equals(previousAgentId, that.previousAgentId)
-                && Objects.equals(previousDeployments, that.previousDeployments)
-                && Objects.equals(taskIdAbove, that.taskIdAbove);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, type, step, startedTime, director, taskId, attempt, message, target, stepStartedTime,
-                taskState, previousVmCid, previousAgentId, previousDeployments,
-                taskIdAbove);
     }
 }

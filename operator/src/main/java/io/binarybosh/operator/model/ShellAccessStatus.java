@@ -2,7 +2,6 @@ package io.binarybosh.operator.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import java.util.Objects;
 
 /** Temporary ssh access to one director VM for a migration. The host key is pinned; the private key is never stored. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -61,25 +60,5 @@ public class ShellAccessStatus {
 
     public void setHostKey(String hostKey) {
         this.hostKey = hostKey;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ShellAccessStatus that)) {
-            return false;
-        }
-        return Objects.equals(role, that.role)
-                && Objects.equals(host, that.host)
-                && Objects.equals(port, that.port)
-                && Objects.equals(user, that.user)
-                && Objects.equals(hostKey, that.hostKey);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(role, host, port, user, hostKey);
     }
 }

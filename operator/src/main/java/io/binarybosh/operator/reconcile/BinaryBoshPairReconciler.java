@@ -3,7 +3,6 @@ package io.binarybosh.operator.reconcile;
 import io.binarybosh.operator.act.Actor;
 import io.binarybosh.operator.act.ShellAccess;
 import io.binarybosh.operator.act.PairMetrics;
-import io.binarybosh.operator.act.StatusWriter;
 import io.binarybosh.operator.decide.Decider;
 import io.binarybosh.operator.decide.DecisionInput;
 import io.binarybosh.operator.decide.HealthRules;
@@ -19,6 +18,7 @@ import io.binarybosh.operator.director.DirectorTimeouts;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
 import io.binarybosh.operator.model.OperationStatus;
+import io.binarybosh.operator.model.StatusConflictException;
 import io.binarybosh.operator.observe.ConfigProblem;
 import io.binarybosh.operator.observe.DirectorClientCache;
 import io.binarybosh.operator.observe.EndpointResolver;
@@ -39,7 +39,6 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -58,8 +57,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -241,25 +238,28 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
                 pair.getStatus() == null ? List.of() : pair.getStatus().getConditions(), now);
 
         EventRecorder events = new EventRecorder(context.getClient(), clock);
-        AtomicReference<BinaryBoshPair> latest = new AtomicReference<>();
-        StatusWriter writer = (current, change) -> {
-            BinaryBoshPair updated = write(current, change, context, events, calculation);
-            latest.set(updated);
-            return updated;
-        };
-        BinaryBoshPair written = writer.update(pair, status -> copyInto(next, status));
-        metrics.state(ResourceID.fromResource(pair), stateOf(next));
-        if (calculation.facts().isPresent() && isAction(step)) {
-            LOG.info("acting: {}", step);
-            OperationStatus before = operation(written);
-            actor.act(step, written, calculation.facts().get(), writer, events);
-            // An operation that just moved to its next step (a copy that ended) goes on at once; one that waits on
-            // something, or that started or ended, is looked at again after the follow interval.
-            OperationStatus after = latest.get() == null ? null : operation(latest.get());
-            boolean advanced = before != null && after != null && Objects.equals(before.getId(), after.getId())
-                    && !Objects.equals(before.getStep(), after.getStep());
-            return UpdateControl.<BinaryBoshPair>noUpdate()
-                    .rescheduleAfter(advanced ? Duration.ZERO : Decider.followInterval());
+        StatusPublisher publisher = new StatusPublisher(new OptimisticStatusWriter(context.getClient(),
+                OptimisticStatusWriter.RecentResources.of(context)), context.getClient().getKubernetesSerialization(),
+                events, transition -> recordDetection(transition, calculation));
+        try {
+            BinaryBoshPair written = publisher.publish(pair, next);
+            metrics.state(ResourceID.fromResource(pair), stateOf(next));
+            if (calculation.facts().isPresent() && isAction(step)) {
+                LOG.info("acting: {}", step);
+                OperationStatus before = operation(written);
+                actor.act(step, written, calculation.facts().get(), publisher, events);
+                // An operation that just moved to its next step (a copy that ended) goes on at once; one that waits
+                // on something, or that started or ended, is looked at again after the follow interval.
+                OperationStatus after = publisher.latest().map(BinaryBoshPairReconciler::operation).orElse(null);
+                boolean advanced = before != null && after != null && Objects.equals(before.getId(), after.getId())
+                        && !Objects.equals(before.getStep(), after.getStep());
+                return UpdateControl.<BinaryBoshPair>noUpdate()
+                        .rescheduleAfter(advanced ? Duration.ZERO : Decider.followInterval());
+            }
+        } catch (StatusConflictException conflict) {
+            // Nothing after the refused write ran: decide again from the pair as the other writer left it.
+            LOG.info("{}; reading the pair again and deciding anew", conflict.getMessage());
+            return UpdateControl.<BinaryBoshPair>noUpdate().rescheduleAfter(Duration.ZERO);
         }
         Duration recheck = step instanceof Step.Wait wait ? wait.recheckAfter()
                 : Timings.of(pair.getSpec()).pollInterval();
@@ -287,39 +287,6 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
 
     private static boolean isAction(Step step) {
         return !(step instanceof Step.Wait) && !(step instanceof Step.Blocked);
-    }
-
-    /** Writes the changed status (optimistic lock), then announces each condition transition once. */
-    private BinaryBoshPair write(BinaryBoshPair current, Consumer<BinaryBoshPairStatus> change,
-                                 Context<BinaryBoshPair> context, EventRecorder events,
-                                 StatusCalculator.Calculation calculation) {
-        BinaryBoshPairStatus before = current.getStatus() == null ? new BinaryBoshPairStatus() : current.getStatus();
-        BinaryBoshPairStatus after = context.getClient().getKubernetesSerialization().clone(before);
-        change.accept(after);
-        if (after.equals(current.getStatus())) {
-            return current;
-        }
-        BinaryBoshPair written = PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(current, context, p -> {
-            p.setStatus(after);
-            return p;
-        });
-        LogContext.operation(after.getOperation());
-        for (ConditionTransition transition : ConditionTransition.between(before.getConditions(),
-                after.getConditions())) {
-            if (transition.isNoise()) {
-                continue;
-            }
-            LOG.info("condition {} {} -> {} ({}): {}", transition.type(), transition.fromStatus(),
-                    transition.toStatus(), transition.reason(), transition.message());
-            String message = transition.type() + " is " + transition.toStatus() + ": " + transition.message();
-            if (transition.isWarning()) {
-                events.warning(written, transition.reason(), message);
-            } else {
-                events.normal(written, transition.reason(), message);
-            }
-            recordDetection(transition, calculation);
-        }
-        return written;
     }
 
     private void recordReachability(BinaryBoshPair pair, PairObservation observation) {
@@ -359,19 +326,6 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
                 status.getAwaitedApproval() != null,
                 operation == null || operation.getType() == null ? "" : operation.getType(),
                 operation == null || operation.getStep() == null ? "" : operation.getStep());
-    }
-
-    private static void copyInto(BinaryBoshPairStatus from, BinaryBoshPairStatus to) {
-        to.setObservedGeneration(from.getObservedGeneration());
-        to.setPhase(from.getPhase());
-        to.setConditions(from.getConditions());
-        to.setPrimary(from.getPrimary());
-        to.setMeta(from.getMeta());
-        to.setMicro(from.getMicro());
-        to.setOperation(from.getOperation());
-        to.setHistory(from.getHistory());
-        to.setMigration(from.getMigration());
-        to.setAwaitedApproval(from.getAwaitedApproval());
     }
 
     private static String annotation(BinaryBoshPair pair, String key) {
