@@ -25,6 +25,7 @@ public final class FakeDirector implements AutoCloseable {
     private final String password;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger changes = new AtomicInteger();
+    private volatile boolean resurrection = true;
 
     public FakeDirector(String name, HeldCertificate serverCertificate, String user, String password)
             throws IOException {
@@ -57,7 +58,12 @@ public final class FakeDirector implements AutoCloseable {
             changes.incrementAndGet();
         }
         if ("GET".equals(request.getMethod()) && "/resurrection".equals(path)) {
-            return json("{\"resurrection\":true}");
+            return json("{\"resurrection\":" + resurrection + "}");
+        }
+        if ("PUT".equals(request.getMethod()) && "/resurrection".equals(path)) {
+            String body = request.getBody() == null ? "" : request.getBody().utf8().replace(" ", "");
+            resurrection = body.contains("\"resurrection_paused\":false");
+            return new MockResponse.Builder().code(204).build();
         }
         if ("GET".equals(request.getMethod()) && "/deployments".equals(path)) {
             return json("[]");
@@ -79,6 +85,11 @@ public final class FakeDirector implements AutoCloseable {
 
     private static MockResponse json(String body) {
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    /** As after {@code bosh update-resurrection off}: GET /resurrection answers false until a PUT turns it on. */
+    public void pauseResurrection() {
+        resurrection = false;
     }
 
     public String url() {
