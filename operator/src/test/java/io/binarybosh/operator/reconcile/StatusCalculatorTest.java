@@ -11,6 +11,7 @@ import io.binarybosh.operator.observe.DirectorRole;
 import io.binarybosh.operator.observe.Outcome;
 import io.binarybosh.operator.observe.PairObservation;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -163,7 +164,9 @@ class StatusCalculatorTest {
         PairObservation again = new PairObservation(1, answered(DirectorRole.PRIMARY, PRIMARY, later),
                 answered(DirectorRole.META, META, later), null, later);
         BinaryBoshPairStatus second = statusOf(pair, Optional.of(again), List.of(), later);
-        assertThat(second).isEqualTo(first);
+        KubernetesSerialization serialization = new KubernetesSerialization();
+        assertThat(serialization.asJson(second)).isEqualTo(serialization.asJson(first));
+        assertThat(SerializedStatus.same(serialization, second, first)).as("so it is not written again").isTrue();
     }
 
     @Test
