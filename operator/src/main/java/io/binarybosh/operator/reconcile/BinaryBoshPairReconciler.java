@@ -36,7 +36,9 @@ import io.binarybosh.operator.validate.SpecValidator;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -44,6 +46,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +60,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -64,6 +68,10 @@ import java.util.stream.Collectors;
  * it only when it changed, and announces each condition transition as an event.
  */
 @ControllerConfiguration(name = BinaryBoshPairReconciler.NAME)
+@GradualRetry(initialInterval = ReconcileErrorStatus.FIRST_RETRY_MILLIS,
+        intervalMultiplier = ReconcileErrorStatus.RETRY_MULTIPLIER,
+        maxInterval = ReconcileErrorStatus.MAX_RETRY_INTERVAL_MILLIS,
+        maxAttempts = ReconcileErrorStatus.UNLIMITED_ATTEMPTS)
 public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, AutoCloseable {
 
     public static final String NAME = "binaryboshpair";
@@ -238,12 +246,13 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
                 pair.getStatus() == null ? List.of() : pair.getStatus().getConditions(), now);
 
         EventRecorder events = new EventRecorder(context.getClient(), clock);
-        StatusPublisher publisher = new StatusPublisher(new OptimisticStatusWriter(context.getClient(),
-                OptimisticStatusWriter.RecentResources.of(context)), context.getClient().getKubernetesSerialization(),
-                events, transition -> recordDetection(transition, calculation));
+        StatusPublisher publisher = publisher(context, events, transition -> recordDetection(transition, calculation));
         try {
-            BinaryBoshPair written = publisher.publish(pair, next);
+            // A failed reconcile's condition stays until this one has completed: no flapping while retries fail.
+            BinaryBoshPair written = publisher.publish(pair, ReconcileErrorStatus.keptFrom(pair.getStatus(), next));
             metrics.state(ResourceID.fromResource(pair), stateOf(next));
+            Duration recheck = step instanceof Step.Wait wait ? wait.recheckAfter()
+                    : Timings.of(pair.getSpec()).pollInterval();
             if (calculation.facts().isPresent() && isAction(step)) {
                 LOG.info("acting: {}", step);
                 OperationStatus before = operation(written);
@@ -253,17 +262,43 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
                 OperationStatus after = publisher.latest().map(BinaryBoshPairReconciler::operation).orElse(null);
                 boolean advanced = before != null && after != null && Objects.equals(before.getId(), after.getId())
                         && !Objects.equals(before.getStep(), after.getStep());
-                return UpdateControl.<BinaryBoshPair>noUpdate()
-                        .rescheduleAfter(advanced ? Duration.ZERO : Decider.followInterval());
+                recheck = advanced ? Duration.ZERO : Decider.followInterval();
             }
+            BinaryBoshPair latest = publisher.latest().orElse(written);
+            ReconcileErrorStatus.cleared(latest.getStatus(), context.getClient().getKubernetesSerialization())
+                    .ifPresent(status -> publisher.publish(latest, status));
+            return UpdateControl.<BinaryBoshPair>noUpdate().rescheduleAfter(recheck);
         } catch (StatusConflictException conflict) {
             // Nothing after the refused write ran: decide again from the pair as the other writer left it.
             LOG.info("{}; reading the pair again and deciding anew", conflict.getMessage());
             return UpdateControl.<BinaryBoshPair>noUpdate().rescheduleAfter(Duration.ZERO);
         }
-        Duration recheck = step instanceof Step.Wait wait ? wait.recheckAfter()
-                : Timings.of(pair.getSpec()).pollInterval();
-        return UpdateControl.<BinaryBoshPair>noUpdate().rescheduleAfter(recheck);
+    }
+
+    /**
+     * Shows an unexpected exception in status (condition Reconciled, reason ReconcileError); JOSDK retries the
+     * reconcile as {@link GradualRetry} above says. The write is based on the pair as last written, and given up
+     * when another writer changed it meanwhile: the retry reads it again.
+     */
+    @Override
+    public ErrorStatusUpdateControl<BinaryBoshPair> updateErrorStatus(BinaryBoshPair pair,
+                                                                      Context<BinaryBoshPair> context, Exception e) {
+        try (LogContext ignored = LogContext.of(pair, "error")) {
+            BinaryBoshPair latest = context.getPrimaryCache().get(ResourceID.fromResource(pair)).orElse(pair);
+            publisher(context, new EventRecorder(context.getClient(), clock), transition -> { })
+                    .publish(latest, ReconcileErrorStatus.of(latest, e,
+                            context.getClient().getKubernetesSerialization(), clock.instant()));
+        } catch (StatusConflictException | KubernetesClientException notShown) {
+            LOG.info("the reconcile's error is not shown in status: {}", notShown.getMessage());
+        }
+        return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+
+    private static StatusPublisher publisher(Context<BinaryBoshPair> context, EventRecorder events,
+                                             Consumer<ConditionTransition> announced) {
+        return new StatusPublisher(new OptimisticStatusWriter(context.getClient(),
+                OptimisticStatusWriter.RecentResources.of(context)), context.getClient().getKubernetesSerialization(),
+                events, announced);
     }
 
     private static OperationStatus operation(BinaryBoshPair pair) {

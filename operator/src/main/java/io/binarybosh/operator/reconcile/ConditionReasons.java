@@ -13,6 +13,7 @@ public final class ConditionReasons {
     public static final String CONNECTION_FAILED = "ConnectionFailed";
     public static final String UNEXPECTED_RESPONSE = "UnexpectedResponse";
     public static final String UAA_UNAVAILABLE = "UaaUnavailable";
+    public static final String RECONCILE_ERROR = "ReconcileError";
 
     private ConditionReasons() {
     }

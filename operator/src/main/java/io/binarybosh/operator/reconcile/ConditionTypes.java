@@ -10,6 +10,8 @@ public final class ConditionTypes {
     public static final String PAUSED = "Paused";
     public static final String MIGRATED = "Migrated";
     public static final String BLOCKED = "Blocked";
+    /** Present (False) only after a reconcile that ended in an unexpected exception. */
+    public static final String RECONCILED = "Reconciled";
 
     private ConditionTypes() {
     }
