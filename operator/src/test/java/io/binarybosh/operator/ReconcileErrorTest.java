@@ -140,7 +140,8 @@ class ReconcileErrorTest {
         Condition failed = reconciled().orElseThrow();
         assertThat(failed.getStatus()).isEqualTo("False");
         assertThat(failed.getReason()).isEqualTo("ReconcileError");
-        assertThat(failed.getMessage()).contains("IllegalStateException").contains("retried after 2 s, 2 s, then at doubling intervals up to 5 min")
+        assertThat(failed.getMessage()).contains("IllegalStateException")
+                .contains("retried after 2 s, 2 s, then at doubling intervals up to 5 min")
                 .doesNotContain(PASSWORD).doesNotContain("Authorization");
         assertThat(pair().orElseThrow().getStatus().getOperation()).as("the intent stays for the retry")
                 .isNotNull();

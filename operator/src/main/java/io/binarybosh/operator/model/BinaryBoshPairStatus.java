@@ -23,8 +23,8 @@ public class BinaryBoshPairStatus {
 
     @JsonPropertyDescription("Standard conditions: SpecValid, PrimaryReachable, MetaReachable, MicroReachable, Ready "
             + "and, as the operator grows, PrimaryHealthy, MetaHealthy, MutuallyManaged, ResurrectionEnabled, Migrated, "
-            + "SplitBrain, Paused, Blocked; Reconciled (False, ReconcileError) only while reconciles end in an unexpected "
-            + "exception.")
+            + "SplitBrain, Paused, Blocked; Reconciled (False, ReconcileError) only while reconciles end in an "
+            + "unexpected exception.")
     private List<Condition> conditions = new ArrayList<>();
 
     @JsonPropertyDescription("What the operator last saw of the Primary director.")

@@ -88,6 +88,7 @@ final class ReconcileErrorStatus {
         }
         long first = Duration.ofMillis(FIRST_RETRY_MILLIS).toSeconds();
         return message + " (retried after " + first + " s, " + first + " s, then at doubling intervals up to "
-                + Duration.ofMillis(MAX_RETRY_INTERVAL_MILLIS).toMinutes() + " min; the operator's log has the details)";
+                + Duration.ofMillis(MAX_RETRY_INTERVAL_MILLIS).toMinutes()
+                + " min; the operator's log has the details)";
     }
 }

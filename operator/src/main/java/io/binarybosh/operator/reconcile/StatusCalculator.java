@@ -1,45 +1,35 @@
 package io.binarybosh.operator.reconcile;
 
 import io.binarybosh.operator.decide.DatabaseFailure;
-import io.binarybosh.operator.decide.DirectorFacts;
 import io.binarybosh.operator.decide.HealthRules;
 import io.binarybosh.operator.decide.OperationTypes;
 import io.binarybosh.operator.decide.PairFacts;
 import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.decide.Timings;
-import io.binarybosh.operator.director.model.Instance;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairSpec;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
-import io.binarybosh.operator.model.DirectorConnectionSpec;
 import io.binarybosh.operator.model.DirectorStatus;
-import io.binarybosh.operator.observe.AgentView;
 import io.binarybosh.operator.observe.ConfigProblem;
 import io.binarybosh.operator.observe.DesiredManifest;
 import io.binarybosh.operator.observe.DirectorObservation;
 import io.binarybosh.operator.observe.DirectorRole;
-import io.binarybosh.operator.observe.ManagedDeploymentView;
 import io.binarybosh.operator.observe.Outcome;
 import io.binarybosh.operator.observe.PairObservation;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Computes the status a pair should have from its spec, its previous status and the latest observation. Pure:
- * no I/O, time comes in as an argument, and the same inputs give an equal status, so that an unchanged world
- * causes no status write.
+ * no I/O, time comes in as an argument, and the same inputs give a status that serializes alike, so that an
+ * unchanged world causes no status write.
  */
 public final class StatusCalculator {
-
-    /** How stale lastSeenTime may grow while a director keeps answering. */
-    public static final Duration LAST_SEEN_REFRESH = Duration.ofMinutes(5);
 
     /** The status implied by the observation, and the facts the decision will read. */
     public record Calculation(BinaryBoshPairStatus status, Optional<PairFacts> facts, boolean specValid) {
@@ -54,7 +44,7 @@ public final class StatusCalculator {
         List<ConfigProblem> problems = new ArrayList<>(specProblems);
         List<DirectorRole> roles = declaredRoles(spec);
         for (DirectorRole role : roles) {
-            current(observation, role, spec).flatMap(DirectorObservation::problem)
+            DirectorStatuses.current(observation, role, spec).flatMap(DirectorObservation::problem)
                     .filter(problem -> !problems.contains(problem))
                     .ifPresent(problems::add);
         }
@@ -72,7 +62,7 @@ public final class StatusCalculator {
         List<DesiredCondition> desired = new ArrayList<>();
         desired.add(specValid(problems, observation.isPresent()));
         for (DirectorRole role : roles) {
-            desired.add(reachable(role, current(observation, role, spec)));
+            desired.add(reachable(role, DirectorStatuses.current(observation, role, spec)));
         }
         if (facts.isPresent()) {
             PairFacts f = facts.get();
@@ -100,17 +90,17 @@ public final class StatusCalculator {
         BinaryBoshPairStatus status = new BinaryBoshPairStatus();
         status.setObservedGeneration(generation);
         status.setConditions(Conditions.merge(previous.getConditions(), desired, generation, now));
-        status.setPrimary(director(DirectorRole.PRIMARY, spec, observation, previous.getPrimary(), now));
-        status.setMeta(director(DirectorRole.META, spec, observation, previous.getMeta(), now));
+        status.setPrimary(DirectorStatuses.of(DirectorRole.PRIMARY, spec, observation, previous.getPrimary(), now));
+        status.setMeta(DirectorStatuses.of(DirectorRole.META, spec, observation, previous.getMeta(), now));
         status.setMicro(roles.contains(DirectorRole.MICRO)
-                ? director(DirectorRole.MICRO, spec, observation, previous.getMicro(), now) : null);
+                ? DirectorStatuses.of(DirectorRole.MICRO, spec, observation, previous.getMicro(), now) : null);
         if (facts.isPresent()) {
             for (DirectorRole role : List.of(DirectorRole.PRIMARY, DirectorRole.META)) {
                 DirectorStatus director = role == DirectorRole.PRIMARY ? status.getPrimary() : status.getMeta();
                 DirectorStatus before = role == DirectorRole.PRIMARY ? previous.getPrimary() : previous.getMeta();
                 boolean healthy = Conditions.find(status.getConditions(), HealthRules.healthyType(role))
                         .map(c -> "True".equals(c.getStatus())).orElse(false);
-                management(director, facts.get().of(role), before, healthy, timings, now);
+                DirectorStatuses.management(director, facts.get().of(role), before, healthy, timings, now);
             }
         }
         status.setOperation(previous.getOperation());
@@ -211,46 +201,12 @@ public final class StatusCalculator {
         return ready ? "MutuallyManaged" : "Degraded";
     }
 
-    /** Who manages the director, its VM as the manager sees it, and its repair bookkeeping. */
-    private static void management(DirectorStatus director, DirectorFacts facts, DirectorStatus before,
-                                   boolean healthy, Timings timings, Instant now) {
-        director.setManagedBy(facts.manager() == null ? null : facts.manager().fieldName());
-        Optional<Instance> instance = facts.managerView().flatMap(ManagedDeploymentView::instance);
-        director.setVmCid(instance.map(Instance::cid).orElse(before == null ? null : before.getVmCid()));
-        director.setAgentId(instance.map(Instance::agentId).orElse(before == null ? null : before.getAgentId()));
-        director.setJobState(facts.anyAgentView().map(AgentView::jobState)
-                .orElse(before == null ? null : before.getJobState()));
-        director.setResurrectionPaused(facts.resurrectionEnabled().map(enabled -> !enabled)
-                .orElse(before == null ? null : before.getResurrectionPaused()));
-        if (facts.observation() != null && facts.observation().details() != null
-                && facts.observation().details().error() == null) {
-            director.setDeployments(facts.observation().details().deploymentsLocked().keySet().stream().sorted()
-                    .toList());
-        } else if (before != null) {
-            director.setDeployments(before.getDeployments());
-        }
-        String healthySince = healthy ? (before != null && before.getHealthySince() != null
-                ? before.getHealthySince() : Timestamps.format(now)) : null;
-        director.setHealthySince(healthySince);
-        Integer attempts = before == null ? null : before.getRepairAttempts();
-        String lastRepair = before == null ? null : before.getLastRepairTime();
-        if (attempts != null && attempts > 0 && healthySince != null && lastRepair != null) {
-            Instant since = Instant.parse(healthySince);
-            Instant reference = since.isAfter(Instant.parse(lastRepair)) ? since : Instant.parse(lastRepair);
-            if (!reference.plus(timings.minHealthyPeriod()).isAfter(now)) {
-                attempts = 0;
-            }
-        }
-        director.setRepairAttempts(attempts);
-        director.setLastRepairTime(lastRepair);
-    }
-
     private static Optional<PairObservation> currentOnly(Optional<PairObservation> observation,
                                                          BinaryBoshPairSpec spec) {
         return observation.map(o -> new PairObservation(o.generation(),
-                current(observation, DirectorRole.PRIMARY, spec).orElse(null),
-                current(observation, DirectorRole.META, spec).orElse(null),
-                current(observation, DirectorRole.MICRO, spec).orElse(null), o.observedAt(), o.primaryManifest(),
+                DirectorStatuses.current(observation, DirectorRole.PRIMARY, spec).orElse(null),
+                DirectorStatuses.current(observation, DirectorRole.META, spec).orElse(null),
+                DirectorStatuses.current(observation, DirectorRole.MICRO, spec).orElse(null), o.observedAt(), o.primaryManifest(),
                 o.metaManifest()));
     }
 
@@ -258,25 +214,6 @@ public final class StatusCalculator {
         boolean micro = spec != null && spec.getBootstrap() != null && spec.getBootstrap().getMicro() != null;
         return micro ? List.of(DirectorRole.PRIMARY, DirectorRole.META, DirectorRole.MICRO)
                 : List.of(DirectorRole.PRIMARY, DirectorRole.META);
-    }
-
-    /** The observation of a role, if it was made against the URL the spec names now. */
-    private static Optional<DirectorObservation> current(Optional<PairObservation> observation, DirectorRole role,
-                                                         BinaryBoshPairSpec spec) {
-        String url = urlOf(spec, role);
-        return observation.map(o -> o.of(role)).filter(o -> Objects.equals(o.url(), url));
-    }
-
-    private static String urlOf(BinaryBoshPairSpec spec, DirectorRole role) {
-        if (spec == null) {
-            return null;
-        }
-        DirectorConnectionSpec director = switch (role) {
-            case PRIMARY -> spec.getPrimary();
-            case META -> spec.getMeta();
-            case MICRO -> spec.getBootstrap() == null ? null : spec.getBootstrap().getMicro();
-        };
-        return director == null ? null : director.getUrl();
     }
 
     private static DesiredCondition specValid(List<ConfigProblem> problems, boolean observed) {
@@ -377,72 +314,8 @@ public final class StatusCalculator {
             return "Pending";
         }
         boolean allReachable = roles.stream().allMatch(role ->
-                current(observation, role, spec).map(o -> o.outcome() == Outcome.REACHABLE).orElse(false));
+                DirectorStatuses.current(observation, role, spec).map(o -> o.outcome() == Outcome.REACHABLE)
+                        .orElse(false));
         return allReachable ? "Observing" : "Degraded";
-    }
-
-    private static DirectorStatus director(DirectorRole role, BinaryBoshPairSpec spec,
-                                           Optional<PairObservation> observation, DirectorStatus previous,
-                                           Instant now) {
-        Optional<DirectorObservation> seen = current(observation, role, spec);
-        if (seen.isEmpty()) {
-            if (previous != null && Objects.equals(previous.getUrl(), urlOf(spec, role))) {
-                return previous;
-            }
-            DirectorStatus unknown = new DirectorStatus();
-            unknown.setUrl(urlOf(spec, role));
-            unknown.setState("Unknown");
-            return unknown;
-        }
-        DirectorObservation o = seen.get();
-        DirectorStatus status = new DirectorStatus();
-        status.setUrl(o.url());
-        status.setState(o.databaseFailure().isPresent() ? "DatabaseFailing" : state(o.outcome()));
-        status.setReachable(o.outcome() == Outcome.NOT_CONTACTED ? null : o.answered());
-        if (o.info() != null) {
-            status.setName(o.info().name());
-            status.setUuid(o.info().uuid());
-            status.setVersion(o.info().version());
-            status.setAuthType(o.info().userAuthentication() == null ? null : o.info().userAuthentication().type());
-        } else if (previous != null && Objects.equals(previous.getUrl(), o.url())) {
-            // Identity survives an outage: who the director was is still worth showing.
-            status.setName(previous.getName());
-            status.setUuid(previous.getUuid());
-            status.setVersion(previous.getVersion());
-            status.setAuthType(previous.getAuthType());
-        }
-        status.setUser(o.user());
-        status.setLastError(o.outcome() == Outcome.REACHABLE ? o.databaseFailure().orElse(null) : o.detail());
-        status.setLastSeenTime(lastSeen(o, previous, now));
-        return status;
-    }
-
-    private static String lastSeen(DirectorObservation o, DirectorStatus previous, Instant now) {
-        String before = previous == null || !Objects.equals(previous.getUrl(), o.url())
-                ? null : previous.getLastSeenTime();
-        if (o.answered()) {
-            boolean wasAnswering = previous != null && Boolean.TRUE.equals(previous.getReachable());
-            if (wasAnswering && before != null
-                    && Timestamps.parse(before).plus(LAST_SEEN_REFRESH).isAfter(o.observedAt())) {
-                return before;
-            }
-            return Timestamps.format(o.observedAt());
-        }
-        if (o.lastAnsweredAt() != null) {
-            return Timestamps.format(o.lastAnsweredAt());
-        }
-        return before;
-    }
-
-    private static String state(Outcome outcome) {
-        return switch (outcome) {
-            case REACHABLE -> "Reachable";
-            case CREDENTIALS_REJECTED -> "Unauthenticated";
-            case UAA_UNAVAILABLE -> "UaaUnavailable";
-            case TLS_UNTRUSTED -> "Untrusted";
-            case UNREACHABLE -> "Unreachable";
-            case UNEXPECTED_RESPONSE -> "BadResponse";
-            case NOT_CONTACTED -> "Invalid";
-        };
     }
 }

@@ -173,7 +173,7 @@ class StatusCalculatorTest {
     void lastSeenTimeIsRefreshedOnlyAfterTheRefreshPeriod() {
         calculate(Optional.of(new PairObservation(1, answered(DirectorRole.PRIMARY, PRIMARY, T0),
                 answered(DirectorRole.META, META, T0), null, T0)), T0);
-        Instant later = T0.plus(StatusCalculator.LAST_SEEN_REFRESH).plusSeconds(1);
+        Instant later = T0.plus(DirectorStatuses.LAST_SEEN_REFRESH).plusSeconds(1);
         BinaryBoshPairStatus status = calculate(Optional.of(new PairObservation(1,
                 answered(DirectorRole.PRIMARY, PRIMARY, later), answered(DirectorRole.META, META, later), null,
                 later)), later);
