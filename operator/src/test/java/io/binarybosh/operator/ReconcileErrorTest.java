@@ -136,7 +136,7 @@ class ReconcileErrorTest {
         pair.getSpec().setHealth(health);
         client.resource(pair).create();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> reconciled().isPresent());
+        await().atMost(Duration.ofSeconds(60)).until(() -> reconciled().isPresent());
         Condition failed = reconciled().orElseThrow();
         assertThat(failed.getStatus()).isEqualTo("False");
         assertThat(failed.getReason()).isEqualTo("ReconcileError");
@@ -146,7 +146,7 @@ class ReconcileErrorTest {
         assertThat(pair().orElseThrow().getStatus().getOperation()).as("the intent stays for the retry")
                 .isNotNull();
 
-        await().atMost(Duration.ofSeconds(40)).until(() -> pair().map(p -> p.getStatus().getHistory())
+        await().atMost(Duration.ofSeconds(60)).until(() -> pair().map(p -> p.getStatus().getHistory())
                 .filter(history -> !history.isEmpty()).isPresent() && reconciled().isEmpty());
         List<OperationRecord> history = pair().orElseThrow().getStatus().getHistory();
         assertThat(history).singleElement().satisfies(record -> {
@@ -154,9 +154,10 @@ class ReconcileErrorTest {
             assertThat(record.getResult()).isEqualTo("Succeeded");
         });
         assertThat(unpauseCalls).hasSize(FAILURES + 1);
-        assertThat(retry(1)).as("first retry after 2 s").isBetween(Duration.ofMillis(1900), Duration.ofMillis(3500));
-        assertThat(retry(2)).as("second after 2 s").isBetween(Duration.ofMillis(1900), Duration.ofMillis(3500));
-        assertThat(retry(3)).as("then doubling").isBetween(Duration.ofMillis(3900), Duration.ofMillis(6000));
+        // Lower bounds are the policy; upper ones only leave room for a loaded machine.
+        assertThat(retry(1)).as("first retry after 2 s").isBetween(Duration.ofMillis(1900), Duration.ofMillis(6000));
+        assertThat(retry(2)).as("second after 2 s").isBetween(Duration.ofMillis(1900), Duration.ofMillis(6000));
+        assertThat(retry(3)).as("then doubling").isBetween(Duration.ofMillis(3900), Duration.ofMillis(12000));
 
         List<Event> announced = events("ReconcileError");
         assertThat(announced).as("one event for the streak of failures").hasSize(1);

@@ -130,14 +130,15 @@ class StatusConflictTest {
         pair.getSpec().setHealth(health);
         client.resource(pair).create();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !history().isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !history().isEmpty());
 
         assertThat(raced).as("the operator decided to unpause and wrote its intent").isTrue();
         assertThat(directorChangesAtRace.get()).as("nothing was asked of Meta before the intent write").isZero();
         // (a) the refused intent was never written again, over the other replica's status or otherwise
-        int refusedAt = statusWrites.indexOf(statusWrites.stream().filter(w -> w.contains(refusedOperation))
+        List<String> writes = List.copyOf(statusWrites);
+        int refusedAt = writes.indexOf(writes.stream().filter(w -> w.contains(refusedOperation))
                 .findFirst().orElseThrow());
-        assertThat(statusWrites.subList(refusedAt + 1, statusWrites.size()))
+        assertThat(writes.subList(refusedAt + 1, writes.size()))
                 .as("no write after the refusal carries the refused operation")
                 .noneMatch(w -> w.contains(refusedOperation));
         // (b) the next reconcile read the other replica's intent and carried out that operation, once

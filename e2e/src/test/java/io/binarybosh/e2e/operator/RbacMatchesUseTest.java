@@ -33,8 +33,8 @@ class RbacMatchesUseTest extends OperatorWorldTest {
     private static final String CLUSTER = "*";
 
     /**
-     * A verb the operator needs on a path a short run does not take. JOSDK reads the pair again when a status
-     * write meets a conflict (PrimaryUpdateAndCacheUtils); without {@code get} that retry would fail.
+     * A verb the operator needs on a path a short run does not take. The operator reads the pair again when a
+     * status write meets a conflict (OptimisticStatusWriter), to decide anew from it.
      */
     private static final Set<Grant> CONDITIONAL = Set.of(new Grant(CLUSTER, "binarybosh.io", "binaryboshpairs", "get"));
 
