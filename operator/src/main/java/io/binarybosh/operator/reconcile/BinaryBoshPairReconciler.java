@@ -288,8 +288,10 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
             publisher(context, new EventRecorder(context.getClient(), clock), transition -> { })
                     .publish(latest, ReconcileErrorStatus.of(latest, e,
                             context.getClient().getKubernetesSerialization(), clock.instant()));
-        } catch (StatusConflictException | KubernetesClientException notShown) {
-            LOG.info("the reconcile's error is not shown in status: {}", notShown.getMessage());
+        } catch (StatusConflictException changed) {
+            LOG.info("the reconcile's error is not shown in status: {}", changed.getMessage());
+        } catch (KubernetesClientException refused) {
+            LOG.warn("the reconcile's error is not shown in status: the API server answered {}", refused.getCode());
         }
         return ErrorStatusUpdateControl.noStatusUpdate();
     }
