@@ -277,14 +277,19 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
 
     /**
      * Shows an unexpected exception in status (condition Reconciled, reason ReconcileError); JOSDK retries the
-     * reconcile as {@link GradualRetry} above says. The write is based on the pair as last written, and given up
-     * when another writer changed it meanwhile: the retry reads it again.
+     * reconcile as {@link GradualRetry} above says. The write is based on the pair read again from the API server,
+     * never on a cached copy (while the operator stops, the cache falls back to the version the reconcile started
+     * from, older than its own writes), and given up when another writer changed it meanwhile.
      */
     @Override
     public ErrorStatusUpdateControl<BinaryBoshPair> updateErrorStatus(BinaryBoshPair pair,
                                                                       Context<BinaryBoshPair> context, Exception e) {
         try (LogContext ignored = LogContext.of(pair, "error")) {
-            BinaryBoshPair latest = context.getPrimaryCache().get(ResourceID.fromResource(pair)).orElse(pair);
+            BinaryBoshPair latest = context.getClient().resources(BinaryBoshPair.class)
+                    .inNamespace(pair.getMetadata().getNamespace()).withName(pair.getMetadata().getName()).get();
+            if (latest == null) {
+                return ErrorStatusUpdateControl.noStatusUpdate();
+            }
             publisher(context, new EventRecorder(context.getClient(), clock), transition -> { })
                     .publish(latest, ReconcileErrorStatus.of(latest, e,
                             context.getClient().getKubernetesSerialization(), clock.instant()));
