@@ -3,12 +3,15 @@ package io.binarybosh.operator.decide;
 import io.binarybosh.operator.director.model.Instance;
 import io.binarybosh.operator.director.model.Task;
 import io.binarybosh.operator.model.DirectorStatus;
+import io.binarybosh.operator.model.OperationResult;
+import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.OperationType;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.observe.AgentView;
 import io.binarybosh.operator.observe.DirectorDetailsReader;
-import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.observe.ManagedDeploymentView;
-import io.binarybosh.operator.reconcile.Timestamps;
+import io.binarybosh.operator.model.Timestamps;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -46,8 +49,12 @@ public final class Decider {
             return new Step.Blocked("SpecInvalid", "the spec or a Secret it references is invalid: see SpecValid");
         }
         OperationStatus operation = in.status().getOperation();
-        if (operation != null && OperationTypes.FENCE_MICRO.equals(operation.getType())) {
+        if (operation != null && operation.is(OperationType.FENCE_MICRO)) {
             return new Step.ContinueOperation(Step.OperationAction.REDO);
+        }
+        Optional<Step> backoff = RetryBackoff.waitFor(operation, in.now());
+        if (backoff.isPresent()) {
+            return backoff.get();
         }
         Optional<String> splitBrain = HealthRules.splitBrainDeployment(in.facts());
         if (splitBrain.isPresent()) {
@@ -65,7 +72,14 @@ public final class Decider {
         boolean shell = in.spec().getBootstrap() != null && in.spec().getBootstrap().getMicro() != null
                 && in.spec().getBootstrap().getMicro().getSsh() != null;
         FenceBackoff backoff = FenceBackoff.of(in.status().getHistory(), timings.pollInterval());
-        if (shell && operation == null && backoff.due(in.now())) {
+        if (operation != null && operation.is(OperationType.MIGRATION)) {
+            // A Micro that answers after Meta started on its data is retired by definition: fenced at once.
+            if (operation.at(OperationStep.STARTING_META) || operation.at(OperationStep.AWAITING_FENCE_APPROVAL)) {
+                return new Step.ContinueOperation(operation.at(OperationStep.AWAITING_FENCE_APPROVAL)
+                        ? Step.OperationAction.RETIRE_MICRO : Step.OperationAction.MIGRATE);
+            }
+        } else if (shell && backoff.due(in.now())) {
+            // Whatever else is in flight is set aside until the fence ends, then goes on.
             return new Step.StartFence();
         }
         Step other = afterSplitBrain(in, operation, timings);
@@ -88,7 +102,7 @@ public final class Decider {
     }
 
     private Step afterSplitBrain(DecisionInput in, OperationStatus operation, Timings timings) {
-        if (operation != null && OperationTypes.MIGRATION.equals(operation.getType())) {
+        if (operation != null && operation.is(OperationType.MIGRATION)) {
             return migration.proceed(in, operation);
         }
         if (operation != null) {
@@ -194,7 +208,7 @@ public final class Decider {
                 .filter(t -> !DirectorDetailsReader.AGENT_CHECK_TASK.equals(t.description())).findFirst();
         if (task.isPresent()) {
             Task t = task.get();
-            if (OperationTypes.SCAN_AND_FIX_TASK.equals(t.description())) {
+            if (io.binarybosh.operator.operation.DirectorTasks.SCAN_AND_FIX.equals(t.description())) {
                 return new Step.Wait("HealthMonitorRepairing", peerName + "'s health monitor is repairing " + name
                         + ": task " + t.id() + " (" + t.state().wire() + ")", timings.pollInterval());
             }
@@ -268,28 +282,43 @@ public final class Decider {
     }
 
     private Step continueOperation(DecisionInput in, OperationStatus operation, Timings timings) {
-        if (OperationTypes.UNPAUSE_RESURRECTION.equals(operation.getType())
-                || OperationTypes.CANCEL_STUCK_TASK.equals(operation.getType())) {
+        OperationType type = operation.operationType();
+        OperationStep step = operation.operationStep();
+        if (type == null || step == null || !type.steps().contains(step)) {
+            return new Step.FinishOperation(OperationResult.ABANDONED, "unknown operation type '"
+                    + operation.getType() + "' or step '" + operation.getStep() + "' left by another version of the "
+                    + "operator");
+        }
+        Instant started = parse(operation.getStartedTime());
+        if (type == OperationType.UNPAUSE_RESURRECTION || type == OperationType.CANCEL_STUCK_TASK) {
+            if (started != null && started.plus(Timings.STEP_TIMEOUT).isBefore(in.now())) {
+                return new Step.FinishOperation(OperationResult.FAILED, type + " did not succeed within "
+                        + Timings.STEP_TIMEOUT.toMinutes() + " minutes: " + operation.getMessage());
+            }
             return new Step.ContinueOperation(Step.OperationAction.REDO);
         }
-        boolean deploy = OperationTypes.DEPLOY.equals(operation.getType());
-        if (!OperationTypes.REPAIR.equals(operation.getType()) && !deploy) {
-            return new Step.FinishOperation(OperationTypes.ABANDONED, "unknown operation type '" + operation.getType()
-                    + "' left by another version of the operator");
-        }
-        DirectorRole targetRole = "meta".equals(operation.getTarget()) ? DirectorRole.META : DirectorRole.PRIMARY;
+        boolean deploy = type == OperationType.DEPLOY;
+        DirectorRole targetRole = DirectorRole.fromField(operation.getTarget());
         DirectorFacts target = in.facts().of(targetRole);
         Instant stepStarted = parse(operation.getStepStartedTime());
         boolean stepTimedOut = stepStarted != null && stepStarted.plus(Timings.STEP_TIMEOUT).isBefore(in.now());
-        switch (operation.getStep()) {
-            case OperationTypes.AWAITING_APPROVAL -> {
+        switch (step) {
+            case AWAITING_APPROVAL -> {
                 if (deploy && !target.manifestDrift() && target.managerView().flatMap(
                         ManagedDeploymentView::deployedManifest).isPresent()) {
-                    return new Step.FinishOperation(OperationTypes.ABANDONED, targetRole.displayName()
+                    return new Step.FinishOperation(OperationResult.ABANDONED, targetRole.displayName()
                             + "'s deployed manifest matches its manifestRef again; nothing to deploy");
                 }
+                if (deploy) {
+                    Optional<DirectorFacts> down = directorDown(in, timings);
+                    if (down.isPresent()) {
+                        return new Step.FinishOperation(OperationResult.ABANDONED, down.get().role().displayName()
+                                + " is down: its repair comes before a deploy that waits for approval (the deploy "
+                                + "is proposed again once both directors answer)");
+                    }
+                }
                 if (!deploy && target.reachable()) {
-                    return new Step.FinishOperation(OperationTypes.ABANDONED, targetRole.displayName()
+                    return new Step.FinishOperation(OperationResult.ABANDONED, targetRole.displayName()
                             + " answers again; the repair awaiting approval is no longer needed");
                 }
                 if (operation.getId().equals(in.approvedOperationId())) {
@@ -298,36 +327,43 @@ public final class Decider {
                 return new Step.Wait("AwaitingApproval", "operation " + operation.getId() + " waits for the annotation "
                         + "binarybosh.io/approve=" + operation.getId(), timings.pollInterval(), operation.getId());
             }
-            case OperationTypes.SCANNING, OperationTypes.RESOLVING, OperationTypes.DEPLOYING -> {
+            case SCANNING, RESOLVING, DEPLOYING -> {
                 if (stepTimedOut) {
-                    return new Step.FinishOperation(OperationTypes.FAILED, operation.getStep() + " did not finish within "
-                            + Timings.STEP_TIMEOUT.toMinutes() + " minutes");
+                    return new Step.FinishOperation(OperationResult.FAILED, operation.getStep()
+                            + " did not finish within " + Timings.STEP_TIMEOUT.toMinutes() + " minutes");
                 }
                 Optional<Step> following = followTask(operation);
                 if (following.isPresent()) {
                     return following.get();
                 }
                 String state = operation.getTaskState();
-                return new Step.FinishOperation(OperationTypes.FAILED, "task " + operation.getTaskId() + " ("
+                return new Step.FinishOperation(OperationResult.FAILED, "task " + operation.getTaskId() + " ("
                         + operation.getStep() + ") ended '" + state + "'");
             }
-            case OperationTypes.VERIFYING -> {
+            case VERIFYING -> {
                 Optional<String> unverified = deploy ? undeployed(target) : unverified(target, operation);
                 if (unverified.isEmpty()) {
-                    return new Step.FinishOperation(OperationTypes.SUCCEEDED, deploy
+                    return new Step.FinishOperation(OperationResult.SUCCEEDED, deploy
                             ? targetRole.displayName() + " answers and its deployment has the desired manifest"
                             : targetRole.displayName() + " is back on a new VM and holds the same deployments");
                 }
                 if (stepTimedOut) {
-                    return new Step.FinishOperation(OperationTypes.FAILED, "after " + Timings.STEP_TIMEOUT.toMinutes()
+                    return new Step.FinishOperation(OperationResult.FAILED, "after " + Timings.STEP_TIMEOUT.toMinutes()
                             + " minutes " + unverified.get());
                 }
                 return new Step.Wait("VerifyingRepair", unverified.get(), timings.pollInterval());
             }
             default -> {
-                return new Step.FinishOperation(OperationTypes.ABANDONED, "unknown step '" + operation.getStep() + "'");
+                return new Step.FinishOperation(OperationResult.ABANDONED, "step '" + operation.getStep()
+                        + "' has no decision for " + type);
             }
         }
+    }
+
+    /** Primary or Meta, if one is down (its repair goes before anything a person has not approved yet). */
+    private static Optional<DirectorFacts> directorDown(DecisionInput in, Timings timings) {
+        return List.of(in.facts().primary(), in.facts().meta()).stream()
+                .filter(d -> HealthRules.isDown(d, timings.unreachableAfter())).findFirst();
     }
 
     /**

@@ -44,6 +44,9 @@ public class BinaryBoshPairStatus {
             + "where stores were moved, completion. Absent while no Micro is declared and no migration ran.")
     private MigrationStatus migration;
 
+    @JsonPropertyDescription("An operation set aside while the Micro is fenced (split brain); it goes on once the fence ends.")
+    private OperationStatus suspendedOperation;
+
     @JsonPropertyDescription("The exact value of the binarybosh.io/approve annotation the operation in flight waits "
             + "for (the operation's id, or <id>-fence, or <id>-retry): kubectl annotate bbp <name> "
             + "binarybosh.io/approve=<this> --overwrite, kubectl bbp approve <name> or Argo CD's approve action write it. "
@@ -134,6 +137,14 @@ public class BinaryBoshPairStatus {
         this.history = history == null ? new ArrayList<>() : history;
     }
 
+    public OperationStatus getSuspendedOperation() {
+        return suspendedOperation;
+    }
+
+    public void setSuspendedOperation(OperationStatus suspendedOperation) {
+        this.suspendedOperation = suspendedOperation;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -146,12 +157,13 @@ public class BinaryBoshPairStatus {
                 && Objects.equals(conditions, that.conditions) && Objects.equals(primary, that.primary)
                 && Objects.equals(meta, that.meta) && Objects.equals(micro, that.micro)
                 && Objects.equals(operation, that.operation) && Objects.equals(history, that.history)
-                && Objects.equals(migration, that.migration) && Objects.equals(awaitedApproval, that.awaitedApproval);
+                && Objects.equals(migration, that.migration) && Objects.equals(awaitedApproval, that.awaitedApproval)
+                && Objects.equals(suspendedOperation, that.suspendedOperation);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, phase, conditions, primary, meta, micro, operation, history, migration,
+        return Objects.hash(observedGeneration, phase, conditions, primary, meta, micro, operation, history, migration, suspendedOperation,
                 awaitedApproval);
     }
 }

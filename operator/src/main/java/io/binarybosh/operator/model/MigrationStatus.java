@@ -85,6 +85,12 @@ public class MigrationStatus {
     @JsonPropertyDescription("True once both listings are equal; Meta's director is never started before.")
     private Boolean copyVerified;
 
+    @JsonPropertyDescription("How many times a person let a stopped step try again (binarybosh.io/approve=<id>-retry-<n>).")
+    private Integer retries;
+
+    @JsonPropertyDescription("True once monit start all was sent to Meta on the verified copy: from then on Meta runs on purpose.")
+    private Boolean metaStartSent;
+
     @JsonPropertyDescription("The steps of the migration that completed, in order: the whole run, with times.")
     private List<MigrationStepRecord> steps;
 
@@ -365,6 +371,22 @@ public class MigrationStatus {
         this.blockedTime = blockedTime;
     }
 
+    public Integer getRetries() {
+        return retries;
+    }
+
+    public void setRetries(Integer retries) {
+        this.retries = retries;
+    }
+
+    public Boolean getMetaStartSent() {
+        return metaStartSent;
+    }
+
+    public void setMetaStartSent(Boolean metaStartSent) {
+        this.metaStartSent = metaStartSent;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -396,7 +418,8 @@ public class MigrationStatus {
                 && Objects.equals(copyRate, that.copyRate)
                 && Objects.equals(sourceChecksum, that.sourceChecksum)
                 && Objects.equals(targetChecksum, that.targetChecksum)
-                && Objects.equals(copyVerified, that.copyVerified)
+                && Objects.equals(copyVerified, that.copyVerified) && Objects.equals(retries, that.retries)
+                && Objects.equals(metaStartSent, that.metaStartSent)
                 && Objects.equals(steps, that.steps)
                 && Objects.equals(refusalReason, that.refusalReason)
                 && Objects.equals(refusalMessage, that.refusalMessage)
@@ -409,7 +432,7 @@ public class MigrationStatus {
 
     @Override
     public int hashCode() {
-        return Objects.hash(completedTime, sourceUrl, sourceUuid, sourceVersion, targetUrl, targetVmCid,
+        return Objects.hash(retries, metaStartSent, completedTime, sourceUrl, sourceUuid, sourceVersion, targetUrl, targetVmCid,
                 targetVersion, postgresDirectory, sourceDeployments, sourceReleases, sourceStemcells,
                 primaryDeployments, primaryVmCid, primaryAgentId, shellAccess, metaStoreAside,
                 microStoreAside, copyAttempt, copiedBytes, copiedFiles, copyRate, sourceChecksum,

@@ -1,9 +1,9 @@
 package io.binarybosh.operator.reconcile;
 
 import io.binarybosh.operator.act.Actor;
-import io.binarybosh.operator.act.ShellAccess;
-import io.binarybosh.operator.act.PairMetrics;
-import io.binarybosh.operator.act.StatusWriter;
+import io.binarybosh.operator.operation.ShellAccess;
+import io.binarybosh.operator.metrics.PairMetrics;
+import io.binarybosh.operator.operation.StatusWriter;
 import io.binarybosh.operator.decide.Decider;
 import io.binarybosh.operator.decide.DecisionInput;
 import io.binarybosh.operator.decide.HealthRules;
@@ -11,7 +11,7 @@ import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.decide.Timings;
 import io.binarybosh.operator.director.DirectorClient;
 import io.binarybosh.operator.logging.LogContext;
-import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.observe.EndpointResolution;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.binarybosh.operator.director.DirectorClientFactory;
@@ -371,6 +371,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
         to.setOperation(from.getOperation());
         to.setHistory(from.getHistory());
         to.setMigration(from.getMigration());
+        to.setSuspendedOperation(from.getSuspendedOperation());
         to.setAwaitedApproval(from.getAwaitedApproval());
     }
 

@@ -1,6 +1,6 @@
 package io.binarybosh.operator.reconcile;
 
-import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.model.DirectorRole;
 
 /** The condition types this operator writes. */
 public final class ConditionTypes {

@@ -1,9 +1,10 @@
 package io.binarybosh.operator.reconcile;
 
+import io.binarybosh.operator.model.Timestamps;
 import io.binarybosh.operator.decide.DatabaseFailure;
 import io.binarybosh.operator.decide.DirectorFacts;
 import io.binarybosh.operator.decide.HealthRules;
-import io.binarybosh.operator.decide.OperationTypes;
+import io.binarybosh.operator.model.OperationType;
 import io.binarybosh.operator.decide.PairFacts;
 import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.decide.Timings;
@@ -17,7 +18,7 @@ import io.binarybosh.operator.observe.AgentView;
 import io.binarybosh.operator.observe.ConfigProblem;
 import io.binarybosh.operator.observe.DesiredManifest;
 import io.binarybosh.operator.observe.DirectorObservation;
-import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.observe.ManagedDeploymentView;
 import io.binarybosh.operator.observe.Outcome;
 import io.binarybosh.operator.observe.PairObservation;
@@ -116,6 +117,7 @@ public final class StatusCalculator {
         status.setOperation(previous.getOperation());
         status.setHistory(previous.getHistory());
         status.setMigration(previous.getMigration());
+        status.setSuspendedOperation(previous.getSuspendedOperation());
         status.setPhase(phase(problems, roles, observation, spec));
         return new Calculation(status, facts, specValid);
     }
@@ -155,7 +157,7 @@ public final class StatusCalculator {
     private static Optional<DesiredCondition> migrated(BinaryBoshPairStatus status, Step step) {
         var migration = status.getMigration();
         var operation = status.getOperation();
-        boolean migrating = operation != null && OperationTypes.MIGRATION.equals(operation.getType());
+        boolean migrating = operation != null && operation.is(OperationType.MIGRATION);
         if (migration != null && migration.getCompletedTime() != null) {
             return Optional.of(DesiredCondition.isTrue(ConditionTypes.MIGRATED, "MigrationCompleted",
                     "Meta took over from the Micro at " + migration.getCompletedTime() + "; the Micro's store is at "
@@ -192,17 +194,17 @@ public final class StatusCalculator {
         if (step instanceof Step.Blocked blocked && "Lost".equals(blocked.reason())) {
             return "Lost";
         }
-        if (status.getOperation() != null && OperationTypes.MIGRATION.equals(status.getOperation().getType())
+        if (status.getOperation() != null && status.getOperation().is(OperationType.MIGRATION)
                 || step instanceof Step.StartMigration) {
             return "Migrating";
         }
         boolean repairing = status.getOperation() != null
-                && OperationTypes.REPAIR.equals(status.getOperation().getType())
+                && status.getOperation().is(OperationType.REPAIR)
                 || step instanceof Step.StartRepair;
         if (repairing) {
             return "Repairing";
         }
-        if (status.getOperation() != null && OperationTypes.DEPLOY.equals(status.getOperation().getType())
+        if (status.getOperation() != null && status.getOperation().is(OperationType.DEPLOY)
                 || step instanceof Step.StartDeploy) {
             return "Updating";
         }

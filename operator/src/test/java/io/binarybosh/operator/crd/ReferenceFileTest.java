@@ -1,7 +1,7 @@
 package io.binarybosh.operator.crd;
 
-import io.binarybosh.operator.act.PairMetrics;
-import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.metrics.PairMetrics;
+import io.binarybosh.operator.model.DirectorRole;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

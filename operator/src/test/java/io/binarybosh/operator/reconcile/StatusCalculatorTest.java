@@ -7,7 +7,7 @@ import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
 import io.binarybosh.operator.observe.ConfigProblem;
 import io.binarybosh.operator.observe.DirectorObservation;
-import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.observe.Outcome;
 import io.binarybosh.operator.observe.PairObservation;
 import io.fabric8.kubernetes.api.model.Condition;

@@ -1,4 +1,4 @@
-package io.binarybosh.operator.observe;
+package io.binarybosh.operator.model;
 
 /** The part a director plays in a pair. */
 public enum DirectorRole {
@@ -20,5 +20,17 @@ public enum DirectorRole {
     /** As in status fields and log lines: primary. */
     public String fieldName() {
         return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** From a status field's value (primary, meta, micro); anything else is Primary, as older versions wrote. */
+    public static DirectorRole fromField(String field) {
+        if (field == null) {
+            return PRIMARY;
+        }
+        return switch (field) {
+            case "meta" -> META;
+            case "micro" -> MICRO;
+            default -> PRIMARY;
+        };
     }
 }

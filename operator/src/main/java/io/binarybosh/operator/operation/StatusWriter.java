@@ -1,4 +1,4 @@
-package io.binarybosh.operator.act;
+package io.binarybosh.operator.operation;
 
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;

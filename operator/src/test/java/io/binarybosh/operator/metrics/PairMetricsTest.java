@@ -1,5 +1,6 @@
-package io.binarybosh.operator.act;
+package io.binarybosh.operator.metrics;
 
+import io.binarybosh.operator.model.DirectorRole;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class PairMetricsTest {
         var prometheus = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
                 io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
         PairMetrics scraped = new PairMetrics(prometheus);
-        scraped.detected(io.binarybosh.operator.observe.DirectorRole.META, Duration.ofSeconds(40));
+        scraped.detected(io.binarybosh.operator.model.DirectorRole.META, Duration.ofSeconds(40));
         scraped.operationFinished("Repair", "primary", "Succeeded", Duration.ofMinutes(3));
         assertThat(prometheus.scrape()).contains("binarybosh_detection_seconds_bucket{",
                 "binarybosh_operations_seconds_bucket{");

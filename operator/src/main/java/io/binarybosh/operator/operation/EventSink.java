@@ -1,4 +1,4 @@
-package io.binarybosh.operator.act;
+package io.binarybosh.operator.operation;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 

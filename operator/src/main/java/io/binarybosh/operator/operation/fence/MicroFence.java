@@ -1,8 +1,7 @@
-package io.binarybosh.operator.act;
+package io.binarybosh.operator.operation.fence;
 
-import io.binarybosh.operator.decide.OperationTypes;
 import io.binarybosh.operator.model.BinaryBoshPair;
-import io.binarybosh.operator.model.OperationStatus;
+import io.binarybosh.operator.operation.ShellAccess;
 import io.binarybosh.operator.model.VmAccessSpec;
 import io.binarybosh.operator.shell.CommandResult;
 import io.binarybosh.operator.shell.MonitSummary;
@@ -19,13 +18,13 @@ import java.util.Optional;
  * every process stopped, the store's contents moved into a folder inside it (the store is the persistent disk's
  * mount point: it cannot be renamed). Nothing is deleted; redone, an attempt finds its work done.
  */
-final class MicroFence {
+public final class MicroFence {
 
     private static final Duration COMMAND = Duration.ofSeconds(60);
 
     private final ShellAccess shells;
 
-    MicroFence(ShellAccess shells) {
+    public MicroFence(ShellAccess shells) {
         this.shells = shells;
     }
 
@@ -40,7 +39,7 @@ final class MicroFence {
     }
 
     /** The folder (inside the store) the fence of that operation moves the store's contents to. */
-    static String asideName(String stamp) {
+    public static String asideName(String stamp) {
         return VmCommands.ASIDE_PREFIX + "micro-fenced-" + stamp;
     }
 
@@ -48,7 +47,7 @@ final class MicroFence {
      * One attempt: empty while monit still reports a process that is not stopped (monit acts on its own cycle), else
      * where the store's contents are now.
      */
-    Optional<String> attempt(BinaryBoshPair pair, String aside) {
+    public Optional<String> attempt(BinaryBoshPair pair, String aside) {
         VmCommands commands = commands(pair);
         String store = store(pair);
         try (Shell shell = shells.micro(pair)) {
@@ -63,10 +62,6 @@ final class MicroFence {
             }
         }
         return Optional.of(store + "/" + aside);
-    }
-
-    static boolean isFence(OperationStatus operation) {
-        return operation != null && OperationTypes.FENCE_MICRO.equals(operation.getType());
     }
 
     private static String expect(CommandResult result, String what) {

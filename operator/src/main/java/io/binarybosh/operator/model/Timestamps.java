@@ -1,4 +1,4 @@
-package io.binarybosh.operator.reconcile;
+package io.binarybosh.operator.model;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -1,8 +1,8 @@
-package io.binarybosh.operator.act;
+package io.binarybosh.operator.operation;
 
 import io.binarybosh.operator.director.DirectorClient;
 import io.binarybosh.operator.model.BinaryBoshPair;
-import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.model.DirectorRole;
 
 import java.util.Optional;
 

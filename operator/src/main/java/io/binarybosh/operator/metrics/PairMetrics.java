@@ -1,6 +1,6 @@
-package io.binarybosh.operator.act;
+package io.binarybosh.operator.metrics;
 
-import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.model.DirectorRole;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,0 +1,26 @@
+package io.binarybosh.operator.decide;
+
+import io.binarybosh.operator.model.OperationStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** After a failed attempt at an operation's step, the next one waits until status.operation.retryTime. */
+final class RetryBackoff {
+
+    private RetryBackoff() {
+    }
+
+    static Optional<Step> waitFor(OperationStatus operation, Instant now) {
+        if (operation == null || operation.getRetryTime() == null) {
+            return Optional.empty();
+        }
+        Instant retry = Instant.parse(operation.getRetryTime());
+        if (!retry.isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Step.Wait("RetryBackoff", "operation " + operation.getId() + ": " + operation.getMessage()
+                + "; next attempt at " + retry, Duration.between(now, retry)));
+    }
+}

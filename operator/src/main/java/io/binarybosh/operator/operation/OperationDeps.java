@@ -1,0 +1,9 @@
+package io.binarybosh.operator.operation;
+
+import io.binarybosh.operator.metrics.PairMetrics;
+
+import java.time.Clock;
+
+/** What every step handler reaches the world through: directors, shells, metrics and the time. */
+public record OperationDeps(DirectorAccess directors, ShellAccess shells, PairMetrics metrics, Clock clock) {
+}
