@@ -131,8 +131,8 @@ class DeciderTest {
         primaryDeadAndMetaKnowsIt(400);
         assertThat(decide()).isEqualTo(new Step.StartFence());
         world.status.setOperation(repair(OperationStep.SCANNING.wire(), 12L, "processing"));
-        assertThat(decide()).as("a repair in flight goes on: the fence never starves it")
-                .isEqualTo(new Step.ContinueOperation(Step.OperationAction.FOLLOW_TASK));
+        assertThat(decide()).as("whatever is in flight, the Micro is fenced at once (the repair is set aside)")
+                .isEqualTo(new Step.StartFence());
         world.status.setOperation(null);
         world.pair.getSpec().getBootstrap().getMicro().setSsh(null);
         assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class, b -> {
