@@ -58,10 +58,11 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{/* What the operator may do with its own resources, wherever it watches them. */}}
 {{- define "bbo.watchRules" -}}
 {{- /* Exactly what the operator calls: RbacMatchesUseTest (e2e) records its requests and compares. */}}
-# The informer lists and watches the pairs; a status write that meets a conflict reads the pair again.
+# The informer lists and watches the pairs; a status write that meets a conflict reads the pair again. The
+# finalizer (binarybosh.io/operation-guard) is added and removed with a patch of the pair's metadata, never its spec.
 - apiGroups: ["binarybosh.io"]
   resources: ["binaryboshpairs"]
-  verbs: ["get", "list", "watch"]
+  verbs: ["get", "list", "watch", "patch"]
 # Status, conditions and the operation in flight, written with optimistic locking; never the spec.
 - apiGroups: ["binarybosh.io"]
   resources: ["binaryboshpairs/status"]

@@ -36,7 +36,9 @@ import io.binarybosh.operator.validate.SpecValidator;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
@@ -66,8 +68,8 @@ import java.util.stream.Collectors;
  * Thin controller: takes the latest observation of a pair's directors, computes the status it implies, writes
  * it only when it changed, and announces each condition transition as an event.
  */
-@ControllerConfiguration(name = BinaryBoshPairReconciler.NAME)
-public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, AutoCloseable {
+@ControllerConfiguration(name = BinaryBoshPairReconciler.NAME, finalizerName = BinaryBoshPair.FINALIZER)
+public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cleaner<BinaryBoshPair>, AutoCloseable {
 
     public static final String NAME = "binaryboshpair";
     static final String SECRET_INDEX = "binarybosh.io/referenced-secrets";
@@ -219,6 +221,24 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
         }
     }
 
+    /**
+     * A pair deleted while a migration may have changed a director keeps its finalizer until the migration is
+     * aborted (before the Micro is fenced) or finished (after): the decision sees the deletion as an abort. Any
+     * other operation acts through one director call at a time and is simply left.
+     */
+    @Override
+    public DeleteControl cleanup(BinaryBoshPair pair, Context<BinaryBoshPair> context) {
+        OperationStatus operation = operation(pair);
+        if (operation == null || !operation.is(io.binarybosh.operator.model.OperationType.MIGRATION)) {
+            metrics.forget(ResourceID.fromResource(pair));
+            return DeleteControl.defaultDelete();
+        }
+        try (LogContext ignored = LogContext.of(pair, "cleanup")) {
+            observeDecideAct(pair, context);
+        }
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(Decider.followInterval());
+    }
+
     private UpdateControl<BinaryBoshPair> observeDecideAct(BinaryBoshPair pair, Context<BinaryBoshPair> context) {
         Instant now = clock.instant();
         Optional<PairObservation> observation = context.getSecondaryResource(PairObservation.class,
@@ -233,7 +253,8 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
                 calculator.calculate(pair, observation, specProblems, paused, now);
         Step step = calculation.facts()
                 .map(facts -> decider.decide(new DecisionInput(pair.getSpec(), calculation.status(), facts,
-                        calculation.specValid(), paused, annotation(pair, BinaryBoshPair.APPROVE_ANNOTATION), now)))
+                        calculation.specValid(), paused, annotation(pair, BinaryBoshPair.APPROVE_ANNOTATION), now,
+                        annotation(pair, BinaryBoshPair.ABORT_ANNOTATION), pair.isMarkedForDeletion())))
                 .orElseGet(() -> new Step.Blocked("SpecInvalid",
                         "the spec or a Secret it references is invalid: see SpecValid"));
         LogContext.step(stepName(step));
