@@ -9,6 +9,7 @@ import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationType;
 import io.binarybosh.operator.operation.DirectorAccess;
 import io.binarybosh.operator.operation.EventSink;
+import io.binarybosh.operator.operation.FaultHook;
 import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.Machine;
 import io.binarybosh.operator.operation.OperationContext;
@@ -49,7 +50,11 @@ public final class Actor {
     }
 
     public Actor(DirectorAccess directors, ShellAccess shells, PairMetrics metrics, Clock clock) {
-        this.deps = new OperationDeps(directors, shells, metrics, clock);
+        this(new OperationDeps(directors, shells, metrics, clock, FaultHook.fromSystemProperty()));
+    }
+
+    public Actor(OperationDeps deps) {
+        this.deps = deps;
         for (Machine machine : List.of(RepairOperation.machine(), DeployOperation.machine(),
                 UnpauseOperation.machine(), CancelStuckTaskOperation.machine(), FenceOperation.machine(),
                 MigrationOperation.machine())) {

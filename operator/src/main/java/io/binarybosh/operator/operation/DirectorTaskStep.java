@@ -116,6 +116,7 @@ public final class DirectorTaskStep implements StepHandler {
                 taskId = manager.resolveProblems(deployment, resolutions, contextId);
             }
         }
+        context.beforeRecord("task");
         context.update(status -> status.getOperation().setTaskId(taskId));
     }
 

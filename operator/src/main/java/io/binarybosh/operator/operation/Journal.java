@@ -57,6 +57,7 @@ public final class Journal {
                                      Consumer<BinaryBoshPairStatus> change) {
         OperationStatus before = context.operation();
         Instant now = context.now();
+        context.beforeRecord(null);
         BinaryBoshPair written = context.update(status -> {
             recordStep(status, now);
             moveTo(status.getOperation(), step, message, now);
@@ -174,6 +175,7 @@ public final class Journal {
         record.setStartedTime(operation.getStartedTime());
         record.setFinishedTime(Timestamps.format(now));
         record.setMessage(message);
+        context.beforeRecord("finish");
         BinaryBoshPair written = context.update(status -> {
             List<OperationRecord> history = new ArrayList<>();
             history.add(record);

@@ -72,6 +72,13 @@ public final class OperationContext {
         return pair;
     }
 
+    /** Tells the fault hook that the record of what the current step did is about to be written. */
+    public void beforeRecord(String what) {
+        OperationStatus operation = operation();
+        deps.faults().before(FaultHook.record(operation == null ? what : operation.getStep()
+                + (what == null ? "" : ":" + what)));
+    }
+
     public DirectorClient client(DirectorRole role) {
         return deps.directors().client(pair, role).orElseThrow(() -> new DirectorException(
                 role.displayName() + "'s client cannot be built from the spec and its Secrets"));

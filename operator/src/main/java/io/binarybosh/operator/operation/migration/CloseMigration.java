@@ -40,6 +40,7 @@ final class CloseMigration implements StepHandler {
                     MigrationVms.ephemeralUser(operation), ContextId.of(operation.getId()));
         }
         String microAside = context.migration().getMicroStoreAside();
+        context.beforeRecord(null);
         context.update(status -> {
             Journal.recordStep(status, context.now());
             MigrationStatus m = status.getMigration();

@@ -36,6 +36,7 @@ final class CopyRedo {
                     + ", or go back with binarybosh.io/abort=" + context.operation().getId());
             return;
         }
+        context.beforeRecord("redo");
         BinaryBoshPair written = context.update(status -> {
             MigrationStatus m = status.getMigration();
             m.setCopyAttempt(attempt + 1);
