@@ -208,7 +208,7 @@ public final class Decider {
                 .filter(t -> !DirectorDetailsReader.AGENT_CHECK_TASK.equals(t.description())).findFirst();
         if (task.isPresent()) {
             Task t = task.get();
-            if (io.binarybosh.operator.operation.DirectorTasks.SCAN_AND_FIX.equals(t.description())) {
+            if (io.binarybosh.operator.director.DirectorTasks.SCAN_AND_FIX.equals(t.description())) {
                 return new Step.Wait("HealthMonitorRepairing", peerName + "'s health monitor is repairing " + name
                         + ": task " + t.id() + " (" + t.state().wire() + ")", timings.pollInterval());
             }

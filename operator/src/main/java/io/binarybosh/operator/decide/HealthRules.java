@@ -8,7 +8,7 @@ import io.binarybosh.operator.observe.HealthMonitorSettings;
 import io.binarybosh.operator.observe.ManagedDeploymentView;
 import io.binarybosh.operator.observe.ResurrectionConfigRules;
 import io.binarybosh.operator.observe.Outcome;
-import io.binarybosh.operator.reconcile.DesiredCondition;
+import io.binarybosh.operator.model.DesiredCondition;
 import io.binarybosh.operator.model.Timestamps;
 import io.fabric8.kubernetes.api.model.Condition;
 

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.operation;
 
+import io.binarybosh.operator.director.DirectorTasks;
 import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.director.ContextId;
 import io.binarybosh.operator.director.DirectorClient;

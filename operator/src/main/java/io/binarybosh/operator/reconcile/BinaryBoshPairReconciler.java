@@ -1,5 +1,9 @@
 package io.binarybosh.operator.reconcile;
 
+import io.binarybosh.operator.status.StatusCalculator;
+import io.binarybosh.operator.status.ConditionTransition;
+import io.binarybosh.operator.status.ConditionTypes;
+import io.binarybosh.operator.status.Conditions;
 import io.binarybosh.operator.act.Actor;
 import io.binarybosh.operator.operation.ShellAccess;
 import io.binarybosh.operator.metrics.PairMetrics;

@@ -6,7 +6,7 @@ import io.binarybosh.operator.operation.EventSink;
 import io.binarybosh.operator.model.OperationResult;
 import io.binarybosh.operator.model.OperationStep;
 import io.binarybosh.operator.model.OperationType;
-import io.binarybosh.operator.operation.DirectorTasks;
+import io.binarybosh.operator.director.DirectorTasks;
 import io.binarybosh.operator.shell.VmCommands;
 import io.binarybosh.operator.decide.PairFacts;
 import io.binarybosh.operator.decide.Step;

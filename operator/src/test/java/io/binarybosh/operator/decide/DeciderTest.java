@@ -3,7 +3,7 @@ package io.binarybosh.operator.decide;
 import io.binarybosh.operator.model.OperationResult;
 import io.binarybosh.operator.model.OperationStep;
 import io.binarybosh.operator.model.OperationType;
-import io.binarybosh.operator.operation.DirectorTasks;
+import io.binarybosh.operator.director.DirectorTasks;
 import io.binarybosh.operator.director.model.Task;
 import io.binarybosh.operator.director.model.TaskState;
 import io.binarybosh.operator.model.OperationStatus;

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.reconcile;
 
+import io.binarybosh.operator.model.DesiredCondition;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

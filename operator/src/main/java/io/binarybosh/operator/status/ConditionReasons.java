@@ -1,4 +1,4 @@
-package io.binarybosh.operator.reconcile;
+package io.binarybosh.operator.status;
 
 /** CamelCase reasons shared by conditions and events. */
 public final class ConditionReasons {

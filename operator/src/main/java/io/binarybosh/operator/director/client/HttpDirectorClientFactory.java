@@ -1,5 +1,11 @@
-package io.binarybosh.operator.director;
+package io.binarybosh.operator.director.client;
 
+import io.binarybosh.operator.director.DirectorTimeouts;
+import io.binarybosh.operator.director.DirectorEndpoint;
+import io.binarybosh.operator.director.DirectorClientOptions;
+import io.binarybosh.operator.director.DirectorClientFactory;
+import io.binarybosh.operator.director.DirectorClient;
+import io.binarybosh.operator.director.DirectorCaCertificateException;
 import io.binarybosh.operator.director.http.CaTrust;
 import io.binarybosh.operator.director.http.DirectorUrl;
 import io.binarybosh.operator.director.http.Json;
@@ -65,7 +71,7 @@ public final class HttpDirectorClientFactory implements DirectorClientFactory, A
     }
 
     /** Idle connections now in the shared pool, over all clients. */
-    int idleConnections() {
+    public int idleConnections() {
         return shared.connectionPool().idleConnectionCount();
     }
 

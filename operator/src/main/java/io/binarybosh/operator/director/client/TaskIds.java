@@ -1,5 +1,6 @@
-package io.binarybosh.operator.director;
+package io.binarybosh.operator.director.client;
 
+import io.binarybosh.operator.director.DirectorResponseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,13 @@
-package io.binarybosh.operator.director;
+package io.binarybosh.operator.director.client;
 
+import io.binarybosh.operator.director.DirectorUnauthorizedException;
+import io.binarybosh.operator.director.DirectorResponseException;
+import io.binarybosh.operator.director.DirectorInfo;
+import io.binarybosh.operator.director.DirectorEndpoint;
+import io.binarybosh.operator.director.DirectorCredentials;
+import io.binarybosh.operator.director.DirectorClientOptions;
+import io.binarybosh.operator.director.DirectorClient;
+import io.binarybosh.operator.director.ContextId;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.binarybosh.operator.director.auth.BasicAuthenticator;
 import io.binarybosh.operator.director.auth.DiscoveringAuthenticator;
@@ -28,8 +36,8 @@ import io.binarybosh.operator.director.model.TaskState;
 import io.binarybosh.operator.director.model.Vm;
 import io.binarybosh.operator.director.model.VmDetails;
 import io.binarybosh.operator.director.tasks.TaskApi;
-import io.binarybosh.operator.director.tasks.TaskResult;
-import io.binarybosh.operator.director.tasks.TaskWaitOptions;
+import io.binarybosh.operator.director.TaskResult;
+import io.binarybosh.operator.director.TaskWaitOptions;
 import io.binarybosh.operator.director.tasks.TaskWaiter;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;

@@ -1,4 +1,4 @@
-package io.binarybosh.operator.director.tasks;
+package io.binarybosh.operator.director;
 
 import io.binarybosh.operator.director.model.Task;
 

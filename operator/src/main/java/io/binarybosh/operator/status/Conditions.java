@@ -1,5 +1,6 @@
-package io.binarybosh.operator.reconcile;
+package io.binarybosh.operator.status;
 
+import io.binarybosh.operator.model.DesiredCondition;
 import io.binarybosh.operator.model.Timestamps;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;

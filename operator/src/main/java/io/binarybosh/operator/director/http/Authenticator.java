@@ -1,4 +1,4 @@
-package io.binarybosh.operator.director.auth;
+package io.binarybosh.operator.director.http;
 
 /** Supplies the {@code Authorization} header of director calls. Implementations are thread-safe. */
 public interface Authenticator {

@@ -1,4 +1,4 @@
-package io.binarybosh.operator.reconcile;
+package io.binarybosh.operator.model;
 
 /** A condition as the decision wants it, before timestamps are merged in. */
 public record DesiredCondition(String type, String status, String reason, String message) {

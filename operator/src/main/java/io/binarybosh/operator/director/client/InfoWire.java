@@ -1,5 +1,7 @@
-package io.binarybosh.operator.director;
+package io.binarybosh.operator.director.client;
 
+import io.binarybosh.operator.director.UserAuthentication;
+import io.binarybosh.operator.director.DirectorInfo;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.binarybosh.operator.reconcile;
+package io.binarybosh.operator.status;
 
 import io.fabric8.kubernetes.api.model.Condition;
 

@@ -1,4 +1,4 @@
-package io.binarybosh.operator.operation;
+package io.binarybosh.operator.director;
 
 /** Director task descriptions, as a real director writes them (bosh director jobs' descriptions). */
 public final class DirectorTasks {
