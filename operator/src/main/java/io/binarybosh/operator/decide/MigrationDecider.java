@@ -107,7 +107,7 @@ final class MigrationDecider {
                         in.timings().pollInterval(), gate);
             }
             case SCANNING, RESOLVING -> {
-                Optional<Step> following = Decider.followTask(operation);
+                Optional<Step> following = OperationDecider.followTask(operation);
                 if (following.isPresent()) {
                     return following.get();
                 }

@@ -8,7 +8,6 @@ import io.binarybosh.operator.director.DirectorCredentials;
 import io.binarybosh.operator.director.DirectorClientOptions;
 import io.binarybosh.operator.director.DirectorClient;
 import io.binarybosh.operator.director.ContextId;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.binarybosh.operator.director.auth.BasicAuthenticator;
 import io.binarybosh.operator.director.auth.DiscoveringAuthenticator;
 import io.binarybosh.operator.director.auth.UaaTokenAuthenticator;
@@ -35,7 +34,6 @@ import io.binarybosh.operator.director.model.TaskQuery;
 import io.binarybosh.operator.director.model.TaskState;
 import io.binarybosh.operator.director.model.Vm;
 import io.binarybosh.operator.director.model.VmDetails;
-import io.binarybosh.operator.director.tasks.TaskApi;
 import io.binarybosh.operator.director.TaskResult;
 import io.binarybosh.operator.director.TaskWaitOptions;
 import io.binarybosh.operator.director.tasks.TaskWaiter;
@@ -44,7 +42,6 @@ import okhttp3.OkHttpClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,11 +57,11 @@ final class HttpDirectorClient implements DirectorClient {
     private static final String JSON = "application/json";
     private static final String YAML = "text/yaml";
     private static final byte[] EMPTY = new byte[0];
-    private static final Set<Integer> OUTPUT_STATUSES = Set.of(200, 204, 206, 416);
 
     private final Json json;
     private final DirectorHttp http;
     private final TaskWaiter waiter;
+    private final TaskOutputs outputs;
     private final String peer;
     private final String client;
 
@@ -80,7 +77,8 @@ final class HttpDirectorClient implements DirectorClient {
         this.http = new DirectorHttp(okHttp, base, authenticator, options.retryPolicy(), options.sleeper(),
                 new ErrorMapper(json), credentials.client());
         this.peer = http.peer();
-        this.waiter = new TaskWaiter(new HttpTaskApi(), json, options.clock(), options.sleeper(),
+        this.outputs = new TaskOutputs(http);
+        this.waiter = new TaskWaiter(new ClientTaskApi(this, outputs), json, options.clock(), options.sleeper(),
                 options.taskPollInterval());
     }
 
@@ -189,7 +187,7 @@ final class HttpDirectorClient implements DirectorClient {
 
     @Override
     public TaskOutputChunk taskOutput(long taskId, TaskOutputType type, long fromByte) {
-        byte[] bytes = outputFrom(taskId, type, fromByte);
+        byte[] bytes = outputs.from(taskId, type, fromByte);
         return new TaskOutputChunk(new String(bytes, StandardCharsets.UTF_8), fromByte + bytes.length);
     }
 
@@ -344,17 +342,8 @@ final class HttpDirectorClient implements DirectorClient {
 
     private long startSsh(String deployment, String command, SshTarget target, Map<String, Object> params,
                           ContextId contextId) {
-        Map<String, Object> targetJson = new LinkedHashMap<>();
-        targetJson.put("job", target.instanceGroup());
-        targetJson.put("indexes", target.indexesOrIds());
-        targetJson.put("ids", target.indexesOrIds());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("command", command);
-        body.put("deployment_name", deployment);
-        body.put("target", targetJson);
-        body.put("params", params);
-        return startTask(ApiRequest.send("POST", JSON, json.write(body), "deployments", name(deployment), "ssh"),
-                contextId);
+        return startTask(ApiRequest.send("POST", JSON, json.write(SshRequestBody.of(deployment, command, target,
+                params)), "deployments", name(deployment), "ssh"), contextId);
     }
 
     private long startTask(ApiRequest request, ContextId contextId) {
@@ -362,22 +351,6 @@ final class HttpDirectorClient implements DirectorClient {
         ApiRequest tagged = request.header(CONTEXT_ID_HEADER, contextId.value()).createsTask();
         ApiResponse response = http.execute(tagged);
         return TaskIds.fromLocation(response.location(), "The " + peer + " answered " + http.describe(tagged));
-    }
-
-    private byte[] outputFrom(long taskId, TaskOutputType type, long fromByte) {
-        if (fromByte < 0) {
-            throw new IllegalArgumentException("fromByte must not be negative");
-        }
-        ApiRequest request = ApiRequest.get("tasks", String.valueOf(taskId), "output").query("type", type.wire())
-                .header("Range", "bytes=" + fromByte + "-").accepting(OUTPUT_STATUSES);
-        ApiResponse response = http.execute(request);
-        byte[] body = response.body();
-        return switch (response.status()) {
-            case 206 -> body;
-            // A 200 is the whole output: the director ignored the range, so skip what was read already.
-            case 200 -> body.length > fromByte ? Arrays.copyOfRange(body, (int) fromByte, body.length) : EMPTY;
-            default -> EMPTY;
-        };
     }
 
     private DirectorInfo readInfo(ApiRequest request) {
@@ -413,43 +386,5 @@ final class HttpDirectorClient implements DirectorClient {
             throw new DirectorResponseException("The " + peer + " advertises a UAA URL that is not an https URL");
         }
         return parsed;
-    }
-
-    record ManifestWire(String manifest) {
-
-        @Override
-        public String toString() {
-            return "ManifestWire[<redacted>]";
-        }
-    }
-
-    record ResurrectionWire(@JsonProperty(required = true) Boolean resurrection) {
-
-        ResurrectionWire {
-            Objects.requireNonNull(resurrection, "resurrection");
-        }
-    }
-
-    private final class HttpTaskApi implements TaskApi {
-
-        @Override
-        public Task task(long taskId) {
-            return HttpDirectorClient.this.task(taskId);
-        }
-
-        @Override
-        public byte[] outputFrom(long taskId, TaskOutputType type, long offset) {
-            return HttpDirectorClient.this.outputFrom(taskId, type, offset);
-        }
-
-        @Override
-        public String result(long taskId) {
-            return taskResult(taskId);
-        }
-
-        @Override
-        public void cancel(long taskId) {
-            cancelTask(taskId);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.binarybosh.operator.operation.migration;
 
-import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.director.DirectorClient;
 import io.binarybosh.operator.director.DirectorException;
 import io.binarybosh.operator.model.BinaryBoshPair;
@@ -11,7 +10,6 @@ import io.binarybosh.operator.model.OperationResult;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
 import io.binarybosh.operator.operation.Journal;
-import io.binarybosh.operator.operation.OperationContext;
 import io.binarybosh.operator.operation.StepHandler;
 import io.binarybosh.operator.shell.Shell;
 import io.binarybosh.operator.shell.ShellException;

@@ -6,7 +6,6 @@ import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
 import io.binarybosh.operator.operation.Journal;
-import io.binarybosh.operator.operation.OperationContext;
 import io.binarybosh.operator.operation.StepHandler;
 
 import java.util.Optional;

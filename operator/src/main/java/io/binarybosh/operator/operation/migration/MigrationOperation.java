@@ -1,6 +1,5 @@
 package io.binarybosh.operator.operation.migration;
 
-import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.model.OperationStep;
 import io.binarybosh.operator.model.OperationType;
 import io.binarybosh.operator.operation.Machine;
