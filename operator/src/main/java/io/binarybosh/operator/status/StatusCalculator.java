@@ -1,6 +1,7 @@
 package io.binarybosh.operator.status;
 
 import io.binarybosh.operator.model.DesiredCondition;
+import io.binarybosh.operator.model.Phase;
 import io.binarybosh.operator.model.Timestamps;
 import io.binarybosh.operator.decide.DatabaseFailure;
 import io.binarybosh.operator.decide.DirectorFacts;
@@ -119,7 +120,7 @@ public final class StatusCalculator {
         status.setHistory(previous.getHistory());
         status.setMigration(previous.getMigration());
         status.setSuspendedOperation(previous.getSuspendedOperation());
-        status.setPhase(phase(problems, roles, observation, spec));
+        status.setPhase(phase(problems, observation));
         return new Calculation(status, facts, specValid);
     }
 
@@ -187,31 +188,31 @@ public final class StatusCalculator {
 
     private static String decidedPhase(BinaryBoshPairStatus status, Step step, boolean paused) {
         if (paused) {
-            return "Paused";
+            return Phase.PAUSED.wire();
         }
-        if ("Invalid".equals(status.getPhase()) || "Pending".equals(status.getPhase())) {
+        if (Phase.INVALID.wire().equals(status.getPhase()) || Phase.PENDING.wire().equals(status.getPhase())) {
             return status.getPhase();
         }
-        if (step instanceof Step.Blocked blocked && "Lost".equals(blocked.reason())) {
-            return "Lost";
+        if (step instanceof Step.Blocked blocked && Phase.LOST.wire().equals(blocked.reason())) {
+            return Phase.LOST.wire();
         }
         if (status.getOperation() != null && status.getOperation().is(OperationType.MIGRATION)
                 || step instanceof Step.StartMigration) {
-            return "Migrating";
+            return Phase.MIGRATING.wire();
         }
         boolean repairing = status.getOperation() != null
                 && status.getOperation().is(OperationType.REPAIR)
                 || step instanceof Step.StartRepair;
         if (repairing) {
-            return "Repairing";
+            return Phase.REPAIRING.wire();
         }
         if (status.getOperation() != null && status.getOperation().is(OperationType.DEPLOY)
                 || step instanceof Step.StartDeploy) {
-            return "Updating";
+            return Phase.UPDATING.wire();
         }
         boolean ready = Conditions.find(status.getConditions(), ConditionTypes.READY)
                 .map(c -> "True".equals(c.getStatus())).orElse(false);
-        return ready ? "MutuallyManaged" : "Degraded";
+        return (ready ? Phase.MUTUALLY_MANAGED : Phase.DEGRADED).wire();
     }
 
     /** Who manages the director, its VM as the manager sees it, and its repair bookkeeping. */
@@ -371,17 +372,15 @@ public final class StatusCalculator {
         };
     }
 
-    private static String phase(List<ConfigProblem> problems, List<DirectorRole> roles,
-                                Optional<PairObservation> observation, BinaryBoshPairSpec spec) {
+    private static String phase(List<ConfigProblem> problems, Optional<PairObservation> observation) {
         if (!problems.isEmpty()) {
-            return "Invalid";
+            return Phase.INVALID.wire();
         }
         if (observation.isEmpty()) {
-            return "Pending";
+            return Phase.PENDING.wire();
         }
-        boolean allReachable = roles.stream().allMatch(role ->
-                current(observation, role, spec).map(o -> o.outcome() == Outcome.REACHABLE).orElse(false));
-        return allReachable ? "Observing" : "Degraded";
+        // The decision sets the phase of an observed, valid pair (decided).
+        return null;
     }
 
     private static DirectorStatus director(DirectorRole role, BinaryBoshPairSpec spec,
