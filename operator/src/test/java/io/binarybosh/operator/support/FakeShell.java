@@ -1,0 +1,241 @@
+package io.binarybosh.operator.support;
+
+import io.binarybosh.operator.shell.CommandResult;
+import io.binarybosh.operator.shell.Shell;
+import io.binarybosh.operator.shell.ShellException;
+import io.binarybosh.operator.shell.VmCommands;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One director VM seen through ssh: it records every command and answers by a rule table ("command contains X →
+ * answer"), the first matching rule winning. The default rules act on a small model of the VM: monit's processes,
+ * the store's top-level entries (and what was moved aside inside it), postgres data directories, the copy's rsync
+ * attempts and checksum listings. A test adds rules in front with {@link #when}.
+ */
+public final class FakeShell implements Shell {
+
+    private static final Pattern ASIDE = Pattern.compile("mkdir -p '\\\\''(\\.binarybosh-[^']*)'\\\\''");
+    private static final Pattern RESTORE = Pattern.compile("\\[ -d '\\\\''(\\.binarybosh-[^']*)'\\\\'' \\] \\|\\| exit 0");
+    private static final Pattern ATTEMPT = Pattern.compile("attempt-(\\d+)");
+
+    /** One rsync attempt: {@code -} or its exit code, and {@code alive}, {@code dead} or {@code none}. */
+    public record Rsync(String exit, String process) {
+    }
+
+    private record Rule(String fragment, Function<String, CommandResult> answer) {
+    }
+
+    public final String name;
+    private final List<String> log;
+    private final List<String> commands = new ArrayList<>();
+    private final List<String> inputs = new ArrayList<>();
+    private final List<Rule> rules = new ArrayList<>();
+
+    /** monit's processes run; {@code monit stop all} stops them unless {@link #stopIgnored}. */
+    public boolean processesRunning = true;
+    public boolean stopIgnored;
+    /** What pg_controldata says of a stopped cluster (a Micro that died says "in production" too). */
+    public String stoppedClusterState = "shut down";
+    /** The store's top-level entries, and each folder made aside in it with what was moved there. */
+    public final List<String> store = new ArrayList<>(List.of("postgres-15", "director", "blobstore"));
+    public final Map<String, List<String>> asides = new LinkedHashMap<>();
+    public long freeBytes = 10_000_000;
+    public final Map<Integer, Rsync> rsync = new LinkedHashMap<>();
+    public boolean sourceListing;
+    public boolean closed;
+
+    public FakeShell(String name, List<String> log) {
+        this.name = name;
+        this.log = log;
+        rule("monit stop all", c -> {
+            processesRunning &= stopIgnored;
+            return ok("");
+        });
+        rule("monit start all", c -> {
+            processesRunning = true;
+            return ok("");
+        });
+        rule("monit summary", c -> ok(monitSummary()));
+        rule("pg_controldata", c -> ok(postgresState()));
+        rule("du -s -B1", c -> ok(store.size() * 1000 + "\n"));
+        rule("df -P -B1", c -> ok(freeBytes + "\n"));
+        rule("ls -A | grep -v", this::moveAside);
+        rule("aborted-copy-", this::restore);
+        rule("rsync -a ", c -> {
+            rsync.put(attempt(c), new Rsync("-", "alive"));
+            return ok("");
+        });
+        rule("kill $(cat", c -> {
+            rsync.computeIfPresent(attempt(c), (n, r) -> "alive".equals(r.process()) ? new Rsync(r.exit(), "dead") : r);
+            return ok("");
+        });
+        rule("echo alive", c -> ok(rsyncState(attempt(c))));
+        rule("nohup setsid", c -> {
+            sourceListing = true;
+            return ok("");
+        });
+        rule("echo none", c -> ok(sourceListing ? "fp\n" + checksum() + "\nfp\n" : "none\n"));
+        rule("xargs -0r", c -> ok(checksum() + "\n"));
+        rule("rmdir", c -> {
+            sourceListing = false;
+            return ok("");
+        });
+        rule("", c -> ok(""));
+    }
+
+    /** A rule in front of the others: a command containing {@code fragment} prints {@code stdout}. */
+    public FakeShell when(String fragment, String stdout) {
+        return when(fragment, c -> ok(stdout));
+    }
+
+    public FakeShell when(String fragment, Function<String, CommandResult> answer) {
+        rules.add(0, new Rule(fragment, answer));
+        return this;
+    }
+
+    /** A command containing {@code fragment} exits {@code exitCode}. */
+    public FakeShell failWhen(String fragment, int exitCode, String stderr) {
+        return when(fragment, c -> new CommandResult(exitCode, "", stderr));
+    }
+
+    private void rule(String fragment, Function<String, CommandResult> answer) {
+        rules.add(new Rule(fragment, answer));
+    }
+
+    @Override
+    public CommandResult run(String command, Duration timeout) {
+        if (closed) {
+            throw new ShellException("the shell on " + name + " is closed");
+        }
+        commands.add(command);
+        log.add(name + "$ " + command);
+        return rules.stream().filter(r -> command.contains(r.fragment())).findFirst().orElseThrow()
+                .answer().apply(command);
+    }
+
+    @Override
+    public CommandResult run(String command, String input, Duration timeout) {
+        inputs.add(input);
+        return run(command, timeout);
+    }
+
+    @Override
+    public void close() {
+    }
+
+    public List<String> commands() {
+        return List.copyOf(commands);
+    }
+
+    /** What was sent on stdin, in order (keys, known_hosts lines). */
+    public List<String> inputs() {
+        return List.copyOf(inputs);
+    }
+
+    public long count(String fragment) {
+        return commands.stream().filter(c -> c.contains(fragment)).count();
+    }
+
+    public boolean ran(String exactCommand) {
+        return commands.contains(exactCommand);
+    }
+
+    public void forget() {
+        commands.clear();
+    }
+
+    /** rsync attempt {@code attempt} ended with {@code exit}; a successful one leaves a copy of {@code source}'s store. */
+    public void rsyncEnds(int attempt, int exit, FakeShell source) {
+        rsync.put(attempt, new Rsync(String.valueOf(exit), "dead"));
+        if (exit == 0) {
+            store.clear();
+            store.addAll(source.store);
+        }
+    }
+
+    public String monitSummary() {
+        String state = processesRunning ? "running" : "Not monitored";
+        return "The Monit daemon 5.2.5 uptime: 1h 2m\n\nProcess 'director'  " + state + "\nProcess 'postgres'  "
+                + state + "\nSystem 'system_localhost'  running\n";
+    }
+
+    private String postgresState() {
+        StringBuilder out = new StringBuilder();
+        for (String entry : store) {
+            if (entry.startsWith("postgres-")) {
+                out.append(entry).append(processesRunning ? "|data|pidfile|in production\n"
+                        : "|data|none|" + stoppedClusterState + "\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private String checksum() {
+        List<String> files = store.stream().filter(e -> !e.startsWith(VmCommands.ASIDE_PREFIX)).sorted().toList();
+        return "sum-" + String.join("+", files) + "\n" + files.size();
+    }
+
+    private String rsyncState(int attempt) {
+        Rsync run = rsync.getOrDefault(attempt, new Rsync("-", "none"));
+        String progress = "none".equals(run.process()) ? "" : "  3,000  100%  10.00MB/s  0:00:05 (xfr#3, to-chk=0/3)\n";
+        return run.exit() + "\n" + run.process() + "\n" + progress;
+    }
+
+    private CommandResult moveAside(String command) {
+        String aside = match(ASIDE, command);
+        List<String> moved = store.stream().filter(e -> !e.startsWith(VmCommands.ASIDE_PREFIX)).toList();
+        asides.computeIfAbsent(aside, a -> new ArrayList<>()).addAll(moved);
+        store.removeAll(moved);
+        if (!store.contains(aside)) {
+            store.add(aside);
+        }
+        return ok("");
+    }
+
+    /** {@code StoreRestore}: what is in the store goes into the copy's folder, the aside's contents come back. */
+    private CommandResult restore(String command) {
+        String aside = match(RESTORE, command);
+        if (!store.contains(aside)) {
+            return ok("");
+        }
+        String copyAside = command.substring(command.indexOf(".binarybosh-aborted-copy-")).split("'")[0];
+        List<String> copy = store.stream().filter(e -> !e.startsWith(VmCommands.ASIDE_PREFIX)).toList();
+        asides.computeIfAbsent(copyAside, a -> new ArrayList<>()).addAll(copy);
+        store.removeAll(copy);
+        if (!store.contains(copyAside)) {
+            store.add(copyAside);
+        }
+        store.addAll(asides.remove(aside));
+        store.remove(aside);
+        return ok("");
+    }
+
+    private static String match(Pattern pattern, String command) {
+        Matcher m = pattern.matcher(command);
+        if (!m.find()) {
+            throw new IllegalStateException(pattern + " not in " + command);
+        }
+        return m.group(1);
+    }
+
+    private static int attempt(String command) {
+        return Integer.parseInt(match(ATTEMPT, command));
+    }
+
+    private static CommandResult ok(String stdout) {
+        return new CommandResult(0, stdout, "");
+    }
+
+    @Override
+    public String toString() {
+        return "FakeShell[" + name + "]";
+    }
+}
