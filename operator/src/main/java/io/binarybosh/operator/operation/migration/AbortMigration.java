@@ -98,7 +98,8 @@ final class AbortMigration {
         return (context, action) -> {
             BinaryBoshPair pair = context.pair();
             MigrationStatus migration = context.migration();
-            if (reached(migration, OperationStep.PAUSING_RESURRECTION)) {
+            // The ssh access is removed only after the starts: a restart that finds it gone has started them.
+            if (reached(migration, OperationStep.PAUSING_RESURRECTION) && migration.getShellAccess() != null) {
                 VmCommands commands = MigrationVms.commands(pair);
                 for (DirectorRole role : List.of(DirectorRole.META, DirectorRole.PRIMARY)) {
                     try (Shell shell = MigrationVms.shell(context, role)) {
