@@ -86,6 +86,7 @@ public final class FakeShell implements Shell {
         rule("xargs -0r", c -> ok(checksum() + "\n"));
         rule("rmdir", c -> {
             sourceListing = false;
+            rsync.clear();
             return ok("");
         });
         rule("", c -> ok(""));
