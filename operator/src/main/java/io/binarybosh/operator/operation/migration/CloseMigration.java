@@ -40,16 +40,19 @@ final class CloseMigration implements StepHandler {
                     MigrationVms.ephemeralUser(operation), ContextId.of(operation.getId()));
         }
         String microAside = context.migration().getMicroStoreAside();
-        context.beforeRecord(null);
-        context.update(status -> {
-            Journal.recordStep(status, context.now());
-            MigrationStatus m = status.getMigration();
-            m.setCompletedTime(Timestamps.format(context.now()));
-            m.setShellAccess(null);
-            m.setBlockedReason(null);
-            m.setBlockedMessage(null);
-            m.setBlockedTime(null);
-        });
+        // Recorded once: a restart between this record and the finish only finishes.
+        if (context.migration().getCompletedTime() == null) {
+            context.beforeRecord(null);
+            context.update(status -> {
+                Journal.recordStep(status, context.now());
+                MigrationStatus m = status.getMigration();
+                m.setCompletedTime(Timestamps.format(context.now()));
+                m.setShellAccess(null);
+                m.setBlockedReason(null);
+                m.setBlockedMessage(null);
+                m.setBlockedTime(null);
+            });
+        }
         Journal.finish(context, OperationResult.SUCCEEDED, "Meta took over from the Micro: Meta manages Primary, "
                 + "Primary manages Meta, resurrection is on in both; the Micro's store is at " + microAside);
     }
