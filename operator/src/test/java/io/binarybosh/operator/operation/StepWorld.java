@@ -71,7 +71,7 @@ final class StepWorld {
         }
     }
 
-    /** Director calls, shell commands and events, in the order they happened. */
+    /** Director calls, shell commands, status writes and events, in the order they happened. */
     final List<String> log = new ArrayList<>();
     final List<String> events = new ArrayList<>();
     /** Every fault point the run passed, in order. */
@@ -170,6 +170,9 @@ final class StepWorld {
         change.accept(copy.getStatus());
         stored = serialization.clone(copy);
         writes++;
+        OperationStatus operation = copy.getStatus().getOperation();
+        log.add("write status " + (operation == null ? "none" : operation.getType() + "/" + operation.getStep()
+                + " task=" + operation.getTaskId()));
         return copy;
     };
 
@@ -242,6 +245,12 @@ final class StepWorld {
     /** The log lines since {@code from} that start with {@code prefix} (e.g. "meta POST", "meta$ "). */
     List<String> logSince(int from, String prefix) {
         return log.subList(from, log.size()).stream().filter(l -> l.startsWith(prefix)).toList();
+    }
+
+    /** The director calls and shell commands since {@code from}: what was done to the world, not recorded. */
+    List<String> actsSince(int from) {
+        return log.subList(from, log.size()).stream()
+                .filter(l -> !l.startsWith("write status") && !l.startsWith("event ")).toList();
     }
 
     List<String> directorChanges() {
