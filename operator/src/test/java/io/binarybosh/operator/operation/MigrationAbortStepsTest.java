@@ -158,6 +158,39 @@ class MigrationAbortStepsTest {
     }
 
     @Test
+    void anAbortAfterACrashThatLeftTheMoveUnrecordedStillPutsMetasStoreBack() {
+        path.to(OperationStep.MOVING_META_STORE_ASIDE);
+        world.crashAt(StepWorld.record(OperationStep.MOVING_META_STORE_ASIDE),
+                new Step.ContinueOperation(Step.OperationAction.MIGRATE));
+        assertThat(world.migration().getMetaStoreAside()).isNull();
+        abort();
+        assertThat(world.step()).isEqualTo(ABORT_STOPPING_META);
+        world.migrate();
+        world.migrate();
+        assertThat(world.metaVm.store).containsAll(META_OWN_STORE);
+        assertThat(world.metaVm.asides).doesNotContainKey(path.metaAside());
+        world.migrate();
+        assertThat(finished().getResult()).isEqualTo("Aborted");
+    }
+
+    @Test
+    void anAbortAfterMetaStartedOnTheCopyStopsItAndPutsItsOwnStoreBack() {
+        path.to(OperationStep.STARTING_META);
+        world.migrate();
+        assertThat(world.migration().getMetaStartSent()).isTrue();
+        assertThat(world.metaVm.processesRunning).isTrue();
+        abort();
+        world.migrate();
+        assertThat(world.metaVm.processesRunning).isFalse();
+        world.migrate();
+        assertThat(world.metaVm.store).containsAll(META_OWN_STORE);
+        world.migrate();
+        assertThat(world.microVm.processesRunning).as("the Micro, not fenced, runs again").isTrue();
+        assertThat(world.microVm.asides).isEmpty();
+        assertThat(finished().getResult()).isEqualTo("Aborted");
+    }
+
+    @Test
     void aPairDeletedMidMigrationIsAbortedWithThatReason() {
         copying();
         world.stored.getMetadata().setDeletionTimestamp("2026-11-25T12:00:00Z");
