@@ -36,6 +36,7 @@ public final class Retry {
                         MigrationVms.copyDir(operation)), MigrationVms.COMMAND), "removing the failed attempts' files");
             }
         }
+        context.beforeRecord("retry");
         BinaryBoshPair written = context.update(status -> {
             MigrationStatus m = status.getMigration();
             m.setRetries((m.getRetries() == null ? 0 : m.getRetries()) + 1);
