@@ -198,14 +198,18 @@ class MigrationAbortStepsTest {
         assertThat(world.operation().getAbortReason()).isEqualTo("the pair is being deleted");
     }
 
-    @Test
-    void aRetryAfterCopyFailedCopiesAgainFromTheFirstAttempt() {
+    private void copyFailed() {
         path.to(COPYING_STORE);
         for (int attempt = 1; attempt <= 5; attempt++) {
             world.migrate();
             world.metaVm.rsyncEnds(attempt, 23, world.microVm);
             world.migrate();
         }
+    }
+
+    @Test
+    void aRetryAfterCopyFailedCopiesAgainFromTheFirstAttempt() {
+        copyFailed();
         assertThat(world.migration().getBlockedReason()).isEqualTo("CopyFailed");
         assertThat(world.microVm.count("grep -vF 'binarybosh-copy-")).as("copy key revoked").isEqualTo(1);
         long started = world.metaVm.count("rsync -a ");
@@ -219,6 +223,17 @@ class MigrationAbortStepsTest {
         assertThat(world.metaVm.count("rsync -a ")).as("the retry starts a copy").isEqualTo(started + 1);
         assertThat(world.migration().getCopyAttempt()).isEqualTo(1);
         assertThat(world.migration().getBlockedReason()).isNull();
+    }
+
+    @Test
+    void crashBeforeTheRetryIsRecordedRetriesOnce() {
+        copyFailed();
+        world.crashAt(StepWorld.record(COPYING_STORE, "retry"), new Step.ContinueOperation(Step.OperationAction.RETRY));
+        assertThat(world.migration().getBlockedReason()).isEqualTo("CopyFailed");
+        world.continueWith(Step.OperationAction.RETRY);
+        assertThat(world.migration().getRetries()).isEqualTo(1);
+        world.migrate();
+        assertThat(world.metaVm.rsync.get(1).process()).isEqualTo("alive");
     }
 
     @Test
