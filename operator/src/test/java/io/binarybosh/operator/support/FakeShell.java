@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 public final class FakeShell implements Shell {
 
     private static final Pattern ASIDE = Pattern.compile("mkdir -p '\\\\''(\\.binarybosh-[^']*)'\\\\''");
-    private static final Pattern RESTORE = Pattern.compile("\\[ -d '\\\\''(\\.binarybosh-[^']*)'\\\\'' \\] \\|\\| exit 0");
+    private static final Pattern RESTORE =
+            Pattern.compile("\\[ -d '\\\\''(\\.binarybosh-[^']*)'\\\\'' \\] \\|\\| exit 0");
     private static final Pattern ATTEMPT = Pattern.compile("attempt-(\\d+)");
 
     /** One rsync attempt: {@code -} or its exit code, and {@code alive}, {@code dead} or {@code none}. */
@@ -149,11 +150,7 @@ public final class FakeShell implements Shell {
         return commands.contains(exactCommand);
     }
 
-    public void forget() {
-        commands.clear();
-    }
-
-    /** rsync attempt {@code attempt} ended with {@code exit}; a successful one leaves a copy of {@code source}'s store. */
+    /** rsync attempt {@code attempt} ended with {@code exit}; if 0, Meta holds a copy of {@code source}'s store. */
     public void rsyncEnds(int attempt, int exit, FakeShell source) {
         rsync.put(attempt, new Rsync(String.valueOf(exit), "dead"));
         if (exit == 0) {
