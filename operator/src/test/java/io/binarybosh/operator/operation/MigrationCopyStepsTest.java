@@ -114,6 +114,32 @@ class MigrationCopyStepsTest {
     }
 
     @Test
+    void sshDroppedMidCopyIsCountedAndTheCopyFollowedNotRestartedOnceItIsBack() {
+        path.to(COPYING_STORE);
+        world.migrate();
+        world.shells.unreachable(StepWorld.META_VM);
+        world.migrate();
+        assertThat(world.operation().getFailures()).isEqualTo(1);
+        assertThat(world.operation().getRetryTime()).isEqualTo(world.now().plusSeconds(2).toString());
+        world.shells.reachable();
+        world.migrate();
+        assertThat(rsyncStarts()).isEqualTo(1);
+        assertThat(world.operation().getMessage()).startsWith("copy attempt 1 running");
+        assertThat(world.migration().getCopyAttempt()).isEqualTo(1);
+    }
+
+    @Test
+    void aMetaVmRecreatedMidMigrationIsNotActedOn() {
+        path.to(COPYING_STORE);
+        world.shells.recreated(StepWorld.META_VM, "ssh-rsa AAAAB3NzaC1yc2EAAAADAQAC root@meta");
+        int before = world.metaVm.commands().size();
+        world.migrate();
+        assertThat(world.metaVm.commands()).hasSize(before);
+        assertThat(world.operation().getMessage()).contains("not the pinned one");
+        assertThat(world.step()).isEqualTo(COPYING_STORE);
+    }
+
+    @Test
     void theCopyKeyIsAuthorizedTheMicroPinnedAndRsyncStartedOnMeta() {
         path.to(COPYING_STORE);
         world.migrate();

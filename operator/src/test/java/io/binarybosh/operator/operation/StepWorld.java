@@ -82,7 +82,8 @@ final class StepWorld {
     final FakeShell microVm = new FakeShell("micro", log);
     final FakeShell primaryVm = new FakeShell("primary", log);
     final FakeShell metaVm = new FakeShell("meta", log);
-    final FakeShellAccess shells = new FakeShellAccess(microVm).vm(PRIMARY_VM, primaryVm).vm(META_VM, metaVm);
+    final FakeShellAccess shells = new FakeShellAccess(microVm).vm(PRIMARY_VM, primaryVm, hostKey("primary"))
+            .vm(META_VM, metaVm, hostKey("meta"));
     final VmCommands sudo = new VmCommands(true);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final KubernetesSerialization serialization = new KubernetesSerialization();
@@ -141,8 +142,11 @@ final class StepWorld {
 
     /** An ssh setup's answer as a director gives it: the VM's raw host key, comment and all. */
     static SshHostResult sshResult(String ip, String host) {
-        return new SshHostResult("setup", "success", ip, "ssh-rsa AAAAB3NzaC1yc2EAAAADAQAB root@" + host, "uuid-1", 0,
-                "bosh", null, null);
+        return new SshHostResult("setup", "success", ip, hostKey(host), "uuid-1", 0, "bosh", null, null);
+    }
+
+    static String hostKey(String host) {
+        return "ssh-rsa AAAAB3NzaC1yc2EAAAADAQAB root@" + host;
     }
 
     private Actor newActor() {

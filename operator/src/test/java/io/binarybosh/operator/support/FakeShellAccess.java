@@ -2,6 +2,7 @@ package io.binarybosh.operator.support;
 
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.operation.ShellAccess;
+import io.binarybosh.operator.shell.HostKeyLine;
 import io.binarybosh.operator.shell.Shell;
 import io.binarybosh.operator.shell.ShellException;
 import io.binarybosh.operator.shell.SshTarget;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /**
  * Shells on the three director VMs: the Micro through its jumpbox, Primary's and Meta's by the host their ssh setup
- * answered. Records each login (user@host and the pinned host key); a VM can be made unreachable.
+ * answered, the pinned host key checked as SshShell does. Records each login; a VM can be made unreachable.
  */
 public final class FakeShellAccess implements ShellAccess {
 
@@ -23,6 +24,7 @@ public final class FakeShellAccess implements ShellAccess {
 
     public final FakeShell micro;
     private final Map<String, FakeShell> byHost = new LinkedHashMap<>();
+    private final Map<String, String> hostKeys = new LinkedHashMap<>();
     private final List<String> logins = new ArrayList<>();
     private final List<String> unreachable = new ArrayList<>();
 
@@ -30,10 +32,16 @@ public final class FakeShellAccess implements ShellAccess {
         this.micro = micro;
     }
 
-    /** The VM that answers ssh at {@code host}. */
-    public FakeShellAccess vm(String host, FakeShell shell) {
+    /** The VM that answers ssh at {@code host} with its host key, as its director's ssh setup reports it. */
+    public FakeShellAccess vm(String host, FakeShell shell, String hostKey) {
         byHost.put(host, shell);
+        hostKeys.put(host, hostKey);
         return this;
+    }
+
+    /** The VM at {@code host} was recreated: it answers with a new host key. */
+    public void recreated(String host, String newHostKey) {
+        hostKeys.put(host, newHostKey);
     }
 
     /** ssh to {@code name} (micro, or a host) fails from now on. */
@@ -64,6 +72,10 @@ public final class FakeShellAccess implements ShellAccess {
         FakeShell shell = byHost.get(target.host());
         if (shell == null) {
             throw new ShellException("no VM answers ssh at " + target.host());
+        }
+        if (!HostKeyLine.parse(target.hostKey()).typeAndKey().equals(HostKeyLine.parse(hostKeys.get(target.host()))
+                .typeAndKey())) {
+            throw new ShellException("the host key of " + target.host() + " is not the pinned one");
         }
         logins.add(target.user() + "@" + target.host() + " pinned " + target.hostKey());
         return login(target.host(), shell);
