@@ -298,6 +298,7 @@ class MigrationCopyStepsTest {
         world.metaRunsOnTheCopy();
         world.crashAt(StepWorld.record(STARTING_META), MIGRATE);
         assertThat(world.metaVm.processesRunning).isTrue();
+        world.metaVm.stopTakesAWhile = true;
         world.migrate();
         assertThat(world.step()).isEqualTo(FENCING_MICRO);
         assertThat(world.migration().getCopyAttempt()).isEqualTo(1);

@@ -182,6 +182,17 @@ class MigrationStartStepsTest {
     }
 
     @Test
+    void aStopStillPendingHoldsTheStepUntilMonitReportsItDone() {
+        path.to(STOPPING_DIRECTORS);
+        world.metaVm.stopTakesAWhile = true;
+        world.migrate();
+        assertThat(world.step()).isEqualTo(STOPPING_DIRECTORS);
+        assertThat(world.operation().getMessage()).contains("stop pending");
+        world.migrate();
+        assertThat(world.step()).isEqualTo(MOVING_META_STORE_ASIDE);
+    }
+
+    @Test
     void aMicroWhosePostgresDiedBlocksAtOnce() {
         path.to(STOPPING_DIRECTORS);
         world.microVm.stoppedClusterState = "in production";

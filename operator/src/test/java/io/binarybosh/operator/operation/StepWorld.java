@@ -106,7 +106,6 @@ final class StepWorld {
     };
     /** The pair as last persisted: what a restarted operator reads. */
     BinaryBoshPair stored;
-    int writes;
     boolean primaryDown;
     String desiredPrimaryManifest;
     private String haltAt;
@@ -173,7 +172,6 @@ final class StepWorld {
         BinaryBoshPair copy = serialization.clone(current);
         change.accept(copy.getStatus());
         stored = serialization.clone(copy);
-        writes++;
         OperationStatus operation = copy.getStatus().getOperation();
         log.add("write status " + (operation == null ? "none" : operation.getType() + "/" + operation.getStep()
                 + " task=" + operation.getTaskId()));

@@ -43,6 +43,9 @@ public final class FakeShell implements Shell {
     /** monit's processes run; {@code monit stop all} stops them unless {@link #stopIgnored}. */
     public boolean processesRunning = true;
     public boolean stopIgnored;
+    /** As a real director: the first summary after {@code monit stop all} shows the stop pending. */
+    public boolean stopTakesAWhile;
+    private boolean stopPending;
     /** What pg_controldata says of a stopped cluster (a Micro that died says "in production" too). */
     public String stoppedClusterState = "shut down";
     /** The store's top-level entries, and each folder made aside in it with what was moved there. */
@@ -57,11 +60,13 @@ public final class FakeShell implements Shell {
         this.name = name;
         this.log = log;
         rule("monit stop all", c -> {
-            processesRunning &= stopIgnored;
+            stopPending = processesRunning && !stopIgnored && stopTakesAWhile;
+            processesRunning &= stopIgnored || stopPending;
             return ok("");
         });
         rule("monit start all", c -> {
             processesRunning = true;
+            stopPending = false;
             return ok("");
         });
         rule("monit summary", c -> ok(monitSummary()));
@@ -160,7 +165,11 @@ public final class FakeShell implements Shell {
     }
 
     public String monitSummary() {
-        String state = processesRunning ? "running" : "Not monitored";
+        String state = stopPending ? "Not monitored - stop pending" : processesRunning ? "running" : "Not monitored";
+        if (stopPending) {
+            stopPending = false;
+            processesRunning = false;
+        }
         return "The Monit daemon 5.2.5 uptime: 1h 2m\n\nProcess 'director'  " + state + "\nProcess 'postgres'  "
                 + state + "\nSystem 'system_localhost'  running\n";
     }
