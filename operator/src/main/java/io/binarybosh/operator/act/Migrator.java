@@ -32,11 +32,13 @@ import io.binarybosh.operator.shell.MonitSummary;
 import io.binarybosh.operator.shell.PostgresState;
 import io.binarybosh.operator.shell.ChecksumTool;
 import io.binarybosh.operator.shell.RsyncProgress;
+import io.binarybosh.operator.shell.RsyncServerCommand;
 import io.binarybosh.operator.shell.SourceChecksum;
 import io.binarybosh.operator.shell.Shell;
 import io.binarybosh.operator.shell.ShellException;
 import io.binarybosh.operator.shell.SshTarget;
 import io.binarybosh.operator.shell.VmCommands;
+import io.binarybosh.operator.shell.WorkDir;
 
 import java.net.URI;
 import java.time.Clock;
@@ -395,6 +397,8 @@ final class Migrator {
             if (progress.notStarted()) {
                 // Each attempt starts only on a source proven still stopped; a postgres that starts during the copy
                 // changes the store, and the checksums of the verification catch it.
+                RsyncServerCommand server = RsyncServerCommand.parse(expect(shell.run(commands.rsyncServerCommandProbe(
+                        dir, attempt > 1, microStore(pair) + "/"), COMMAND), "reading the command rsync on Meta sends"));
                 try (Shell micro = shells.micro(pair)) {
                     PostgresState source = PostgresState.parse(expect(micro.run(
                             commands.postgresState(microStore(pair)), COMMAND), "reading the Micro's store"));
@@ -406,7 +410,7 @@ final class Migrator {
                         return;
                     }
                     expect(micro.run(commands.authorize(microSsh.getAuthorizedKeysFile(),
-                            VmCommands.copyKeyLine(copyKey.publicKeyLine(), meta.getHost()), "binarybosh-copy-"
+                            VmCommands.copyKeyLine(copyKey.publicKeyLine(), meta.getHost(), server), "binarybosh-copy-"
                                     + operation.getId()), COMMAND), "authorizing the copy key on the Micro");
                     // The source is stopped and stays so: its listing is made while rsync reads it, and checked
                     // against the store's fingerprint when the copy is verified.
@@ -418,9 +422,8 @@ final class Migrator {
                 expect(shell.run(commands.writePrivateFile(dir, "known_hosts"), knownHostsLine(microSsh.getHost(),
                         microSsh.getPort(), shells.microTarget(pair).hostKey()) + "\n", COMMAND),
                         "pinning the Micro's host key on Meta");
-                String ssh = "ssh -i " + dir + "/key -p " + (microSsh.getPort() == null ? 22 : microSsh.getPort())
-                        + " -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile="
-                        + dir + "/known_hosts -o BindAddress=" + meta.getHost();
+                String ssh = VmCommands.copySshCommand(dir, microSsh.getPort() == null ? 22 : microSsh.getPort(),
+                        meta.getHost());
                 expect(shell.run(commands.startRsync(dir, attempt, attempt > 1, ssh, microSsh.getUser() + "@"
                         + microSsh.getHost() + ":" + microStore(pair) + "/", metaStore(pair)), COMMAND),
                         "starting rsync on Meta");
@@ -491,10 +494,12 @@ final class Migrator {
             CompletableFuture<String> sourceSide = CompletableFuture.supplyAsync(() -> {
                 SourceChecksum early = SourceChecksum.parse(expect(micro.run(commands.sourceChecksum(copyDir(operation),
                         microStore(pair), (int) CHECKSUM.toSeconds()), CHECKSUM), "reading the Micro's checksum listing"));
-                return early.usable().orElseGet(() -> expect(micro.run(commands.checksum(microStore(pair),
-                        CHECKSUM_TOOL), CHECKSUM), "checksumming the Micro's store"));
+                return early.usable().orElseGet(() -> expect(micro.run(commands.checksum(copyDir(operation),
+                        microStore(pair), CHECKSUM_TOOL, (int) CHECKSUM.toSeconds()), CHECKSUM),
+                        "checksumming the Micro's store"));
             });
-            String target = expect(meta.run(commands.checksum(metaStore(pair), CHECKSUM_TOOL), CHECKSUM),
+            String target = expect(meta.run(commands.checksum(copyDir(operation), metaStore(pair), CHECKSUM_TOOL,
+                    (int) CHECKSUM.toSeconds()), CHECKSUM),
                     "checksumming Meta's store");
             source = joined(sourceSide);
             sourceSum = source.lines().findFirst().orElse("").trim();
@@ -782,7 +787,7 @@ final class Migrator {
     }
 
     private static String copyDir(OperationStatus operation) {
-        return "/tmp/binarybosh-" + operation.getId();
+        return WorkDir.of(operation.getId());
     }
 
     static String knownHostsLine(String host, Integer port, String hostKey) {
