@@ -23,7 +23,7 @@ final class TimedJob {
         String file = quote(pidFile);
         return "if [ -f " + file + " ]; then p=$(cat " + file + "); case $p in ''|*[!0-9]*) ;; *) "
                 + "if { tr '\\0' ' ' < /proc/$p/cmdline; } 2>/dev/null | grep -q -- ' " + TAG + " *$'; then "
-                + "kill -KILL -- -$p 2>/dev/null || kill -KILL $p 2>/dev/null; sleep 0.2; fi;; esac; rm -f " + file
+                + "kill -KILL -$p 2>/dev/null || kill -KILL $p 2>/dev/null; sleep 0.2; fi;; esac; rm -f " + file
                 + "; fi; ";
     }
 

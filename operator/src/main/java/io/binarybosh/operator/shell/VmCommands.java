@@ -234,7 +234,7 @@ public record VmCommands(boolean sudo) {
      */
     public String stopRsync(String dir, int attempt) {
         String pid = quote(dir + "/attempt-" + attempt + ".pid");
-        return privileged("[ -f " + pid + " ] && { kill -- -$(cat " + pid + ") || kill $(cat " + pid + "); } "
+        return privileged("[ -f " + pid + " ] && { kill -TERM -$(cat " + pid + ") || kill $(cat " + pid + "); } "
                 + "2>/dev/null; true");
     }
 

@@ -188,6 +188,35 @@ class VmCommandsTest {
     }
 
     @Test
+    void stoppingACopyStopsRsyncAndItsSshNotOnlyTheShellWaitingForThem() throws Exception {
+        Path hangingSsh = dir.resolve("hanging-ssh");
+        Files.writeString(hangingSsh, "#!/bin/sh\necho $$ > '" + dir.resolve("ssh.pid") + "'\nexec sleep 120\n");
+        assertThat(hangingSsh.toFile().setExecutable(true)).isTrue();
+        String copyDir = dir.resolve("work/op1").toString();
+        assertThat(sh(commands.startRsync(copyDir, 1, false, hangingSsh.toString(), "micro:/var/vcap/store/",
+                dir.resolve("target").toString()), Map.of()).exit()).isZero();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> Files.exists(dir.resolve("ssh.pid")) && !Files.readString(dir.resolve("ssh.pid")).isBlank());
+        long ssh = Long.parseLong(Files.readString(dir.resolve("ssh.pid")).trim());
+        assertThat(RsyncProgress.parse(sh(commands.rsyncState(copyDir, 1), Map.of()).out()).process()).isEqualTo("alive");
+
+        assertThat(sh(commands.stopRsync(copyDir, 1), Map.of()).exit()).isZero();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> !Scripts.alive(ssh));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
+                RsyncProgress.parse(sh(commands.rsyncState(copyDir, 1), Map.of()).out()).failed());
+    }
+
+    @Test
+    void theCopysSshGivesUpOnADeadConnectionAndReadsNoConfig() {
+        String ssh = VmCommands.copySshCommand("/var/vcap/data/binarybosh/op1", 2222, "10.0.0.6");
+        assertThat(ssh).startsWith("ssh -F /dev/null -i /var/vcap/data/binarybosh/op1/key -p 2222 ")
+                .contains("-o UserKnownHostsFile=/var/vcap/data/binarybosh/op1/known_hosts", "-o BindAddress=10.0.0.6",
+                        "-o StrictHostKeyChecking=yes", "-o BatchMode=yes", "-o ConnectTimeout=20",
+                        "-o ServerAliveInterval=15", "-o ServerAliveCountMax=4");
+        assertThat(commands.startRsync("/d/op1", 1, false, ssh, "u@h:/s/", "/t")).contains("--timeout=600");
+    }
+
+    @Test
     void rsyncProgressIsReadFromItsLastProgressLine() {
         RsyncProgress running = RsyncProgress.parse("-\nalive\n    524,288,000  48%  100.00MB/s    0:00:05 (xfr#3, to-chk=2/10)\n");
         assertThat(running.exitCode()).isNull();
