@@ -49,6 +49,14 @@ public record VmCommands(boolean sudo) {
                 + "echo \"$d|$data|$pid|$state\"; done");
     }
 
+    /**
+     * Which director the VM runs, without printing any secret of its config: read with {@link MicroIdentity#parse},
+     * compared with {@link MicroIdentity#mismatch}.
+     */
+    public String microIdentity() {
+        return MicroIdentity.command(this, MicroIdentity.CONFIG, MicroIdentity.CERTIFICATE);
+    }
+
     /** Bytes the store's contents take (what was moved aside left out): {@code du}, as root. */
     public String usedBytes(String store) {
         return privileged("cd " + quote(store) + " || exit 3; du -s -B1 --exclude='./" + ASIDE_PREFIX + "*' . | cut -f 1");
