@@ -10,10 +10,12 @@ import static io.binarybosh.operator.shell.VmCommands.quote;
  * checksum listings: {@value #PARENT}/&lt;operation id&gt;, made by root with mode 0700.
  *
  * <p>Not in /tmp: anyone on the VM can create a name there first (a symlink root would then write through).
- * /var/vcap/data is the ephemeral disk, which the agent mounts at a folder it makes as root with mode 0750
- * (bosh-agent platform/linux_platform.go: {@code ephemeralDiskPermissions}, and {@code SetupDataDir} makes its
- * {@code sys} folder root:vcap); bosh-linux-stemcell-builder stages/bosh_harden/apply.sh closes /tmp to jobs and
- * sends them to /var/vcap/data/tmp. Big enough for rsync's log, unlike the root disk holding /var/vcap/bosh.
+ * /var/vcap/data is the ephemeral disk, which the agent, as root, mounts at a folder it makes with mode 0750
+ * (bosh-agent platform/linux_platform.go: {@code ephemeralDiskPermissions}; its {@code SetupDataDir} makes the
+ * {@code sys} and {@code jobs} folders in it root:vcap 0750); bosh-linux-stemcell-builder
+ * stages/bosh_harden/apply.sh makes /tmp 0770 and tells jobs to use /var/vcap/data/tmp. /var/vcap/bosh (made by
+ * the stemcell build as root, stages/bosh_go_agent/apply.sh) is root-only too, but on the small root disk, and
+ * rsync's log grows with the copy.
  *
  * <p>Before use every folder on the path is checked: no symlink, owned by root (the user running the script) and
  * writable by no one else; the last two, {@value #PARENT} and the operation's, are made when missing and must be
