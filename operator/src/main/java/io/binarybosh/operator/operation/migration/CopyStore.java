@@ -15,6 +15,7 @@ import io.binarybosh.operator.shell.ChecksumTool;
 import io.binarybosh.operator.shell.DerivedSshKey;
 import io.binarybosh.operator.shell.PostgresState;
 import io.binarybosh.operator.shell.RsyncProgress;
+import io.binarybosh.operator.shell.RsyncServerCommand;
 import io.binarybosh.operator.shell.Shell;
 import io.binarybosh.operator.shell.VmCommands;
 
@@ -82,6 +83,9 @@ final class CopyStore implements StepHandler {
         ShellAccessStatus metaAccess = MigrationVms.access(pair, DirectorRole.META);
         DerivedSshKey copyKey = MigrationVms.key(context, operation, "copy", CopyRedo.copyKeyMarker(operation));
         String microStore = MigrationVms.microStore(pair);
+        // The copy key may run exactly the rsync server command this Meta's rsync sends for this attempt.
+        RsyncServerCommand server = RsyncServerCommand.parse(expect(meta.run(commands.rsyncServerCommandProbe(dir,
+                attempt > 1, microStore + "/"), COMMAND), "reading the command rsync on Meta sends"));
         // Each attempt starts only on a source proven still stopped; a postgres that starts during the copy
         // changes the store, and the checksums of the verification catch it.
         try (Shell micro = MigrationVms.micro(context)) {
@@ -94,7 +98,7 @@ final class CopyStore implements StepHandler {
                 return;
             }
             expect(micro.run(commands.authorize(microSsh.getAuthorizedKeysFile(), VmCommands.copyKeyLine(
-                    copyKey.publicKeyLine(), metaAccess.getHost()), CopyRedo.copyKeyMarker(operation)), COMMAND),
+                    copyKey.publicKeyLine(), metaAccess.getHost(), server), CopyRedo.copyKeyMarker(operation)), COMMAND),
                     "authorizing the copy key on the Micro");
             // The source is stopped and stays so: its listing is made while rsync reads it, and checked against
             // the store's fingerprint when the copy is verified.
@@ -106,9 +110,8 @@ final class CopyStore implements StepHandler {
         expect(meta.run(commands.writePrivateFile(dir, "known_hosts"), MigrationVms.knownHostsLine(
                 microSsh.getHost(), microSsh.getPort(), context.shells().microTarget(pair).hostKey()) + "\n", COMMAND),
                 "pinning the Micro's host key on Meta");
-        String ssh = "ssh -i " + dir + "/key -p " + (microSsh.getPort() == null ? 22 : microSsh.getPort())
-                + " -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile="
-                + dir + "/known_hosts -o BindAddress=" + metaAccess.getHost();
+        String ssh = VmCommands.copySshCommand(dir, microSsh.getPort() == null ? 22 : microSsh.getPort(),
+                metaAccess.getHost());
         expect(meta.run(commands.startRsync(dir, attempt, attempt > 1, ssh, microSsh.getUser() + "@"
                 + microSsh.getHost() + ":" + microStore + "/", MigrationVms.metaStore(pair)), COMMAND),
                 "starting rsync on Meta");

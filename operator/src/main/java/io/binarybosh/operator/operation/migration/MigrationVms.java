@@ -18,6 +18,7 @@ import io.binarybosh.operator.shell.Shell;
 import io.binarybosh.operator.shell.ShellException;
 import io.binarybosh.operator.shell.SshTarget;
 import io.binarybosh.operator.shell.VmCommands;
+import io.binarybosh.operator.shell.WorkDir;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -118,7 +119,7 @@ final class MigrationVms {
     }
 
     static String copyDir(OperationStatus operation) {
-        return "/tmp/binarybosh-" + operation.getId();
+        return WorkDir.of(operation.getId());
     }
 
     static String expect(CommandResult result, String what) {

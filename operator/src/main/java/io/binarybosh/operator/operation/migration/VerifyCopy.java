@@ -51,11 +51,12 @@ final class VerifyCopy implements StepHandler {
             CompletableFuture<String> sourceSide = CompletableFuture.supplyAsync(() -> {
                 SourceChecksum early = SourceChecksum.parse(expect(micro.run(commands.sourceChecksum(dir, microStore,
                         (int) CHECKSUM.toSeconds()), CHECKSUM), "reading the Micro's checksum listing"));
-                return early.usable().orElseGet(() -> expect(micro.run(commands.checksum(microStore,
-                        CopyStore.CHECKSUM_TOOL), CHECKSUM), "checksumming the Micro's store"));
+                return early.usable().orElseGet(() -> expect(micro.run(commands.checksum(dir, microStore,
+                        CopyStore.CHECKSUM_TOOL, (int) CHECKSUM.toSeconds()), CHECKSUM),
+                        "checksumming the Micro's store"));
             });
-            String target = expect(meta.run(commands.checksum(MigrationVms.metaStore(pair), CopyStore.CHECKSUM_TOOL),
-                    CHECKSUM), "checksumming Meta's store");
+            String target = expect(meta.run(commands.checksum(dir, MigrationVms.metaStore(pair),
+                    CopyStore.CHECKSUM_TOOL, (int) CHECKSUM.toSeconds()), CHECKSUM), "checksumming Meta's store");
             source = joined(sourceSide);
             sourceSum = source.lines().findFirst().orElse("").trim();
             targetSum = target.lines().findFirst().orElse("").trim();
