@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,6 +76,10 @@ public final class FakeShell implements Shell {
         rule("df -P -B1", c -> ok(freeBytes + "\n"));
         rule("ls -A | grep -v", this::moveAside);
         rule("aborted-copy-", this::restore);
+        // The probe of the command Meta's rsync sends: the ssh stand-in prints its arguments, one a line.
+        rule("binarybosh-probe:", c -> ok(String.join("\n", Stream.of("binarybosh-probe", "sudo", "-n", "rsync",
+                "--server", "--sender", "-logDtpre.LsfxCIvu", "--timeout=600", "--numeric-ids", ".",
+                "/var/vcap/store/").map(a -> "binarybosh-arg:" + a).toList()) + "\n"));
         rule("rsync -a ", c -> {
             rsync.put(attempt(c), new Rsync("-", "alive"));
             return ok("");
