@@ -15,6 +15,7 @@ import io.binarybosh.operator.observe.ManifestAddresses;
 import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.OperationContext;
 import io.binarybosh.operator.operation.StepHandler;
+import io.binarybosh.operator.shell.MicroIdentity;
 import io.binarybosh.operator.shell.PostgresState;
 import io.binarybosh.operator.shell.Shell;
 import io.binarybosh.operator.shell.VmCommands;
@@ -22,6 +23,7 @@ import io.binarybosh.operator.shell.VmCommands;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static io.binarybosh.operator.operation.migration.MigrationVms.COMMAND;
 import static io.binarybosh.operator.operation.migration.MigrationVms.bytes;
@@ -71,6 +73,17 @@ final class Preflight implements StepHandler {
         PostgresState source;
         long microBytes;
         try (Shell shell = MigrationVms.micro(context)) {
+            // Nothing is stopped on a VM that is not proven to run the director the operator talks to over HTTPS.
+            String infoName = context.facts().micro().info().name();
+            Optional<String> notTheMicro = MicroIdentity.mismatch(expect(shell.run(commands.microIdentity(), COMMAND),
+                    "reading the director's config on the Micro's VM"), infoName, null);
+            if (notTheMicro.isPresent()) {
+                MigrationRefusal.refuse(context, "MicroIdentityMismatch", notTheMicro.get() + ": the ssh login of "
+                        + "spec.bootstrap.micro.ssh does not reach the director at " + spec.getBootstrap().getMicro()
+                        .getUrl() + " (/info name '" + infoName + "'). Nothing is stopped or copied; fix the ssh "
+                        + "host or the URL");
+                return;
+            }
             source = PostgresState.parse(expect(shell.run(commands.postgresState(microStore), COMMAND),
                     "reading the Micro's store"));
             microBytes = bytes(expect(shell.run(commands.usedBytes(microStore), COMMAND),
