@@ -51,7 +51,7 @@ public final class Decider {
         if (operation != null && operation.is(OperationType.FENCE_MICRO)) {
             return new Step.ContinueOperation(Step.OperationAction.REDO);
         }
-        Optional<Step> backoff = RetryBackoff.waitFor(operation, in.now());
+        Optional<Step> backoff = RetryBackoff.waitFor(operation, in.status().getMigration(), in.now());
         if (backoff.isPresent()) {
             return backoff.get();
         }

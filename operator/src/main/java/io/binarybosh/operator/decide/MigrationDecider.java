@@ -73,11 +73,17 @@ final class MigrationDecider {
         if (blocked && retry.equals(in.approvedOperationId())) {
             return new Step.ContinueOperation(Step.OperationAction.RETRY);
         }
-        if (blocked && migration.getBlockedTime() != null
-                && Instant.parse(migration.getBlockedTime()).plus(BLOCKED_RETRY).isAfter(in.now())) {
-            return new Step.Blocked(migration.getBlockedReason(), migration.getBlockedMessage()
-                    + " (migration " + operation.getId() + " stopped at step " + operation.getStep()
-                    + "; the check is repeated every minute)", retry);
+        if (blocked && migration.getBlockedTime() != null) {
+            // Held a minute at least, longer after each block in a row (status.operation.retryTime).
+            Instant next = Instant.parse(migration.getBlockedTime()).plus(BLOCKED_RETRY);
+            if (operation.getRetryTime() != null && Instant.parse(operation.getRetryTime()).isAfter(next)) {
+                next = Instant.parse(operation.getRetryTime());
+            }
+            if (next.isAfter(in.now())) {
+                return new Step.Blocked(migration.getBlockedReason(), migration.getBlockedMessage()
+                        + " (migration " + operation.getId() + " stopped at step " + operation.getStep()
+                        + "; checked again at " + next + ")", retry);
+            }
         }
         Optional<Step> moved = directorsMoved(in, migration);
         if (moved.isPresent()) {

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.decide;
 
+import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationStatus;
 
 import java.time.Duration;
@@ -12,8 +13,13 @@ final class RetryBackoff {
     private RetryBackoff() {
     }
 
-    static Optional<Step> waitFor(OperationStatus operation, Instant now) {
+    static Optional<Step> waitFor(OperationStatus operation, MigrationStatus migration, Instant now) {
         if (operation == null || operation.getRetryTime() == null) {
+            return Optional.empty();
+        }
+        if (migration != null && migration.getBlockedReason() != null
+                && operation.is(io.binarybosh.operator.model.OperationType.MIGRATION)) {
+            // A migration stopped for a person says why in its own Blocked decision, which holds it as long.
             return Optional.empty();
         }
         Instant retry = Instant.parse(operation.getRetryTime());

@@ -30,6 +30,7 @@ public final class Journal {
     /** The first retry of a failed step waits this long; each further failure doubles it. */
     static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
+    static final Duration LONGEST_BLOCKED_HOLD = Duration.ofMinutes(10);
 
     private Journal() {
     }
@@ -125,12 +126,18 @@ public final class Journal {
      */
     public static void block(OperationContext context, String reason, String message) {
         MigrationStatus before = context.migration();
+        Instant now = context.now();
         BinaryBoshPair written = context.update(status -> {
             MigrationStatus m = status.getMigration();
             m.setBlockedReason(reason);
             m.setBlockedMessage(message);
-            m.setBlockedTime(Timestamps.format(context.now()));
-            status.getOperation().setMessage(message);
+            m.setBlockedTime(Timestamps.format(now));
+            OperationStatus operation = status.getOperation();
+            operation.setMessage(message);
+            // A check that keeps failing (an ssh setup, say) is repeated less and less often: never a flood.
+            int failures = (operation.getFailures() == null ? 0 : operation.getFailures()) + 1;
+            operation.setFailures(failures);
+            operation.setRetryTime(Timestamps.format(now.plus(blockedHold(failures))));
         });
         if (!reason.equals(before.getBlockedReason())) {
             context.events().warning(written, reason, message);
@@ -153,6 +160,12 @@ public final class Journal {
             operation.setRetryTime(Timestamps.format(now.plus(retryDelay(failures))));
             operation.setMessage("attempt " + failures + " at " + operation.getStep() + " failed: " + why);
         });
+    }
+
+    /** How long a migration check that stopped for a person {@code failures} times in a row waits: 1 to 10 min. */
+    static Duration blockedHold(int failures) {
+        Duration hold = retryDelay(failures).multipliedBy(30);
+        return hold.compareTo(LONGEST_BLOCKED_HOLD) > 0 ? LONGEST_BLOCKED_HOLD : hold;
     }
 
     /** How long after its {@code failures}-th failure in a row a step is tried again. */
