@@ -106,7 +106,7 @@ public class MigrationStatus {
     @JsonPropertyDescription("The metadata.generation the refusal was made for.")
     private Long refusalGeneration;
 
-    @JsonPropertyDescription("Why the migration in flight waits for a person (CamelCase); its check is retried every minute.")
+    @JsonPropertyDescription("Why the migration in flight waits for a person (CamelCase); its check is retried after 1 minute, then less often (up to every 10 minutes).")
     private String blockedReason;
 
     @JsonPropertyDescription("What the migration in flight found, in words.")
