@@ -36,6 +36,8 @@ final class CopyStore implements StepHandler {
     static final int COPY_WAIT_SECONDS = 5;
     /** The hash of file contents in the checksum listings of both stores. */
     static final ChecksumTool CHECKSUM_TOOL = ChecksumTool.B2SUM;
+    /** An attempt that runs longer is stopped and redone (rsync's --timeout catches a stalled transfer sooner). */
+    static final Duration COPY_DEADLINE = Duration.ofHours(12);
 
     @Override
     public void handle(OperationContext context, Step.OperationAction action) {
@@ -63,6 +65,12 @@ final class CopyStore implements StepHandler {
             if (progress.notStarted()) {
                 start(context, meta, attempt, dir);
             } else if (progress.exitCode() == null && !progress.failed()) {
+                if (MigrationVms.stepStarted(context.operation()).plus(COPY_DEADLINE).isBefore(context.now())) {
+                    meta.run(commands.stopRsync(dir, attempt), COMMAND);
+                    CopyRedo.redo(context, attempt, "copy attempt " + attempt + " still ran "
+                            + COPY_DEADLINE.toHours() + " hours after it started");
+                    return;
+                }
                 running(context, progress, attempt);
             } else if (progress.succeeded()) {
                 finished(context, progress, attempt);
