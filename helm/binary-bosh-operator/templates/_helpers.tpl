@@ -66,7 +66,8 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 - apiGroups: ["binarybosh.io"]
   resources: ["binaryboshpairs/status"]
   verbs: ["update"]
-# Director CAs and credentials, SSH keys, desired manifests: read from informer caches, never written.
+# Director CAs and credentials, SSH keys, desired manifests: each one a pair references is listed and watched
+# by its name (fieldSelector metadata.name), never written; other Secrets are never read.
 - apiGroups: [""]
   resources: ["secrets", "configmaps"]
   verbs: ["list", "watch"]
