@@ -37,9 +37,10 @@ import io.binarybosh.operator.shell.ShellFactory;
 import io.binarybosh.operator.shell.SshShell;
 import io.binarybosh.operator.shell.SshTarget;
 import io.binarybosh.operator.validate.SpecValidator;
+import io.binarybosh.operator.watch.ReferencedObjects;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
@@ -50,7 +51,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,10 +62,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -90,8 +92,8 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
     private final PairMetrics metrics;
     private final Actor actor;
     private final Clock clock;
-    private volatile InformerEventSource<Secret, BinaryBoshPair> secrets;
-    private volatile InformerEventSource<ConfigMap, BinaryBoshPair> configMaps;
+    private volatile ReferencedObjects<Secret> secrets;
+    private volatile ReferencedObjects<ConfigMap> configMaps;
 
     /**
      * @param pollingExecutor runs the director polls; its size bounds how many directors are contacted at once
@@ -137,10 +139,9 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
         this.clock = clock;
     }
 
-    /** Secrets from the informer cache: no API call per poll. */
+    /** Secrets from the watches' caches: no API call per poll. */
     private SecretLookup secretLookup() {
-        return (namespace, name) -> secrets == null ? Optional.empty()
-                : secrets.get(new ResourceID(name, namespace));
+        return (namespace, name) -> secrets == null ? Optional.empty() : secrets.find(namespace, name);
     }
 
     /** The cached client of one of the pair's directors, as the observer uses it. */
@@ -180,40 +181,15 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
 
     @Override
     public List<EventSource<?, BinaryBoshPair>> prepareEventSources(EventSourceContext<BinaryBoshPair> context) {
-        context.getPrimaryCache().addIndexer(SECRET_INDEX, pair -> SecretReferences.of(pair.getSpec()).stream()
-                .map(name -> indexKey(pair.getMetadata().getNamespace(), name))
-                .toList());
-        InformerEventSourceConfiguration<Secret> secretConfiguration =
-                InformerEventSourceConfiguration.from(Secret.class, BinaryBoshPair.class)
-                        .withName("referenced-secrets")
-                        .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
-                                .byIndex(SECRET_INDEX, indexKey(secret.getMetadata().getNamespace(),
-                                        secret.getMetadata().getName()))
-                                .stream()
-                                .map(ResourceID::fromResource)
-                                .collect(Collectors.toSet()))
-                        .build();
-        secrets = new InformerEventSource<>(secretConfiguration, context);
-        context.getPrimaryCache().addIndexer(CONFIG_MAP_INDEX, pair -> SecretReferences.configMapsOf(pair.getSpec())
-                .stream()
-                .map(name -> indexKey(pair.getMetadata().getNamespace(), name))
-                .toList());
-        InformerEventSourceConfiguration<ConfigMap> configMapConfiguration =
-                InformerEventSourceConfiguration.from(ConfigMap.class, BinaryBoshPair.class)
-                        .withName("referenced-configmaps")
-                        .withSecondaryToPrimaryMapper(configMap -> context.getPrimaryCache()
-                                .byIndex(CONFIG_MAP_INDEX, indexKey(configMap.getMetadata().getNamespace(),
-                                        configMap.getMetadata().getName()))
-                                .stream()
-                                .map(ResourceID::fromResource)
-                                .collect(Collectors.toSet()))
-                        .build();
-        configMaps = new InformerEventSource<>(configMapConfiguration, context);
+        secrets = referenced(context, SECRET_INDEX, "referenced-secrets", Secret.class,
+                pair -> SecretReferences.of(pair.getSpec()));
+        configMaps = referenced(context, CONFIG_MAP_INDEX, "referenced-configmaps", ConfigMap.class,
+                pair -> SecretReferences.configMapsOf(pair.getSpec()));
         ObservationEventSource observations =
                 new ObservationEventSource(context,
                         new PairObserver(new EndpointResolver(secretLookup(), timeouts), clients,
                                 (namespace, name) -> configMaps == null ? Optional.empty()
-                                        : configMaps.get(new ResourceID(name, namespace)), clock, askExecutor),
+                                        : configMaps.find(namespace, name), clock, askExecutor),
                         pollingExecutor, metrics::forget);
         return List.of(secrets, configMaps, observations);
     }
@@ -406,5 +382,17 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
 
     private static String indexKey(String namespace, String name) {
         return namespace + "/" + name;
+    }
+
+    /** Watches only the objects of one type that pairs reference (indexed by namespace/name in the pair cache). */
+    private static <T extends HasMetadata> ReferencedObjects<T> referenced(EventSourceContext<BinaryBoshPair> context,
+            String index, String name, Class<T> type, Function<BinaryBoshPair, Set<String>> names) {
+        context.getPrimaryCache().addIndexer(index, pair -> names.apply(pair).stream()
+                .map(referenced -> indexKey(pair.getMetadata().getNamespace(), referenced))
+                .toList());
+        return new ReferencedObjects<>(name, type, context.getClient(), names,
+                key -> context.getPrimaryCache().byIndex(index, key.toString()).stream()
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()));
     }
 }

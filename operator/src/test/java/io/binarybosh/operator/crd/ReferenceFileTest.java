@@ -44,8 +44,8 @@ class ReferenceFileTest {
 
         assertThat(reference)
                 .contains("| `spec.primary.url` | **required** string (pattern-checked) | The director API")
-                .contains("| `spec.health.pollIntervalSeconds` | integer (")
-                .contains("| `spec.approval` | string (one of `Automatic`, `Manual`) |")
+                .contains("| `spec.health.pollIntervalSeconds` | integer (1–3600; default `15`) |")
+                .contains("| `spec.approval` | string (one of `Automatic`, `Manual`; default `Automatic`) |")
                 .contains("| `status.operation.id` |")
                 .contains("| Phase | `.status.phase` |");
     }

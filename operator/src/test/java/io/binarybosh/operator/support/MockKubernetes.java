@@ -6,13 +6,17 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** fabric8's mock API server in CRUD mode on loopback, with our CRD created first so /status is a subresource. */
 public final class MockKubernetes implements AutoCloseable {
@@ -35,6 +39,19 @@ public final class MockKubernetes implements AutoCloseable {
 
     public KubernetesClient client() {
         return client;
+    }
+
+    /**
+     * The requests received since the last call, as {@code METHOD path?query}; the server keeps each request with its
+     * body until it is taken.
+     */
+    public List<String> takeRequests() throws InterruptedException {
+        List<String> requests = new ArrayList<>();
+        RecordedRequest request;
+        while ((request = server.takeRequest(0, TimeUnit.MILLISECONDS)) != null) {
+            requests.add(request.getMethod() + " " + request.getPath());
+        }
+        return requests;
     }
 
     @Override
