@@ -19,8 +19,10 @@ import java.util.stream.Stream;
 /**
  * One director VM seen through ssh: it records every command and answers by a rule table ("command contains X →
  * answer"), the first matching rule winning. The default rules act on a small model of the VM: monit's processes,
- * the store's top-level entries (and what was moved aside inside it), postgres data directories, the copy's rsync
- * attempts and checksum listings. A test adds rules in front with {@link #when}.
+ * the store's top-level entries (and what was moved aside inside it), postgres data directories, the login user's
+ * authorized_keys, the copy's rsync attempts (and the probe of the command rsync sends) and checksum listings. Rules
+ * match fragments of VmCommands' text that stay when its quoting or guards change. A test adds rules in front with
+ * {@link #when}.
  */
 public final class FakeShell implements Shell {
 
