@@ -275,7 +275,7 @@ public final class FakeShell implements Shell {
         return ok("");
     }
 
-    /** The shell word after {@code prefix}: quoted parts ('...') and escaped quotes (\\'), up to a blank or ;. */
+    /** The shell word after {@code prefix}: quoted parts ('...') and escaped quotes (\'), up to a blank or ;. */
     private static String word(String command, String prefix) {
         int at = command.indexOf(prefix);
         if (at < 0) {
