@@ -3,6 +3,7 @@ package io.binarybosh.operator.operation;
 import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.model.OperationRecord;
 import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.support.FakeShell;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,7 @@ class MigrationAbortStepsTest {
         path.to(COPYING_STORE);
         world.migrate();
         assertThat(world.metaVm.rsync.get(1).process()).isEqualTo("alive");
+        assertThat(world.microVm.authorizedKeys).as("the copy key authorized").hasSize(2);
     }
 
     private void abort() {
@@ -70,7 +72,8 @@ class MigrationAbortStepsTest {
         world.migrate();
         assertThat(world.metaVm.store).as("Meta's own store in place, the partial copy kept aside")
                 .containsAll(META_OWN_STORE).doesNotContain(path.metaAside());
-        assertThat(world.microVm.count("grep -vF 'binarybosh-copy-")).as("copy key revoked").isEqualTo(1);
+        assertThat(world.microVm.count("! grep -qF -- 'binarybosh-copy-")).as("copy key revoked").isEqualTo(1);
+        assertThat(world.microVm.authorizedKeys).as("only the copy key gone").containsExactly(FakeShell.JUMPBOX_KEY);
         assertThat(world.migration().getMetaStoreAside()).isNull();
         assertThat(world.step()).isEqualTo(ABORT_STARTING_DIRECTORS);
         world.migrate();
@@ -211,8 +214,9 @@ class MigrationAbortStepsTest {
     void aRetryAfterCopyFailedCopiesAgainFromTheFirstAttempt() {
         copyFailed();
         assertThat(world.migration().getBlockedReason()).isEqualTo("CopyFailed");
-        assertThat(world.microVm.count("grep -vF 'binarybosh-copy-")).as("copy key revoked").isEqualTo(1);
-        long started = world.metaVm.count("rsync -a ");
+        assertThat(world.microVm.count("! grep -qF -- 'binarybosh-copy-")).as("copy key revoked").isEqualTo(1);
+        assertThat(world.microVm.authorizedKeys).as("only the copy key gone").containsExactly(FakeShell.JUMPBOX_KEY);
+        long started = world.metaVm.rsyncStarts().size();
 
         world.continueWith(Step.OperationAction.RETRY);
         assertThat(world.migration().getBlockedReason()).isNull();
@@ -220,7 +224,8 @@ class MigrationAbortStepsTest {
         assertThat(world.migration().getCopyAttempt()).isEqualTo(1);
         assertThat(world.events).contains("Normal MigrationRetried");
         world.migrate();
-        assertThat(world.metaVm.count("rsync -a ")).as("the retry starts a copy").isEqualTo(started + 1);
+        assertThat(world.metaVm.rsyncStarts()).as("the retry starts a copy").hasSize((int) started + 1);
+        assertThat(world.microVm.authorizedKeys).as("the retry authorizes the copy key again").hasSize(2);
         assertThat(world.migration().getCopyAttempt()).isEqualTo(1);
         assertThat(world.migration().getBlockedReason()).isNull();
     }

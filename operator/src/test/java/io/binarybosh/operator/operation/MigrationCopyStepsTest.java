@@ -3,6 +3,7 @@ package io.binarybosh.operator.operation;
 import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.director.DirectorUnreachableException;
 import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.support.FakeShell;
 import io.binarybosh.operator.support.FakeShellAccess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,11 @@ class MigrationCopyStepsTest {
     }
 
     private long rsyncStarts() {
-        return world.metaVm.count("rsync -a ");
+        return world.metaVm.rsyncStarts().size();
+    }
+
+    private String copyKeyMarker() {
+        return "binarybosh-copy-" + world.operation().getId();
     }
 
     // MovingMetaStoreAside
@@ -99,7 +104,8 @@ class MigrationCopyStepsTest {
         world.migrate();
         assertThat(world.migration().getBlockedReason()).isEqualTo("SourcePostgresRunning");
         assertThat(rsyncStarts()).isZero();
-        assertThat(world.microVm.count("authorized_keys")).as("no copy key authorized").isZero();
+        assertThat(world.microVm.authorizedKeys).as("no copy key authorized").containsExactly(FakeShell.JUMPBOX_KEY);
+        assertThat(world.microVm.count("authorized_keys")).as("authorized_keys not touched").isZero();
     }
 
     @Test
@@ -144,7 +150,12 @@ class MigrationCopyStepsTest {
         path.to(COPYING_STORE);
         world.migrate();
         assertThat(world.microVm.count("authorized_keys")).isEqualTo(1);
-        assertThat(world.microVm.commands()).anyMatch(c -> c.contains("from=\"" + StepWorld.META_VM + "\",restrict"));
+        assertThat(world.microVm.authorizedKeys).hasSize(2).contains(FakeShell.JUMPBOX_KEY);
+        assertThat(world.microVm.authorizedKeys.get(1)).as("the copy key may run only what Meta's rsync sends")
+                .startsWith("from=\"" + StepWorld.META_VM + "\",restrict,command=\"case $SSH_ORIGINAL_COMMAND in "
+                        + "'sudo -n rsync --server --sender -logDtpre.LsfxCIvu --timeout=600 --numeric-ids . "
+                        + StepWorld.STORE + "/') exec sudo -n rsync --server")
+                .endsWith(copyKeyMarker());
         assertThat(world.metaVm.inputs()).hasSize(2);
         assertThat(world.metaVm.inputs().get(1)).isEqualTo("127.0.0.3 "
                 + FakeShellAccess.MICRO_HOST_KEY.substring(0, FakeShellAccess.MICRO_HOST_KEY.lastIndexOf(' ')) + "\n");
@@ -191,8 +202,9 @@ class MigrationCopyStepsTest {
         world.migrate();
         assertThat(world.migration().getCopyAttempt()).isEqualTo(2);
         world.migrate();
-        assertThat(world.metaVm.commands()).filteredOn(c -> c.contains("rsync -a ")).last().asString()
-                .contains("attempt-2").contains("--checksum");
+        assertThat(world.metaVm.rsyncStarts()).last().asString().contains("attempt-2").contains("--checksum");
+        assertThat(world.microVm.authorizedKeys).as("the redo's key runs the checksumming sender")
+                .anyMatch(l -> l.contains("-logDtprce.LsfxCIvu") && l.endsWith(copyKeyMarker()));
     }
 
     // VerifyingCopy
@@ -226,7 +238,8 @@ class MigrationCopyStepsTest {
         assertThat(world.migration().getSourceChecksum()).isEqualTo(world.migration().getTargetChecksum());
         assertThat(world.microVm.ran(world.sudo.removeCopyFiles(path.copyDir()))).isTrue();
         assertThat(world.metaVm.ran(world.sudo.removeCopyFiles(path.copyDir()))).isTrue();
-        assertThat(world.microVm.count("grep -vF 'binarybosh-copy-")).isEqualTo(1);
+        assertThat(world.microVm.count("! grep -qF -- '" + copyKeyMarker())).as("copy key revoked").isEqualTo(1);
+        assertThat(world.microVm.authorizedKeys).containsExactly(FakeShell.JUMPBOX_KEY);
     }
 
     @Test

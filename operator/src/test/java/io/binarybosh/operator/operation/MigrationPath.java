@@ -89,7 +89,7 @@ final class MigrationPath {
     }
 
     String copyDir() {
-        return "/tmp/binarybosh-" + world.operation().getId();
+        return "/var/vcap/data/binarybosh/" + world.operation().getId();
     }
 
     private String stamp() {

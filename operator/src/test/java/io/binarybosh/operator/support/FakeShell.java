@@ -11,15 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One director VM seen through ssh: it records every command and answers by a rule table ("command contains X →
  * answer"), the first matching rule winning. The default rules act on a small model of the VM: monit's processes,
- * the store's top-level entries (and what was moved aside inside it), postgres data directories, the copy's rsync
- * attempts and checksum listings. A test adds rules in front with {@link #when}.
+ * the store's top-level entries (and what was moved aside inside it), postgres data directories, the login user's
+ * authorized_keys, the copy's rsync attempts (and the probe of the command rsync sends) and checksum listings. Rules
+ * match fragments of VmCommands' text that stay when its quoting or guards change. A test adds rules in front with
+ * {@link #when}.
  */
 public final class FakeShell implements Shell {
 
@@ -27,6 +30,9 @@ public final class FakeShell implements Shell {
     private static final Pattern RESTORE =
             Pattern.compile("\\[ -d '\\\\''(\\.binarybosh-[^']*)'\\\\'' \\] \\|\\| exit 0");
     private static final Pattern ATTEMPT = Pattern.compile("attempt-(\\d+)");
+    /** The host Meta's rsync names in the probe of its server command (RsyncServerCommand.PROBE_HOST). */
+    private static final String PROBE = "binarybosh-probe:";
+    private static final Pattern PROBED_PATH = Pattern.compile(PROBE + "([^']*)'");
 
     /** One rsync attempt: {@code -} or its exit code, and {@code alive}, {@code dead} or {@code none}. */
     public record Rsync(String exit, String process) {
@@ -34,6 +40,8 @@ public final class FakeShell implements Shell {
 
     private record Rule(String fragment, Function<String, CommandResult> answer) {
     }
+
+    public static final String JUMPBOX_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJumpboxOwnKeyLine jumpbox";
 
     public final String name;
     private final List<String> log;
@@ -54,6 +62,8 @@ public final class FakeShell implements Shell {
     public final Map<String, List<String>> asides = new LinkedHashMap<>();
     public long freeBytes = 10_000_000;
     public final Map<Integer, Rsync> rsync = new LinkedHashMap<>();
+    /** The login user's authorized_keys, one line each: the jumpbox's own key is there from the start. */
+    public final List<String> authorizedKeys = new ArrayList<>(List.of(JUMPBOX_KEY));
     public boolean sourceListing;
     public boolean closed;
 
@@ -76,15 +86,15 @@ public final class FakeShell implements Shell {
         rule("df -P -B1", c -> ok(freeBytes + "\n"));
         rule("ls -A | grep -v", this::moveAside);
         rule("aborted-copy-", this::restore);
-        // The probe of the command Meta's rsync sends: the ssh stand-in prints its arguments, one a line.
-        rule("binarybosh-probe:", c -> ok(String.join("\n", Stream.of("binarybosh-probe", "sudo", "-n", "rsync",
-                "--server", "--sender", "-logDtpre.LsfxCIvu", "--timeout=600", "--numeric-ids", ".",
-                "/var/vcap/store/").map(a -> "binarybosh-arg:" + a).toList()) + "\n"));
+        // Run as the login user, not through sudo: AuthorizedKeysEdit's authorize (prints our line) and revoke.
+        rule("printf '%s\\n' ", this::authorize);
+        rule("! grep -qF -- ", this::revoke);
+        rule(PROBE, this::probe);
         rule("rsync -a ", c -> {
             rsync.put(attempt(c), new Rsync("-", "alive"));
             return ok("");
         });
-        rule("kill $(cat", c -> {
+        rule("kill -TERM -$(cat", c -> {
             rsync.computeIfPresent(attempt(c), (n, r) -> "alive".equals(r.process()) ? new Rsync(r.exit(), "dead") : r);
             return ok("");
         });
@@ -150,6 +160,11 @@ public final class FakeShell implements Shell {
     /** What was sent on stdin, in order (keys, known_hosts lines). */
     public List<String> inputs() {
         return List.copyOf(inputs);
+    }
+
+    /** The commands that started an rsync attempt, in order (not the probe of rsync's server command). */
+    public List<String> rsyncStarts() {
+        return commands.stream().filter(c -> c.contains("rsync -a ") && !c.contains(PROBE)).toList();
     }
 
     public long count(String fragment) {
@@ -228,6 +243,58 @@ public final class FakeShell implements Shell {
         store.addAll(asides.remove(aside));
         store.remove(aside);
         return ok("");
+    }
+
+    /**
+     * What the probe printed with rsync 3.5.0 (by hand, against this command): the ssh stand-in gets the host, the
+     * {@code --rsync-path} as one argument, the server options ({@code c} among them for {@code --checksum}); rsync
+     * then fails (code 12) and the probe still exits 0.
+     */
+    private CommandResult probe(String command) {
+        String rsyncPath = command.contains("--rsync-path='\\''sudo -n rsync'\\''") ? "sudo -n rsync" : "rsync";
+        String options = command.contains("--checksum ") ? "-logDtprce.LsfxCIvu" : "-logDtpre.LsfxCIvu";
+        String out = Stream.of("binarybosh-probe", rsyncPath, "--server", "--sender", options, "--timeout="
+                + VmCommands.RSYNC_TIMEOUT_SECONDS, "--numeric-ids", ".", match(PROBED_PATH, command))
+                .map(a -> "binarybosh-arg:" + a + "\n").collect(Collectors.joining());
+        return ok(out + "rsync: connection unexpectedly closed (0 bytes received so far) [Receiver]\n"
+                + "rsync error: error in rsync protocol data stream (code 12) at io.c(285) [Receiver=3.5.0]\n");
+    }
+
+    /** Every line but those holding the marker, then the line: what AuthorizedKeysEdit writes. */
+    private CommandResult authorize(String command) {
+        String marker = word(command, "grep -vF -- ");
+        String line = word(command, "printf '%s\\n' ");
+        authorizedKeys.removeIf(l -> l.contains(marker));
+        authorizedKeys.add(line);
+        return ok("");
+    }
+
+    private CommandResult revoke(String command) {
+        String marker = word(command, "grep -vF -- ");
+        authorizedKeys.removeIf(l -> l.contains(marker));
+        return ok("");
+    }
+
+    /** The shell word after {@code prefix}: quoted parts ('...') and escaped quotes (\'), up to a blank or ;. */
+    private static String word(String command, String prefix) {
+        int at = command.indexOf(prefix);
+        if (at < 0) {
+            throw new IllegalStateException(prefix + " not in " + command);
+        }
+        StringBuilder word = new StringBuilder();
+        for (int i = at + prefix.length(); i < command.length() && " ;".indexOf(command.charAt(i)) < 0; ) {
+            if (command.charAt(i) == '\'') {
+                int end = command.indexOf('\'', i + 1);
+                word.append(command, i + 1, end);
+                i = end + 1;
+            } else if (command.startsWith("\\'", i)) {
+                word.append('\'');
+                i += 2;
+            } else {
+                word.append(command.charAt(i++));
+            }
+        }
+        return word.toString();
     }
 
     private static String match(Pattern pattern, String command) {
