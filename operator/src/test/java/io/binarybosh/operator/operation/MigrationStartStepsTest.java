@@ -59,6 +59,20 @@ class MigrationStartStepsTest {
     }
 
     @Test
+    void preflightRefusesAnSshHostThatRunsAnotherDirectorBeforeLookingAtAnyStore() {
+        world.microVm.directorName = "some-other-bosh";
+        world.act(new Step.StartMigration());
+        assertThat(world.migration().getRefusalReason()).isEqualTo("MicroIdentityMismatch");
+        assertThat(world.log).noneMatch(l -> l.contains("/ssh ") || l.contains("pg_controldata")
+                || l.contains("monit stop all"));
+
+        world.microVm.directorName = null;
+        world.stored.getStatus().getMigration().setRefusalTime(null);
+        world.act(new Step.StartMigration());
+        assertThat(world.migration().getRefusalMessage()).as("a VM without a director job").contains("no director job");
+    }
+
+    @Test
     void aFailedSshSetupBlocksAndIsTriedAgainLaterInsteadOfRefusing() {
         world.primary.sshSetups.clear();
         world.act(new Step.StartMigration());

@@ -66,10 +66,13 @@ public final class FakeShell implements Shell {
     public final List<String> authorizedKeys = new ArrayList<>(List.of(JUMPBOX_KEY));
     public boolean sourceListing;
     public boolean closed;
+    /** The name in the VM's director.yml ({@code <name>-bosh}, as the fake directors' /info), or null for none. */
+    public String directorName;
 
     public FakeShell(String name, List<String> log) {
         this.name = name;
         this.log = log;
+        this.directorName = name + "-bosh";
         rule("monit stop all", c -> {
             stopPending = processesRunning && !stopIgnored && stopTakesAWhile;
             processesRunning &= stopIgnored || stopPending;
@@ -110,6 +113,10 @@ public final class FakeShell implements Shell {
             rsync.clear();
             return ok("");
         });
+        // The director job's rendered config (bosh jobs/director/templates/director.yml.erb starts with these keys).
+        rule("director/config/director.yml", c -> ok(directorName == null ? "binarybosh-no-director-config\n"
+                : "{\"name\":\"" + directorName + "\",\"runtime\":{\"ip\":\"10.0.0.6\",\"instance\":\"bosh/0\"},"
+                + "\"port\":25556\n"));
         rule("", c -> ok(""));
     }
 
