@@ -101,7 +101,7 @@ if operation ~= nil then
   return hs
 end
 
-if phase == "Pending" or phase == "Observing" then
+if phase == "Pending" then
   hs.status = "Progressing"
   hs.message = messageOf(condition("Ready"), phase)
   return hs

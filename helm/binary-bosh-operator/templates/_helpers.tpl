@@ -17,16 +17,27 @@
 {{- end -}}
 {{- end -}}
 
-{{/* The image reference; no registry publishes the image, so the chart will not guess one. */}}
+{{/* The image reference; no registry publishes the image, so the chart will not guess one: the default is the image loaded into the nodes. */}}
 {{- define "bbo.image" -}}
 {{- $tag := .Values.image.tag | default .Chart.AppVersion -}}
 {{- if not .Values.image.registry -}}
-{{- fail (printf "image.registry is not set, and no registry publishes binary-bosh-operator:%s. Build the image with bin/image (in the project), push it with `skopeo copy oci-archive:operator/target/image/binary-bosh-operator-%s.tar docker://REGISTRY/binary-bosh-operator:%s` (or docker load, tag and push), then set image.registry=REGISTRY. See docs/install.md." $tag .Chart.AppVersion $tag) -}}
+{{- fail (printf "image.registry is not set, and no registry publishes binary-bosh-operator:%s. Build the image with bin/image (in the project), push it with `skopeo copy oci-archive:operator/target/image/binary-bosh-operator-%s.tar docker://REGISTRY/binary-bosh-operator:%s` (or docker load, tag and push), then set image.registry=REGISTRY; or load the image into the nodes (kind load image-archive, minikube image load) and keep the default image.registry=docker.io/library. See docs/install.md." $tag .Chart.AppVersion $tag) -}}
 {{- end -}}
 {{- if .Values.image.digest -}}
 {{- printf "%s/%s@%s" (trimSuffix "/" .Values.image.registry) .Values.image.repository .Values.image.digest -}}
 {{- else -}}
 {{- printf "%s/%s:%s" (trimSuffix "/" .Values.image.registry) .Values.image.repository $tag -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The image's pull policy: never pull the loaded image (docker.io/library serves none of ours). */}}
+{{- define "bbo.imagePullPolicy" -}}
+{{- if .Values.image.pullPolicy -}}
+{{- .Values.image.pullPolicy -}}
+{{- else if eq (trimSuffix "/" .Values.image.registry) "docker.io/library" -}}
+Never
+{{- else -}}
+IfNotPresent
 {{- end -}}
 {{- end -}}
 
@@ -58,15 +69,17 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{/* What the operator may do with its own resources, wherever it watches them. */}}
 {{- define "bbo.watchRules" -}}
 {{- /* Exactly what the operator calls: RbacMatchesUseTest (e2e) records its requests and compares. */}}
-# The informer lists and watches the pairs; a status write that meets a conflict reads the pair again.
+# The informer lists and watches the pairs; a status write that meets a conflict reads the pair again. The
+# finalizer (binarybosh.io/operation-guard) is added and removed with a patch of the pair's metadata, never its spec.
 - apiGroups: ["binarybosh.io"]
   resources: ["binaryboshpairs"]
-  verbs: ["get", "list", "watch"]
+  verbs: ["get", "list", "watch", "patch"]
 # Status, conditions and the operation in flight, written with optimistic locking; never the spec.
 - apiGroups: ["binarybosh.io"]
   resources: ["binaryboshpairs/status"]
   verbs: ["update"]
-# Director CAs and credentials, SSH keys, desired manifests: read from informer caches, never written.
+# Director CAs and credentials, SSH keys, desired manifests: each one a pair references is listed and watched
+# by its name (fieldSelector metadata.name), never written; other Secrets are never read.
 - apiGroups: [""]
   resources: ["secrets", "configmaps"]
   verbs: ["list", "watch"]

@@ -1,7 +1,7 @@
 package io.binarybosh.operator;
 
 import io.binarybosh.operator.director.DirectorClientOptions;
-import io.binarybosh.operator.director.HttpDirectorClientFactory;
+import io.binarybosh.operator.director.client.HttpDirectorClientFactory;
 import io.binarybosh.operator.director.RetryPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;

@@ -1,12 +1,12 @@
 package io.binarybosh.operator;
 
 import io.binarybosh.operator.director.DirectorClientOptions;
-import io.binarybosh.operator.director.HttpDirectorClientFactory;
+import io.binarybosh.operator.director.client.HttpDirectorClientFactory;
 import io.binarybosh.operator.director.LogCapture;
 import io.binarybosh.operator.director.RetryPolicy;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.HealthSpec;
-import io.binarybosh.operator.reconcile.Conditions;
+import io.binarybosh.operator.status.Conditions;
 import io.binarybosh.operator.support.FakeDirector;
 import io.binarybosh.operator.support.MockKubernetes;
 import io.fabric8.kubernetes.api.model.Condition;

@@ -6,7 +6,7 @@ import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.operator.BinaryBoshOperator;
 import io.binarybosh.operator.OperatorSettings;
 import io.binarybosh.operator.director.DirectorClientOptions;
-import io.binarybosh.operator.director.HttpDirectorClientFactory;
+import io.binarybosh.operator.director.client.HttpDirectorClientFactory;
 import io.binarybosh.operator.director.RetryPolicy;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairSpec;

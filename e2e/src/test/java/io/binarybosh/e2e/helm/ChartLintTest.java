@@ -22,10 +22,20 @@ class ChartLintTest {
                 || message.contains("[ERROR]"));
     }
 
-    /** Without a registry the chart names no pullable image, so helm template refuses, saying how to make one. */
+    /**
+     * The defaults name the image bin/image builds as it is once loaded into the nodes, and never pull it: no
+     * registry serves it. An empty registry names no image at all, so helm template refuses, saying how to make one.
+     */
     @Test
-    void withoutARegistryTemplateFailsSayingHowToBuildAndPushTheImage() {
-        assertThatThrownBy(() -> ChartRenderer.renderWithoutRegistry(""))
+    void theDefaultsNameTheLoadedImageAndAnEmptyRegistryFailsSayingHowToBuildAndPushIt() {
+        String defaults = ChartRenderer.renderWithoutRegistry("");
+        assertThat(defaults).contains("image: \"docker.io/library/binary-bosh-operator:0.1.0\"")
+                .contains("imagePullPolicy: Never");
+        assertThat(ChartRenderer.renderWithoutRegistry("image: {registry: registry.example.com/platform}\n"))
+                .contains("imagePullPolicy: IfNotPresent");
+        assertThat(ChartRenderer.renderWithoutRegistry("image: {pullPolicy: Always}\n"))
+                .contains("imagePullPolicy: Always");
+        assertThatThrownBy(() -> ChartRenderer.renderWithoutRegistry("image: {registry: \"\"}\n"))
                 .hasMessageContaining("image.registry is not set")
                 .hasMessageContaining("bin/image")
                 .hasMessageContaining("skopeo copy oci-archive:operator/target/image/binary-bosh-operator-0.1.0.tar"

@@ -19,7 +19,7 @@ public final class ChartRenderer {
     /** The Kubernetes version helm renders for (helm template's own default, 1.20, is below the chart's). */
     public static final String KUBE_VERSION = "1.32.0";
 
-    /** The one value without a default: where the image was pushed. */
+    /** Where the image was pushed; the chart's default is the image loaded into the nodes (docker.io/library). */
     public static final String REGISTRY = "registry.example.com/platform";
 
     /**
@@ -30,7 +30,10 @@ public final class ChartRenderer {
         return RenderedChart.parse(template("image: {registry: " + REGISTRY + "}\n", valuesYaml));
     }
 
-    /** What {@code helm template} prints with the chart's defaults and only {@code valuesYaml}; fails as it fails. */
+    /**
+     * What {@code helm template} prints with the chart's defaults (the image loaded into the nodes) and only
+     * {@code valuesYaml}; fails as it fails.
+     */
     public static String renderWithoutRegistry(String valuesYaml) {
         return template("", valuesYaml);
     }

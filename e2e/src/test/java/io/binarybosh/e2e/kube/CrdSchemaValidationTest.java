@@ -57,6 +57,14 @@ class CrdSchemaValidationTest {
     }
 
     @Test
+    void omittedTimingsCountWithTheirDefaults() {
+        ObjectNode body = (ObjectNode) example("pair-without-micro.yaml").get("spec");
+        body.putObject("health").put("unreachableAfterSeconds", 20);
+        assertThat(validator.validate(spec, body, "spec").errors()).as("20 s is above the default 15 s poll "
+                + "and below the default 300 s before a recreate").isEmpty();
+    }
+
+    @Test
     void undeclaredFieldsArePrunedAndNamed() {
         ObjectNode body = (ObjectNode) example("pair-with-micro.yaml").get("spec");
         obj(body, "primary").put("deploymnet", "x");
@@ -141,6 +149,13 @@ class CrdSchemaValidationTest {
                         "spec.health: Invalid value: \"object\": unreachableAfterSeconds must be at least "
                                 + "pollIntervalSeconds"),
                 invalid("recreate before unreachable", s -> obj(s, "health").put("forceRecreateAfterSeconds", 30),
+                        "forceRecreateAfterSeconds must be at least unreachableAfterSeconds"),
+                // An omitted field counts with its default (15 s poll, 60 s unreachable), as after defaulting.
+                invalid("unreachable before the default poll", s -> s.putObject("health")
+                                .put("unreachableAfterSeconds", 10),
+                        "unreachableAfterSeconds must be at least pollIntervalSeconds"),
+                invalid("recreate before the default unreachable", s -> s.putObject("health")
+                                .put("forceRecreateAfterSeconds", 30),
                         "forceRecreateAfterSeconds must be at least unreachableAfterSeconds"),
                 invalid("percent above one", s -> obj(s, "resurrection").put("percentThreshold", 1.5),
                         "spec.resurrection.percentThreshold: Invalid value: 1.5: "

@@ -88,10 +88,10 @@ class KubectlAgainstEmbeddedApiTest {
         applyCrdAndExamples();
 
         ok("patch", "bbp", "bosh", "--type=merge", "--subresource=status", "-p",
-                "{\"status\":{\"phase\":\"Observing\",\"observedGeneration\":1,\"conditions\":[{\"type\":\"Ready\","
+                "{\"status\":{\"phase\":\"Degraded\",\"observedGeneration\":1,\"conditions\":[{\"type\":\"Ready\","
                         + "\"status\":\"False\",\"reason\":\"NotYetManaged\",\"message\":\"not yet\","
                         + "\"lastTransitionTime\":\"2026-11-25T10:00:00Z\"}]}}");
-        assertThat(ok("get", "bbp", "bosh", "-o", "jsonpath={.status.phase}").stdout()).isEqualTo("Observing");
+        assertThat(ok("get", "bbp", "bosh", "-o", "jsonpath={.status.phase}").stdout()).isEqualTo("Degraded");
         assertThat(ok("get", "bbp", "bosh", "-o", "jsonpath={.status.conditions[?(@.type==\"Ready\")].reason}")
                 .stdout()).isEqualTo("NotYetManaged");
 
@@ -99,7 +99,7 @@ class KubectlAgainstEmbeddedApiTest {
         ok("patch", "bbp", "bosh", "--type=merge", "-p", "{\"spec\":{\"approval\":\"Automatic\"},"
                 + "\"status\":{\"phase\":\"Lost\"}}");
         assertThat(ok("get", "bbp", "bosh", "-o", "jsonpath={.spec.approval}/{.status.phase}").stdout())
-                .isEqualTo("Automatic/Observing");
+                .isEqualTo("Automatic/Degraded");
 
         ok("annotate", "bbp", "bosh", "binarybosh.io/paused=true");
         assertThat(ok("get", "bbp", "bosh", "-o", "jsonpath={.metadata.annotations.binarybosh\\.io/paused}")

@@ -77,11 +77,17 @@ class KubectlBbpPluginTest {
     }
 
     @Test
-    void abortIsRefusedUntilTheOperatorHonoursIt() {
-        KubectlResult abort = kubectl.plugin(plugins, "bbp", "abort", "bosh", "-n", "default");
-        assertThat(abort.exitCode()).isNotZero();
-        assertThat(abort.stderr()).contains("not available yet");
+    void abortNamesTheMigrationInFlightAndNothingElse() {
+        KubectlResult refused = kubectl.plugin(plugins, "bbp", "abort", "bosh", "-n", "default");
+        assertThat(refused.exitCode()).as("no migration in flight").isNotZero();
+        assertThat(refused.stderr()).contains("no migration in flight");
         assertThat(kubectl.run("get", "bbp", "bosh", "-n", "default", "-o", "jsonpath={.metadata.annotations}")
                 .orThrow().stdout()).doesNotContain("abort");
+
+        status("{\"status\":{\"phase\":\"Migrating\",\"operation\":{\"id\":\"migration-meta-2\","
+                + "\"type\":\"Migration\",\"step\":\"CopyingStore\"}}}");
+        kubectl.plugin(plugins, "bbp", "abort", "bosh", "-n", "default").orThrow();
+        assertThat(annotation("binarybosh.io/abort")).isEqualTo("migration-meta-2");
     }
+
 }

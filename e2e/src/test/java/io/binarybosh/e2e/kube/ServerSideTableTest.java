@@ -21,11 +21,11 @@ class ServerSideTableTest {
     @Test
     void pathsReachFieldsIndexesAndFilteredElements() throws Exception {
         JsonNode pair = json("""
-                {"status":{"phase":"Observing","conditions":[{"type":"SpecValid","status":"True"},
+                {"status":{"phase":"Degraded","conditions":[{"type":"SpecValid","status":"True"},
                 {"type":"Ready","status":"False","reason":"NotYetManaged"}],"history":[{"n":1},{"n":2}]}}""");
 
         assertThat(PrinterColumnPath.parse(".status.phase").evaluate(pair)).extracting(JsonNode::asText)
-                .containsExactly("Observing");
+                .containsExactly("Degraded");
         assertThat(PrinterColumnPath.parse(".status.conditions[?(@.type==\"Ready\")].reason").evaluate(pair))
                 .extracting(JsonNode::asText).containsExactly("NotYetManaged");
         assertThat(PrinterColumnPath.parse(".status.conditions[?(@.type=='Lost')].reason").evaluate(pair)).isEmpty();

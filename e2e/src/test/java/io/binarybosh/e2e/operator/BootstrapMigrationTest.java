@@ -145,7 +145,7 @@ class BootstrapMigrationTest extends OperatorWorldTest {
             var pair = operator.pair();
             var op = pair == null || pair.getStatus() == null ? null : pair.getStatus().getOperation();
             if (op != null && "CopyingStore".equals(op.getStep()) && !interrupted[0]) {
-                interrupted[0] = killCopy(op.getId());
+                interrupted[0] = killCopy(world, op.getId());
             }
             if (op != null && !op.getStep().equals(last[0])) {
                 last[0] = op.getStep();
@@ -221,8 +221,10 @@ class BootstrapMigrationTest extends OperatorWorldTest {
     }
 
     /** Kills the copy's rsync with the shell that waits for it, as a VM reboot or an OOM kill would. */
-    private static boolean killCopy(String operationId) throws Exception {
-        Path pidFile = Path.of("/tmp/binarybosh-" + operationId + "/attempt-1.pid");
+    private static boolean killCopy(World world, String operationId) throws Exception {
+        // the operation's working folder on Meta's VM (operator shell/WorkDir), in the VM's own /var/vcap
+        Path pidFile = world.processHostOf(world.directorVm("meta").orElseThrow().cid()).orElseThrow().dir().vcap()
+                .resolve("data/binarybosh/" + operationId + "/attempt-1.pid");
         if (!Files.exists(pidFile)) {
             return false;
         }

@@ -20,8 +20,8 @@ import io.binarybosh.operator.director.model.TaskOutputType;
 import io.binarybosh.operator.director.model.TaskQuery;
 import io.binarybosh.operator.director.model.Vm;
 import io.binarybosh.operator.director.model.VmDetails;
-import io.binarybosh.operator.director.tasks.TaskResult;
-import io.binarybosh.operator.director.tasks.TaskWaitOptions;
+import io.binarybosh.operator.director.TaskResult;
+import io.binarybosh.operator.director.TaskWaitOptions;
 
 import java.time.Duration;
 import java.util.List;

@@ -33,10 +33,12 @@ class RbacMatchesUseTest extends OperatorWorldTest {
     private static final String CLUSTER = "*";
 
     /**
-     * A verb the operator needs on a path a short run does not take. The operator reads the pair again when a
-     * status write meets a conflict (OptimisticStatusWriter), to decide anew from it.
+     * Verbs the operator needs on paths a short run does not take. The operator reads the pair again when a
+     * status write meets a conflict (OptimisticStatusWriter), to decide anew from it. ConfigMaps are listed and
+     * watched, each by name, only while a pair has a manifestRef, which this pair has not.
      */
-    private static final Set<Grant> CONDITIONAL = Set.of(new Grant(CLUSTER, "binarybosh.io", "binaryboshpairs", "get"));
+    private static final Set<Grant> CONDITIONAL = Set.of(new Grant(CLUSTER, "binarybosh.io", "binaryboshpairs", "get"),
+            new Grant(CLUSTER, "", "configmaps", "list"), new Grant(CLUSTER, "", "configmaps", "watch"));
 
     /**
      * Allowed to every authenticated user by the built-in ClusterRole {@code system:basic-user}, so in no rule of

@@ -1,6 +1,7 @@
 package io.binarybosh.operator.crd;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.binarybosh.operator.model.BinaryBoshPairSpec;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crdv2.generator.CRDPostProcessor;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -18,8 +19,9 @@ import java.util.Map;
 
 /**
  * What the annotations cannot say: printer columns in the order they are declared (the generator sorts them by
- * JSON path), and the metav1 Condition schema with descriptions, required fields and map semantics (fabric8's
- * Condition carries none).
+ * JSON path), the metav1 Condition schema with descriptions, required fields and map semantics (fabric8's
+ * Condition carries none), the spec's defaults ({@link SchemaDefaults}) and the status words the operator writes
+ * ({@link StatusVocabulary}).
  */
 final class CrdFinisher implements CRDPostProcessor {
 
@@ -40,12 +42,14 @@ final class CrdFinisher implements CRDPostProcessor {
             if (status != null) {
                 status.setDescription("Observed state of the pair, written only by the operator.");
                 describeConditions(status.getProperties().get("conditions"));
+                describeVocabulary(status);
             }
             version.getSchema().getOpenAPIV3Schema().setDescription(
                     "BinaryBoshPair declares two BOSH directors, Primary and Meta, that deploy and resurrect each "
                             + "other, and optionally the bootstrap Micro BOSH that Meta takes over from.");
             JSONSchemaProps spec = version.getSchema().getOpenAPIV3Schema().getProperties().get("spec");
             spec.setDescription("The desired pair. The operator never writes it.");
+            SchemaDefaults.apply(spec, BinaryBoshPairSpec.class);
         }
         return crd;
     }
@@ -54,6 +58,26 @@ final class CrdFinisher implements CRDPostProcessor {
         List<CustomResourceColumnDefinition> columns = new ArrayList<>(version.getAdditionalPrinterColumns());
         columns.sort(Comparator.comparingInt(column -> declaredColumnOrder.indexOf(column.getName())));
         version.setAdditionalPrinterColumns(columns);
+    }
+
+    /** The words the operator writes, from {@link StatusVocabulary}: no name the operator never writes. */
+    private static void describeVocabulary(JSONSchemaProps status) {
+        Map<String, JSONSchemaProps> fields = status.getProperties();
+        fields.get("phase").setDescription("One word for display: " + StatusVocabulary.oneOf(StatusVocabulary.phases())
+                + ". The conditions carry the truth.");
+        fields.get("conditions").setDescription("Standard conditions, one of each type: "
+                + String.join(", ", StatusVocabulary.conditionTypes()) + " (MicroReachable while a bootstrap Micro "
+                + "is declared, Migrated while one is declared or a migration ran).");
+        Map<String, JSONSchemaProps> operation = fields.get("operation").getProperties();
+        operation.get("type").setDescription("What the operation does: "
+                + StatusVocabulary.oneOf(StatusVocabulary.operationTypes()) + ".");
+        operation.get("step").setDescription("The step in flight: "
+                + StatusVocabulary.oneOf(StatusVocabulary.operationSteps()) + ".");
+        Map<String, JSONSchemaProps> record = fields.get("history").getItems().getSchema().getProperties();
+        record.get("type").setDescription("What the operation did: "
+                + StatusVocabulary.oneOf(StatusVocabulary.operationTypes()) + ".");
+        record.get("result").setDescription("How it ended: "
+                + StatusVocabulary.oneOf(StatusVocabulary.operationResults()) + ".");
     }
 
     private static void describeConditions(JSONSchemaProps conditions) {

@@ -126,6 +126,10 @@ public final class ReferenceWriter {
         if (schema.has("pattern")) {
             facts.add("pattern-checked");
         }
+        if (schema.has("default")) {
+            facts.add("default `" + (schema.path("default").isTextual() ? schema.path("default").asText()
+                    : schema.path("default").toString()) + "`");
+        }
         return (required ? "**required** " : "") + type + (facts.isEmpty() ? "" : " (" + String.join("; ", facts)
                 + ")");
     }

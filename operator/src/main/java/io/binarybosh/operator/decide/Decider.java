@@ -1,14 +1,15 @@
 package io.binarybosh.operator.decide;
 
-import io.binarybosh.operator.director.model.Instance;
 import io.binarybosh.operator.director.model.Task;
 import io.binarybosh.operator.model.DirectorStatus;
+import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.OperationType;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.observe.AgentView;
 import io.binarybosh.operator.observe.DirectorDetailsReader;
-import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.observe.ManagedDeploymentView;
-import io.binarybosh.operator.reconcile.Timestamps;
+import io.binarybosh.operator.model.Timestamps;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ public final class Decider {
     }
 
     private final MigrationDecider migration = new MigrationDecider();
+    private final OperationDecider operations = new OperationDecider();
 
     public Step decide(DecisionInput in) {
         Timings timings = in.timings();
@@ -46,8 +48,12 @@ public final class Decider {
             return new Step.Blocked("SpecInvalid", "the spec or a Secret it references is invalid: see SpecValid");
         }
         OperationStatus operation = in.status().getOperation();
-        if (operation != null && OperationTypes.FENCE_MICRO.equals(operation.getType())) {
+        if (operation != null && operation.is(OperationType.FENCE_MICRO)) {
             return new Step.ContinueOperation(Step.OperationAction.REDO);
+        }
+        Optional<Step> backoff = RetryBackoff.waitFor(operation, in.status().getMigration(), in.now());
+        if (backoff.isPresent()) {
+            return backoff.get();
         }
         Optional<String> splitBrain = HealthRules.splitBrainDeployment(in.facts());
         if (splitBrain.isPresent()) {
@@ -65,7 +71,14 @@ public final class Decider {
         boolean shell = in.spec().getBootstrap() != null && in.spec().getBootstrap().getMicro() != null
                 && in.spec().getBootstrap().getMicro().getSsh() != null;
         FenceBackoff backoff = FenceBackoff.of(in.status().getHistory(), timings.pollInterval());
-        if (shell && operation == null && backoff.due(in.now())) {
+        if (operation != null && operation.is(OperationType.MIGRATION)) {
+            // A Micro that answers after Meta started on its data is retired by definition: fenced at once.
+            if (operation.at(OperationStep.STARTING_META) || operation.at(OperationStep.AWAITING_FENCE_APPROVAL)) {
+                return new Step.ContinueOperation(operation.at(OperationStep.AWAITING_FENCE_APPROVAL)
+                        ? Step.OperationAction.RETIRE_MICRO : Step.OperationAction.MIGRATE);
+            }
+        } else if (shell && backoff.due(in.now())) {
+            // Whatever else is in flight is set aside until the fence ends, then goes on.
             return new Step.StartFence();
         }
         Step other = afterSplitBrain(in, operation, timings);
@@ -88,11 +101,11 @@ public final class Decider {
     }
 
     private Step afterSplitBrain(DecisionInput in, OperationStatus operation, Timings timings) {
-        if (operation != null && OperationTypes.MIGRATION.equals(operation.getType())) {
+        if (operation != null && operation.is(OperationType.MIGRATION)) {
             return migration.proceed(in, operation);
         }
         if (operation != null) {
-            return continueOperation(in, operation, timings);
+            return operations.proceed(in, operation, timings);
         }
         Optional<Instant> lastChange = lastFinished(in);
         if (lastChange.isPresent() && (in.facts().observedAt() == null
@@ -194,7 +207,7 @@ public final class Decider {
                 .filter(t -> !DirectorDetailsReader.AGENT_CHECK_TASK.equals(t.description())).findFirst();
         if (task.isPresent()) {
             Task t = task.get();
-            if (OperationTypes.SCAN_AND_FIX_TASK.equals(t.description())) {
+            if (io.binarybosh.operator.director.DirectorTasks.SCAN_AND_FIX.equals(t.description())) {
                 return new Step.Wait("HealthMonitorRepairing", peerName + "'s health monitor is repairing " + name
                         + ": task " + t.id() + " (" + t.state().wire() + ")", timings.pollInterval());
             }
@@ -265,129 +278,6 @@ public final class Decider {
                     + name, Duration.between(in.now(), peerRepair.plus(timings.minHealthyPeriod())));
         }
         return new Step.StartRepair(target.role(), peer.role());
-    }
-
-    private Step continueOperation(DecisionInput in, OperationStatus operation, Timings timings) {
-        if (OperationTypes.UNPAUSE_RESURRECTION.equals(operation.getType())
-                || OperationTypes.CANCEL_STUCK_TASK.equals(operation.getType())) {
-            return new Step.ContinueOperation(Step.OperationAction.REDO);
-        }
-        boolean deploy = OperationTypes.DEPLOY.equals(operation.getType());
-        if (!OperationTypes.REPAIR.equals(operation.getType()) && !deploy) {
-            return new Step.FinishOperation(OperationTypes.ABANDONED, "unknown operation type '" + operation.getType()
-                    + "' left by another version of the operator");
-        }
-        DirectorRole targetRole = "meta".equals(operation.getTarget()) ? DirectorRole.META : DirectorRole.PRIMARY;
-        DirectorFacts target = in.facts().of(targetRole);
-        Instant stepStarted = parse(operation.getStepStartedTime());
-        boolean stepTimedOut = stepStarted != null && stepStarted.plus(Timings.STEP_TIMEOUT).isBefore(in.now());
-        switch (operation.getStep()) {
-            case OperationTypes.AWAITING_APPROVAL -> {
-                if (deploy && !target.manifestDrift() && target.managerView().flatMap(
-                        ManagedDeploymentView::deployedManifest).isPresent()) {
-                    return new Step.FinishOperation(OperationTypes.ABANDONED, targetRole.displayName()
-                            + "'s deployed manifest matches its manifestRef again; nothing to deploy");
-                }
-                if (!deploy && target.reachable()) {
-                    return new Step.FinishOperation(OperationTypes.ABANDONED, targetRole.displayName()
-                            + " answers again; the repair awaiting approval is no longer needed");
-                }
-                if (operation.getId().equals(in.approvedOperationId())) {
-                    return new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL);
-                }
-                return new Step.Wait("AwaitingApproval", "operation " + operation.getId() + " waits for the annotation "
-                        + "binarybosh.io/approve=" + operation.getId(), timings.pollInterval(), operation.getId());
-            }
-            case OperationTypes.SCANNING, OperationTypes.RESOLVING, OperationTypes.DEPLOYING -> {
-                if (stepTimedOut) {
-                    return new Step.FinishOperation(OperationTypes.FAILED, operation.getStep() + " did not finish within "
-                            + Timings.STEP_TIMEOUT.toMinutes() + " minutes");
-                }
-                Optional<Step> following = followTask(operation);
-                if (following.isPresent()) {
-                    return following.get();
-                }
-                String state = operation.getTaskState();
-                return new Step.FinishOperation(OperationTypes.FAILED, "task " + operation.getTaskId() + " ("
-                        + operation.getStep() + ") ended '" + state + "'");
-            }
-            case OperationTypes.VERIFYING -> {
-                Optional<String> unverified = deploy ? undeployed(target) : unverified(target, operation);
-                if (unverified.isEmpty()) {
-                    return new Step.FinishOperation(OperationTypes.SUCCEEDED, deploy
-                            ? targetRole.displayName() + " answers and its deployment has the desired manifest"
-                            : targetRole.displayName() + " is back on a new VM and holds the same deployments");
-                }
-                if (stepTimedOut) {
-                    return new Step.FinishOperation(OperationTypes.FAILED, "after " + Timings.STEP_TIMEOUT.toMinutes()
-                            + " minutes " + unverified.get());
-                }
-                return new Step.Wait("VerifyingRepair", unverified.get(), timings.pollInterval());
-            }
-            default -> {
-                return new Step.FinishOperation(OperationTypes.ABANDONED, "unknown step '" + operation.getStep() + "'");
-            }
-        }
-    }
-
-    /**
-     * The step's director task: to find or start, to follow, or done; empty when it ended otherwise (the caller
-     * decides what a failed task means for its operation).
-     */
-    static Optional<Step> followTask(OperationStatus operation) {
-        if (operation.getTaskId() == null) {
-            return Optional.of(new Step.ContinueOperation(Step.OperationAction.FIND_OR_START_TASK));
-        }
-        String state = operation.getTaskState();
-        if (state == null || "queued".equals(state) || "processing".equals(state) || "cancelling".equals(state)) {
-            return Optional.of(new Step.ContinueOperation(Step.OperationAction.FOLLOW_TASK));
-        }
-        if ("done".equals(state)) {
-            return Optional.of(new Step.ContinueOperation(Step.OperationAction.NEXT_STEP));
-        }
-        return Optional.empty();
-    }
-
-    /** What is not yet true of a director whose manifest was deployed: it answers, with the desired manifest. */
-    static Optional<String> undeployed(DirectorFacts target) {
-        String name = target.role().displayName();
-        if (!target.reachable()) {
-            return Optional.of(name + " does not answer yet");
-        }
-        if (target.managerView().flatMap(ManagedDeploymentView::deployedManifest).isEmpty()) {
-            return Optional.of("the deployed manifest of '" + target.deployment() + "' has not been read yet");
-        }
-        if (target.manifestDrift()) {
-            return Optional.of("the deployed manifest of '" + target.deployment() + "' still differs from its "
-                    + "manifestRef");
-        }
-        return Optional.empty();
-    }
-
-    /** What is not yet true of a repaired director: it answers, on a new VM, with the deployments it had. */
-    static Optional<String> unverified(DirectorFacts target, OperationStatus operation) {
-        String name = target.role().displayName();
-        if (!target.reachable()) {
-            return Optional.of(name + " does not answer yet");
-        }
-        Optional<Instance> instance = target.managerView().flatMap(ManagedDeploymentView::instance);
-        if (operation.getPreviousVmCid() != null && instance.isPresent()
-                && operation.getPreviousVmCid().equals(instance.get().cid())) {
-            return Optional.of(name + " still runs on VM " + instance.get().cid());
-        }
-        Optional<String> database = DatabaseFailure.of(target.observation());
-        if (database.isPresent()) {
-            return database;
-        }
-        if (operation.getPreviousDeployments() != null) {
-            List<String> now = target.observation().details() == null ? List.of()
-                    : List.copyOf(target.observation().details().deploymentsLocked().keySet());
-            List<String> missing = operation.getPreviousDeployments().stream().filter(d -> !now.contains(d)).toList();
-            if (!missing.isEmpty()) {
-                return Optional.of(name + " answers but no longer holds " + missing);
-            }
-        }
-        return Optional.empty();
     }
 
     private static Optional<Instant> lastFinished(DecisionInput in) {

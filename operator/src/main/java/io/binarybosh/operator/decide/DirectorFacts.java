@@ -3,7 +3,7 @@ package io.binarybosh.operator.decide;
 import io.binarybosh.operator.model.DirectorStatus;
 import io.binarybosh.operator.observe.AgentView;
 import io.binarybosh.operator.observe.DirectorObservation;
-import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.observe.HealthMonitorSettings;
 import io.binarybosh.operator.observe.Manifests;
 import io.binarybosh.operator.observe.ManagedDeploymentView;

@@ -22,10 +22,10 @@ public record FenceBackoff(int failures, Instant lastFailure, String lastMessage
         Instant last = null;
         String message = null;
         for (OperationRecord record : history == null ? List.<OperationRecord>of() : history) {
-            if (!OperationTypes.FENCE_MICRO.equals(record.getType())) {
+            if (!io.binarybosh.operator.model.OperationType.FENCE_MICRO.wire().equals(record.getType())) {
                 continue;
             }
-            if (!OperationTypes.FAILED.equals(record.getResult())) {
+            if (!io.binarybosh.operator.model.OperationResult.FAILED.wire().equals(record.getResult())) {
                 break;
             }
             if (failures == 0) {

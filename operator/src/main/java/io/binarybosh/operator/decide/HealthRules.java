@@ -2,14 +2,14 @@ package io.binarybosh.operator.decide;
 
 import io.binarybosh.operator.model.BinaryBoshPairSpec;
 import io.binarybosh.operator.observe.AgentView;
-import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.director.model.Instance;
 import io.binarybosh.operator.observe.HealthMonitorSettings;
 import io.binarybosh.operator.observe.ManagedDeploymentView;
 import io.binarybosh.operator.observe.ResurrectionConfigRules;
 import io.binarybosh.operator.observe.Outcome;
-import io.binarybosh.operator.reconcile.DesiredCondition;
-import io.binarybosh.operator.reconcile.Timestamps;
+import io.binarybosh.operator.model.DesiredCondition;
+import io.binarybosh.operator.model.Timestamps;
 import io.fabric8.kubernetes.api.model.Condition;
 
 import java.time.Duration;

@@ -3,7 +3,8 @@ package io.binarybosh.operator.decide;
 import io.binarybosh.operator.model.BinaryBoshPairSpec;
 import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationStatus;
-import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.DirectorRole;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -59,19 +60,42 @@ final class MigrationDecider {
 
     Step proceed(DecisionInput in, OperationStatus operation) {
         MigrationStatus migration = in.status().getMigration();
-        if (migration != null && migration.getBlockedReason() != null && migration.getBlockedTime() != null
-                && Instant.parse(migration.getBlockedTime()).plus(BLOCKED_RETRY).isAfter(in.now())) {
-            return new Step.Blocked(migration.getBlockedReason(), migration.getBlockedMessage()
-                    + " (migration " + operation.getId() + " stopped at step " + operation.getStep()
-                    + "; the check is repeated every minute)");
+        OperationStep step = operation.operationStep();
+        if (step != null && step.aborting()) {
+            return new Step.ContinueOperation(Step.OperationAction.MIGRATE);
+        }
+        boolean abortAsked = operation.getId().equals(in.abortedOperationId()) || in.deleting();
+        if (abortAsked && MigrationGates.abortable(step)) {
+            return new Step.ContinueOperation(Step.OperationAction.ABORT);
+        }
+        boolean blocked = migration != null && migration.getBlockedReason() != null;
+        String retry = MigrationGates.retryApproval(operation, migration);
+        if (blocked && retry.equals(in.approvedOperationId())) {
+            return new Step.ContinueOperation(Step.OperationAction.RETRY);
+        }
+        if (blocked && migration.getBlockedTime() != null) {
+            // Held a minute at least, longer after each block in a row (status.operation.retryTime).
+            Instant next = Instant.parse(migration.getBlockedTime()).plus(BLOCKED_RETRY);
+            if (operation.getRetryTime() != null && Instant.parse(operation.getRetryTime()).isAfter(next)) {
+                next = Instant.parse(operation.getRetryTime());
+            }
+            if (next.isAfter(in.now())) {
+                return new Step.Blocked(migration.getBlockedReason(), migration.getBlockedMessage()
+                        + " (migration " + operation.getId() + " stopped at step " + operation.getStep()
+                        + "; checked again at " + next + ")", retry);
+            }
         }
         Optional<Step> moved = directorsMoved(in, migration);
         if (moved.isPresent()) {
             return moved.get();
         }
         String approved = in.approvedOperationId();
-        switch (operation.getStep()) {
-            case OperationTypes.AWAITING_APPROVAL -> {
+        if (step == null) {
+            return new Step.Blocked("UnknownStep", "migration " + operation.getId() + " is at step '"
+                    + operation.getStep() + "', which this version of the operator does not know");
+        }
+        switch (step) {
+            case AWAITING_APPROVAL -> {
                 return operation.getId().equals(approved)
                         ? new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL)
                         : new Step.Wait("AwaitingApproval", "preflight passed; migration " + operation.getId()
@@ -79,7 +103,7 @@ final class MigrationDecider {
                         + "annotated binarybosh.io/approve=" + operation.getId(), in.timings().pollInterval(),
                         operation.getId());
             }
-            case OperationTypes.AWAITING_FENCE_APPROVAL -> {
+            case AWAITING_FENCE_APPROVAL -> {
                 String gate = fenceApproval(operation);
                 return gate.equals(approved)
                         ? new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL)
@@ -88,8 +112,8 @@ final class MigrationDecider {
                         + "Primary's VM once the pair is annotated binarybosh.io/approve=" + gate,
                         in.timings().pollInterval(), gate);
             }
-            case OperationTypes.SCANNING, OperationTypes.RESOLVING -> {
-                Optional<Step> following = Decider.followTask(operation);
+            case SCANNING, RESOLVING -> {
+                Optional<Step> following = OperationDecider.followTask(operation);
                 if (following.isPresent()) {
                     return following.get();
                 }
@@ -133,6 +157,6 @@ final class MigrationDecider {
 
     /** The approval value that lets the migration fence the Micro. */
     static String fenceApproval(OperationStatus operation) {
-        return operation.getId() + "-fence";
+        return MigrationGates.fenceApproval(operation);
     }
 }

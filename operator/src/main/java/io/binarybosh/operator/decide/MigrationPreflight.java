@@ -1,5 +1,6 @@
 package io.binarybosh.operator.decide;
 
+import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.director.model.Task;
 import io.binarybosh.operator.observe.DirectorDetails;
 import io.binarybosh.operator.observe.DirectorDetailsReader;
@@ -68,7 +69,7 @@ public final class MigrationPreflight {
                         + "names the wrong deployment");
             }
         }
-        if (meta.manager() != io.binarybosh.operator.observe.DirectorRole.PRIMARY) {
+        if (meta.manager() != io.binarybosh.operator.model.DirectorRole.PRIMARY) {
             return refuse("MetaNotOnPrimary", "Primary does not hold Meta's deployment '" + meta.deployment()
                     + "': the migration starts only from Primary deployed by the Micro and Meta deployed by Primary");
         }

@@ -5,7 +5,7 @@ import io.binarybosh.operator.model.BinaryBoshPairStatus;
 import io.binarybosh.operator.observe.DesiredManifest;
 import io.binarybosh.operator.observe.DirectorDetails;
 import io.binarybosh.operator.observe.DirectorObservation;
-import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.observe.ManagedDeploymentView;
 import io.binarybosh.operator.observe.PairObservation;
 

@@ -1,6 +1,6 @@
 package io.binarybosh.operator.decide;
 
-import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.model.DirectorRole;
 
 import java.time.Duration;
 
@@ -58,7 +58,7 @@ public sealed interface Step {
     }
 
     /** Close the operation in flight and put it in the history. */
-    record FinishOperation(String result, String message) implements Step {
+    record FinishOperation(io.binarybosh.operator.model.OperationResult result, String message) implements Step {
     }
 
     /** What the actor does for an operation in flight. */
@@ -74,6 +74,12 @@ public sealed interface Step {
         /** Redo an idempotent single-call operation whose result was not recorded. */
         REDO,
         /** Carry the migration's current step as far as it goes now. */
-        MIGRATE
+        MIGRATE,
+        /** The Micro answers again while Meta runs on its data: fence it without waiting for the approval. */
+        RETIRE_MICRO,
+        /** A person let a step that stopped for them try again. */
+        RETRY,
+        /** Bring the operation back to the state before it (abort annotation or the pair's deletion). */
+        ABORT
     }
 }

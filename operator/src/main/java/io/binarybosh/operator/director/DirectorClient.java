@@ -17,8 +17,8 @@ import io.binarybosh.operator.director.model.TaskOutputType;
 import io.binarybosh.operator.director.model.TaskQuery;
 import io.binarybosh.operator.director.model.Vm;
 import io.binarybosh.operator.director.model.VmDetails;
-import io.binarybosh.operator.director.tasks.TaskResult;
-import io.binarybosh.operator.director.tasks.TaskWaitOptions;
+import io.binarybosh.operator.director.TaskResult;
+import io.binarybosh.operator.director.TaskWaitOptions;
 
 import java.time.Duration;
 import java.util.List;
@@ -133,7 +133,7 @@ public interface DirectorClient extends AutoCloseable {
         throw unsupported();
     }
 
-    /** Polls the task and its events until it ends; see {@link io.binarybosh.operator.director.tasks.TaskWaiter}. */
+    /** Polls the task and its events until it ends; see the TaskWaiter of director.tasks. */
     default TaskResult waitForTask(long taskId, TaskWaitOptions options) {
         throw unsupported();
     }

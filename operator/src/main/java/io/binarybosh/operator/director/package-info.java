@@ -2,7 +2,7 @@
  * The BOSH Director API client.
  *
  * <h2>Use</h2>
- * {@link io.binarybosh.operator.director.HttpDirectorClientFactory} creates one
+ * {@code client.HttpDirectorClientFactory} creates one
  * {@link io.binarybosh.operator.director.DirectorClient} per {@link io.binarybosh.operator.director.DirectorEndpoint}.
  * A client is thread-safe and is closed with {@code close()}; the clients of one factory share its JSON codec and
  * its OkHttp connection pool (idle connections kept 60 s), each with its own endpoint's TLS trust. Calls return
@@ -35,7 +35,7 @@
  * token or body; the client logs method, path and status at DEBUG only.
  *
  * <h2>Packages</h2>
- * {@code .model} request options and response records; {@code .tasks} the task waiter and event parsing;
+ * {@code .client} the HTTP client and its factory; {@code .model} request options and response records; {@code .tasks} the task waiter and event parsing;
  * {@code .auth} basic and UAA authenticators; {@code .http} transport, TLS trust, retries, JSON and error mapping.
  */
 package io.binarybosh.operator.director;

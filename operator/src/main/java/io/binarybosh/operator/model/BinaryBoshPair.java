@@ -39,6 +39,10 @@ public class BinaryBoshPair extends CustomResource<BinaryBoshPairSpec, BinaryBos
     public static final String PAUSED_ANNOTATION = GROUP + "/paused";
     /** Annotation whose value, an operation id, approves that operation when approval is Manual. */
     public static final String APPROVE_ANNOTATION = GROUP + "/approve";
+    /** Annotation whose value, a migration's id, brings that migration back to the state before it. */
+    public static final String ABORT_ANNOTATION = GROUP + "/abort";
+    /** Held while an operation may have changed a director, so that deleting the pair first aborts it safely. */
+    public static final String FINALIZER = GROUP + "/operation-guard";
 
     @Override
     protected BinaryBoshPairStatus initStatus() {

@@ -44,6 +44,9 @@ public class BinaryBoshPairStatus {
             + "where stores were moved, completion. Absent while no Micro is declared and no migration ran.")
     private MigrationStatus migration;
 
+    @JsonPropertyDescription("An operation set aside while the Micro is fenced (split brain); it goes on once the fence ends.")
+    private OperationStatus suspendedOperation;
+
     @JsonPropertyDescription("The exact value of the binarybosh.io/approve annotation the operation in flight waits "
             + "for (the operation's id, or <id>-fence, or <id>-retry): kubectl annotate bbp <name> "
             + "binarybosh.io/approve=<this> --overwrite, kubectl bbp approve <name> or Argo CD's approve action write it. "
@@ -132,5 +135,13 @@ public class BinaryBoshPairStatus {
 
     public void setHistory(List<OperationRecord> history) {
         this.history = history == null ? new ArrayList<>() : history;
+    }
+
+    public OperationStatus getSuspendedOperation() {
+        return suspendedOperation;
+    }
+
+    public void setSuspendedOperation(OperationStatus suspendedOperation) {
+        this.suspendedOperation = suspendedOperation;
     }
 }

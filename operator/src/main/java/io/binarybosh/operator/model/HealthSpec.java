@@ -5,12 +5,18 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
 
-/** Observation cadence and the patience before acting. */
-@ValidationRule(value = "!has(self.unreachableAfterSeconds) || !has(self.pollIntervalSeconds) "
-        + "|| self.unreachableAfterSeconds >= self.pollIntervalSeconds",
+/**
+ * Observation cadence and the patience before acting. The ordering rules compare effective values: the CRD's
+ * defaults fill an omitted field before the API server evaluates them, and the same defaults stand in for it where
+ * no defaulting happened (an object stored before the defaults existed, a test server).
+ */
+@ValidationRule(value = "(has(self.unreachableAfterSeconds) ? self.unreachableAfterSeconds : "
+        + HealthSpec.DEFAULT_UNREACHABLE_AFTER_SECONDS + ") >= (has(self.pollIntervalSeconds) ? self.pollIntervalSeconds : "
+        + HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS + ")",
         message = "unreachableAfterSeconds must be at least pollIntervalSeconds", reason = "FieldValueInvalid")
-@ValidationRule(value = "!has(self.forceRecreateAfterSeconds) || !has(self.unreachableAfterSeconds) "
-        + "|| self.forceRecreateAfterSeconds >= self.unreachableAfterSeconds",
+@ValidationRule(value = "(has(self.forceRecreateAfterSeconds) ? self.forceRecreateAfterSeconds : "
+        + HealthSpec.DEFAULT_FORCE_RECREATE_AFTER_SECONDS + ") >= (has(self.unreachableAfterSeconds) ? "
+        + "self.unreachableAfterSeconds : " + HealthSpec.DEFAULT_UNREACHABLE_AFTER_SECONDS + ")",
         message = "forceRecreateAfterSeconds must be at least unreachableAfterSeconds", reason = "FieldValueInvalid")
 public class HealthSpec {
 

@@ -84,6 +84,12 @@ public class MigrationStatus {
     @JsonPropertyDescription("True once both listings are equal; Meta's director is never started before.")
     private Boolean copyVerified;
 
+    @JsonPropertyDescription("How many times a person let a stopped step try again (binarybosh.io/approve=<id>-retry-<n>).")
+    private Integer retries;
+
+    @JsonPropertyDescription("True once monit start all was sent to Meta on the verified copy: from then on Meta runs on purpose.")
+    private Boolean metaStartSent;
+
     @JsonPropertyDescription("The steps of the migration that completed, in order: the whole run, with times.")
     private List<MigrationStepRecord> steps;
 
@@ -99,7 +105,7 @@ public class MigrationStatus {
     @JsonPropertyDescription("The metadata.generation the refusal was made for.")
     private Long refusalGeneration;
 
-    @JsonPropertyDescription("Why the migration in flight waits for a person (CamelCase); its check is retried every minute.")
+    @JsonPropertyDescription("Why the migration in flight waits for a person (CamelCase); its check is retried after 1 minute, then less often (up to every 10 minutes).")
     private String blockedReason;
 
     @JsonPropertyDescription("What the migration in flight found, in words.")
@@ -362,5 +368,21 @@ public class MigrationStatus {
 
     public void setBlockedTime(String blockedTime) {
         this.blockedTime = blockedTime;
+    }
+
+    public Integer getRetries() {
+        return retries;
+    }
+
+    public void setRetries(Integer retries) {
+        this.retries = retries;
+    }
+
+    public Boolean getMetaStartSent() {
+        return metaStartSent;
+    }
+
+    public void setMetaStartSent(Boolean metaStartSent) {
+        this.metaStartSent = metaStartSent;
     }
 }

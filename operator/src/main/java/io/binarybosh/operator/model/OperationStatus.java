@@ -13,10 +13,10 @@ public class OperationStatus {
     @JsonPropertyDescription("Unique id of the operation; also sent as X-Bosh-Context-Id on the director tasks it starts.")
     private String id;
 
-    @JsonPropertyDescription("What the operation does, e.g. Migration or RecreatePrimary.")
+    @JsonPropertyDescription("What the operation does (its type).")
     private String type;
 
-    @JsonPropertyDescription("The step in flight, e.g. Quiesce or CopyStore.")
+    @JsonPropertyDescription("The step in flight (one of its type's steps).")
     private String step;
 
     @JsonPropertyDescription("When the operation started (RFC 3339).")
@@ -57,6 +57,16 @@ public class OperationStatus {
 
     @JsonPropertyDescription("The newest task id of the deployment when the step's intent was written: the step's own task has a higher one, which is how it is found again when the operator died before recording it.")
     private Long taskIdAbove;
+
+    @Min(0)
+    @JsonPropertyDescription("How many attempts at the current step failed in a row; the next waits longer (exponential backoff).")
+    private Integer failures;
+
+    @JsonPropertyDescription("After a failed attempt: the step is not tried again before this time (RFC 3339).")
+    private String retryTime;
+
+    @JsonPropertyDescription("Set when an abort was asked (binarybosh.io/abort or the pair's deletion): why.")
+    private String abortReason;
 
     public String getId() {
         return id;
@@ -176,5 +186,47 @@ public class OperationStatus {
 
     public void setTaskIdAbove(Long taskIdAbove) {
         this.taskIdAbove = taskIdAbove;
+    }
+
+    public Integer getFailures() {
+        return failures;
+    }
+
+    public void setFailures(Integer failures) {
+        this.failures = failures;
+    }
+
+    public String getRetryTime() {
+        return retryTime;
+    }
+
+    public void setRetryTime(String retryTime) {
+        this.retryTime = retryTime;
+    }
+
+    public String getAbortReason() {
+        return abortReason;
+    }
+
+    public void setAbortReason(String abortReason) {
+        this.abortReason = abortReason;
+    }
+
+    /** The type as an enum, or null when another version of the operator wrote one this one does not know. */
+    public OperationType operationType() {
+        return OperationType.fromWire(type).orElse(null);
+    }
+
+    /** The step as an enum, or null when unknown. */
+    public OperationStep operationStep() {
+        return OperationStep.fromWire(step).orElse(null);
+    }
+
+    public boolean is(OperationType expected) {
+        return expected.wire().equals(type);
+    }
+
+    public boolean at(OperationStep expected) {
+        return expected.wire().equals(step);
     }
 }

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.observe;
 
+import io.binarybosh.operator.model.DirectorRole;
 import java.time.Instant;
 import java.util.Optional;
 

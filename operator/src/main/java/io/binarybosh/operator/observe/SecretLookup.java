@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 
 import java.util.Optional;
 
-/** Finds a Secret by namespace and name; in the operator, from the informer's cache. */
+/** Finds a Secret by namespace and name; in the operator, from the watch of that one object. */
 @FunctionalInterface
 public interface SecretLookup {
 

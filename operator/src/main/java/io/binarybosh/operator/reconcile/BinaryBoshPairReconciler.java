@@ -1,8 +1,12 @@
 package io.binarybosh.operator.reconcile;
 
+import io.binarybosh.operator.status.StatusCalculator;
+import io.binarybosh.operator.status.ConditionTransition;
+import io.binarybosh.operator.status.ConditionTypes;
+import io.binarybosh.operator.status.Conditions;
 import io.binarybosh.operator.act.Actor;
-import io.binarybosh.operator.act.ShellAccess;
-import io.binarybosh.operator.act.PairMetrics;
+import io.binarybosh.operator.operation.ShellAccess;
+import io.binarybosh.operator.metrics.PairMetrics;
 import io.binarybosh.operator.decide.Decider;
 import io.binarybosh.operator.decide.DecisionInput;
 import io.binarybosh.operator.decide.HealthRules;
@@ -10,7 +14,7 @@ import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.decide.Timings;
 import io.binarybosh.operator.director.DirectorClient;
 import io.binarybosh.operator.logging.LogContext;
-import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.observe.EndpointResolution;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.binarybosh.operator.director.DirectorClientFactory;
@@ -33,11 +37,14 @@ import io.binarybosh.operator.shell.ShellFactory;
 import io.binarybosh.operator.shell.SshShell;
 import io.binarybosh.operator.shell.SshTarget;
 import io.binarybosh.operator.validate.SpecValidator;
+import io.binarybosh.operator.watch.ReferencedObjects;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -45,7 +52,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,21 +64,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Thin controller: takes the latest observation of a pair's directors, computes the status it implies, writes
  * it only when it changed, and announces each condition transition as an event.
  */
-@ControllerConfiguration(name = BinaryBoshPairReconciler.NAME)
+@ControllerConfiguration(name = BinaryBoshPairReconciler.NAME, finalizerName = BinaryBoshPair.FINALIZER)
 @GradualRetry(initialInterval = ReconcileErrorStatus.FIRST_RETRY_MILLIS,
         intervalMultiplier = ReconcileErrorStatus.RETRY_MULTIPLIER,
         maxInterval = ReconcileErrorStatus.MAX_RETRY_INTERVAL_MILLIS,
         maxAttempts = ReconcileErrorStatus.UNLIMITED_ATTEMPTS)
-public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, AutoCloseable {
+public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cleaner<BinaryBoshPair>, AutoCloseable {
 
     public static final String NAME = "binaryboshpair";
     static final String SECRET_INDEX = "binarybosh.io/referenced-secrets";
@@ -89,8 +97,8 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
     private final PairMetrics metrics;
     private final Actor actor;
     private final Clock clock;
-    private volatile InformerEventSource<Secret, BinaryBoshPair> secrets;
-    private volatile InformerEventSource<ConfigMap, BinaryBoshPair> configMaps;
+    private volatile ReferencedObjects<Secret> secrets;
+    private volatile ReferencedObjects<ConfigMap> configMaps;
 
     /**
      * @param pollingExecutor runs the director polls; its size bounds how many directors are contacted at once
@@ -136,10 +144,9 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
         this.clock = clock;
     }
 
-    /** Secrets from the informer cache: no API call per poll. */
+    /** Secrets from the watches' caches: no API call per poll. */
     private SecretLookup secretLookup() {
-        return (namespace, name) -> secrets == null ? Optional.empty()
-                : secrets.get(new ResourceID(name, namespace));
+        return (namespace, name) -> secrets == null ? Optional.empty() : secrets.find(namespace, name);
     }
 
     /** The cached client of one of the pair's directors, as the observer uses it. */
@@ -179,40 +186,15 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
 
     @Override
     public List<EventSource<?, BinaryBoshPair>> prepareEventSources(EventSourceContext<BinaryBoshPair> context) {
-        context.getPrimaryCache().addIndexer(SECRET_INDEX, pair -> SecretReferences.of(pair.getSpec()).stream()
-                .map(name -> indexKey(pair.getMetadata().getNamespace(), name))
-                .toList());
-        InformerEventSourceConfiguration<Secret> secretConfiguration =
-                InformerEventSourceConfiguration.from(Secret.class, BinaryBoshPair.class)
-                        .withName("referenced-secrets")
-                        .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
-                                .byIndex(SECRET_INDEX, indexKey(secret.getMetadata().getNamespace(),
-                                        secret.getMetadata().getName()))
-                                .stream()
-                                .map(ResourceID::fromResource)
-                                .collect(Collectors.toSet()))
-                        .build();
-        secrets = new InformerEventSource<>(secretConfiguration, context);
-        context.getPrimaryCache().addIndexer(CONFIG_MAP_INDEX, pair -> SecretReferences.configMapsOf(pair.getSpec())
-                .stream()
-                .map(name -> indexKey(pair.getMetadata().getNamespace(), name))
-                .toList());
-        InformerEventSourceConfiguration<ConfigMap> configMapConfiguration =
-                InformerEventSourceConfiguration.from(ConfigMap.class, BinaryBoshPair.class)
-                        .withName("referenced-configmaps")
-                        .withSecondaryToPrimaryMapper(configMap -> context.getPrimaryCache()
-                                .byIndex(CONFIG_MAP_INDEX, indexKey(configMap.getMetadata().getNamespace(),
-                                        configMap.getMetadata().getName()))
-                                .stream()
-                                .map(ResourceID::fromResource)
-                                .collect(Collectors.toSet()))
-                        .build();
-        configMaps = new InformerEventSource<>(configMapConfiguration, context);
+        secrets = referenced(context, SECRET_INDEX, "referenced-secrets", Secret.class,
+                pair -> SecretReferences.of(pair.getSpec()));
+        configMaps = referenced(context, CONFIG_MAP_INDEX, "referenced-configmaps", ConfigMap.class,
+                pair -> SecretReferences.configMapsOf(pair.getSpec()));
         ObservationEventSource observations =
                 new ObservationEventSource(context,
                         new PairObserver(new EndpointResolver(secretLookup(), timeouts), clients,
                                 (namespace, name) -> configMaps == null ? Optional.empty()
-                                        : configMaps.get(new ResourceID(name, namespace)), clock, askExecutor),
+                                        : configMaps.find(namespace, name), clock, askExecutor),
                         pollingExecutor, metrics::forget);
         return List.of(secrets, configMaps, observations);
     }
@@ -222,6 +204,24 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
         try (LogContext ignored = LogContext.of(pair, "decide")) {
             return observeDecideAct(pair, context);
         }
+    }
+
+    /**
+     * A pair deleted while a migration may have changed a director keeps its finalizer until the migration is
+     * aborted (before the Micro is fenced) or finished (after): the decision sees the deletion as an abort. Any
+     * other operation acts through one director call at a time and is simply left.
+     */
+    @Override
+    public DeleteControl cleanup(BinaryBoshPair pair, Context<BinaryBoshPair> context) {
+        OperationStatus operation = operation(pair);
+        if (operation == null || !operation.is(io.binarybosh.operator.model.OperationType.MIGRATION)) {
+            metrics.forget(ResourceID.fromResource(pair));
+            return DeleteControl.defaultDelete();
+        }
+        try (LogContext ignored = LogContext.of(pair, "cleanup")) {
+            observeDecideAct(pair, context);
+        }
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(Decider.followInterval());
     }
 
     private UpdateControl<BinaryBoshPair> observeDecideAct(BinaryBoshPair pair, Context<BinaryBoshPair> context) {
@@ -238,7 +238,8 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
                 calculator.calculate(pair, observation, specProblems, paused, now);
         Step step = calculation.facts()
                 .map(facts -> decider.decide(new DecisionInput(pair.getSpec(), calculation.status(), facts,
-                        calculation.specValid(), paused, annotation(pair, BinaryBoshPair.APPROVE_ANNOTATION), now)))
+                        calculation.specValid(), paused, annotation(pair, BinaryBoshPair.APPROVE_ANNOTATION), now,
+                        annotation(pair, BinaryBoshPair.ABORT_ANNOTATION), pair.isMarkedForDeletion())))
                 .orElseGet(() -> new Step.Blocked("SpecInvalid",
                         "the spec or a Secret it references is invalid: see SpecValid"));
         LogContext.step(stepName(step));
@@ -376,5 +377,17 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Aut
 
     private static String indexKey(String namespace, String name) {
         return namespace + "/" + name;
+    }
+
+    /** Watches only the objects of one type that pairs reference (indexed by namespace/name in the pair cache). */
+    private static <T extends HasMetadata> ReferencedObjects<T> referenced(EventSourceContext<BinaryBoshPair> context,
+            String index, String name, Class<T> type, Function<BinaryBoshPair, Set<String>> names) {
+        context.getPrimaryCache().addIndexer(index, pair -> names.apply(pair).stream()
+                .map(referenced -> indexKey(pair.getMetadata().getNamespace(), referenced))
+                .toList());
+        return new ReferencedObjects<>(name, type, context.getClient(), names,
+                key -> context.getPrimaryCache().byIndex(index, key.toString()).stream()
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()));
     }
 }

@@ -1,6 +1,7 @@
 package io.binarybosh.operator.reconcile;
 
-import io.binarybosh.operator.act.EventSink;
+import io.binarybosh.operator.model.Timestamps;
+import io.binarybosh.operator.operation.EventSink;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;

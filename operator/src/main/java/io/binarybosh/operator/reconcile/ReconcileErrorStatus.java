@@ -1,5 +1,9 @@
 package io.binarybosh.operator.reconcile;
 
+import io.binarybosh.operator.model.DesiredCondition;
+import io.binarybosh.operator.status.Conditions;
+import io.binarybosh.operator.status.ConditionReasons;
+import io.binarybosh.operator.status.ConditionTypes;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
 import io.fabric8.kubernetes.api.model.Condition;

@@ -1,6 +1,7 @@
 package io.binarybosh.operator.reconcile;
 
-import io.binarybosh.operator.act.StatusWriter;
+import io.binarybosh.operator.status.ConditionTransition;
+import io.binarybosh.operator.operation.StatusWriter;
 import io.binarybosh.operator.logging.LogContext;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;

@@ -42,6 +42,10 @@ public final class SshShell implements Shell {
             session.setConfig("StrictHostKeyChecking", "yes");
             session.setConfig("PreferredAuthentications", "publickey");
             session.setUserInfo(new NoPrompts());
+            // A VM that vanishes mid-command (rebooted, its network cut) is noticed by keepalives, as the copy's ssh
+            // does (VmCommands.copySshCommand), not only when the command's own deadline passes.
+            session.setServerAliveInterval(VmCommands.SSH_ALIVE_INTERVAL_SECONDS * 1000);
+            session.setServerAliveCountMax(VmCommands.SSH_ALIVE_COUNT);
             session.connect((int) CONNECT_TIMEOUT.toMillis());
             return new SshShell(session, target);
         } catch (JSchException e) {

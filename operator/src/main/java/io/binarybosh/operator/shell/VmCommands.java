@@ -8,6 +8,13 @@ package io.binarybosh.operator.shell;
 public record VmCommands(boolean sudo) {
 
     public static final String ASIDE_PREFIX = ".binarybosh-";
+    /** rsync's I/O timeout: no data either way for this long ends the attempt (exit code 30). */
+    public static final int RSYNC_TIMEOUT_SECONDS = 600;
+    public static final int SSH_CONNECT_TIMEOUT_SECONDS = 20;
+    public static final int SSH_ALIVE_INTERVAL_SECONDS = 15;
+    public static final int SSH_ALIVE_COUNT = 4;
+    /** The source's listing runs while the copy does; past this it is given up and made again when verifying. */
+    public static final int SOURCE_CHECKSUM_LIMIT_SECONDS = 12 * 3600;
     private static final String PATH = "PATH=/var/vcap/bosh/bin:$PATH; ";
 
     /** As root (through sudo when the login user needs it). */
@@ -42,6 +49,14 @@ public record VmCommands(boolean sudo) {
                 + "echo \"$d|$data|$pid|$state\"; done");
     }
 
+    /**
+     * Which director the VM runs, without printing any secret of its config: read with {@link MicroIdentity#parse},
+     * compared with {@link MicroIdentity#mismatch}.
+     */
+    public String microIdentity() {
+        return MicroIdentity.command(this, MicroIdentity.CONFIG, MicroIdentity.CERTIFICATE);
+    }
+
     /** Bytes the store's contents take (what was moved aside left out): {@code du}, as root. */
     public String usedBytes(String store) {
         return privileged("cd " + quote(store) + " || exit 3; du -s -B1 --exclude='./" + ASIDE_PREFIX + "*' . | cut -f 1");
@@ -66,10 +81,14 @@ public record VmCommands(boolean sudo) {
 
     /**
      * The store's checksum listing, reduced to one SHA-256 and a file count: every regular file's hash (by
-     * {@code tool}) and path, then every other entry's path, sorted bytewise, without what was moved aside.
+     * {@code tool}) and path, then every other entry's path, sorted bytewise, without what was moved aside. It ends
+     * within {@code limitSeconds} (exit 124 or 137 when stopped) and first kills a listing an earlier try of the
+     * operation left running ({@code dir/checksum.pid}): a timed-out ssh command does not stop it by itself.
      */
-    public String checksum(String store, ChecksumTool tool) {
-        return privileged(checksumScript(store, tool));
+    public String checksum(String dir, String store, ChecksumTool tool, int limitSeconds) {
+        String pid = dir + "/checksum.pid";
+        return privileged(WorkDir.ensure(dir) + TimedJob.stopEarlier(pid)
+                + TimedJob.exec(pid, limitSeconds, checksumScript(store, tool)));
     }
 
     private static String checksumScript(String store, ChecksumTool tool) {
@@ -97,9 +116,9 @@ public record VmCommands(boolean sudo) {
         String base = dir + "/source-sum";
         String job = "{ " + fingerprintScript(store) + " && " + checksumScript(store, tool) + "; } > "
                 + quote(base + ".tmp") + " 2>/dev/null && mv " + quote(base + ".tmp") + " " + quote(base);
-        return privileged("umask 077; mkdir -p " + quote(dir) + " && rm -f " + quote(base) + " " + quote(base + ".tmp")
-                + " && { nohup setsid sh -c " + quote(job) + " > /dev/null 2>&1 < /dev/null & echo $! > "
-                + quote(base + ".pid") + "; }");
+        return privileged(WorkDir.ensure(dir) + TimedJob.stopEarlier(base + ".pid") + "rm -f " + quote(base) + " "
+                + quote(base + ".tmp") + " && { nohup setsid " + TimedJob.command(SOURCE_CHECKSUM_LIMIT_SECONDS, job)
+                + " > /dev/null 2>&1 < /dev/null & echo $! > " + quote(base + ".pid") + "; }");
     }
 
     /**
@@ -116,32 +135,32 @@ public record VmCommands(boolean sudo) {
     }
 
     /**
-     * Appends {@code line} to the login user's authorized_keys once (found again by {@code marker}). A relative
-     * path is the login user's home's, wherever the login shell starts.
+     * Puts {@code line} in the login user's authorized_keys in place of any line holding {@code marker}, atomically
+     * and on a line of its own ({@link AuthorizedKeysEdit}). A relative path is the login user's home's, wherever
+     * the login shell starts.
      */
     public String authorize(String authorizedKeysFile, String line, String marker) {
-        String file = home(authorizedKeysFile);
-        return "umask 077; mkdir -p \"$(dirname " + file + ")\" && touch " + file + " && { grep -qF "
-                + quote(marker) + " " + file + " || printf '%s\\n' " + quote(line) + " >> " + file + "; }";
+        return AuthorizedKeysEdit.authorize(authorizedKeysFile, line, marker);
     }
 
-    /** Removes every authorized_keys line holding {@code marker}; the file keeps its owner and mode. */
+    /**
+     * Removes every authorized_keys line holding {@code marker}, atomically: the file keeps its owner and mode, and
+     * a failed write leaves it as it was.
+     */
     public String revoke(String authorizedKeysFile, String marker) {
-        String file = home(authorizedKeysFile);
-        return "[ -f " + file + " ] || exit 0; grep -vF " + quote(marker) + " " + file + " > " + file
-                + ".binarybosh-tmp; cat " + file + ".binarybosh-tmp > " + file + " && rm -f " + file
-                + ".binarybosh-tmp && ! grep -qF " + quote(marker) + " " + file;
+        return AuthorizedKeysEdit.revoke(authorizedKeysFile, marker);
     }
 
     /** Writes what arrives on stdin to {@code dir/name}, readable by root alone. */
     public String writePrivateFile(String dir, String name) {
-        return privileged("umask 077; mkdir -p " + quote(dir) + " && cat > " + quote(dir + "/" + name));
+        return privileged(WorkDir.ensure(dir) + "cat > " + quote(dir + "/" + name));
     }
 
     /** Removes the copy's working files (its key, known_hosts, logs) and their folder. */
     public String removeCopyFiles(String dir) {
         return privileged("[ -d " + quote(dir) + " ] || exit 0; rm -f " + quote(dir) + "/key " + quote(dir)
-                + "/known_hosts " + quote(dir) + "/attempt-* " + quote(dir) + "/source-sum*; rmdir " + quote(dir));
+                + "/known_hosts " + quote(dir) + "/attempt-* " + quote(dir) + "/source-sum* " + quote(dir)
+                + "/checksum.pid; rmdir " + quote(dir));
     }
 
     /**
@@ -149,17 +168,48 @@ public record VmCommands(boolean sudo) {
      * Its pid, output and exit code go to {@code dir/attempt-N.*}, so that a restarted operator finds the copy
      * running or finished. {@code --delete} removes only files of an earlier interrupted attempt (the store was
      * moved aside before); what is moved aside is excluded on both ends. A redo after a failed verification
-     * compares contents ({@code --checksum}), not only sizes and times.
+     * compares contents ({@code --checksum}), not only sizes and times. {@code --timeout} ends a copy whose
+     * connection carries nothing for {@value #RSYNC_TIMEOUT_SECONDS}s.
      */
     public String startRsync(String dir, int attempt, boolean checksum, String sshCommand, String remote,
                              String target) {
         String base = dir + "/attempt-" + attempt;
-        String rsync = "rsync -a " + (checksum ? "--checksum " : "") + "--delete --partial --numeric-ids --no-inc-recursive --info=progress2 --exclude="
-                + quote("/" + ASIDE_PREFIX + "*") + " -e " + quote(sshCommand)
-                + (sudo ? " --rsync-path='sudo -n rsync'" : "") + " " + quote(remote) + " " + quote(target + "/");
-        String job = rsync + " > " + quote(base + ".log") + " 2>&1; echo $? > " + quote(base + ".exit");
-        return privileged("rm -f " + quote(base + ".exit") + "; nohup setsid sh -c " + quote(job)
-                + " > /dev/null 2>&1 < /dev/null & echo $! > " + quote(base + ".pid"));
+        String job = rsync(checksum, sshCommand, remote, target) + " > " + quote(base + ".log") + " 2>&1; echo $? > "
+                + quote(base + ".exit");
+        return privileged(WorkDir.ensure(dir) + "rm -f " + quote(base + ".exit") + "; nohup setsid sh -c "
+                + quote(job) + " > /dev/null 2>&1 < /dev/null & echo $! > " + quote(base + ".pid"));
+    }
+
+    /**
+     * Runs Meta's rsync as {@link #startRsync} would for {@code remote}, with an ssh stand-in that prints its
+     * arguments and connects nowhere: the output holds the exact command line the copy sends to the Micro
+     * ({@link RsyncServerCommand#parse}), which depends on Meta's rsync version and the attempt's options.
+     */
+    public String rsyncServerCommandProbe(String dir, boolean checksum, String remotePath) {
+        String probe = "sh -c 'for a; do echo \"" + RsyncServerCommand.ARGUMENT + "$a\"; done >&2' probe";
+        return privileged(rsync(checksum, probe, RsyncServerCommand.PROBE_HOST + ":" + remotePath,
+                dir + "/probe-target") + " 2>&1; true");
+    }
+
+    private String rsync(boolean checksum, String sshCommand, String remote, String target) {
+        return "rsync -a " + (checksum ? "--checksum " : "") + "--delete --partial --numeric-ids --no-inc-recursive "
+                + "--info=progress2 --timeout=" + RSYNC_TIMEOUT_SECONDS + " --exclude=" + quote("/" + ASIDE_PREFIX + "*")
+                + " -e " + quote(sshCommand) + (sudo ? " --rsync-path='sudo -n rsync'" : "") + " " + quote(remote)
+                + " " + quote(target + "/");
+    }
+
+    /**
+     * The ssh command rsync on Meta reaches the Micro with: the copy key and the pinned host key from {@code dir},
+     * no config file, no agent, no prompt, from Meta's address; a dead connection is given up after
+     * {@value #SSH_ALIVE_INTERVAL_SECONDS}s x {@value #SSH_ALIVE_COUNT} unanswered keepalives, a connection that
+     * does not open after {@value #SSH_CONNECT_TIMEOUT_SECONDS}s.
+     */
+    public static String copySshCommand(String dir, int port, String bindAddress) {
+        return "ssh -F /dev/null -i " + dir + "/key -p " + port + " -o IdentitiesOnly=yes -o IdentityAgent=none "
+                + "-o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile=" + dir + "/known_hosts "
+                + "-o BindAddress=" + bindAddress + " -o ConnectTimeout=" + SSH_CONNECT_TIMEOUT_SECONDS
+                + " -o ServerAliveInterval=" + SSH_ALIVE_INTERVAL_SECONDS + " -o ServerAliveCountMax="
+                + SSH_ALIVE_COUNT;
     }
 
     /**
@@ -186,14 +236,14 @@ public record VmCommands(boolean sudo) {
         return wait + "; " + rsyncState(dir, attempt);
     }
 
-    /** Stops attempt N's rsync if it still runs (a redo must not race it). */
+    /**
+     * Stops attempt N's rsync if it still runs (a redo must not race it): its whole process group, rsync and its
+     * ssh with the shell that waits for them.
+     */
     public String stopRsync(String dir, int attempt) {
         String pid = quote(dir + "/attempt-" + attempt + ".pid");
-        return privileged("[ -f " + pid + " ] && kill $(cat " + pid + ") 2>/dev/null; true");
-    }
-
-    private static String home(String path) {
-        return path.startsWith("/") ? quote(path) : "\"$HOME\"/" + quote(path);
+        return privileged("[ -f " + pid + " ] && { kill -TERM -$(cat " + pid + ") || kill $(cat " + pid + "); } "
+                + "2>/dev/null; true");
     }
 
     public static String quote(String value) {
@@ -201,13 +251,10 @@ public record VmCommands(boolean sudo) {
     }
 
     /**
-     * The authorized_keys line of the copy key: from Meta's address only, no pty or forwarding, and only the
-     * sending side of an rsync (a command with shell syntax in it is refused).
+     * The authorized_keys line of the copy key: from Meta's address only, no pty or forwarding, and only the exact
+     * rsync command line the copy sends ({@link RsyncServerCommand#forcedCommand}).
      */
-    public static String copyKeyLine(String publicKeyLine, String fromAddress) {
-        String forced = "case $SSH_ORIGINAL_COMMAND in *[\\;\\&\\|\\$\\`\\<\\>\\(\\)]*) exit 126;; "
-                + "rsync\\ --server\\ --sender\\ *|sudo\\ -n\\ rsync\\ --server\\ --sender\\ *) "
-                + "exec $SSH_ORIGINAL_COMMAND;; esac; exit 126";
-        return "from=\"" + fromAddress + "\",restrict,command=\"" + forced + "\" " + publicKeyLine;
+    public static String copyKeyLine(String publicKeyLine, String fromAddress, RsyncServerCommand command) {
+        return "from=\"" + fromAddress + "\",restrict,command=\"" + command.forcedCommand() + "\" " + publicKeyLine;
     }
 }

@@ -1,6 +1,11 @@
 package io.binarybosh.operator.act;
 
-import io.binarybosh.operator.decide.OperationTypes;
+import io.binarybosh.operator.metrics.PairMetrics;
+import io.binarybosh.operator.operation.StatusWriter;
+import io.binarybosh.operator.operation.EventSink;
+import io.binarybosh.operator.model.OperationResult;
+import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.OperationType;
 import io.binarybosh.operator.shell.VmCommands;
 import io.binarybosh.operator.decide.PairFacts;
 import io.binarybosh.operator.decide.Step;
@@ -23,7 +28,7 @@ import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.observe.AgentView;
 import io.binarybosh.operator.observe.DirectorDetails;
 import io.binarybosh.operator.observe.DirectorObservation;
-import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.observe.ManagedDeploymentView;
 import io.binarybosh.operator.observe.Outcome;
 import io.binarybosh.operator.observe.PairObservation;
@@ -214,7 +219,7 @@ class ActorTest {
     void manualApprovalWritesTheOperationAndAsksForApproval() {
         pair.getSpec().setApproval(ApprovalMode.Manual);
         act(new Step.StartRepair(DirectorRole.PRIMARY, DirectorRole.META));
-        assertThat(pair.getStatus().getOperation().getStep()).isEqualTo(OperationTypes.AWAITING_APPROVAL);
+        assertThat(pair.getStatus().getOperation().getStep()).isEqualTo(OperationStep.AWAITING_APPROVAL.wire());
         assertThat(pair.getStatus().getPrimary().getRepairAttempts()).isNull();
         assertThat(log).contains("event Normal ApprovalRequired").noneMatch(line -> line.startsWith("POST"));
     }
@@ -240,7 +245,7 @@ class ActorTest {
     void resolvesOnlyRecreatableProblemsWithAnExplicitRecreate() {
         act(new Step.StartRepair(DirectorRole.PRIMARY, DirectorRole.META));
         act(new Step.ContinueOperation(Step.OperationAction.NEXT_STEP));
-        assertThat(pair.getStatus().getOperation().getStep()).isEqualTo(OperationTypes.RESOLVING);
+        assertThat(pair.getStatus().getOperation().getStep()).isEqualTo(OperationStep.RESOLVING.wire());
         problems.add(new Problem(7, "unresponsive_agent", "VM for 'bosh/uuid-1 (0)' is not responding.", Map.of(),
                 List.of(new Problem.Resolution("ignore", "Skip for now"),
                         new Problem.Resolution("recreate_vm", "Recreate VM and wait for processes to start")),
@@ -258,7 +263,7 @@ class ActorTest {
         act(new Step.StartRepair(DirectorRole.PRIMARY, DirectorRole.META));
         act(new Step.ContinueOperation(Step.OperationAction.NEXT_STEP));
         act(new Step.ContinueOperation(Step.OperationAction.FIND_OR_START_TASK));
-        assertThat(pair.getStatus().getOperation().getStep()).isEqualTo(OperationTypes.VERIFYING);
+        assertThat(pair.getStatus().getOperation().getStep()).isEqualTo(OperationStep.VERIFYING.wire());
         assertThat(log).noneMatch(line -> line.startsWith("PUT /deployments"));
     }
 
@@ -273,7 +278,7 @@ class ActorTest {
         pair.getStatus().setHistory(old);
         act(new Step.StartRepair(DirectorRole.PRIMARY, DirectorRole.META));
         String id = pair.getStatus().getOperation().getId();
-        act(new Step.FinishOperation(OperationTypes.SUCCEEDED, "back"));
+        act(new Step.FinishOperation(OperationResult.SUCCEEDED, "back"));
         assertThat(pair.getStatus().getOperation()).isNull();
         assertThat(pair.getStatus().getHistory()).hasSize(20);
         assertThat(pair.getStatus().getHistory().get(0).getId()).isEqualTo(id);
@@ -344,7 +349,7 @@ class ActorTest {
         act(new Step.UnpauseResurrection(DirectorRole.META));
         assertThat(log).containsSubsequence("write status: UnpauseResurrection/Unpausing task=null",
                 "PUT /resurrection paused=false", "write status: none", "event Normal ResurrectionUnpaused");
-        assertThat(pair.getStatus().getHistory().get(0).getType()).isEqualTo(OperationTypes.UNPAUSE_RESURRECTION);
+        assertThat(pair.getStatus().getHistory().get(0).getType()).isEqualTo(OperationType.UNPAUSE_RESURRECTION.wire());
     }
 
     @Test

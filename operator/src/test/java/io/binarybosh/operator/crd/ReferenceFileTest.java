@@ -1,7 +1,7 @@
 package io.binarybosh.operator.crd;
 
-import io.binarybosh.operator.act.PairMetrics;
-import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.metrics.PairMetrics;
+import io.binarybosh.operator.model.DirectorRole;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -44,8 +44,8 @@ class ReferenceFileTest {
 
         assertThat(reference)
                 .contains("| `spec.primary.url` | **required** string (pattern-checked) | The director API")
-                .contains("| `spec.health.pollIntervalSeconds` | integer (")
-                .contains("| `spec.approval` | string (one of `Automatic`, `Manual`) |")
+                .contains("| `spec.health.pollIntervalSeconds` | integer (1–3600; default `15`) |")
+                .contains("| `spec.approval` | string (one of `Automatic`, `Manual`; default `Automatic`) |")
                 .contains("| `status.operation.id` |")
                 .contains("| Phase | `.status.phase` |");
     }

@@ -1,7 +1,7 @@
 package io.binarybosh.operator.decide;
 
 import io.binarybosh.operator.observe.AgentView;
-import io.binarybosh.operator.reconcile.DesiredCondition;
+import io.binarybosh.operator.model.DesiredCondition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,13 @@
 package io.binarybosh.operator.decide;
 
+import io.binarybosh.operator.model.OperationResult;
+import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.OperationType;
 import io.binarybosh.operator.director.model.Task;
 import io.binarybosh.operator.director.model.TaskState;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.observe.AgentView;
-import io.binarybosh.operator.observe.DirectorRole;
+import io.binarybosh.operator.model.DirectorRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -126,9 +129,9 @@ class DeciderTest {
         world.micro.holdsManaged = true;
         primaryDeadAndMetaKnowsIt(400);
         assertThat(decide()).isEqualTo(new Step.StartFence());
-        world.status.setOperation(repair(OperationTypes.SCANNING, 12L, "processing"));
-        assertThat(decide()).as("a repair in flight goes on: the fence never starves it")
-                .isEqualTo(new Step.ContinueOperation(Step.OperationAction.FOLLOW_TASK));
+        world.status.setOperation(repair(OperationStep.SCANNING.wire(), 12L, "processing"));
+        assertThat(decide()).as("whatever is in flight, the Micro is fenced at once (the repair is set aside)")
+                .isEqualTo(new Step.StartFence());
         world.status.setOperation(null);
         world.pair.getSpec().getBootstrap().getMicro().setSsh(null);
         assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class, b -> {
@@ -170,8 +173,8 @@ class DeciderTest {
 
     private void failedFence(java.time.Instant finished) {
         io.binarybosh.operator.model.OperationRecord record = new io.binarybosh.operator.model.OperationRecord();
-        record.setType(OperationTypes.FENCE_MICRO);
-        record.setResult(OperationTypes.FAILED);
+        record.setType(OperationType.FENCE_MICRO.wire());
+        record.setResult(OperationResult.FAILED.wire());
         record.setFinishedTime(finished.toString());
         record.setMessage("fencing the Micro failed: monit: not found");
         world.status.getHistory().add(0, record);
@@ -182,8 +185,8 @@ class DeciderTest {
         world.micro();
         OperationStatus fence = new OperationStatus();
         fence.setId("fencemicro-micro-1");
-        fence.setType(OperationTypes.FENCE_MICRO);
-        fence.setStep(OperationTypes.MOVING_STORE_ASIDE);
+        fence.setType(OperationType.FENCE_MICRO.wire());
+        fence.setStep(OperationStep.STOPPING_PROCESSES.wire());
         world.status.setOperation(fence);
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.REDO));
     }
@@ -232,7 +235,7 @@ class DeciderTest {
 
     @Test
     void pauseWinsOverAnOperationInFlight() {
-        world.status.setOperation(repair(OperationTypes.SCANNING, null, null));
+        world.status.setOperation(repair(OperationStep.SCANNING.wire(), null, null));
         world.paused = true;
         assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class, w -> assertThat(w.reason()).isEqualTo("Paused"));
     }
@@ -240,33 +243,33 @@ class DeciderTest {
     @Test
     void anOperationInFlightIsCarriedOnStepByStep() {
         primaryDeadAndMetaKnowsIt(400);
-        world.status.setOperation(repair(OperationTypes.SCANNING, null, null));
+        world.status.setOperation(repair(OperationStep.SCANNING.wire(), null, null));
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.FIND_OR_START_TASK));
-        world.status.setOperation(repair(OperationTypes.SCANNING, 12L, "processing"));
+        world.status.setOperation(repair(OperationStep.SCANNING.wire(), 12L, "processing"));
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.FOLLOW_TASK));
-        world.status.setOperation(repair(OperationTypes.SCANNING, 12L, "done"));
+        world.status.setOperation(repair(OperationStep.SCANNING.wire(), 12L, "done"));
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.NEXT_STEP));
-        world.status.setOperation(repair(OperationTypes.RESOLVING, null, null));
+        world.status.setOperation(repair(OperationStep.RESOLVING.wire(), null, null));
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.FIND_OR_START_TASK));
-        world.status.setOperation(repair(OperationTypes.RESOLVING, 13L, "error"));
+        world.status.setOperation(repair(OperationStep.RESOLVING.wire(), 13L, "error"));
         assertThat(decide()).isInstanceOfSatisfying(Step.FinishOperation.class, f -> {
-            assertThat(f.result()).isEqualTo(OperationTypes.FAILED);
+            assertThat(f.result()).isEqualTo(OperationResult.FAILED);
             assertThat(f.message()).contains("task 13").contains("error");
         });
     }
 
     @Test
     void aStepThatTakesTooLongFails() {
-        OperationStatus operation = repair(OperationTypes.SCANNING, 12L, "processing");
+        OperationStatus operation = repair(OperationStep.SCANNING.wire(), 12L, "processing");
         operation.setStepStartedTime("2026-11-25T11:20:00Z");
         world.status.setOperation(operation);
         assertThat(decide()).isInstanceOfSatisfying(Step.FinishOperation.class,
-                f -> assertThat(f.result()).isEqualTo(OperationTypes.FAILED));
+                f -> assertThat(f.result()).isEqualTo(OperationResult.FAILED));
     }
 
     @Test
     void verificationNeedsANewVmAndTheSameDeployments() {
-        OperationStatus operation = repair(OperationTypes.VERIFYING, null, null);
+        OperationStatus operation = repair(OperationStep.VERIFYING.wire(), null, null);
         operation.setPreviousVmCid("vm-1");
         operation.setPreviousDeployments(List.of("bosh-meta", "cf"));
         world.status.setOperation(operation);
@@ -281,13 +284,13 @@ class DeciderTest {
                 w -> assertThat(w.message()).contains("no longer holds [cf]"));
         world.primary.deployments.put("cf", false);
         assertThat(decide()).isInstanceOfSatisfying(Step.FinishOperation.class,
-                f -> assertThat(f.result()).isEqualTo(OperationTypes.SUCCEEDED));
+                f -> assertThat(f.result()).isEqualTo(OperationResult.SUCCEEDED));
     }
 
     @Test
     void approvalGatesTheRepair() {
         primaryDeadAndMetaKnowsIt(400);
-        world.status.setOperation(repair(OperationTypes.AWAITING_APPROVAL, null, null));
+        world.status.setOperation(repair(OperationStep.AWAITING_APPROVAL.wire(), null, null));
         assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class,
                 w -> {
                     assertThat(w.message()).contains("binarybosh.io/approve=repair-primary-1");
@@ -299,16 +302,16 @@ class DeciderTest {
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL));
         world.primary.outcome = io.binarybosh.operator.observe.Outcome.REACHABLE;
         assertThat(decide()).isInstanceOfSatisfying(Step.FinishOperation.class,
-                f -> assertThat(f.result()).isEqualTo(OperationTypes.ABANDONED));
+                f -> assertThat(f.result()).isEqualTo(OperationResult.ABANDONED));
     }
 
     @Test
     void anInterruptedUnpauseIsRedone() {
         OperationStatus operation = new OperationStatus();
         operation.setId("unpauseresurrection-meta-1");
-        operation.setType(OperationTypes.UNPAUSE_RESURRECTION);
+        operation.setType(OperationType.UNPAUSE_RESURRECTION.wire());
         operation.setTarget("meta");
-        operation.setStep(OperationTypes.UNPAUSING);
+        operation.setStep(OperationStep.UNPAUSING.wire());
         world.status.setOperation(operation);
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.REDO));
     }
@@ -316,7 +319,7 @@ class DeciderTest {
     private OperationStatus repair(String step, Long taskId, String taskState) {
         OperationStatus operation = new OperationStatus();
         operation.setId("repair-primary-1");
-        operation.setType(OperationTypes.REPAIR);
+        operation.setType(OperationType.REPAIR.wire());
         operation.setTarget("primary");
         operation.setDirector("meta");
         operation.setStep(step);

@@ -2,7 +2,7 @@ package io.binarybosh.operator.decide;
 
 import io.binarybosh.operator.observe.AgentView;
 import io.binarybosh.operator.observe.HealthMonitorSettings;
-import io.binarybosh.operator.reconcile.DesiredCondition;
+import io.binarybosh.operator.model.DesiredCondition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.binarybosh.operator.decide;
 
+import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.OperationType;
 import io.binarybosh.operator.director.model.Task;
 import io.binarybosh.operator.director.model.TaskState;
 import io.binarybosh.operator.model.MigrationStatus;
@@ -162,7 +164,7 @@ class MigrationDeciderTest {
     private OperationStatus inFlight(String step) {
         OperationStatus operation = new OperationStatus();
         operation.setId("migration-meta-1234abcd");
-        operation.setType(OperationTypes.MIGRATION);
+        operation.setType(OperationType.MIGRATION.wire());
         operation.setStep(step);
         operation.setTarget("meta");
         operation.setDirector("meta");
@@ -179,10 +181,10 @@ class MigrationDeciderTest {
 
     @Test
     void eachStepOfTheMigrationIsCarriedOn() {
-        for (String step : List.of(OperationTypes.PREFLIGHT, OperationTypes.PAUSING_RESURRECTION,
-                OperationTypes.STOPPING_DIRECTORS, OperationTypes.MOVING_META_STORE_ASIDE, OperationTypes.COPYING_STORE,
-                OperationTypes.VERIFYING_COPY, OperationTypes.STARTING_META, OperationTypes.FENCING_MICRO,
-                OperationTypes.VERIFYING_PRIMARY, OperationTypes.CLOSING)) {
+        for (String step : List.of(OperationStep.PREFLIGHT.wire(), OperationStep.PAUSING_RESURRECTION.wire(),
+                OperationStep.STOPPING_DIRECTORS.wire(), OperationStep.MOVING_META_STORE_ASIDE.wire(), OperationStep.COPYING_STORE.wire(),
+                OperationStep.VERIFYING_COPY.wire(), OperationStep.STARTING_META.wire(), OperationStep.FENCING_MICRO.wire(),
+                OperationStep.VERIFYING_PRIMARY.wire(), OperationStep.UNPAUSING_RESURRECTION.wire())) {
             inFlight(step);
             assertThat(decide()).as(step).isEqualTo(new Step.ContinueOperation(Step.OperationAction.MIGRATE));
         }
@@ -190,14 +192,14 @@ class MigrationDeciderTest {
 
     @Test
     void manualApprovalGatesTheCopyAndTheFenceSeparately() {
-        inFlight(OperationTypes.AWAITING_APPROVAL);
+        inFlight(OperationStep.AWAITING_APPROVAL.wire());
         assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class,
                 w -> assertThat(w).extracting(Step.Wait::awaitedApproval, Step.Wait::message).satisfiesExactly(
                         value -> assertThat(value).isEqualTo("migration-meta-1234abcd"),
                         message -> assertThat((String) message).contains("binarybosh.io/approve=migration-meta-1234abcd")));
         world.approved = "migration-meta-1234abcd";
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL));
-        inFlight(OperationTypes.AWAITING_FENCE_APPROVAL);
+        inFlight(OperationStep.AWAITING_FENCE_APPROVAL.wire());
         assertThat(decide()).as("the first approval does not fence the Micro").isInstanceOfSatisfying(Step.Wait.class,
                 w -> assertThat(w).extracting(Step.Wait::awaitedApproval, Step.Wait::message).satisfiesExactly(
                         value -> assertThat(value).isEqualTo("migration-meta-1234abcd-fence"),
@@ -209,7 +211,7 @@ class MigrationDeciderTest {
 
     @Test
     void aCheckThatFoundAProblemIsRepeatedEveryMinute() {
-        inFlight(OperationTypes.STOPPING_DIRECTORS);
+        inFlight(OperationStep.STOPPING_DIRECTORS.wire());
         world.status.getMigration().setBlockedReason("SourcePostgresRunning");
         world.status.getMigration().setBlockedMessage("postgres runs");
         world.status.getMigration().setBlockedTime("2026-11-25T11:59:30Z");
@@ -221,7 +223,7 @@ class MigrationDeciderTest {
 
     @Test
     void aSpecNamingOtherDirectorsStopsTheMigrationInFlight() {
-        inFlight(OperationTypes.COPYING_STORE);
+        inFlight(OperationStep.COPYING_STORE.wire());
         world.status.getMigration().setTargetUrl("https://127.0.0.99:25555");
         assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class,
                 b -> assertThat(b.reason()).isEqualTo("MigrationTargetChanged"));
@@ -229,7 +231,7 @@ class MigrationDeciderTest {
 
     @Test
     void theAdoptionTasksAreFollowedAndAFailedOneRetriedThenHandedToAPerson() {
-        OperationStatus operation = inFlight(OperationTypes.SCANNING);
+        OperationStatus operation = inFlight(OperationStep.SCANNING.wire());
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.FIND_OR_START_TASK));
         operation.setTaskId(12L);
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.FOLLOW_TASK));

@@ -6,7 +6,7 @@ import io.binarybosh.operator.director.model.TaskState;
 import io.binarybosh.operator.observe.AgentView;
 import io.binarybosh.operator.observe.DirectorDetailsReader;
 import io.binarybosh.operator.observe.ResurrectionConfigRules;
-import io.binarybosh.operator.reconcile.DesiredCondition;
+import io.binarybosh.operator.model.DesiredCondition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.director;
 
+import io.binarybosh.operator.director.client.HttpDirectorClientFactory;
 import io.binarybosh.operator.director.http.DirectorUrl;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;

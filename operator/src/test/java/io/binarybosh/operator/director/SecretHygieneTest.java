@@ -1,7 +1,8 @@
 package io.binarybosh.operator.director;
 
+import io.binarybosh.operator.director.client.HttpDirectorClientFactory;
 import io.binarybosh.operator.director.model.DeployOptions;
-import io.binarybosh.operator.director.tasks.TaskWaitOptions;
+import io.binarybosh.operator.director.TaskWaitOptions;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;

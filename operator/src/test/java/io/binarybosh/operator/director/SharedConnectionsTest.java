@@ -1,5 +1,6 @@
 package io.binarybosh.operator.director;
 
+import io.binarybosh.operator.director.client.HttpDirectorClientFactory;
 import io.binarybosh.operator.director.http.DirectorHttp;
 import mockwebserver3.MockResponse;
 import okio.Buffer;

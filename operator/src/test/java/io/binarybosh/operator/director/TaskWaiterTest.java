@@ -1,9 +1,9 @@
 package io.binarybosh.operator.director;
 
 import io.binarybosh.operator.director.model.TaskState;
-import io.binarybosh.operator.director.tasks.TaskEvent;
-import io.binarybosh.operator.director.tasks.TaskResult;
-import io.binarybosh.operator.director.tasks.TaskWaitOptions;
+import io.binarybosh.operator.director.TaskEvent;
+import io.binarybosh.operator.director.TaskResult;
+import io.binarybosh.operator.director.TaskWaitOptions;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The migration's commands, run for real by /bin/sh on folders made here. */
 class VmCommandsTest {
 
-    @TempDir
+    @TempDir(factory = Scripts.UnderTarget.class)
     Path dir;
 
     private final VmCommands commands = new VmCommands(false);
@@ -29,6 +29,11 @@ class VmCommandsTest {
         Process process = builder.start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** The operation's working folder: checksums keep their pid there. */
+    private String work() {
+        return dir.resolve("work/op1").toString();
     }
 
     private Path store() throws IOException {
@@ -60,25 +65,25 @@ class VmCommandsTest {
     @Test
     void theChecksumCoversContentsAndNamesButNotWhatWasMovedAside() throws Exception {
         Path store = store();
-        String before = sh(commands.checksum(store.toString(), ChecksumTool.B2SUM), Map.of()).out();
+        String before = sh(commands.checksum(work(), store.toString(), ChecksumTool.B2SUM, 60), Map.of()).out();
         assertThat(before.lines().toList()).hasSize(2);
         assertThat(before.lines().skip(1).findFirst().orElseThrow().trim()).isEqualTo("3");
         Files.createDirectories(store.resolve(".binarybosh-aside-x"));
         Files.writeString(store.resolve(".binarybosh-aside-x/other"), "y");
-        assertThat(sh(commands.checksum(store.toString(), ChecksumTool.B2SUM), Map.of()).out()).isEqualTo(before);
+        assertThat(sh(commands.checksum(work(), store.toString(), ChecksumTool.B2SUM, 60), Map.of()).out()).isEqualTo(before);
         Files.writeString(store.resolve("blobstore/store/blob"), "dada");
-        assertThat(sh(commands.checksum(store.toString(), ChecksumTool.B2SUM), Map.of()).out()).isNotEqualTo(before);
+        assertThat(sh(commands.checksum(work(), store.toString(), ChecksumTool.B2SUM, 60), Map.of()).out()).isNotEqualTo(before);
         Files.writeString(store.resolve("blobstore/store/blob"), "data");
         Files.createDirectories(store.resolve("director/tasks"));
-        assertThat(sh(commands.checksum(store.toString(), ChecksumTool.B2SUM), Map.of()).out()).as("an empty folder counts")
+        assertThat(sh(commands.checksum(work(), store.toString(), ChecksumTool.B2SUM, 60), Map.of()).out()).as("an empty folder counts")
                 .isNotEqualTo(before);
     }
 
     @Test
     void bothToolsListTheSameFilesWithDifferentHashes() throws Exception {
         Path store = store();
-        String b2 = sh(commands.checksum(store.toString(), ChecksumTool.B2SUM), Map.of()).out();
-        String sha = sh(commands.checksum(store.toString(), ChecksumTool.SHA256SUM), Map.of()).out();
+        String b2 = sh(commands.checksum(work(), store.toString(), ChecksumTool.B2SUM, 60), Map.of()).out();
+        String sha = sh(commands.checksum(work(), store.toString(), ChecksumTool.SHA256SUM, 60), Map.of()).out();
         assertThat(b2.lines().skip(1).toList()).isEqualTo(sha.lines().skip(1).toList());
         assertThat(b2.lines().findFirst()).isNotEqualTo(sha.lines().findFirst());
     }
@@ -87,7 +92,7 @@ class VmCommandsTest {
     void theSourceListingMadeInTheBackgroundIsTheListingAndKnowsWhetherTheStoreChangedSince() throws Exception {
         Path store = store();
         String copyDir = dir.resolve("copy").toString();
-        String listing = sh(commands.checksum(store.toString(), ChecksumTool.B2SUM), Map.of()).out().trim();
+        String listing = sh(commands.checksum(work(), store.toString(), ChecksumTool.B2SUM, 60), Map.of()).out().trim();
 
         assertThat(sh(commands.startSourceChecksum(copyDir, store.toString(), ChecksumTool.B2SUM), Map.of()).exit())
                 .isZero();
@@ -110,8 +115,15 @@ class VmCommandsTest {
     @Test
     void aListingWithoutItsToolFailsInsteadOfListingNothing() throws Exception {
         Path store = store();
-        Run run = sh(commands.checksum(store.toString(), ChecksumTool.B2SUM), Map.of("PATH", "/nonexistent"));
-        assertThat(run.exit()).isNotZero();
+        Path bin = dir.resolve("bin-without-b2sum");
+        Files.createDirectories(bin);
+        try (var tools = Files.list(Path.of("/usr/bin"))) {
+            for (Path tool : tools.filter(t -> !t.getFileName().toString().equals("b2sum")).toList()) {
+                Files.createSymbolicLink(bin.resolve(tool.getFileName()), tool);
+            }
+        }
+        Run run = sh(commands.checksum(work(), store.toString(), ChecksumTool.B2SUM, 60), Map.of("PATH", bin.toString()));
+        assertThat(run.exit()).as(run.out()).isEqualTo(127);
     }
 
     @Test
@@ -176,41 +188,32 @@ class VmCommandsTest {
     }
 
     @Test
-    void aKeyIsAuthorizedOnceAndRevokedLeavingTheOthers() throws Exception {
-        Path keys = dir.resolve("home/.ssh/authorized_keys");
-        Files.createDirectories(keys.getParent());
-        Files.writeString(keys, "ssh-ed25519 AAAA jumpbox\n");
-        String line = VmCommands.copyKeyLine("ssh-ed25519 BBBB binarybosh-copy-op1", "10.0.0.5");
-        for (int i = 0; i < 2; i++) {
-            assertThat(sh(commands.authorize(keys.toString(), line, "binarybosh-copy-op1"), Map.of()).exit()).isZero();
-        }
-        assertThat(Files.readAllLines(keys)).containsExactly("ssh-ed25519 AAAA jumpbox", line);
-        assertThat(sh(commands.revoke(keys.toString(), "binarybosh-copy-op1"), Map.of()).exit()).isZero();
-        assertThat(Files.readAllLines(keys)).containsExactly("ssh-ed25519 AAAA jumpbox");
-        assertThat(sh(commands.revoke(keys.toString(), "binarybosh-copy-op1"), Map.of()).exit()).isZero();
+    void stoppingACopyStopsRsyncAndItsSshNotOnlyTheShellWaitingForThem() throws Exception {
+        Path hangingSsh = dir.resolve("hanging-ssh");
+        Files.writeString(hangingSsh, "#!/bin/sh\necho $$ > '" + dir.resolve("ssh.pid") + "'\nexec sleep 120\n");
+        assertThat(hangingSsh.toFile().setExecutable(true)).isTrue();
+        String copyDir = dir.resolve("work/op1").toString();
+        assertThat(sh(commands.startRsync(copyDir, 1, false, hangingSsh.toString(), "micro:/var/vcap/store/",
+                dir.resolve("target").toString()), Map.of()).exit()).isZero();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> Files.exists(dir.resolve("ssh.pid")) && !Files.readString(dir.resolve("ssh.pid")).isBlank());
+        long ssh = Long.parseLong(Files.readString(dir.resolve("ssh.pid")).trim());
+        assertThat(RsyncProgress.parse(sh(commands.rsyncState(copyDir, 1), Map.of()).out()).process()).isEqualTo("alive");
+
+        assertThat(sh(commands.stopRsync(copyDir, 1), Map.of()).exit()).isZero();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> !Scripts.alive(ssh));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
+                RsyncProgress.parse(sh(commands.rsyncState(copyDir, 1), Map.of()).out()).failed());
     }
 
     @Test
-    void theCopyKeyRunsOnlyTheSendingSideOfAnRsync() throws Exception {
-        String line = VmCommands.copyKeyLine("ssh-ed25519 BBBB c", "10.0.0.5");
-        assertThat(line).startsWith("from=\"10.0.0.5\",restrict,command=\"");
-        String forced = line.substring(line.indexOf("command=\"") + 9, line.lastIndexOf("\" ssh-ed25519"));
-        Path bin = dir.resolve("bin");
-        Files.createDirectories(bin);
-        Path rsync = bin.resolve("rsync");
-        Files.writeString(rsync, "#!/bin/sh\necho \"rsync ran: $*\"\n");
-        assertThat(rsync.toFile().setExecutable(true)).isTrue();
-        Map<String, String> path = Map.of("PATH", bin + ":/usr/bin:/bin");
-        Run allowed = sh(forced, Map.of("PATH", path.get("PATH"),
-                "SSH_ORIGINAL_COMMAND", "rsync --server --sender -logDtpre.iLsfxCIvu . /var/vcap/store/"));
-        assertThat(allowed.out()).contains("rsync ran: --server --sender");
-        for (String refused : new String[]{"rsync --server -logDtpre.iLsfxCIvu . /var/vcap/store/",
-                "rsync --server --sender . /x; rm -rf /", "rsync --server --sender $(id)", "cat /etc/shadow",
-                "rsync --server --sender . `id`", "rsync --server --sender . a | sh"}) {
-            Run run = sh(forced, Map.of("PATH", path.get("PATH"), "SSH_ORIGINAL_COMMAND", refused));
-            assertThat(run.exit()).as(refused).isEqualTo(126);
-            assertThat(run.out()).as(refused).doesNotContain("rsync ran");
-        }
+    void theCopysSshGivesUpOnADeadConnectionAndReadsNoConfig() {
+        String ssh = VmCommands.copySshCommand("/var/vcap/data/binarybosh/op1", 2222, "10.0.0.6");
+        assertThat(ssh).startsWith("ssh -F /dev/null -i /var/vcap/data/binarybosh/op1/key -p 2222 ")
+                .contains("-o UserKnownHostsFile=/var/vcap/data/binarybosh/op1/known_hosts", "-o BindAddress=10.0.0.6",
+                        "-o StrictHostKeyChecking=yes", "-o BatchMode=yes", "-o ConnectTimeout=20",
+                        "-o ServerAliveInterval=15", "-o ServerAliveCountMax=4");
+        assertThat(commands.startRsync("/d/op1", 1, false, ssh, "u@h:/s/", "/t")).contains("--timeout=600");
     }
 
     @Test

@@ -74,6 +74,30 @@ public final class ProcessHosting implements VmHosting, AutoCloseable {
                 timeScale), tether);
     }
 
+    /**
+     * Writes the director job's rendered files that name the director ({@code world.DirectorJobFiles}) where the
+     * agent puts them, /var/vcap/jobs/director/config: folders 0750 and files 0640, as the agent's job bundles
+     * (bosh-agent agent/applier/bundlecollection/file_bundle.go: root:vcap; root here, the VM's vcap group being
+     * in its own user database).
+     */
+    public void renderDirectorJob(String cid, String directorYml, String directorPem) {
+        SshHost host = host(cid).orElseThrow(() -> new IllegalStateException("no host for VM " + cid));
+        Path config = host.dir().vcap().resolve("jobs/director/config");
+        try {
+            Files.createDirectories(config.resolve("ssl"));
+            for (Path dir : new Path[]{config.getParent().getParent(), config.getParent(), config, config.resolve("ssl")}) {
+                Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+            }
+            Files.writeString(config.resolve("director.yml"), directorYml);
+            Files.writeString(config.resolve("ssl/director.pem"), directorPem);
+            for (Path file : new Path[]{config.resolve("director.yml"), config.resolve("ssl/director.pem")}) {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Optional<SshHost> host(String cid) {
         return Optional.ofNullable(hosts.get(cid)).filter(h -> !h.destroyed());
     }

@@ -11,10 +11,12 @@ import java.util.function.Supplier;
 /** How the jobs of a director VM run: as an object in this JVM, or under a real monit as an OS process. */
 @FunctionalInterface
 interface DirectorRunner {
-    JobProcess run(Vm vm, Supplier<Director> director, Consumer<Director> started, Consumer<Director> stopped);
+    JobProcess run(Vm vm, DirectorJobFiles files, Supplier<Director> director, Consumer<Director> started,
+                   Consumer<Director> stopped);
 
+    /** No VM file system in this mode: the job's rendered files are nowhere to be read. */
     static DirectorRunner inJvm() {
-        return (vm, factory, started, stopped) -> {
+        return (vm, files, factory, started, stopped) -> {
             Director director = factory.get();
             director.start();
             started.accept(director);
@@ -23,7 +25,9 @@ interface DirectorRunner {
     }
 
     static DirectorRunner underMonit(ProcessHosting hosting) {
-        return (vm, factory, started, stopped) ->
-                hosting.startDirectorJobs(vm.cid(), new DirectorTether.Slot(factory, started, stopped));
+        return (vm, files, factory, started, stopped) -> {
+            hosting.renderDirectorJob(vm.cid(), files.directorYml(), files.directorPem());
+            return hosting.startDirectorJobs(vm.cid(), new DirectorTether.Slot(factory, started, stopped));
+        };
     }
 }

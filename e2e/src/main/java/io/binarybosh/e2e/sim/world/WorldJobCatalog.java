@@ -71,7 +71,8 @@ final class WorldJobCatalog implements JobCatalog {
         DirectorConfig config = DirectorConfig.fromProperties(properties, healthMonitor, vm.address(),
                 spec.hasJob("health_monitor"));
         Path store = store(vm);
-        return runner.run(vm, () -> new Director(config, store, environment.get()),
+        return runner.run(vm, DirectorJobFiles.render(properties, config, spec, vm.address()),
+                () -> new Director(config, store, environment.get()),
                 d -> running.put(config.address(), d), d -> running.remove(config.address(), d));
     }
 

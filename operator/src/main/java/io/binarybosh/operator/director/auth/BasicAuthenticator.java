@@ -1,5 +1,6 @@
 package io.binarybosh.operator.director.auth;
 
+import io.binarybosh.operator.director.http.Authenticator;
 import io.binarybosh.operator.director.DirectorCredentials;
 import okhttp3.Credentials;
 

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.director.auth;
 
+import io.binarybosh.operator.director.http.Authenticator;
 import io.binarybosh.operator.director.DirectorInfo;
 import io.binarybosh.operator.director.DirectorResponseException;
 import io.binarybosh.operator.director.UserAuthentication;

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.director.auth;
 
+import io.binarybosh.operator.director.http.Authenticator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.binarybosh.operator.director.DirectorCredentials;
 import io.binarybosh.operator.director.DirectorException;

@@ -5,7 +5,7 @@ import io.binarybosh.operator.director.DirectorResponseException;
 import io.binarybosh.operator.director.DirectorUnreachableException;
 import io.binarybosh.operator.director.RetryPolicy;
 import io.binarybosh.operator.director.Sleeper;
-import io.binarybosh.operator.director.auth.Authenticator;
+import io.binarybosh.operator.director.http.Authenticator;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.director.tasks;
 
+import io.binarybosh.operator.director.TaskEvent;
 import io.binarybosh.operator.director.http.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,8 @@
 package io.binarybosh.operator.director.tasks;
 
+import io.binarybosh.operator.director.TaskEvent;
+import io.binarybosh.operator.director.TaskWaitOptions;
+import io.binarybosh.operator.director.TaskResult;
 import io.binarybosh.operator.director.DirectorApiException;
 import io.binarybosh.operator.director.DirectorException;
 import io.binarybosh.operator.director.DirectorTaskDeadlineException;

@@ -1,0 +1,38 @@
+package io.binarybosh.operator.model;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** How an operation ended, as written in status.history[].result. */
+public enum OperationResult {
+    SUCCEEDED("Succeeded"),
+    FAILED("Failed"),
+    /** No longer needed (the director came back, the manifest matches again) or left by another version. */
+    ABANDONED("Abandoned"),
+    /** A migration's preflight found a reason not to start; nothing was changed. */
+    REFUSED("Refused"),
+    /** Stopped by a person (binarybosh.io/abort) or by the pair's deletion, the directors brought back. */
+    ABORTED("Aborted");
+
+    private final String wire;
+
+    OperationResult(String wire) {
+        this.wire = wire;
+    }
+
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    public static Optional<OperationResult> fromWire(String wire) {
+        return Arrays.stream(values()).filter(r -> r.wire.equals(wire)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return wire;
+    }
+}

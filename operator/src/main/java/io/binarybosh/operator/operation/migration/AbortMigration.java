@@ -1,0 +1,143 @@
+package io.binarybosh.operator.operation.migration;
+
+import io.binarybosh.operator.director.DirectorClient;
+import io.binarybosh.operator.director.DirectorException;
+import io.binarybosh.operator.model.BinaryBoshPair;
+import io.binarybosh.operator.model.DirectorRole;
+import io.binarybosh.operator.model.MigrationStatus;
+import io.binarybosh.operator.model.MigrationStepRecord;
+import io.binarybosh.operator.model.OperationResult;
+import io.binarybosh.operator.model.OperationStatus;
+import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.operation.Journal;
+import io.binarybosh.operator.operation.StepHandler;
+import io.binarybosh.operator.shell.Shell;
+import io.binarybosh.operator.shell.ShellException;
+import io.binarybosh.operator.shell.VmCommands;
+
+import java.util.List;
+import java.util.Optional;
+
+import static io.binarybosh.operator.operation.migration.MigrationVms.COMMAND;
+import static io.binarybosh.operator.operation.migration.MigrationVms.expect;
+
+/**
+ * A migration brought back to the state before it ({@code binarybosh.io/abort=<id>} or the pair's deletion), as
+ * long as the Micro is not fenced: Meta stopped, the copy moved aside on Meta and Meta's own store moved back,
+ * then Meta, Primary and the Micro started and resurrection unpaused on the three. Nothing is deleted.
+ */
+final class AbortMigration {
+
+    private AbortMigration() {
+    }
+
+    /** Writes the abort's intent and its first step: nothing to undo on Meta before its store was touched. */
+    static StepHandler begin() {
+        return (context, action) -> {
+            OperationStatus operation = context.operation();
+            String reason = context.pair().getMetadata().getDeletionTimestamp() != null
+                    ? "the pair is being deleted" : "binarybosh.io/abort=" + operation.getId();
+            boolean metaTouched = reached(context.migration(), OperationStep.STOPPING_DIRECTORS);
+            OperationStep first = metaTouched ? OperationStep.ABORT_STOPPING_META
+                    : OperationStep.ABORT_STARTING_DIRECTORS;
+            BinaryBoshPair written = Journal.next(context, first, "aborting (" + reason + ") at " + operation.getStep()
+                    + ": bringing the directors back to the state before the migration",
+                    status -> status.getOperation().setAbortReason(reason));
+            context.events().warning(written, "MigrationAborting", "migration " + operation.getId() + " is aborted at "
+                    + operation.getStep() + " (" + reason + "): Meta's own store goes back in place, the directors "
+                    + "start again, resurrection is unpaused");
+        };
+    }
+
+    static StepHandler stopMeta() {
+        return (context, action) -> {
+            BinaryBoshPair pair = context.pair();
+            MigrationStatus migration = context.migration();
+            int attempt = migration.getCopyAttempt() == null ? 1 : migration.getCopyAttempt();
+            try (Shell meta = MigrationVms.shell(context, DirectorRole.META)) {
+                meta.run(MigrationVms.commands(pair).stopRsync(MigrationVms.copyDir(context.operation()), attempt),
+                        COMMAND);
+                Optional<String> running = MetaStopped.check(meta, pair);
+                if (running.isPresent()) {
+                    Journal.message(context, running.get() + ": monit stop all sent before Meta's store goes back");
+                    return;
+                }
+            }
+            Journal.next(context, OperationStep.ABORT_RESTORING_META_STORE, "Meta is stopped: moving the copy "
+                    + "aside and Meta's own store back", null);
+        };
+    }
+
+    static StepHandler restoreMetaStore() {
+        return (context, action) -> {
+            BinaryBoshPair pair = context.pair();
+            OperationStatus operation = context.operation();
+            VmCommands commands = MigrationVms.commands(pair);
+            String store = MigrationVms.metaStore(pair);
+            String copyAside = VmCommands.ASIDE_PREFIX + "aborted-copy-" + MigrationVms.stamp(operation);
+            try (Shell meta = MigrationVms.shell(context, DirectorRole.META)) {
+                String left = expect(meta.run(StoreRestore.script(commands, store,
+                        MoveMetaStoreAside.asideName(context), copyAside), COMMAND), "moving Meta's store back");
+                if (!left.isBlank()) {
+                    throw new ShellException("after moving Meta's store back, " + left.trim() + " is left over");
+                }
+                meta.run(commands.removeCopyFiles(MigrationVms.copyDir(operation)), COMMAND);
+            }
+            if (reached(context.migration(), OperationStep.MOVING_META_STORE_ASIDE)) {
+                CopyRedo.revokeCopyKey(context);
+            }
+            BinaryBoshPair written = Journal.next(context, OperationStep.ABORT_STARTING_DIRECTORS, "Meta's own store "
+                    + "is back in " + store + " (the copy is in " + store + "/" + copyAside + "): starting the "
+                    + "directors", status -> status.getMigration().setMetaStoreAside(null));
+            context.events().normal(written, "MetaStoreRestored", "Meta's own store is back in place; what was "
+                    + "copied onto it is kept in " + store + "/" + copyAside + " until a person removes it");
+        };
+    }
+
+    static StepHandler startDirectors() {
+        return (context, action) -> {
+            BinaryBoshPair pair = context.pair();
+            MigrationStatus migration = context.migration();
+            // The ssh access is removed only after the starts: a restart that finds it gone has started them.
+            if (reached(migration, OperationStep.PAUSING_RESURRECTION) && migration.getShellAccess() != null) {
+                VmCommands commands = MigrationVms.commands(pair);
+                for (DirectorRole role : List.of(DirectorRole.META, DirectorRole.PRIMARY)) {
+                    try (Shell shell = MigrationVms.shell(context, role)) {
+                        expect(shell.run(commands.monitStartAll(), COMMAND), "monit start all on " + role.displayName());
+                    }
+                }
+                if (migration.getMicroStoreAside() == null) {
+                    try (Shell micro = MigrationVms.micro(context)) {
+                        expect(micro.run(commands.monitStartAll(), COMMAND), "monit start all on the Micro");
+                    }
+                }
+            }
+            for (DirectorRole role : List.of(DirectorRole.MICRO, DirectorRole.PRIMARY, DirectorRole.META)) {
+                try {
+                    DirectorClient client = context.client(role);
+                    client.setResurrectionPaused(false);
+                } catch (DirectorException e) {
+                    if (reached(migration, OperationStep.STOPPING_DIRECTORS)) {
+                        Journal.message(context, "waiting for " + role.displayName() + " to answer after monit start "
+                                + "all, to unpause its resurrection: " + e.getMessage());
+                        return;
+                    }
+                    throw e;
+                }
+            }
+            OperationStatus operation = context.operation();
+            MigrationRefusal.removeAccess(context, operation);
+            context.update(status -> status.getMigration().setShellAccess(null));
+            Journal.finish(context, OperationResult.ABORTED, "migration aborted (" + operation.getAbortReason()
+                    + "): Meta runs on its own store again, the Micro and Primary run, resurrection is unpaused; "
+                    + "nothing was deleted");
+        };
+    }
+
+    /** Whether the migration's step log says {@code step} ended (so the step after it was entered). */
+    static boolean reached(MigrationStatus migration, OperationStep step) {
+        List<MigrationStepRecord> steps = migration == null ? null : migration.getSteps();
+        return steps != null && steps.stream().anyMatch(s -> step.wire().equals(s.getStep()))
+                || step == OperationStep.STOPPING_DIRECTORS && reached(migration, OperationStep.PAUSING_RESURRECTION);
+    }
+}

@@ -1,0 +1,171 @@
+package io.binarybosh.operator.operation.migration;
+
+import io.binarybosh.operator.decide.Step;
+import io.binarybosh.operator.model.BinaryBoshPair;
+import io.binarybosh.operator.model.DirectorRole;
+import io.binarybosh.operator.model.MigrationStatus;
+import io.binarybosh.operator.model.OperationStatus;
+import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.ShellAccessStatus;
+import io.binarybosh.operator.model.SshSpec;
+import io.binarybosh.operator.operation.Journal;
+import io.binarybosh.operator.operation.OperationContext;
+import io.binarybosh.operator.operation.StepHandler;
+import io.binarybosh.operator.shell.ChecksumTool;
+import io.binarybosh.operator.shell.DerivedSshKey;
+import io.binarybosh.operator.shell.PostgresState;
+import io.binarybosh.operator.shell.RsyncProgress;
+import io.binarybosh.operator.shell.RsyncServerCommand;
+import io.binarybosh.operator.shell.Shell;
+import io.binarybosh.operator.shell.VmCommands;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static io.binarybosh.operator.operation.migration.MigrationVms.COMMAND;
+import static io.binarybosh.operator.operation.migration.MigrationVms.expect;
+
+/**
+ * rsync on Meta pulls the Micro's store, one attempt at a time, detached from the ssh session so that a restarted
+ * operator finds it running or ended. Each attempt starts only with both ends proven stopped; a copy key that
+ * may run only rsync's sending side is authorized on the Micro for it.
+ */
+final class CopyStore implements StepHandler {
+
+    /** How long a look at the running copy waits for it to end, so that its end is seen when it happens. */
+    static final int COPY_WAIT_SECONDS = 5;
+    /** The hash of file contents in the checksum listings of both stores. */
+    static final ChecksumTool CHECKSUM_TOOL = ChecksumTool.B2SUM;
+    /** An attempt that runs longer is stopped and redone (rsync's --timeout catches a stalled transfer sooner). */
+    static final Duration COPY_DEADLINE = Duration.ofHours(12);
+
+    @Override
+    public void handle(OperationContext context, Step.OperationAction action) {
+        BinaryBoshPair pair = context.pair();
+        MigrationStatus migration = context.migration();
+        int attempt = migration.getCopyAttempt() == null ? 1 : migration.getCopyAttempt();
+        VmCommands commands = MigrationVms.commands(pair);
+        String dir = MigrationVms.copyDir(context.operation());
+        try (Shell meta = MigrationVms.shell(context, DirectorRole.META)) {
+            RsyncProgress progress = RsyncProgress.parse(expect(meta.run(commands.rsyncStateAfterWaiting(dir, attempt,
+                    COPY_WAIT_SECONDS), COMMAND), "reading the copy's state"));
+            Optional<String> metaRuns = MetaStopped.check(meta, pair);
+            if (metaRuns.isPresent()) {
+                // Meta's VM restarted and monit started its director on a half-copied store: stopped again, and
+                // the copy redone from the start of an attempt once it is.
+                meta.run(commands.stopRsync(dir, attempt), COMMAND);
+                if (!progress.notStarted()) {
+                    CopyRedo.redo(context, attempt, metaRuns.get() + " during copy attempt " + attempt);
+                } else {
+                    Journal.message(context, metaRuns.get() + ": monit stop all sent, the copy starts once Meta is "
+                            + "stopped");
+                }
+                return;
+            }
+            if (progress.notStarted()) {
+                start(context, meta, attempt, dir);
+            } else if (progress.exitCode() == null && !progress.failed()) {
+                if (MigrationVms.stepStarted(context.operation()).plus(COPY_DEADLINE).isBefore(context.now())) {
+                    meta.run(commands.stopRsync(dir, attempt), COMMAND);
+                    CopyRedo.redo(context, attempt, "copy attempt " + attempt + " still ran "
+                            + COPY_DEADLINE.toHours() + " hours after it started");
+                    return;
+                }
+                running(context, progress, attempt);
+            } else if (progress.succeeded()) {
+                finished(context, progress, attempt);
+            } else {
+                meta.run(commands.stopRsync(dir, attempt), COMMAND);
+                CopyRedo.redo(context, attempt, "copy attempt " + attempt + (progress.exitCode() == null
+                        ? " was interrupted (rsync is gone without an exit code)" : " ended with rsync exit code "
+                        + progress.exitCode()) + (progress.lastLine() == null ? "" : ": " + progress.lastLine()));
+            }
+        }
+    }
+
+    private void start(OperationContext context, Shell meta, int attempt, String dir) {
+        BinaryBoshPair pair = context.pair();
+        OperationStatus operation = context.operation();
+        VmCommands commands = MigrationVms.commands(pair);
+        SshSpec microSsh = pair.getSpec().getBootstrap().getMicro().getSsh();
+        ShellAccessStatus metaAccess = MigrationVms.access(pair, DirectorRole.META);
+        DerivedSshKey copyKey = MigrationVms.key(context, operation, "copy", CopyRedo.copyKeyMarker(operation));
+        String microStore = MigrationVms.microStore(pair);
+        // The copy key may run exactly the rsync server command this Meta's rsync sends for this attempt.
+        RsyncServerCommand server = RsyncServerCommand.parse(expect(meta.run(commands.rsyncServerCommandProbe(dir,
+                attempt > 1, microStore + "/"), COMMAND), "reading the command rsync on Meta sends"));
+        // Each attempt starts only on a source proven still stopped; a postgres that starts during the copy
+        // changes the store, and the checksums of the verification catch it.
+        try (Shell micro = MigrationVms.micro(context)) {
+            PostgresState source = PostgresState.parse(expect(micro.run(commands.postgresState(microStore), COMMAND),
+                    "reading the Micro's store"));
+            if (!source.notShutDown().isEmpty()) {
+                Journal.block(context, "SourcePostgresRunning", "pg_controldata no longer says 'shut down' on the "
+                        + "Micro's store (" + source.notShutDown() + "): postgres runs again, and a copy of a live "
+                        + "database is not a copy. Stop it (monit stop all on the Micro) and the operator goes on");
+                return;
+            }
+            expect(micro.run(commands.authorize(microSsh.getAuthorizedKeysFile(), VmCommands.copyKeyLine(
+                    copyKey.publicKeyLine(), metaAccess.getHost(), server), CopyRedo.copyKeyMarker(operation)), COMMAND),
+                    "authorizing the copy key on the Micro");
+            // The source is stopped and stays so: its listing is made while rsync reads it, and checked against
+            // the store's fingerprint when the copy is verified.
+            expect(micro.run(commands.startSourceChecksum(dir, microStore, CHECKSUM_TOOL), COMMAND),
+                    "starting the checksum listing of the Micro's store");
+        }
+        expect(meta.run(commands.writePrivateFile(dir, "key"), copyKey.privateKeyPem(), COMMAND),
+                "writing the copy key on Meta");
+        expect(meta.run(commands.writePrivateFile(dir, "known_hosts"), MigrationVms.knownHostsLine(
+                microSsh.getHost(), microSsh.getPort(), context.shells().microTarget(pair).hostKey()) + "\n", COMMAND),
+                "pinning the Micro's host key on Meta");
+        String ssh = VmCommands.copySshCommand(dir, microSsh.getPort() == null ? 22 : microSsh.getPort(),
+                metaAccess.getHost());
+        expect(meta.run(commands.startRsync(dir, attempt, attempt > 1, ssh, microSsh.getUser() + "@"
+                + microSsh.getHost() + ":" + microStore + "/", MigrationVms.metaStore(pair)), COMMAND),
+                "starting rsync on Meta");
+        Journal.message(context, "copy attempt " + attempt + " started: rsync on Meta pulls the Micro's store");
+    }
+
+    private void running(OperationContext context, RsyncProgress progress, int attempt) {
+        Long before = context.migration().getCopiedBytes();
+        context.update(status -> {
+            MigrationStatus m = status.getMigration();
+            if (progress.bytes() != null) {
+                m.setCopiedBytes(progress.bytes());
+            }
+            if (progress.files() != null) {
+                m.setCopiedFiles(progress.files());
+            }
+            m.setCopyRate(progress.rate());
+            status.getOperation().setMessage("copy attempt " + attempt + " running: "
+                    + (progress.bytes() == null ? "starting" : progress.bytes() + " bytes at " + progress.rate()));
+        });
+        if (progress.bytes() != null && before != null && progress.bytes() > before) {
+            context.metrics().copied(progress.bytes() - before);
+        }
+    }
+
+    private void finished(OperationContext context, RsyncProgress progress, int attempt) {
+        long before = context.migration().getCopiedBytes() == null ? 0 : context.migration().getCopiedBytes();
+        if (progress.bytes() != null && progress.bytes() > before) {
+            context.metrics().copied(progress.bytes() - before);
+        }
+        Duration took = Duration.between(MigrationVms.stepStarted(context.operation()), context.now());
+        if (progress.bytes() != null && took.toMillis() > 0) {
+            context.metrics().copyRate(progress.bytes() * 1000.0 / took.toMillis());
+        }
+        BinaryBoshPair written = Journal.nextMigrationStep(context, OperationStep.VERIFYING_COPY, "copy attempt "
+                + attempt + " finished: comparing checksums of both stores", m -> {
+                    if (progress.bytes() != null) {
+                        m.setCopiedBytes(progress.bytes());
+                    }
+                    if (progress.files() != null) {
+                        m.setCopiedFiles(progress.files());
+                    }
+                    m.setCopyRate(progress.rate());
+                });
+        context.events().normal(written, "StoreCopied", "rsync copied the Micro's store onto Meta (attempt " + attempt
+                + (progress.bytes() == null ? "" : ", " + progress.bytes() + " bytes at " + progress.rate())
+                + "): verifying");
+    }
+}

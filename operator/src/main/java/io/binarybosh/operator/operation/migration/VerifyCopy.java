@@ -1,0 +1,99 @@
+package io.binarybosh.operator.operation.migration;
+
+import io.binarybosh.operator.decide.Step;
+import io.binarybosh.operator.model.BinaryBoshPair;
+import io.binarybosh.operator.model.DirectorRole;
+import io.binarybosh.operator.model.MigrationStatus;
+import io.binarybosh.operator.model.OperationStatus;
+import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.operation.Journal;
+import io.binarybosh.operator.operation.OperationContext;
+import io.binarybosh.operator.operation.StepHandler;
+import io.binarybosh.operator.shell.Shell;
+import io.binarybosh.operator.shell.SourceChecksum;
+import io.binarybosh.operator.shell.VmCommands;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import static io.binarybosh.operator.operation.migration.MigrationVms.COMMAND;
+import static io.binarybosh.operator.operation.migration.MigrationVms.expect;
+
+/**
+ * Both stores read in full, on two VMs at once: the source's listing was made while the copy ran and is made again
+ * here if the store changed since. Equal listings verify the copy; then the copy key and working files go.
+ */
+final class VerifyCopy implements StepHandler {
+
+    /** Checksumming a store reads all of it. */
+    static final Duration CHECKSUM = Duration.ofMinutes(30);
+
+    @Override
+    public void handle(OperationContext context, Step.OperationAction action) {
+        BinaryBoshPair pair = context.pair();
+        OperationStatus operation = context.operation();
+        MigrationStatus migration = context.migration();
+        int attempt = migration.getCopyAttempt() == null ? 1 : migration.getCopyAttempt();
+        VmCommands commands = MigrationVms.commands(pair);
+        String dir = MigrationVms.copyDir(operation);
+        String microStore = MigrationVms.microStore(pair);
+        String source;
+        String sourceSum;
+        String targetSum;
+        try (Shell micro = MigrationVms.micro(context); Shell meta = MigrationVms.shell(context, DirectorRole.META)) {
+            Optional<String> metaRuns = MetaStopped.check(meta, pair);
+            if (metaRuns.isPresent()) {
+                CopyRedo.redo(context, attempt, metaRuns.get() + " before the copy was verified");
+                return;
+            }
+            CompletableFuture<String> sourceSide = CompletableFuture.supplyAsync(() -> {
+                SourceChecksum early = SourceChecksum.parse(expect(micro.run(commands.sourceChecksum(dir, microStore,
+                        (int) CHECKSUM.toSeconds()), CHECKSUM), "reading the Micro's checksum listing"));
+                return early.usable().orElseGet(() -> expect(micro.run(commands.checksum(dir, microStore,
+                        CopyStore.CHECKSUM_TOOL, (int) CHECKSUM.toSeconds()), CHECKSUM),
+                        "checksumming the Micro's store"));
+            });
+            String target = expect(meta.run(commands.checksum(dir, MigrationVms.metaStore(pair),
+                    CopyStore.CHECKSUM_TOOL, (int) CHECKSUM.toSeconds()), CHECKSUM), "checksumming Meta's store");
+            source = joined(sourceSide);
+            sourceSum = source.lines().findFirst().orElse("").trim();
+            targetSum = target.lines().findFirst().orElse("").trim();
+            if (sourceSum.isEmpty() || !sourceSum.equals(targetSum)) {
+                context.update(status -> {
+                    status.getMigration().setSourceChecksum(sourceSum);
+                    status.getMigration().setTargetChecksum(targetSum);
+                });
+                CopyRedo.redo(context, attempt, "the checksums differ after copy attempt " + attempt + " (Micro "
+                        + source.replace('\n', ' ').trim() + ", Meta " + target.replace('\n', ' ').trim() + ")");
+                return;
+            }
+            expect(micro.run(commands.revoke(pair.getSpec().getBootstrap().getMicro().getSsh().getAuthorizedKeysFile(),
+                    CopyRedo.copyKeyMarker(operation)), COMMAND), "removing the copy key from the Micro");
+            expect(micro.run(commands.removeCopyFiles(dir), COMMAND), "removing the checksum listing from the Micro");
+            expect(meta.run(commands.removeCopyFiles(dir), COMMAND), "removing the copy key from Meta");
+        }
+        String files = source.lines().skip(1).findFirst().orElse("?").trim();
+        BinaryBoshPair written = Journal.nextMigrationStep(context, OperationStep.STARTING_META, "copy verified ("
+                + files + " files, listing sha256 " + sourceSum + " of " + CopyStore.CHECKSUM_TOOL.command()
+                + "): starting Meta", m -> {
+                    m.setSourceChecksum(sourceSum);
+                    m.setTargetChecksum(targetSum);
+                    m.setCopyVerified(true);
+                });
+        context.events().normal(written, "CopyVerified", "Meta's store equals the Micro's: " + files + " files, "
+                + "listing sha256 " + sourceSum + "; the copy key was removed from both VMs");
+    }
+
+    private static String joined(CompletableFuture<String> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}

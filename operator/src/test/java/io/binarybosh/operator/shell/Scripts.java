@@ -1,0 +1,76 @@
+package io.binarybosh.operator.shell;
+
+import org.junit.jupiter.api.extension.AnnotatedElementContext;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.io.TempDirFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs the generated scripts for real, with /bin/sh as on a stemcell (dash), in folders made by the tests. */
+final class Scripts {
+
+    record Run(int exit, String out) {
+    }
+
+    private Scripts() {
+    }
+
+    static Run sh(String command) throws Exception {
+        return sh(command, Map.of(), null);
+    }
+
+    static Run sh(String command, Map<String, String> env) throws Exception {
+        return sh(command, env, null);
+    }
+
+    static Run sh(String command, Map<String, String> env, String input) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        try (var stdin = process.getOutputStream()) {
+            if (input != null) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    static boolean root() throws Exception {
+        return sh("id -u").out().trim().equals("0");
+    }
+
+    /** Whether a process runs (a zombie has ended). */
+    static boolean alive(long pid) throws Exception {
+        Path stat = Path.of("/proc/" + pid + "/stat");
+        if (!Files.exists(stat)) {
+            return false;
+        }
+        try {
+            String s = Files.readString(stat);
+            return !s.substring(s.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (java.io.IOException gone) {
+            return false;
+        }
+    }
+
+    /**
+     * A temporary folder under the module's target/, not /tmp: the working folder's checks refuse a path through a
+     * folder everyone can write in, as /tmp is.
+     */
+    static final class UnderTarget implements TempDirFactory {
+        @Override
+        public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext context) throws Exception {
+            Path target = Path.of("target").toAbsolutePath();
+            Files.createDirectories(target);
+            return Files.createTempDirectory(target, "shell-test-");
+        }
+    }
+}
