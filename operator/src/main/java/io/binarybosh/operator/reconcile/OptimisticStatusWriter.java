@@ -1,5 +1,6 @@
 package io.binarybosh.operator.reconcile;
 
+import io.binarybosh.operator.status.SerializedStatus;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
 import io.binarybosh.operator.model.StatusConflictException;

@@ -1,4 +1,4 @@
-package io.binarybosh.operator.reconcile;
+package io.binarybosh.operator.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
@@ -9,13 +9,13 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  * Flink operator's status recorder does), so that no hand-written equals can miss a field that a later change
  * adds.
  */
-final class SerializedStatus {
+public final class SerializedStatus {
 
     private SerializedStatus() {
     }
 
     /** No status at all differs from any status, even an empty one: writing it is news. */
-    static boolean same(KubernetesSerialization serialization, BinaryBoshPairStatus a, BinaryBoshPairStatus b) {
+    public static boolean same(KubernetesSerialization serialization, BinaryBoshPairStatus a, BinaryBoshPairStatus b) {
         if (a == null || b == null) {
             return a == b;
         }

@@ -1,4 +1,4 @@
-package io.binarybosh.operator.reconcile;
+package io.binarybosh.operator.status;
 
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
 import io.binarybosh.operator.model.MigrationStatus;
