@@ -2,11 +2,10 @@ package io.binarybosh.operator.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** How an operation ended, as written in status.history[].result. */
-public enum OperationResult {
+public enum OperationResult implements WireName {
     SUCCEEDED("Succeeded"),
     FAILED("Failed"),
     /** No longer needed (the director came back, the manifest matches again) or left by another version. */
@@ -23,12 +22,13 @@ public enum OperationResult {
     }
 
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }
 
     public static Optional<OperationResult> fromWire(String wire) {
-        return Arrays.stream(values()).filter(r -> r.wire.equals(wire)).findFirst();
+        return WireName.lookup(OperationResult.class, wire);
     }
 
     @Override

@@ -2,11 +2,10 @@ package io.binarybosh.operator.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** A step of an operation, as written in status.operation.step; {@link OperationType#steps()} says which belong to which. */
-public enum OperationStep {
+public enum OperationStep implements WireName {
     AWAITING_APPROVAL("AwaitingApproval"),
     SCANNING("Scanning"),
     RESOLVING("Resolving"),
@@ -40,12 +39,13 @@ public enum OperationStep {
     }
 
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }
 
     public static Optional<OperationStep> fromWire(String wire) {
-        return Arrays.stream(values()).filter(s -> s.wire.equals(wire)).findFirst();
+        return WireName.lookup(OperationStep.class, wire);
     }
 
     /** A step that waits for a person's approval annotation. */

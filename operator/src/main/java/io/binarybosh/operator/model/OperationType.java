@@ -2,14 +2,13 @@ package io.binarybosh.operator.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import static io.binarybosh.operator.model.OperationStep.*;
 
 /** The kinds of operation the operator runs, as written in status.operation.type, with their steps in order. */
-public enum OperationType {
+public enum OperationType implements WireName {
     REPAIR("Repair", List.of(AWAITING_APPROVAL, SCANNING, RESOLVING, VERIFYING)),
     DEPLOY("Deploy", List.of(AWAITING_APPROVAL, DEPLOYING, VERIFYING)),
     UNPAUSE_RESURRECTION("UnpauseResurrection", List.of(UNPAUSING)),
@@ -29,6 +28,7 @@ public enum OperationType {
     }
 
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }
@@ -44,7 +44,7 @@ public enum OperationType {
     }
 
     public static Optional<OperationType> fromWire(String wire) {
-        return Arrays.stream(values()).filter(t -> t.wire.equals(wire)).findFirst();
+        return WireName.lookup(OperationType.class, wire);
     }
 
     @Override

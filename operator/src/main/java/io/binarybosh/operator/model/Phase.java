@@ -2,11 +2,10 @@ package io.binarybosh.operator.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** status.phase: one word for `kubectl get`, computed from the conditions and the operation in flight. */
-public enum Phase {
+public enum Phase implements WireName {
     /** Not observed yet. */
     PENDING("Pending"),
     /** The spec or a Secret it references is invalid. */
@@ -30,12 +29,13 @@ public enum Phase {
     }
 
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }
 
     public static Optional<Phase> fromWire(String wire) {
-        return Arrays.stream(values()).filter(p -> p.wire.equals(wire)).findFirst();
+        return WireName.lookup(Phase.class, wire);
     }
 
     @Override
