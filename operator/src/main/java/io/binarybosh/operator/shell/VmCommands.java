@@ -19,8 +19,9 @@ public record VmCommands(boolean sudo) {
         return privileged("monit stop all");
     }
 
+    /** As the agent's start after {@code run_script pre-start} (bosh director starter.rb): pre-start first. */
     public String monitStartAll() {
-        return privileged("monit start all");
+        return privileged("for s in /var/vcap/jobs/*/bin/pre-start; do [ -x \"$s\" ] || continue; \"$s\" > /dev/null || { echo \"$s failed\" >&2; exit 6; }; done; monit start all");
     }
 
     public String monitSummary() {
@@ -33,7 +34,7 @@ public record VmCommands(boolean sudo) {
      * package if the VM has it, else postgres-15's). PGDATA is 0700: this needs root.
      */
     public String postgresState(String store) {
-        return privileged("cd " + quote(store) + " || exit 3; for d in postgres-*; do [ -d \"$d\" ] || continue; "
+        return privileged("cd " + quote(store) + " || exit 3; for d in postgres-[0-9]*; do [ -d \"$d\" ] || continue; "
                 + "if [ -n \"$(ls -A \"$d\")\" ]; then data=data; else data=empty; fi; "
                 + "if [ -f \"$d/postmaster.pid\" ]; then pid=pidfile; else pid=none; fi; "
                 + "bin=/var/vcap/packages/$d/bin/pg_controldata; [ -x \"$bin\" ] || "

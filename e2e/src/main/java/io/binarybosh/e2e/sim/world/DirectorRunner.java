@@ -11,10 +11,11 @@ import java.util.function.Supplier;
 /** How the jobs of a director VM run: as an object in this JVM, or under a real monit as an OS process. */
 @FunctionalInterface
 interface DirectorRunner {
-    JobProcess run(Vm vm, Supplier<Director> director, Consumer<Director> started, Consumer<Director> stopped);
+    JobProcess run(Vm vm, String postgresDirectory, Supplier<Director> director, Consumer<Director> started,
+                   Consumer<Director> stopped);
 
     static DirectorRunner inJvm() {
-        return (vm, factory, started, stopped) -> {
+        return (vm, postgresDirectory, factory, started, stopped) -> {
             Director director = factory.get();
             director.start();
             started.accept(director);
@@ -23,7 +24,12 @@ interface DirectorRunner {
     }
 
     static DirectorRunner underMonit(ProcessHosting hosting) {
-        return (vm, factory, started, stopped) ->
-                hosting.startDirectorJobs(vm.cid(), new DirectorTether.Slot(factory, started, stopped));
+        // the director's database is monit's postgres on the same VM: it answers while that process runs
+        return (vm, postgresDirectory, factory, started, stopped) -> hosting.startDirectorJobs(vm.cid(), postgresDirectory,
+                new DirectorTether.Slot(() -> {
+            Director director = factory.get();
+            director.postgresServer(() -> hosting.postgresRunning(vm.cid()));
+            return director;
+        }, started, stopped));
     }
 }
