@@ -273,6 +273,9 @@ class DirectorSemanticsTest {
                 .isEqualTo(world.iaas().vm(target.path("cid").asText()).orElseThrow().hostPublicKey())
                 // the raw /etc/ssh/ssh_host_rsa_key.pub a stemcell makes at first boot (bosh-agent GetHostPublicKey)
                 .matches("ssh-rsa [A-Za-z0-9+/=]+ root@\\S+\n?");
+        // bosh jobs/ssh.rb adds gateway_host/gateway_user only when director.default_ssh_options is set
+        assertThat(result.get(0).has("gateway_host")).isFalse();
+        assertThat(result.get(0).has("gateway_user")).isFalse();
         assertThat(world.iaas().vm(target.path("cid").asText()).orElseThrow().agent().sshUsers()).containsKey("bosh_op1");
         String cleanup = body.replace("\"setup\"", "\"cleanup\"").replaceAll("\"params\":\\{.*\\}\\}$", "\"params\":{\"user_regex\":\"^bosh_op1\"}}");
         assertThat(run(bosh.send("POST", "/deployments/zookeeper/ssh", "application/json", cleanup)).task().path("state").asText()).isEqualTo("done");

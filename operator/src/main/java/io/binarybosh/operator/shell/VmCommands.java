@@ -30,6 +30,17 @@ public record VmCommands(boolean sudo) {
         return privileged("monit start all");
     }
 
+    /**
+     * Starts a VM's jobs as the agent's start does (bosh director starter.rb: {@code run_script pre-start}, then
+     * monit): every job's pre-start first (postgres' upgrades a postgres-13 cluster to postgres-15 there), but only
+     * while monit reports no process running: a pre-start under a live postgres would pull its files away.
+     */
+    public String startJobs() {
+        return privileged("if monit summary | grep -qiE \"'[^']+'[[:space:]]+running\"; then :; else "
+                + "for s in /var/vcap/jobs/*/bin/pre-start; do [ -x \"$s\" ] || continue; \"$s\" > /dev/null || "
+                + "{ echo \"$s failed\" >&2; exit 6; }; done; fi; monit start all");
+    }
+
     public String monitSummary() {
         return privileged("monit summary");
     }
@@ -40,7 +51,7 @@ public record VmCommands(boolean sudo) {
      * package if the VM has it, else postgres-15's). PGDATA is 0700: this needs root.
      */
     public String postgresState(String store) {
-        return privileged("cd " + quote(store) + " || exit 3; for d in postgres-*; do [ -d \"$d\" ] || continue; "
+        return privileged("cd " + quote(store) + " || exit 3; for d in postgres-[0-9]*; do [ -d \"$d\" ] || continue; "
                 + "if [ -n \"$(ls -A \"$d\")\" ]; then data=data; else data=empty; fi; "
                 + "if [ -f \"$d/postmaster.pid\" ]; then pid=pidfile; else pid=none; fi; "
                 + "bin=/var/vcap/packages/$d/bin/pg_controldata; [ -x \"$bin\" ] || "

@@ -146,6 +146,9 @@ class VmCommandsTest {
     void postgresStateListsEachDataDirectoryWithItsPidFileAndWhatPgControldataSays() throws Exception {
         Path store = store();
         Files.createDirectories(store.resolve("postgres-13"));
+        // the postgres job's pre-start leaves this on every director's store: no data directory
+        Files.createDirectories(store.resolve("postgres-previous-glibc-tracking"));
+        Files.writeString(store.resolve("postgres-previous-glibc-tracking/previous-glibc-version.txt"), "2.39\n");
         Files.writeString(store.resolve("postgres-15/postmaster.pid"), "2\n/var/vcap/store/postgres-15\n");
         // no postgres package here: pg_controldata cannot say, and an unknown state is not a clean shutdown
         PostgresState state = PostgresState.parse(sh(commands.postgresState(store.toString()), Map.of()).out());
@@ -234,6 +237,11 @@ class VmCommandsTest {
 
     @Test
     void withSudoEveryPrivilegedCommandRunsAsRootWithoutAPrompt() {
+        // bosh director starter.rb: the agent runs every job's pre-start before its start (monit start all)
+        assertThat(new VmCommands(true).startJobs()).contains("/var/vcap/jobs/*/bin/pre-start")
+                .contains("monit summary | grep -qiE").endsWith("; monit start all'");
+        assertThat(new VmCommands(true).monitStartAll()).as("a plain start runs no pre-start")
+                .isEqualTo("sudo -n sh -c 'PATH=/var/vcap/bosh/bin:$PATH; monit start all'");
         assertThat(new VmCommands(true).monitStopAll()).isEqualTo("sudo -n sh -c 'PATH=/var/vcap/bosh/bin:$PATH; monit stop all'");
         assertThat(new VmCommands(false).monitStopAll()).isEqualTo("sh -c 'PATH=/var/vcap/bosh/bin:$PATH; monit stop all'");
         assertThat(VmCommands.quote("it's")).isEqualTo("'it'\\''s'");

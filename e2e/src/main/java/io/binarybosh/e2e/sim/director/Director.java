@@ -35,18 +35,34 @@ public final class Director {
     private HealthMonitor hm;
     private volatile boolean running;
     private volatile String uuid;
+    private final String postgresDirectory;
+    private volatile java.util.function.BooleanSupplier postgresServer = () -> true;
 
     public Director(DirectorConfig config, Path store, DirectorEnvironment env) {
+        this(config, store, env, StoreLayout.POSTGRES_DIR);
+    }
+
+    /** {@code postgresDirectory}: the data directory of the postgres job on its VM (postgres-15, or postgres-13). */
+    public Director(DirectorConfig config, Path store, DirectorEnvironment env, String postgresDirectory) {
         this.config = config;
         this.store = store;
         this.env = env;
+        this.postgresDirectory = postgresDirectory;
+    }
+
+    /** Where postgres is a process of its own: whether it runs (the database answers only then). */
+    public void postgresServer(java.util.function.BooleanSupplier running) {
+        postgresServer = running;
     }
 
     public synchronized void start() {
         if (running) {
             return;
         }
-        db = DirectorDb.open(new StoreLayout(store));
+        db = DirectorDb.open(new StoreLayout(store, postgresDirectory));
+        db.serverProcess(postgresServer);
+        // Config.uuid: read once when the director starts (bosh director/config.rb): without postgres it cannot
+        uuid = db.read(t -> t.uuid);
         nats = new Nats(config.address(), config.natsCaId());
         env.network().listen(nats);
         Locks locks = new Locks(db, env.timings());
@@ -62,8 +78,7 @@ public final class Director {
                         Math.max(60, env.timings().seconds(600).toSeconds()), Clock.systemUTC()));
         Router anonymous = new Router();
         Router router = new Router();
-        // Config.uuid: read once when the director starts (bosh director/config.rb), so /info needs no database.
-        uuid = db.read(t -> t.uuid);
+        // /info needs no database: the uuid was read above
         DirectorRoutes directorRoutes = new DirectorRoutes(db, config, auth, locks, uuid);
         directorRoutes.registerAnonymous(anonymous);
         directorRoutes.register(router);

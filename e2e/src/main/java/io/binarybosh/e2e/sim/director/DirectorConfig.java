@@ -12,7 +12,7 @@ public record DirectorConfig(String name, String address, int port, boolean uaa,
                              String certificatePem, String privateKeyPem, String caPem, String natsCaId,
                              String tokenSigningKey, boolean autoFixStatefulNodes, int workers, int maxTasks, HmConfig hm,
                              String version, String cpi, String stemcellOs, String stemcellVersion,
-                             UaaConfig uaaServer, String configServerUrl) {
+                             UaaConfig uaaServer, String configServerUrl, Map<String, String> defaultSshOptions) {
 
     public static final String DEFAULT_VERSION = "283.1.6 (00000000)";
     /** bosh-deployment uaa.yml: {@code uaa.url: https://((internal_ip)):8443}. */
@@ -84,7 +84,24 @@ public record DirectorConfig(String name, String address, int port, boolean uaa,
                 p.string("director.stemcell_os", "ubuntu-noble"),
                 p.string("director.stemcell_version", "1.484"),
                 uaa ? uaaServer(p, address) : null,
-                p.bool("director.config_server.enabled", false) ? p.string("director.config_server.url", "") : null);
+                p.bool("director.config_server.enabled", false) ? p.string("director.config_server.url", "") : null,
+                defaultSshOptions(p));
+    }
+
+    /**
+     * bosh jobs/director/templates/director.yml.erb: {@code default_ssh_options} only when
+     * {@code director.default_ssh_options.gateway_host} is set, with {@code gateway_user} (default {@code vcap},
+     * jobs/director/spec); null otherwise, and then the ssh results carry no gateway fields at all.
+     */
+    private static Map<String, String> defaultSshOptions(Props p) {
+        String host = p.string("director.default_ssh_options.gateway_host", null);
+        if (host == null) {
+            return null;
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("gateway_host", host);
+        options.put("gateway_user", p.string("director.default_ssh_options.gateway_user", "vcap"));
+        return Map.copyOf(options);
     }
 
     private static UaaConfig uaaServer(Props p, String address) {

@@ -29,7 +29,7 @@ public final class DirectorJobs {
         this.vms = vms;
         this.lockWait = lockWait;
         this.scanAndFix = new ScanAndFix(db, config, cloudCheck);
-        this.ssh = new SshSessions(cloudCheck, vms);
+        this.ssh = new SshSessions(cloudCheck, vms, config.defaultSshOptions());
         this.uploads = new Uploads(db);
     }
 

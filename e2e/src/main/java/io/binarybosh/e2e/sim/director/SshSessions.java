@@ -13,10 +13,12 @@ import java.util.Set;
 final class SshSessions {
     private final CloudCheck cloudCheck;
     private final VmLifecycle vms;
+    private final java.util.Map<String, String> defaultSshOptions;
 
-    SshSessions(CloudCheck cloudCheck, VmLifecycle vms) {
+    SshSessions(CloudCheck cloudCheck, VmLifecycle vms, java.util.Map<String, String> defaultSshOptions) {
         this.cloudCheck = cloudCheck;
         this.vms = vms;
+        this.defaultSshOptions = defaultSshOptions;
     }
 
     String run(TaskContext ctx, String deployment, JsonNode args) {
@@ -49,8 +51,11 @@ final class SshSessions {
             r.put("id", instance.id());
             r.put("index", instance.index());
             r.put("job", instance.group());
-            r.putNull("gateway_host");
-            r.putNull("gateway_user");
+            // bosh director jobs/ssh.rb: the gateway fields only when default_ssh_options is configured
+            if (defaultSshOptions != null) {
+                r.put("gateway_host", defaultSshOptions.get("gateway_host"));
+                r.put("gateway_user", defaultSshOptions.get("gateway_user"));
+            }
         }
         ctx.result(Json.write(results));
         return "";

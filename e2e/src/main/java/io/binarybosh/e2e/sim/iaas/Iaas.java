@@ -100,6 +100,7 @@ public final class Iaas {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        hosting.diskCreated(diskPath(cid), sizeMb);
         return cid;
     }
 
@@ -116,6 +117,7 @@ public final class Iaas {
         if (!hasDisk(diskCid)) {
             return;
         }
+        hosting.diskDeleted(diskPath(diskCid));
         try (var walk = Files.walk(diskPath(diskCid))) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

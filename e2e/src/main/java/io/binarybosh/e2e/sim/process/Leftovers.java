@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 final class Leftovers {
     private static final String OWNER = "binary-bosh-world.owner";
     private static final Pattern STORE_MOUNT = Pattern.compile("^(.*)/vms/[^/]+/var/vcap/store$");
+    /** A sized disk (tmpfs) of the world whose hosts folder is {@code group(1)/hosts}. */
+    private static final Pattern DISK_MOUNT = Pattern.compile("^(.*)/iaas/disks/disk-[^/]+$");
 
     private Leftovers() {
     }
@@ -42,6 +44,18 @@ final class Leftovers {
                 SshHost.unmount(Path.of(mount));
             }
         }
+        for (String mount : mounts(DISK_MOUNT)) {
+            Matcher m = DISK_MOUNT.matcher(mount);
+            if (m.matches() && !ownerAlive(Path.of(m.group(1)).resolve("hosts"))) {
+                SshHost.unmount(Path.of(mount));
+            }
+        }
+    }
+
+    /** The sized disks of the world whose hosts folder is {@code hostsRoot}. */
+    static void unmountDisksOf(Path hostsRoot) {
+        String prefix = hostsRoot.resolveSibling("iaas").resolve("disks").toString() + "/";
+        mounts(DISK_MOUNT).stream().filter(m -> m.startsWith(prefix)).forEach(m -> SshHost.unmount(Path.of(m)));
     }
 
     /** Every store mount under that world's folder (a VM whose destroy was never reached). */
@@ -61,11 +75,15 @@ final class Leftovers {
     }
 
     private static List<String> storeMounts() {
+        return mounts(STORE_MOUNT);
+    }
+
+    private static List<String> mounts(Pattern pattern) {
         List<String> mounts = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
                 String[] f = line.split(" ");
-                if (f.length > 4 && STORE_MOUNT.matcher(unescape(f[4])).matches()) {
+                if (f.length > 4 && pattern.matcher(unescape(f[4])).matches()) {
                     mounts.add(unescape(f[4]));
                 }
             }

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * killed; both waits multiplied by the world's time scale) and keeps its cluster state in {@code global/pg_control}
  * for the VM's {@code pg_controldata}.
  */
-record MonitControlFile(HostDir dir, String javaCommand, String classPath, String tether, String cid, double timeScale) {
+record MonitControlFile(HostDir dir, String javaCommand, String classPath, String tether, String cid, double timeScale,
+                        String postgresDirectory) {
     /** Named as on a bosh-deployment director VM (bosh:jobs/{nats,postgres,blobstore,director,health_monitor}/monit). */
     static final List<String> PROCESSES = List.of("nats", "postgres", "blobstore_nginx", "director", "worker_1",
             "director_scheduler", "director_nginx", "health_monitor");
@@ -62,13 +63,15 @@ record MonitControlFile(HostDir dir, String javaCommand, String classPath, Strin
             if [ -n "$state" ] && [ "$state" != "shut down" ]; then
               echo "LOG: database system was not properly shut down; automatic recovery in progress" >> "$log"
             fi
-            trap 'echo "LOG: received fast shutdown request" >> "$log"; control "shut down"; rm -f "$pgdata/postmaster.pid"; echo "LOG: database system is shut down" >> "$log"; exit 0' INT TERM
-            trap 'echo "LOG: received immediate shutdown request" >> "$log"; rm -f "$pgdata/postmaster.pid"; exit 1' QUIT
+            # a hung postgres (Faults.hangPostgres: stuck in I/O) hears nothing until SIGKILL
+            hung="$(dirname "$0")/../run/postgres-hangs"
+            trap 'if [ ! -f "$hung" ]; then echo "LOG: received fast shutdown request" >> "$log"; control "shut down"; rm -f "$pgdata/postmaster.pid"; echo "LOG: database system is shut down" >> "$log"; exit 0; fi' INT TERM
+            trap 'if [ ! -f "$hung" ]; then echo "LOG: received immediate shutdown request" >> "$log"; rm -f "$pgdata/postmaster.pid"; exit 1; fi' QUIT
             control "in production"
-            printf '%s\n%s\n%s\n5432\n/var/vcap/sys/run/postgres-15\n127.0.0.1\n  5432001         0\nready   \n' \
-              "$$" /var/vcap/store/postgres-15 "$(date +%s)" > "$pgdata/postmaster.pid"
+            printf '%s\n%s\n%s\n5432\n/var/vcap/sys/run/%s\n127.0.0.1\n  5432001         0\nready   \n' \
+              "$$" "/var/vcap/store/${pgdata##*/}" "$(date +%s)" "${pgdata##*/}" > "$pgdata/postmaster.pid"
             echo "LOG: database system is ready to accept connections" >> "$log"
-            sleep infinity & wait
+            while :; do sleep infinity & wait $!; done
             """;
 
     void write() {
@@ -80,6 +83,9 @@ record MonitControlFile(HostDir dir, String javaCommand, String classPath, Strin
             ShellFiles.executable(dir.bin().resolve("init"), INIT);
             ShellFiles.executable(dir.bin().resolve("postgres-init"), POSTGRES_INIT);
             ShellFiles.executable(dir.bin().resolve("postgres"), POSTGRES);
+            // the job's config/postgresql.conf, which its bin/postgres copies into the data directory
+            Files.writeString(dir.etc().resolve("postgresql.conf"), "listen_addresses = '127.0.0.1'\nport = 5432\n");
+            PostgresRelease.writeJob(dir, postgresDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,7 +96,9 @@ record MonitControlFile(HostDir dir, String javaCommand, String classPath, Strin
                 + "  start program = \"" + dir.bin().resolve("ctl") + " " + p + " start\" with timeout 30 seconds\n"
                 + "  stop program = \"" + dir.bin().resolve("ctl") + " " + p + " stop\" with timeout 30 seconds\n"
                 + "  group vcap\n"
-                + (p.equals("nats") || p.equals("postgres") ? "" : "  depends on postgres, nats\n"))
+                // as in bosh's jobs/*/monit: only the workers depend (on director); nothing depends on postgres, so
+                // `monit stop postgres` leaves the director running without its database
+                + (p.startsWith("worker_") ? "  depends on director\n" : ""))
                 .collect(Collectors.joining("\n"));
         return "set daemon 1\n"
                 + "set logfile " + dir.log().resolve("monit.log") + "\n"
@@ -104,7 +112,7 @@ record MonitControlFile(HostDir dir, String javaCommand, String classPath, Strin
     }
 
     private String ctl() {
-        String pg = dir.store() + "/postgres-15";
+        String pg = dir.store() + "/" + postgresDirectory;
         return """
                 #!/bin/bash
                 # ctl <process> start|stop, run by monit
@@ -128,8 +136,15 @@ record MonitControlFile(HostDir dir, String javaCommand, String classPath, Strin
                       >>"$log/director.log" 2>&1 </dev/null &
                     for i in $(seq 250); do [ -s "$pidfile" ] && exit 0; sleep 0.02; done; exit 1 ;;
                   postgres)
-                    mkdir -p "$pgdata/global"; chmod 0700 "$pgdata"
-                    # pre-start (bosh:jobs/postgres/templates/pre-start.erb) removes a stale postmaster.pid
+                    # the job's bin/postgres (bosh jobs/postgres/templates/postgres.erb, bash -e) copies its config into
+                    # the data directory, then runs postgres -D on it: no directory, or no cluster in it (pre-start
+                    # not run), and postgres does not start
+                    if ! cp "$home/etc/postgresql.conf" "$pgdata/postgresql.conf" 2>>"$log/postgres.log" \\
+                        || [ ! -f "$pgdata/PG_VERSION" ]; then
+                      echo "FATAL: \\"$pgdata\\" is not a valid data directory" >> "$log/postgres.log"; exit 1
+                    fi
+                    chmod 0700 "$pgdata"
+                    # a stale postmaster.pid names PID 2, which a new bpm container's postgres is itself: ignored
                     rm -f "$pgdata/postmaster.pid"
                     # a background job of a script ignores INT and QUIT, which postgres must hear: restore them
                     setsid nohup env --default-signal=INT,QUIT unshare --pid --fork --kill-child "$home/bin/postgres-init" "$pgdata" >/dev/null 2>&1 </dev/null &

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 final class MonitJobs implements JobProcess {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration PRE_START_TIMEOUT = Duration.ofSeconds(60);
     private final SshHost host;
     private final DirectorTether tether;
 
@@ -22,13 +23,21 @@ final class MonitJobs implements JobProcess {
         this.tether = tether;
     }
 
-    /** Starts monit (or, if it runs, `monit start all`) and returns once the director is up. */
+    /**
+     * The agent's start of the jobs, as the director asks for it (bosh director starter.rb): {@code run_script
+     * pre-start} first (bosh-agent agent/action/run_script.go: every job's bin/pre-start, as root), then monit
+     * (or, if it runs, `monit start all`); returns once the director is up.
+     */
     static MonitJobs start(SshHost host, MonitControlFile controlFile, DirectorTether tether) {
         MonitJobs jobs = new MonitJobs(host, tether);
-        if (jobs.daemonRunning()) {
+        boolean running = jobs.daemonRunning();
+        if (!running) {
+            controlFile.write();
+        }
+        jobs.preStart();
+        if (running) {
             jobs.monit("start", "all");
         } else {
-            controlFile.write();
             jobs.boot();
         }
         await(() -> tether.isRunning(host.cid()) || host.destroyed(), "director on " + host.address() + " to start");
@@ -47,6 +56,16 @@ final class MonitJobs implements JobProcess {
                     .start();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void preStart() {
+        Command.Result r = host.inside(PRE_START_TIMEOUT, "sh", "-c", "for s in /var/vcap/jobs/*/bin/pre-start; do "
+                + "[ -x \"$s\" ] || continue; \"$s\" >> " + host.dir().log().resolve("pre-start.log") + " 2>&1 || "
+                + "{ echo \"$s failed\"; exit 1; }; done");
+        if (!r.ok()) {
+            throw new IllegalStateException("Action Failed run_script: 1 of 1 pre-start scripts failed on " + host.address()
+                    + ": " + r.output().trim());
         }
     }
 

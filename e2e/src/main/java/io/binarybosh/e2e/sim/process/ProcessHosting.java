@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,9 +26,11 @@ public final class ProcessHosting implements VmHosting, AutoCloseable {
     private final Jumpbox jumpbox;
     private final MonitFormat monitFormat;
     private final double timeScale;
+    private final boolean sizedDisks;
 
-    public ProcessHosting(Path root, int sshPort, MonitFormat monitFormat, double timeScale) {
+    public ProcessHosting(Path root, int sshPort, MonitFormat monitFormat, double timeScale, boolean sizedDisks) {
         this.root = root;
+        this.sizedDisks = sizedDisks;
         this.sshPort = sshPort;
         this.monitFormat = monitFormat;
         this.timeScale = timeScale;
@@ -58,6 +61,26 @@ public final class ProcessHosting implements VmHosting, AutoCloseable {
         }
     }
 
+    /**
+     * A persistent disk of its own size: a tmpfs of {@code sizeMb} on its folder, so that {@code df} on the store
+     * it is bind-mounted at reports that size and what is free on it, as on a real disk. Unmounted with the disk,
+     * the world, or by the next world when this one's JVM died.
+     */
+    @Override
+    public void diskCreated(Path diskPath, int sizeMb) {
+        if (sizedDisks) {
+            Command.check(Duration.ofSeconds(20), "mount", "-t", "tmpfs", "-o", "size=" + sizeMb + "m,mode=0755",
+                    "binary-bosh-disk", diskPath.toString());
+        }
+    }
+
+    @Override
+    public void diskDeleted(Path diskPath) {
+        if (sizedDisks) {
+            SshHost.unmount(diskPath);
+        }
+    }
+
     @Override
     public VmHost boot(String cid, String address, Path diskPath) {
         SshHost host = SshHost.boot(cid, address, sshPort, new HostDir(root.resolve("vms").resolve(cid)), diskPath,
@@ -66,12 +89,30 @@ public final class ProcessHosting implements VmHosting, AutoCloseable {
         return host;
     }
 
-    /** Starts monit on a director VM; the director runs from {@code slot} each time its process starts. */
-    public JobProcess startDirectorJobs(String cid, DirectorTether.Slot slot) {
+    /**
+     * Starts monit on a director VM whose postgres job keeps its data in {@code postgresDirectory}; the director
+     * runs from {@code slot} each time its process starts.
+     */
+    public JobProcess startDirectorJobs(String cid, String postgresDirectory, DirectorTether.Slot slot) {
         SshHost host = host(cid).orElseThrow(() -> new IllegalStateException("no host for VM " + cid));
         tether.register(cid, slot);
         return MonitJobs.start(host, new MonitControlFile(host.dir(), javaCommand(), classPath(), tether.address(), cid,
-                timeScale), tether);
+                timeScale, postgresDirectory), tether);
+    }
+
+    /**
+     * Whether monit's postgres on that VM runs: its process (the bpm container's, whose pid monit watches) is
+     * alive. A stopped, killed or never started postgres refuses the director's connections.
+     */
+    public boolean postgresRunning(String cid) {
+        return host(cid).map(h -> {
+            try {
+                long pid = Long.parseLong(Files.readString(h.dir().pidFile("postgres")).trim());
+                return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            } catch (IOException | NumberFormatException e) {
+                return false;
+            }
+        }).orElse(false);
     }
 
     /**
@@ -133,6 +174,7 @@ public final class ProcessHosting implements VmHosting, AutoCloseable {
         tether.close();
         ProcessSweep.kill(processMarker());
         Leftovers.unmountUnder(root);
+        Leftovers.unmountDisksOf(root);
         Leftovers.release(root);
     }
 }

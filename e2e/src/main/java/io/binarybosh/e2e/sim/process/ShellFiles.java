@@ -8,7 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * The scripts that make a simulated VM look like a stemcell's: its first boot (own mount and UTS namespaces,
  * user database, sudoers, RSA host key, jumpbox user, sshd), the login shell (PATH, working folder), the
- * root-only monit wrapper and {@code pg_controldata}.
+ * root-only monit wrapper; the postgres packages ({@link PostgresRelease}).
  */
 final class ShellFiles {
     /** The groups a stemcell has and the agent puts ephemeral users in (bosh-agent settings/settings.go). */
@@ -32,8 +32,7 @@ final class ShellFiles {
         Files.createDirectories(dir.monitrc().getParent());
         rootOnly(dir.monitWrapper(), monitWrapper(dir, monitFormat));
         Files.setPosixFilePermissions(dir.bosh(), PosixFilePermissions.fromString("rwx------"));
-        Files.createDirectories(dir.postgresBin());
-        executable(dir.postgresBin().resolve("pg_controldata"), PG_CONTROLDATA);
+        PostgresRelease.writePackages(dir);
     }
 
     /**
@@ -125,26 +124,6 @@ final class ShellFiles {
                 """.formatted(run, run);
         return "#!/bin/bash\n[ \"$(id -u)\" = 0 ] || { echo \"monit: must be run as root\" >&2; exit 1; }\n" + body;
     }
-
-    /**
-     * The postgres package's pg_controldata, reading the stand-in's control file ({@code global/pg_control}, one
-     * line: the cluster state and when it was set) and printing what PostgreSQL 15's prints for it (its first
-     * lines), with its error when the file cannot be read (PGDATA is 0700: without sudo, permission denied).
-     */
-    private static final String PG_CONTROLDATA = """
-            #!/bin/bash
-            case "$1" in -D) dir=$2 ;; --pgdata=*) dir=${1#--pgdata=} ;; "") dir=$PGDATA ;; *) dir=$1 ;; esac
-            if [ -z "$dir" ]; then echo "pg_controldata: error: no data directory specified" >&2; exit 1; fi
-            f="$dir/global/pg_control"
-            if ! line=$(cat "$f" 2>/dev/null); then
-              err=$(cat "$f" 2>&1 >/dev/null)
-              echo "pg_controldata: error: could not open file \\"$f\\" for reading: ${err##*: }" >&2; exit 1
-            fi
-            state=${line#*|}; stamp=${line%%|*}
-            printf '%-37s %s\\n' "pg_control version number:" 1300 "Catalog version number:" 202209061 \\
-              "Database system identifier:" 7301928347561234567 "Database cluster state:" "$state" \\
-              "pg_control last modified:" "$(LC_ALL=C date -d "@$stamp" '+%a %d %b %Y %I:%M:%S %p %Z')"
-            """;
 
     static void executable(Path file, String content) throws IOException {
         Files.writeString(file, content);

@@ -20,6 +20,7 @@ public final class DirectorDb {
     private final StoreLayout layout;
     private final Tables tables;
     private volatile boolean serverDown;
+    private volatile java.util.function.BooleanSupplier serverProcess = () -> true;
 
     private DirectorDb(StoreLayout layout, Tables tables) {
         this.layout = layout;
@@ -81,12 +82,20 @@ public final class DirectorDb {
         serverDown = false;
     }
 
+    /**
+     * Where postgres is a process of its own (process mode: monit's {@code postgres}), whether it runs: the
+     * database answers only while it does, as the director's connections to 127.0.0.1:5432 do.
+     */
+    public void serverProcess(java.util.function.BooleanSupplier running) {
+        serverProcess = running;
+    }
+
     public boolean serverDown() {
-        return serverDown;
+        return serverDown || !serverProcess.getAsBoolean();
     }
 
     private void requireServer() {
-        if (serverDown) {
+        if (serverDown()) {
             throw new DatabaseUnavailable();
         }
     }

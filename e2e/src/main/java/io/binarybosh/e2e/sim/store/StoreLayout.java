@@ -6,10 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where a director keeps things inside its store, laid out like /var/vcap/store on a real director VM. */
-public record StoreLayout(Path root) {
+public record StoreLayout(Path root, String postgresDirectory) {
     public static final String POSTGRES_DIR = "postgres-15";
 
-    public Path postgres() { return root.resolve(POSTGRES_DIR); }
+    /** A store of the bosh release's current postgres job (postgres-15). */
+    public StoreLayout(Path root) {
+        this(root, POSTGRES_DIR);
+    }
+
+    public Path postgres() { return root.resolve(postgresDirectory); }
 
     /** The simulated `bosh` database: every table in one JSON document. */
     public Path database() { return postgres().resolve("bosh.json"); }
@@ -29,7 +34,7 @@ public record StoreLayout(Path root) {
             Files.createDirectories(directorDir().resolve("tasks"));
             Path version = postgres().resolve("PG_VERSION");
             if (!Files.exists(version)) {
-                Files.writeString(version, "15\n");
+                Files.writeString(version, postgresDirectory.substring("postgres-".length()) + "\n");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

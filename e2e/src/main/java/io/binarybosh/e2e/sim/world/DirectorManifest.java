@@ -64,6 +64,9 @@ public final class DirectorManifest {
             // bosh-deployment credhub.yml: director.config_server.{enabled,url}, CredHub on 8844
             director.put("config_server", Map.of("enabled", true, "url", "https://" + address + ":8844/api/"));
         }
+        if (spec.defaultSshOptions() != null) {
+            director.put("default_ssh_options", new LinkedHashMap<>(spec.defaultSshOptions()));
+        }
         props.put("director", director);
         props.put("hm", hm);
         props.put("nats", Map.of("tls", Map.of("ca", "nats-ca-" + address)));
@@ -96,9 +99,9 @@ public final class DirectorManifest {
         group.put("azs", List.of("z1"));
         group.put("vm_type", "default");
         group.put("stemcell", "default");
-        group.put("persistent_disk", 65536);
+        group.put("persistent_disk", spec.persistentDiskOrDefault());
         group.put("networks", List.of(Map.of("name", "default", "static_ips", List.of(address))));
-        group.put("jobs", List.of("nats", "postgres", "blobstore", "director", "health_monitor").stream()
+        group.put("jobs", spec.jobs().stream()
                 .map(j -> Map.of("name", j, "release", "bosh")).toList());
         group.put("properties", properties);
         m.put("instance_groups", List.of(group));

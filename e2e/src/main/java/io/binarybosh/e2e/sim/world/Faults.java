@@ -96,6 +96,21 @@ public final class Faults {
         world.director(key).db().serverStopped();
     }
 
+    /**
+     * Process mode: the director VM's postgres hangs (stuck in I/O) and hears no signal but SIGKILL, so that a
+     * `monit stop` (bpm stop: INT, 15 s, QUIT, 2 s, kill) kills it: its cluster stays "in production" and its
+     * postmaster.pid stays, saying 2. It still serves the director until then.
+     */
+    public void hangPostgres(String key) {
+        String cid = world.directorVm(key).orElseThrow().cid();
+        var host = world.processHostOf(cid).orElseThrow(() -> new IllegalStateException("not in process mode"));
+        try {
+            java.nio.file.Files.writeString(host.dir().run().resolve("postgres-hangs"), "");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Postgres is back: the director reads and writes its database again. */
     public void startDatabase(String key) {
         world.director(key).db().serverStarted();

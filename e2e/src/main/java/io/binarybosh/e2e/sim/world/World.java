@@ -65,7 +65,8 @@ public final class World implements AutoCloseable {
             return t;
         });
         this.hosting = spec.processMode() ? new ProcessHosting(root.resolve("hosts"), spec.sshPortOrDefault(),
-                io.binarybosh.e2e.sim.process.MonitFormat.parse(spec.monit()), spec.timeScale() == null ? 1.0 : spec.timeScale()) : null;
+                io.binarybosh.e2e.sim.process.MonitFormat.parse(spec.monit()), spec.timeScale() == null ? 1.0 : spec.timeScale(),
+                spec.sizedDisksOrDefault()) : null;
         // a backstop for a JVM that exits without close(): no monit, sshd or director process may outlive it
         this.killOnExit = hosting == null ? null : new Thread(hosting::close, "world-process-sweep");
         if (killOnExit != null) {
@@ -139,9 +140,9 @@ public final class World implements AutoCloseable {
 
     /** `bosh create-env`: a VM no director manages, whose agent takes its spec straight from the CLI. */
     private void createEnv(DirectorSpec d, String address, Map<String, Object> properties) {
-        String disk = iaas.createDisk(65536);
+        String disk = iaas.createDisk(d.persistentDiskOrDefault());
         Vm vm = iaas.createVm(new AgentSettings(UUID.randomUUID().toString(), null, null), address, disk);
-        List<JobRef> jobs = List.of("nats", "postgres", "blobstore", "director", "health_monitor").stream()
+        List<JobRef> jobs = d.jobs().stream()
                 .map(j -> new JobRef(j, "bosh", properties)).toList();
         vm.agent().apply(new ApplySpec(d.deployment() == null ? d.name() : d.deployment(), "bosh", 0,
                 UUID.randomUUID().toString(), "z1", jobs, 65536, "default", null, null));

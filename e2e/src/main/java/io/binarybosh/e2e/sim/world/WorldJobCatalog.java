@@ -10,6 +10,7 @@ import io.binarybosh.e2e.sim.director.Props;
 import io.binarybosh.e2e.sim.iaas.Vm;
 import io.binarybosh.e2e.sim.store.ApplySpec;
 import io.binarybosh.e2e.sim.store.JobRef;
+import io.binarybosh.e2e.sim.store.StoreLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,8 +72,10 @@ final class WorldJobCatalog implements JobCatalog {
         DirectorConfig config = DirectorConfig.fromProperties(properties, healthMonitor, vm.address(),
                 spec.hasJob("health_monitor"));
         Path store = store(vm);
-        return runner.run(vm, DirectorJobFiles.render(properties, config, spec, vm.address()),
-                () -> new Director(config, store, environment.get()),
+        // the postgres-13 job keeps its data in postgres-13 (bosh jobs/postgres-13/templates/pre-start.erb)
+        String postgres = spec.hasJob("postgres-13") ? "postgres-13" : StoreLayout.POSTGRES_DIR;
+        return runner.run(vm, DirectorJobFiles.render(properties, config, spec, vm.address()), postgres,
+                () -> new Director(config, store, environment.get(), postgres),
                 d -> running.put(config.address(), d), d -> running.remove(config.address(), d));
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 /** A world description, read from YAML (see e2e/README.md). */
 public record WorldSpec(String network, Integer port, Double timeScale, String mode, Integer sshPort, String monit,
                         Map<String, DirectorSpec> directors, List<Release> releases, List<Stemcell> stemcells,
-                        List<Deployment> deployments) {
+                        List<Deployment> deployments, Boolean sizedDisks) {
     /** Directors run inside the world's JVM (default). */
     public static final String IN_JVM = "in-jvm";
     /** Director VMs run real monit, sshd and a director OS process each (see e2e/README.md). */
@@ -58,24 +58,33 @@ public record WorldSpec(String network, Integer port, Double timeScale, String m
     }
 
     public WorldSpec withNetwork(String value) {
-        return new WorldSpec(value, port, timeScale, mode, sshPort, monit, directors, releases, stemcells, deployments);
+        return new WorldSpec(value, port, timeScale, mode, sshPort, monit, directors, releases, stemcells, deployments, sizedDisks);
     }
 
     public WorldSpec withTimeScale(double value) {
-        return new WorldSpec(network, port, value, mode, sshPort, monit, directors, releases, stemcells, deployments);
+        return new WorldSpec(network, port, value, mode, sshPort, monit, directors, releases, stemcells, deployments, sizedDisks);
     }
 
     public WorldSpec withMode(String value) {
-        return new WorldSpec(network, port, timeScale, value, sshPort, monit, directors, releases, stemcells, deployments);
+        return new WorldSpec(network, port, timeScale, value, sshPort, monit, directors, releases, stemcells, deployments, sizedDisks);
     }
 
     public WorldSpec withSshPort(int value) {
-        return new WorldSpec(network, port, timeScale, mode, value, monit, directors, releases, stemcells, deployments);
+        return new WorldSpec(network, port, timeScale, mode, value, monit, directors, releases, stemcells, deployments, sizedDisks);
     }
 
     /** In process mode: the monit the VMs show, {@code 5.2.5} (what stemcells ship, the default) or {@code current}. */
     public WorldSpec withMonit(String value) {
-        return new WorldSpec(network, port, timeScale, mode, sshPort, value, directors, releases, stemcells, deployments);
+        return new WorldSpec(network, port, timeScale, mode, sshPort, value, directors, releases, stemcells, deployments, sizedDisks);
+    }
+
+    /**
+     * In process mode: every persistent disk is a file system of its own of the size the manifest gives (a tmpfs
+     * of that size mounted on the disk's folder), so that {@code df} on a VM's store reports the disk's size and
+     * free space as on a real persistent disk; otherwise disks are folders on the machine's file system.
+     */
+    public boolean sizedDisksOrDefault() {
+        return Boolean.TRUE.equals(sizedDisks);
     }
 
     public boolean processMode() {

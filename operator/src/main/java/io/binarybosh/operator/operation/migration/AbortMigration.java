@@ -103,12 +103,12 @@ final class AbortMigration {
                 VmCommands commands = MigrationVms.commands(pair);
                 for (DirectorRole role : List.of(DirectorRole.META, DirectorRole.PRIMARY)) {
                     try (Shell shell = MigrationVms.shell(context, role)) {
-                        expect(shell.run(commands.monitStartAll(), COMMAND), "monit start all on " + role.displayName());
+                        expect(shell.run(commands.startJobs(), COMMAND), "monit start all on " + role.displayName());
                     }
                 }
                 if (migration.getMicroStoreAside() == null) {
                     try (Shell micro = MigrationVms.micro(context)) {
-                        expect(micro.run(commands.monitStartAll(), COMMAND), "monit start all on the Micro");
+                        expect(micro.run(commands.startJobs(), COMMAND), "monit start all on the Micro");
                     }
                 }
             }

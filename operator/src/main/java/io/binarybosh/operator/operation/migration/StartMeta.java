@@ -51,7 +51,7 @@ final class StartMeta implements StepHandler {
                 }
                 context.update(status -> status.getMigration().setMetaStartSent(true));
             }
-            expect(shell.run(MigrationVms.commands(pair).monitStartAll(), COMMAND), "monit start all on Meta");
+            expect(shell.run(MigrationVms.commands(pair).startJobs(), COMMAND), "monit start all on Meta");
         }
         DirectorClient meta = context.client(DirectorRole.META);
         DirectorInfo info;
