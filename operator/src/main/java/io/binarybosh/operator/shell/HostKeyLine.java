@@ -9,8 +9,10 @@ import java.util.Locale;
 /**
  * A pinned SSH host key, from either form a user or a director hands over: the agent's raw
  * {@code /etc/ssh/ssh_host_rsa_key.pub} ({@code type key [comment]}, maybe with a trailing newline), or a
- * known_hosts line ({@code [@marker] host[,host] type key [comment]}). Blank lines and {@code #} comments are
- * skipped; the first key line counts. A line with {@code @revoked} pins nothing.
+ * known_hosts line ({@code [@marker] host[,host] type key [comment]}). Blank lines, {@code #} comments and
+ * {@code @revoked} lines (a key that must never be trusted) are skipped; the first other key line counts. A
+ * {@code @cert-authority} line names a CA that signs host certificates, not a host key: it is refused, since the
+ * operator pins host keys themselves (sshd(8), SSH_KNOWN_HOSTS FILE FORMAT).
  */
 public record HostKeyLine(String type, String base64) {
 
@@ -35,7 +37,8 @@ public record HostKeyLine(String type, String base64) {
         }
         for (String line : text.split("\\R")) {
             String trimmed = line.trim();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+            if (trimmed.isEmpty() || trimmed.startsWith("#")
+                    || trimmed.toLowerCase(Locale.ROOT).startsWith("@revoked")) {
                 continue;
             }
             return parseLine(trimmed);
@@ -46,10 +49,11 @@ public record HostKeyLine(String type, String base64) {
     private static HostKeyLine parseLine(String line) {
         List<String> fields = new ArrayList<>(Arrays.asList(line.split("\\s+")));
         if (fields.get(0).startsWith("@")) {
-            if (fields.get(0).toLowerCase(Locale.ROOT).equals("@revoked")) {
-                throw new ShellException("the pinned host key line is marked @revoked");
+            if (fields.get(0).toLowerCase(Locale.ROOT).equals("@cert-authority")) {
+                throw new ShellException("the pinned known_hosts line is a @cert-authority: it names the CA that "
+                        + "signs host certificates, not the host's key; pin the host key itself (ssh-keyscan)");
             }
-            fields.remove(0);
+            throw new ShellException("the pinned known_hosts line has an unknown marker " + fields.get(0));
         }
         int type = isKeyType(fields.get(0)) ? 0 : 1;
         if (fields.size() < type + 2 || !isKeyType(fields.get(type))) {

@@ -24,8 +24,8 @@ class HostKeyLineTest {
         assertThat(HostKeyLine.parse("10.0.0.6 ssh-rsa " + KEY).typeAndKey()).isEqualTo("ssh-rsa " + KEY);
         assertThat(HostKeyLine.parse("[10.0.0.6]:22,micro.example ssh-rsa " + KEY + " root@micro").typeAndKey())
                 .isEqualTo("ssh-rsa " + KEY);
-        assertThat(HostKeyLine.parse("@cert-authority *.example ecdsa-sha2-nistp256 " + KEY + " ca key").type())
-                .isEqualTo("ecdsa-sha2-nistp256");
+        assertThat(HostKeyLine.parse("@revoked 10.0.0.6 ssh-ed25519 " + KEY + "\n10.0.0.6 ssh-rsa " + KEY).type())
+                .as("a revoked key is skipped, the next line pins").isEqualTo("ssh-rsa");
         assertThat(HostKeyLine.parse("# micro\n\n10.0.0.6 ssh-rsa " + KEY + " a comment with spaces\n").base64())
                 .isEqualTo(KEY);
     }
@@ -33,7 +33,9 @@ class HostKeyLineTest {
     @Test
     void whatIsNoHostKeyIsAShellExceptionNeverAnIllegalArgument() {
         assertThatThrownBy(() -> HostKeyLine.parse("@revoked 10.0.0.6 ssh-rsa " + KEY)).isInstanceOf(ShellException.class)
-                .hasMessageContaining("@revoked");
+                .as("nothing but a revoked key").hasMessageContaining("empty");
+        assertThatThrownBy(() -> HostKeyLine.parse("@cert-authority *.example ecdsa-sha2-nistp256 " + KEY + " ca"))
+                .isInstanceOf(ShellException.class).hasMessageContaining("not the host's key");
         assertThatThrownBy(() -> HostKeyLine.parse("10.0.0.6 ssh-rsa not*base64")).isInstanceOf(ShellException.class);
         assertThatThrownBy(() -> HostKeyLine.parse("10.0.0.6 " + KEY)).isInstanceOf(ShellException.class);
         assertThatThrownBy(() -> HostKeyLine.parse("\n# only a comment\n")).isInstanceOf(ShellException.class);
