@@ -47,7 +47,8 @@ class MutualManagementTest extends OperatorWorldTest {
         meta.send("PUT", "/resurrection", "application/json", "{\"resurrection_paused\":true}");
         operator.createPair(world, spec -> { });
         operator.start();
-        await().atMost(LONG).until(() -> !operator.pair().getStatus().getHistory().isEmpty());
+        await().atMost(LONG).until(() -> operator.pair().getStatus() != null
+                && !operator.pair().getStatus().getHistory().isEmpty());
         OperationRecord unpause = operator.pair().getStatus().getHistory().get(0);
         assertThat(unpause.getType()).isEqualTo("UnpauseResurrection");
         assertThat(unpause.getResult()).isEqualTo("Succeeded");
