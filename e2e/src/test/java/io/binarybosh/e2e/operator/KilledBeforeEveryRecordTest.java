@@ -48,15 +48,17 @@ import static org.awaitility.Awaitility.await;
 class KilledBeforeEveryRecordTest {
 
     /** Every point between a migration step's action and its record, in the order a migration reaches them. */
-    static final List<String> MIGRATION_POINTS = List.of("record:Preflight", "record:PausingResurrection",
-            "record:StoppingDirectors", "record:MovingMetaStoreAside", "record:CopyingStore", "record:VerifyingCopy",
-            "record:StartingMeta", "record:FencingMicro", "record:Scanning:task", "record:Scanning",
+    static final List<String> MIGRATION_POINTS = List.of("record:Preflight", "record:AwaitingApproval",
+            "record:PausingResurrection", "record:StoppingDirectors", "record:MovingMetaStoreAside",
+            "record:CopyingStore:redo", "record:CopyingStore", "record:VerifyingCopy", "record:StartingMeta",
+            "record:AwaitingFenceApproval", "record:FencingMicro", "record:Scanning:task", "record:Scanning",
             "record:Resolving:task", "record:Resolving", "record:VerifyingPrimary", "record:UnpausingResurrection",
             "record:UnpausingResurrection:finish");
     static final List<String> REPAIR_POINTS = List.of("record:Scanning:task", "record:Scanning",
             "record:Resolving:task", "record:Resolving", "record:Verifying:finish");
     static final List<String> FENCE_POINTS = List.of("record:StoppingProcesses:finish");
     private static final Duration RUN = Duration.ofSeconds(90);
+    private static final long BIG_BLOB = 320L << 20;
     /** Each run's output, kept after the test (the module's target folder) to tell where a failing run was. */
     private static final Path LOGS = Path.of("target", "fault-matrix");
 
@@ -84,7 +86,12 @@ class KilledBeforeEveryRecordTest {
             }
         }
         api = new OperatorUnderTest();
-        MigrationSetup.declare(api, world, ApprovalMode.Automatic);
+        // a store whose copy lasts long enough to be caught running
+        Path blob = world.directorVm("micro").orElseThrow().diskPath().resolve("blobstore/store/big-blob");
+        try (var file = new java.io.RandomAccessFile(blob.toFile(), "rw")) {
+            file.setLength(BIG_BLOB);
+        }
+        MigrationSetup.declare(api, world, ApprovalMode.Manual);
     }
 
     @AfterAll
@@ -109,23 +116,64 @@ class KilledBeforeEveryRecordTest {
         microBefore = fingerprint(microVm.diskPath());
         String metaBefore = fingerprint(metaVm.diskPath());
 
-        List<String> halted = runKilledAt(MIGRATION_POINTS, () -> finished("Migration"));
+        boolean[] metaRebooted = {false};
+        boolean[] microRebooted = {false};
+        List<String> halted = runKilledAt(MIGRATION_POINTS, () -> finished("Migration"), () -> {
+            BinaryBoshPair now = api.pair();
+            var operation = now == null || now.getStatus() == null ? null : now.getStatus().getOperation();
+            String step = operation == null ? "" : operation.getStep();
+            if (step.equals("AwaitingApproval") && !approved(operation.getId())) {
+                try {
+                    api.annotate("binarybosh.io/approve", operation.getId());
+                } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                    // a conflict with the operator's write: a person tries again, as the next look does
+                }
+            } else if (step.equals("CopyingStore") && !metaRebooted[0] && copyRunning(operation.getId())) {
+                // Meta's VM restarted mid-copy: its monit starts the director on the half-copied store (in the
+                // background: the world's startJobs waits for a director that the operator stops again)
+                java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        world.faults().startJobs(metaVm.cid());
+                    } catch (IllegalStateException e) {
+                        System.out.println("fault matrix: Meta's director did not stay up: " + e.getMessage());
+                    }
+                });
+                metaRebooted[0] = true;
+            } else if (step.equals("AwaitingFenceApproval") && !microRebooted[0]) {
+                // the Micro's VM restarted while the fence approval waits: it runs on the data Meta took over
+                world.faults().startJobs(microVm.cid());
+                microRebooted[0] = true;
+            }
+        });
 
         assertThat(halted).as("each run died at the next step's record").containsExactlyElementsOf(MIGRATION_POINTS);
         BinaryBoshPair pair = api.pair();
         MigrationStatus migration = pair.getStatus().getMigration();
-        OperationRecord record = pair.getStatus().getHistory().stream()
-                .filter(r -> "Migration".equals(r.getType())).findFirst().orElseThrow();
+        OperationRecord record = record(pair);
         assertThat(record.getResult()).as(record.getMessage()).isEqualTo("Succeeded");
-        assertThat(migration.getSteps()).as("each step recorded once").extracting(s -> s.getStep())
-                .containsExactly("Preflight", "PausingResurrection", "StoppingDirectors", "MovingMetaStoreAside",
-                        "CopyingStore", "VerifyingCopy", "StartingMeta", "FencingMicro", "Scanning", "Resolving",
-                        "VerifyingPrimary", "UnpausingResurrection");
+        api.events("CopyRedone").forEach(e -> System.out.println("fault matrix: CopyRedone " + e.getMessage()));
+        List<String> steps = migration.getSteps().stream().map(s -> s.getStep()).toList();
+        for (int i = 1; i < steps.size(); i++) {
+            assertThat(steps.get(i)).as("no step logged twice in a row: " + steps).isNotEqualTo(steps.get(i - 1));
+        }
+        // a copy that fails its verification is redone: that cycle may repeat, the rest is logged once
+        assertThat(String.join(",", steps).replaceAll("(CopyingStore,VerifyingCopy,)+", "CopyingStore,VerifyingCopy,")
+                .split(",")).as("each step logged once")
+                .containsExactly("Preflight", "AwaitingApproval", "PausingResurrection", "StoppingDirectors",
+                        "MovingMetaStoreAside", "CopyingStore", "VerifyingCopy", "StartingMeta", "AwaitingFenceApproval",
+                        "FencingMicro", "Scanning", "Resolving", "VerifyingPrimary", "UnpausingResurrection");
+        assertThat(metaRebooted[0] && microRebooted[0]).isTrue();
+        // Meta's director started on attempt 1's half copy: that attempt is redone, because the operator saw Meta
+        // run or (killed before recording that) because the verification found the stores differ
+        assertThat(api.events("CopyRedone")).as("one redo per attempt after the first")
+                .hasSize(migration.getCopyAttempt() - 1).anySatisfy(e -> assertThat(e.getMessage())
+                        .contains("copy attempt 1"));
+        assertThat(api.events("MicroRetired")).as("the rebooted Micro fenced without the approval").hasSize(1);
+        assertThat(approved(record(pair).getId() + "-fence")).as("nobody approved the fence").isFalse();
 
         // nothing lost: the Micro's store moved aside whole, Meta runs on the same data, Meta's own store kept
         Path microAside = single(microVm.diskPath(), ".binarybosh-micro-fenced-");
         assertThat(fingerprint(microAside)).isEqualTo(microBefore);
-        assertThat(BootstrapMigrationTest.checksum(microAside)).isEqualTo(migration.getSourceChecksum());
         assertThat(migration.getTargetChecksum()).isEqualTo(migration.getSourceChecksum());
         assertThat(fingerprint(metaVm.diskPath())).as("Meta's store is the Micro's").isEqualTo(microBefore);
         Path metaAside = single(metaVm.diskPath(), ".binarybosh-meta-before-migration-");
@@ -133,7 +181,8 @@ class KilledBeforeEveryRecordTest {
         assertThat(asides(metaAside)).as("nothing moved aside twice").isEmpty();
         assertThat(asides(microAside)).isEmpty();
 
-        // nothing done twice: one scan and one recreate of Primary by Meta, one copy attempt, one source listing
+        // nothing done twice: one scan and one recreate of Primary by Meta, rsync and the source's listing once for
+        // each of the two copy attempts
         assertThat(requests("meta", "POST", "/deployments/bosh-primary/scans")).hasSize(1);
         assertThat(requests("meta", "PUT", "/deployments/bosh-primary/problems")).hasSize(1);
         Directors directors = new Directors(world);
@@ -141,13 +190,17 @@ class KilledBeforeEveryRecordTest {
         assertThat(world.directorVm("primary").orElseThrow().cid()).isNotEqualTo(primaryCid);
         String operationId = record.getId();
         List<String> metaCommands = commands(metaVm);
-        assertThat(metaCommands).as("rsync started once, for attempt 1")
-                .filteredOn(c -> c.contains("nohup") && c.contains("/attempt-1.pid")).hasSize(1);
-        assertThat(metaCommands).noneMatch(c -> c.contains("/attempt-2."));
-        assertThat(commands(microVm)).as("the source's checksum listing started once")
+        int attempts = migration.getCopyAttempt();
+        assertThat(attempts).as("Meta's restart mid-copy made a second attempt").isGreaterThanOrEqualTo(2);
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            String pidFile = "/attempt-" + attempt + ".pid";
+            assertThat(metaCommands).as("rsync started once for attempt " + attempt)
+                    .filteredOn(c -> c.contains("nohup") && c.contains(pidFile)).hasSize(1);
+        }
+        assertThat(metaCommands).noneMatch(c -> c.contains("/attempt-" + (attempts + 1) + "."));
+        assertThat(commands(microVm)).as("the source's checksum listing started once per attempt")
                 .filteredOn(c -> c.contains("nohup") && c.contains("/source-sum.pid")
-                        && c.contains("binarybosh-" + operationId)).hasSize(1);
-        assertThat(migration.getCopyAttempt()).isEqualTo(1);
+                        && c.contains("binarybosh-" + operationId)).hasSize(attempts);
 
         // resurrection paused on the three before anything stopped, unpaused on Meta and Primary only at the end
         Instant firstStop = firstCommand(metaVm, "monit\\ stop\\ all");
@@ -177,6 +230,8 @@ class KilledBeforeEveryRecordTest {
         api.client().resources(BinaryBoshPair.class).inNamespace(OperatorUnderTest.NAMESPACE)
                 .withName(OperatorUnderTest.PAIR).edit(p -> {
                     p.getSpec().getHealth().setForceRecreateAfterSeconds(3);
+                    // the migration was approved by hand; the repair goes on its own
+                    p.getSpec().setApproval(ApprovalMode.Automatic);
                     return p;
                 });
         Vm primaryVm = world.directorVm("primary").orElseThrow();
@@ -185,7 +240,7 @@ class KilledBeforeEveryRecordTest {
         int resolutions = requests("meta", "PUT", "/deployments/bosh-primary/problems").size();
         world.faults().killDirectorVm("primary");
 
-        List<String> halted = runKilledAt(REPAIR_POINTS, () -> finished("Repair"));
+        List<String> halted = runKilledAt(REPAIR_POINTS, () -> finished("Repair"), () -> { });
 
         assertThat(halted).containsExactlyElementsOf(REPAIR_POINTS);
         OperationRecord repair = api.pair().getStatus().getHistory().get(0);
@@ -221,7 +276,7 @@ class KilledBeforeEveryRecordTest {
         world.faults().startJobs(microVm.cid());
         await().atMost(RUN).until(() -> world.runningDirector("micro").isPresent());
 
-        List<String> halted = runKilledAt(FENCE_POINTS, () -> finished("FenceMicro"));
+        List<String> halted = runKilledAt(FENCE_POINTS, () -> finished("FenceMicro"), () -> { });
 
         assertThat(halted).containsExactlyElementsOf(FENCE_POINTS);
         OperationRecord fence = api.pair().getStatus().getHistory().get(0);
@@ -249,9 +304,10 @@ class KilledBeforeEveryRecordTest {
 
     /**
      * Runs the operator until {@code done}, each run halting at the first of {@code points} not passed yet, the last
-     * with none; returns where the runs halted, in order. The final run is left running (closed by the next call).
+     * with none; returns where the runs halted, in order. {@code eachLook} runs at every look at the operator (a
+     * person's approval, a fault at a given step). The final run is left running (closed by the next call).
      */
-    private List<String> runKilledAt(List<String> points, BooleanSupplier done) throws Exception {
+    private List<String> runKilledAt(List<String> points, BooleanSupplier done, Runnable eachLook) throws Exception {
         if (last != null) {
             last.close();
         }
@@ -265,7 +321,10 @@ class KilledBeforeEveryRecordTest {
             try {
                 await("run " + runs + " halting at one of " + remaining + " or the operation done")
                         .atMost(RUN).pollInterval(Duration.ofMillis(100))
-                        .until(() -> !jvm.alive() || done.getAsBoolean());
+                        .until(() -> {
+                            eachLook.run();
+                            return !jvm.alive() || done.getAsBoolean();
+                        });
             } catch (org.awaitility.core.ConditionTimeoutException e) {
                 throw new AssertionError(e.getMessage() + "\noperator output:\n" + tail(jvm.output()), e);
             }
@@ -280,6 +339,31 @@ class KilledBeforeEveryRecordTest {
             assertThat(remaining).as("halted at a point it was given").contains(at);
             halted.add(at);
             remaining.remove(at);
+        }
+    }
+
+    private static OperationRecord record(BinaryBoshPair pair) {
+        return pair.getStatus().getHistory().stream().filter(r -> "Migration".equals(r.getType())).findFirst()
+                .orElseThrow();
+    }
+
+    private static boolean approved(String value) {
+        var annotations = api.pair().getMetadata().getAnnotations();
+        return annotations != null && value.equals(annotations.get("binarybosh.io/approve"));
+    }
+
+    /** The copy's rsync of attempt 1 runs now (its pid file on Meta's VM, whose /tmp is the machine's). */
+    private static boolean copyRunning(String operationId) {
+        try {
+            Path pidFile = Path.of("/tmp/binarybosh-" + operationId + "/attempt-1.pid");
+            if (!Files.exists(pidFile)) {
+                return false;
+            }
+            String pid = Files.readString(pidFile).trim();
+            return !pid.isEmpty() && Files.exists(Path.of("/proc/" + pid))
+                    && !Files.exists(pidFile.resolveSibling("attempt-1.exit"));
+        } catch (IOException e) {
+            return false;
         }
     }
 
