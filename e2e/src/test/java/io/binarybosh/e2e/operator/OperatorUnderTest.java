@@ -75,6 +75,11 @@ final class OperatorUnderTest implements AutoCloseable {
         return api.url();
     }
 
+    /** A kubeconfig for the embedded API, for an operator started outside this JVM. */
+    java.nio.file.Path kubeconfig() {
+        return api.kubeconfig();
+    }
+
     /** Real kubectl against the same API the operator writes to. */
     io.binarybosh.e2e.kube.Kubectl kubectl() {
         return new io.binarybosh.e2e.kube.Kubectl(api.kubeconfig());

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -106,12 +107,18 @@ public final class Journal {
         if (operation == null || migration == null || !operation.is(OperationType.MIGRATION)) {
             return;
         }
+        List<MigrationStepRecord> steps = new ArrayList<>(
+                migration.getSteps() == null ? List.of() : migration.getSteps());
+        // A step whose end was written by an operator that died before the next write is not logged twice.
+        if (!steps.isEmpty() && operation.getStep().equals(steps.get(steps.size() - 1).getStep())
+                && Objects.equals(operation.getStepStartedTime(),
+                steps.get(steps.size() - 1).getStartedTime())) {
+            return;
+        }
         MigrationStepRecord record = new MigrationStepRecord();
         record.setStep(operation.getStep());
         record.setStartedTime(operation.getStepStartedTime());
         record.setFinishedTime(Timestamps.format(now));
-        List<MigrationStepRecord> steps = new ArrayList<>(
-                migration.getSteps() == null ? List.of() : migration.getSteps());
         steps.add(record);
         migration.setSteps(steps);
     }

@@ -150,7 +150,8 @@ public final class ApiServer {
         Map<String, String> logged = new LinkedHashMap<>(headers);
         logged.remove("authorization");
         faults.requests().add(new RecordedRequest(java.time.Instant.now(), request.method(), path, request.query(),
-                logged, user, response.status()));
+                logged, user, response.status(), String.valueOf(headers.get("content-type")).startsWith("application/json")
+                        ? request.bodyText() : ""));
         return response;
     }
 

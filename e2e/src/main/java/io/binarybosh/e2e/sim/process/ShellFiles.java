@@ -13,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 final class ShellFiles {
     /** The groups a stemcell has and the agent puts ephemeral users in (bosh-agent settings/settings.go). */
     static final String GROUPS = "vcap admin bosh_sudoers bosh_sshers";
+    /** In the VM's log folder: every command run over ssh (see {@link SshHost#commandLog()}). */
+    static final String COMMAND_LOG = "ssh-commands.log";
 
     private ShellFiles() {
     }
@@ -23,8 +25,16 @@ final class ShellFiles {
                 + "export PATH=\"$VM_HOME/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\"\n"
                 + "cd \"$VM_HOME\"\n";
         Files.writeString(dir.etc().resolve("bashrc"), env + "PS1='" + address + ":\\w\\$ '\n");
+        // A test instrument, not a stemcell's: every command run over ssh, one line each (time in ms, user, the
+        // command shell-quoted), so that a test can prove an action was not done twice.
+        Path commandLog = dir.log().resolve(COMMAND_LOG);
+        Files.createDirectories(commandLog.getParent());
+        Files.writeString(commandLog, "");
+        Files.setPosixFilePermissions(commandLog, PosixFilePermissions.fromString("rw--w--w-"));
         executable(dir.bin().resolve("vm-shell"), "#!/bin/bash\n" + env
-                + "if [ -n \"$SSH_ORIGINAL_COMMAND\" ]; then exec /bin/bash -c \"$SSH_ORIGINAL_COMMAND\"; fi\n"
+                + "if [ -n \"$SSH_ORIGINAL_COMMAND\" ]; then printf '%s %s %q\\n' \"$(date +%s%3N)\" \"$(id -un)\" "
+                + "\"$SSH_ORIGINAL_COMMAND\" >> \"$VM_HOME/log/" + COMMAND_LOG + "\" 2>/dev/null; "
+                + "exec /bin/bash -c \"$SSH_ORIGINAL_COMMAND\"; fi\n"
                 + "exec /bin/bash --rcfile \"$VM_HOME/etc/bashrc\" -i\n");
         Files.writeString(dir.sshdConfig(), sshdConfig(dir, address, port));
         executable(dir.bin().resolve("boot"), boot(dir, hostname, jumpboxKey));

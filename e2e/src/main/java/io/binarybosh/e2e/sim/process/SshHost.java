@@ -125,6 +125,18 @@ public final class SshHost implements VmHost {
         return Command.run(timeout, c);
     }
 
+    /**
+     * Every command run over ssh on this VM so far, one line each: the time in milliseconds, the user and the
+     * command as bash's {@code printf %q} quotes it (a test instrument; a stemcell keeps no such log).
+     */
+    public List<String> commandLog() {
+        try {
+            return Files.readAllLines(dir.log().resolve(ShellFiles.COMMAND_LOG));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The raw content of the VM's /etc/ssh/ssh_host_rsa_key.pub, trailing newline included. */
     @Override
     public String hostPublicKey() {

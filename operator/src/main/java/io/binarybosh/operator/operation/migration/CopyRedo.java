@@ -42,6 +42,10 @@ final class CopyRedo {
             m.setCopyAttempt(attempt + 1);
             clearProgress(m);
             OperationStatus op = status.getOperation();
+            if (!OperationStep.COPYING_STORE.wire().equals(op.getStep())) {
+                // a verification that failed is a step of the run's log like any other
+                Journal.recordStep(status, context.now());
+            }
             op.setStep(OperationStep.COPYING_STORE.wire());
             op.setStepStartedTime(Timestamps.format(context.now()));
             op.setMessage(why + ": copying again (attempt " + (attempt + 1) + ")");
