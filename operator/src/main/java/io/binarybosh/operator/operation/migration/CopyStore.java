@@ -49,17 +49,20 @@ final class CopyStore implements StepHandler {
         try (Shell meta = MigrationVms.shell(context, DirectorRole.META)) {
             RsyncProgress progress = RsyncProgress.parse(expect(meta.run(commands.rsyncStateAfterWaiting(dir, attempt,
                     COPY_WAIT_SECONDS), COMMAND), "reading the copy's state"));
-            Optional<String> metaRuns = MetaStopped.check(meta, pair);
+            Optional<String> metaRuns = progress.notStarted() ? MetaStopped.check(meta, pair)
+                    : MetaStopped.runningNow(meta, pair);
             if (metaRuns.isPresent()) {
-                // Meta's VM restarted and monit started its director on a half-copied store: stopped again, and
-                // the copy redone from the start of an attempt once it is.
-                meta.run(commands.stopRsync(dir, attempt), COMMAND);
-                if (!progress.notStarted()) {
-                    CopyRedo.redo(context, attempt, metaRuns.get() + " during copy attempt " + attempt);
-                } else {
+                if (progress.notStarted()) {
                     Journal.message(context, metaRuns.get() + ": monit stop all sent, the copy starts once Meta is "
                             + "stopped");
+                    return;
                 }
+                // Meta's VM restarted and monit started its director on a half-copied store. The redo is recorded
+                // before Meta and rsync are stopped: a restarted operator must never take this attempt, which may
+                // even have ended well, for a copy of a store nothing wrote to.
+                CopyRedo.redo(context, attempt, metaRuns.get() + " during copy attempt " + attempt);
+                expect(meta.run(commands.monitStopAll(), COMMAND), "monit stop all on Meta");
+                meta.run(commands.stopRsync(dir, attempt), COMMAND);
                 return;
             }
             if (progress.notStarted()) {
@@ -87,6 +90,10 @@ final class CopyStore implements StepHandler {
         BinaryBoshPair pair = context.pair();
         OperationStatus operation = context.operation();
         VmCommands commands = MigrationVms.commands(pair);
+        if (attempt > 1) {
+            // an earlier attempt whose stop was not carried out (the operator died first) must not race this one
+            meta.run(commands.stopRsync(dir, attempt - 1), COMMAND);
+        }
         SshSpec microSsh = pair.getSpec().getBootstrap().getMicro().getSsh();
         ShellAccessStatus metaAccess = MigrationVms.access(pair, DirectorRole.META);
         DerivedSshKey copyKey = MigrationVms.key(context, operation, "copy", CopyRedo.copyKeyMarker(operation));

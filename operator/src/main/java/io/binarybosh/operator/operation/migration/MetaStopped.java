@@ -21,10 +21,18 @@ final class MetaStopped {
     private MetaStopped() {
     }
 
-    /** Empty when monit reports every process stopped and no postgres runs on Meta's store; else what runs. */
+    /**
+     * {@code monit stop all}, then what still runs: empty when monit reports every process stopped and no postgres
+     * runs on Meta's store.
+     */
     static Optional<String> check(Shell meta, BinaryBoshPair pair) {
+        expect(meta.run(MigrationVms.commands(pair).monitStopAll(), COMMAND), "monit stop all on Meta");
+        return runningNow(meta, pair);
+    }
+
+    /** What runs on Meta now, without stopping anything: for a step that must record what it saw first. */
+    static Optional<String> runningNow(Shell meta, BinaryBoshPair pair) {
         VmCommands commands = MigrationVms.commands(pair);
-        expect(meta.run(commands.monitStopAll(), COMMAND), "monit stop all on Meta");
         String summary = expect(meta.run(commands.monitSummary(), COMMAND), "monit summary on Meta");
         if (!MonitSummary.allStopped(summary)) {
             return Optional.of("Meta's processes run " + StopDirectors.running(summary));
