@@ -202,7 +202,12 @@ public final class Journal {
             history.addAll(status.getHistory());
             status.setHistory(new ArrayList<>(history.subList(0,
                     Math.min(history.size(), BinaryBoshPairStatus.HISTORY_LIMIT))));
-            status.setOperation(status.getSuspendedOperation());
+            OperationStatus resumed = status.getSuspendedOperation();
+            if (resumed != null) {
+                // the time it was set aside does not count against its step's deadline
+                resumed.setStepStartedTime(Timestamps.format(now));
+            }
+            status.setOperation(resumed);
             status.setSuspendedOperation(null);
         });
         Duration took = Duration.between(Instant.parse(operation.getStartedTime()), now);
