@@ -66,11 +66,22 @@ final class Scripts {
      * folder everyone can write in, as /tmp is.
      */
     static final class UnderTarget implements TempDirFactory {
+        /**
+         * The scripts refuse a working folder below one that others can write in, as /tmp is, and a checkout may
+         * live there (CI clones anywhere): as root, the tests' folders go below a root-owned folder of /var/lib.
+         */
+        private static final Path ROOT_OWNED = Path.of("/var/lib/binarybosh-shell-tests");
+
         @Override
         public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext context) throws Exception {
-            Path target = Path.of("target").toAbsolutePath();
-            Files.createDirectories(target);
-            return Files.createTempDirectory(target, "shell-test-");
+            try {
+                Files.createDirectories(ROOT_OWNED);
+                return Files.createTempDirectory(ROOT_OWNED, "shell-test-");
+            } catch (java.io.IOException notRoot) {
+                Path target = Path.of("target").toAbsolutePath();
+                Files.createDirectories(target);
+                return Files.createTempDirectory(target, "shell-test-");
+            }
         }
     }
 }
