@@ -51,10 +51,6 @@ public final class Decider {
         if (operation != null && operation.is(OperationType.FENCE_MICRO)) {
             return new Step.ContinueOperation(Step.OperationAction.REDO);
         }
-        Optional<Step> backoff = RetryBackoff.waitFor(operation, in.status().getMigration(), in.now());
-        if (backoff.isPresent()) {
-            return backoff.get();
-        }
         Optional<String> splitBrain = HealthRules.splitBrainDeployment(in.facts());
         if (splitBrain.isPresent()) {
             return splitBrain(in, operation, splitBrain.get(), timings);
@@ -101,6 +97,11 @@ public final class Decider {
     }
 
     private Step afterSplitBrain(DecisionInput in, OperationStatus operation, Timings timings) {
+        // After the fence (which goes first whatever waits): a step that failed waits for its next attempt.
+        Optional<Step> backoff = RetryBackoff.waitFor(operation, in.status().getMigration(), in.now());
+        if (backoff.isPresent()) {
+            return backoff.get();
+        }
         if (operation != null && operation.is(OperationType.MIGRATION)) {
             return migration.proceed(in, operation);
         }

@@ -132,6 +132,10 @@ class DeciderTest {
         world.status.setOperation(repair(OperationStep.SCANNING.wire(), 12L, "processing"));
         assertThat(decide()).as("whatever is in flight, the Micro is fenced at once (the repair is set aside)")
                 .isEqualTo(new Step.StartFence());
+        world.status.getOperation().setFailures(3);
+        world.status.getOperation().setRetryTime(world.now.plusSeconds(60).toString());
+        assertThat(decide()).as("nor does a step waiting for its next attempt hold the fence back")
+                .isEqualTo(new Step.StartFence());
         world.status.setOperation(null);
         world.pair.getSpec().getBootstrap().getMicro().setSsh(null);
         assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class, b -> {
