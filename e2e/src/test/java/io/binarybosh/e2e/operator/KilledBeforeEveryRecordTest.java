@@ -364,9 +364,11 @@ class KilledBeforeEveryRecordTest {
     }
 
     /** The copy's rsync of attempt 1 runs now (its pid file on Meta's VM, whose /tmp is the machine's). */
-    private static boolean copyRunning(String operationId) {
+    private boolean copyRunning(String operationId) {
         try {
-            Path pidFile = Path.of("/tmp/binarybosh-" + operationId + "/attempt-1.pid");
+            // the operation's working folder on Meta's VM (operator shell/WorkDir), in the VM's own /var/vcap
+            Path pidFile = world.processHostOf(world.directorVm("meta").orElseThrow().cid()).orElseThrow().dir()
+                    .vcap().resolve("data/binarybosh/" + operationId + "/attempt-1.pid");
             if (!Files.exists(pidFile)) {
                 return false;
             }
