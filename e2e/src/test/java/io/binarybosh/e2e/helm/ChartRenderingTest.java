@@ -149,7 +149,7 @@ class ChartRenderingTest {
             // RbacMatchesUseTest checks these against the requests the operator makes.
             Set<String> watch = Set.of("list", "watch");
             Map<String, Set<String>> expected = new TreeMap<>(Map.of(
-                    "binaryboshpairs.binarybosh.io", Set.of("get", "list", "watch"),
+                    "binaryboshpairs.binarybosh.io", Set.of("get", "list", "watch", "patch"),
                     "binaryboshpairs/status.binarybosh.io", Set.of("update"),
                     "secrets", watch,
                     "configmaps", watch,
