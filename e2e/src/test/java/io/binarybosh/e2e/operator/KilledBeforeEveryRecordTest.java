@@ -211,7 +211,7 @@ class KilledBeforeEveryRecordTest {
         assertThat(metaCommands).noneMatch(c -> c.contains("/attempt-" + (attempts + 1) + "."));
         assertThat(commands(microVm)).as("the source's checksum listing started once per attempt")
                 .filteredOn(c -> c.contains("nohup") && c.contains("/source-sum.pid")
-                        && c.contains("binarybosh-" + operationId)).hasSize(attempts);
+                        && c.contains("binarybosh/" + operationId)).hasSize(attempts);
 
         // resurrection paused on the three before anything stopped, unpaused on Meta and Primary only at the end
         Instant firstStop = firstCommand(metaVm, "monit\\ stop\\ all");
