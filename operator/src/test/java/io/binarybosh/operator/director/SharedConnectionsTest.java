@@ -1,5 +1,6 @@
 package io.binarybosh.operator.director;
 
+import io.binarybosh.operator.director.client.HttpDirectorClient;
 import io.binarybosh.operator.director.client.HttpDirectorClientFactory;
 import io.binarybosh.operator.director.http.DirectorHttp;
 import mockwebserver3.MockResponse;
@@ -32,7 +33,7 @@ class SharedConnectionsTest {
     void aClientReusesItsConnectionAcrossCalls() {
         director = new DirectorFixture();
         factory = new HttpDirectorClientFactory(director.options(RetryPolicy.none()));
-        try (DirectorClient client = factory.create(director.endpoint())) {
+        try (HttpDirectorClient client = factory.create(director.endpoint())) {
             director.enqueueJson(200, DirectorFixture.BASIC_INFO);
             director.enqueueJson(200, DirectorFixture.BASIC_INFO);
             client.info();
@@ -49,8 +50,8 @@ class SharedConnectionsTest {
     void clientsOfOneFactoryKeepTheirConnectionsInOnePool() {
         director = new DirectorFixture();
         factory = new HttpDirectorClientFactory(director.options(RetryPolicy.none()));
-        DirectorClient first = factory.create(director.endpoint());
-        DirectorClient second = factory.create(director.endpoint());
+        HttpDirectorClient first = factory.create(director.endpoint());
+        HttpDirectorClient second = factory.create(director.endpoint());
         director.enqueueJson(200, DirectorFixture.BASIC_INFO);
         director.enqueueJson(200, DirectorFixture.BASIC_INFO);
 
@@ -70,14 +71,14 @@ class SharedConnectionsTest {
         director = new DirectorFixture();
         factory = new HttpDirectorClientFactory(director.options(RetryPolicy.none()));
         director.enqueueJson(200, DirectorFixture.BASIC_INFO);
-        try (DirectorClient trusting = factory.create(director.endpoint())) {
+        try (HttpDirectorClient trusting = factory.create(director.endpoint())) {
             trusting.info();
         }
         DirectorEndpoint otherCa = new DirectorEndpoint(director.url(), TestPki.INSTANCE.otherCa.certificatePem(),
                 director.credentials, DirectorFixture.FAST);
         director.enqueueJson(200, DirectorFixture.BASIC_INFO);
 
-        try (DirectorClient distrusting = factory.create(otherCa)) {
+        try (HttpDirectorClient distrusting = factory.create(otherCa)) {
             assertThatThrownBy(distrusting::info).isInstanceOf(DirectorTlsException.class);
         }
     }
@@ -86,11 +87,11 @@ class SharedConnectionsTest {
     void closingOneClientLeavesTheOthersWorking() {
         director = new DirectorFixture();
         factory = new HttpDirectorClientFactory(director.options(RetryPolicy.none()));
-        DirectorClient closed = factory.create(director.endpoint());
+        HttpDirectorClient closed = factory.create(director.endpoint());
         closed.close();
         director.enqueueJson(200, DirectorFixture.BASIC_INFO);
 
-        try (DirectorClient open = factory.create(director.endpoint())) {
+        try (HttpDirectorClient open = factory.create(director.endpoint())) {
             assertThat(open.info().uuid()).isEqualTo("2daf673a-9755-4b4f-aa6d-3632fbed8012");
         }
         assertThatThrownBy(closed::info).isInstanceOf(IllegalStateException.class);
@@ -108,7 +109,7 @@ class SharedConnectionsTest {
         director.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
                 .body(huge).build());
 
-        try (DirectorClient client = factory.create(director.endpoint())) {
+        try (HttpDirectorClient client = factory.create(director.endpoint())) {
             assertThatThrownBy(client::info)
                     .isInstanceOf(DirectorResponseException.class)
                     .hasMessageContaining("larger than 64 MiB");
