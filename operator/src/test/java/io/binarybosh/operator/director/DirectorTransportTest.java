@@ -1,6 +1,5 @@
 package io.binarybosh.operator.director;
 
-import io.binarybosh.operator.director.client.HttpDirectorClient;
 import io.binarybosh.operator.director.client.HttpDirectorClientFactory;
 import io.binarybosh.operator.director.http.DirectorUrl;
 import mockwebserver3.MockResponse;
@@ -85,7 +84,7 @@ class DirectorTransportTest {
         DirectorEndpoint endpoint = new DirectorEndpoint(director.url(), TestPki.INSTANCE.caPem(), director.credentials,
                 new DirectorTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(1)));
 
-        try (HttpDirectorClient client = new HttpDirectorClientFactory(director.options(RetryPolicy.none())).create(endpoint)) {
+        try (DirectorClient client = new HttpDirectorClientFactory(director.options(RetryPolicy.none())).create(endpoint)) {
             // okhttp says "timeout" or the socket "Read timed out", depending on where the wait ends
             assertThatThrownBy(client::info)
                     .isInstanceOf(DirectorUnreachableException.class)
@@ -128,7 +127,7 @@ class DirectorTransportTest {
                 TestPki.INSTANCE.otherCa.certificatePem() + TestPki.INSTANCE.caPem(), director.credentials,
                 DirectorFixture.FAST);
 
-        try (HttpDirectorClient client = new HttpDirectorClientFactory(director.options(RetryPolicy.none()))
+        try (DirectorClient client = new HttpDirectorClientFactory(director.options(RetryPolicy.none()))
                 .create(endpoint)) {
             assertThat(client.info().uuid()).isEqualTo("2daf673a-9755-4b4f-aa6d-3632fbed8012");
         }
@@ -145,7 +144,7 @@ class DirectorTransportTest {
                 TestPki.INSTANCE.caPem(), new DirectorCredentials("admin", DirectorFixture.ADMIN_PASSWORD),
                 DirectorFixture.FAST);
 
-        try (HttpDirectorClient client = new HttpDirectorClientFactory(DirectorClientOptions.defaults()
+        try (DirectorClient client = new HttpDirectorClientFactory(DirectorClientOptions.defaults()
                 .withClock(time, time)).create(endpoint)) {
             assertThatThrownBy(client::info)
                     .isInstanceOf(DirectorUnreachableException.class)

@@ -1,6 +1,5 @@
 package io.binarybosh.operator.director;
 
-import io.binarybosh.operator.director.client.HttpDirectorClient;
 import io.binarybosh.operator.director.client.HttpDirectorClientFactory;
 import io.binarybosh.operator.director.http.DirectorHttp;
 import mockwebserver3.MockResponse;
@@ -33,7 +32,7 @@ class SharedConnectionsTest {
     void aClientReusesItsConnectionAcrossCalls() {
         director = new DirectorFixture();
         factory = new HttpDirectorClientFactory(director.options(RetryPolicy.none()));
-        try (HttpDirectorClient client = factory.create(director.endpoint())) {
+        try (DirectorClient client = factory.create(director.endpoint())) {
             director.enqueueJson(200, DirectorFixture.BASIC_INFO);
             director.enqueueJson(200, DirectorFixture.BASIC_INFO);
             client.info();
@@ -50,8 +49,8 @@ class SharedConnectionsTest {
     void clientsOfOneFactoryKeepTheirConnectionsInOnePool() {
         director = new DirectorFixture();
         factory = new HttpDirectorClientFactory(director.options(RetryPolicy.none()));
-        HttpDirectorClient first = factory.create(director.endpoint());
-        HttpDirectorClient second = factory.create(director.endpoint());
+        DirectorClient first = factory.create(director.endpoint());
+        DirectorClient second = factory.create(director.endpoint());
         director.enqueueJson(200, DirectorFixture.BASIC_INFO);
         director.enqueueJson(200, DirectorFixture.BASIC_INFO);
 
@@ -71,14 +70,14 @@ class SharedConnectionsTest {
         director = new DirectorFixture();
         factory = new HttpDirectorClientFactory(director.options(RetryPolicy.none()));
         director.enqueueJson(200, DirectorFixture.BASIC_INFO);
-        try (HttpDirectorClient trusting = factory.create(director.endpoint())) {
+        try (DirectorClient trusting = factory.create(director.endpoint())) {
             trusting.info();
         }
         DirectorEndpoint otherCa = new DirectorEndpoint(director.url(), TestPki.INSTANCE.otherCa.certificatePem(),
                 director.credentials, DirectorFixture.FAST);
         director.enqueueJson(200, DirectorFixture.BASIC_INFO);
 
-        try (HttpDirectorClient distrusting = factory.create(otherCa)) {
+        try (DirectorClient distrusting = factory.create(otherCa)) {
             assertThatThrownBy(distrusting::info).isInstanceOf(DirectorTlsException.class);
         }
     }
@@ -87,11 +86,11 @@ class SharedConnectionsTest {
     void closingOneClientLeavesTheOthersWorking() {
         director = new DirectorFixture();
         factory = new HttpDirectorClientFactory(director.options(RetryPolicy.none()));
-        HttpDirectorClient closed = factory.create(director.endpoint());
+        DirectorClient closed = factory.create(director.endpoint());
         closed.close();
         director.enqueueJson(200, DirectorFixture.BASIC_INFO);
 
-        try (HttpDirectorClient open = factory.create(director.endpoint())) {
+        try (DirectorClient open = factory.create(director.endpoint())) {
             assertThat(open.info().uuid()).isEqualTo("2daf673a-9755-4b4f-aa6d-3632fbed8012");
         }
         assertThatThrownBy(closed::info).isInstanceOf(IllegalStateException.class);
@@ -109,7 +108,7 @@ class SharedConnectionsTest {
         director.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
                 .body(huge).build());
 
-        try (HttpDirectorClient client = factory.create(director.endpoint())) {
+        try (DirectorClient client = factory.create(director.endpoint())) {
             assertThatThrownBy(client::info)
                     .isInstanceOf(DirectorResponseException.class)
                     .hasMessageContaining("larger than 64 MiB");
