@@ -194,6 +194,7 @@ class MigrationVmReplacedTest {
         assertThat(world.microVm.processesRunning).as("not started while Meta's store may hold its copy").isFalse();
         assertThat(world.primary.resurrectionPaused).isFalse();
         assertThat(world.micro.resurrectionPaused).isTrue();
+        assertThat(world.meta.resurrectionPaused).as("Meta may run on the Micro's data: not unpaused").isTrue();
         OperationRecord record = finished();
         assertThat(record.getResult()).isEqualTo("Aborted");
         assertThat(record.getMessage()).contains("NOT complete", "on Meta's VM", aside,

@@ -93,6 +93,18 @@ final class AbortLeftOver {
         return left(migration, DirectorRole.META) && migration.getMetaStoreAside() != null;
     }
 
+    /**
+     * Whether the abort unpauses {@code role}'s resurrection: not the Micro it left stopped, nor a Meta whose store
+     * may hold the Micro's copy (resurrecting from that data would act on Primary's deployment).
+     */
+    static boolean unpauses(MigrationStatus migration, DirectorRole role) {
+        return switch (role) {
+            case MICRO -> !microMustStayStopped(migration) && !left(migration, DirectorRole.MICRO);
+            case META -> !microMustStayStopped(migration);
+            case PRIMARY -> true;
+        };
+    }
+
     /** What a person must do, per director left behind; empty when the abort brought every director back. */
     static String todo(OperationContext context, Map<DirectorRole, String> silent, List<String> notCleaned) {
         MigrationStatus migration = context.migration();
@@ -114,9 +126,9 @@ final class AbortLeftOver {
         if (left(migration, DirectorRole.MICRO)) {
             todo.add("on the Micro's VM (through its jumpbox): monit start all");
         }
-        silent.forEach((role, error) -> todo.add(role.displayName() + " did not answer after monit start all ("
-                + error + "): on its VM, monit summary; monit start all"));
-        if (!todo.isEmpty() || !silent.isEmpty()) {
+        silent.forEach((role, error) -> todo.add(role.displayName() + " did not answer (" + error + "): on its VM, "
+                + "monit summary, and monit start all if its processes are stopped"));
+        if (!todo.isEmpty()) {
             todo.add("then bosh update-resurrection on against each director that was not unpaused ("
                     + String.join(", ", notUnpaused(migration, silent)) + ")");
         }
@@ -126,12 +138,8 @@ final class AbortLeftOver {
 
     private static List<String> notUnpaused(MigrationStatus migration, Map<DirectorRole, String> silent) {
         List<String> names = new ArrayList<>();
-        silent.keySet().forEach(r -> names.add(r.displayName()));
-        if (microMustStayStopped(migration) && !names.contains(DirectorRole.MICRO.displayName())) {
-            names.add(DirectorRole.MICRO.displayName());
-        }
-        for (DirectorRole role : List.of(DirectorRole.PRIMARY, DirectorRole.META, DirectorRole.MICRO)) {
-            if (left(migration, role) && !names.contains(role.displayName())) {
+        for (DirectorRole role : List.of(DirectorRole.MICRO, DirectorRole.PRIMARY, DirectorRole.META)) {
+            if (silent.containsKey(role) || !unpauses(migration, role)) {
                 names.add(role.displayName());
             }
         }

@@ -110,11 +110,9 @@ final class AbortMigration {
                 return;
             }
             MigrationStatus migration = context.migration();
-            boolean microStopped = AbortLeftOver.microMustStayStopped(migration)
-                    || AbortLeftOver.left(migration, DirectorRole.MICRO);
             Map<DirectorRole, String> silent = new LinkedHashMap<>();
             for (DirectorRole role : List.of(DirectorRole.MICRO, DirectorRole.PRIMARY, DirectorRole.META)) {
-                if (role == DirectorRole.MICRO && microStopped || AbortLeftOver.left(migration, role)) {
+                if (!AbortLeftOver.unpauses(migration, role)) {
                     continue;
                 }
                 try {
