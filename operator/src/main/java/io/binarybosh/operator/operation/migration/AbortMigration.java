@@ -105,6 +105,7 @@ final class AbortMigration {
      */
     static StepHandler startDirectors() {
         return (context, action) -> {
+            // The ssh access is removed only after the starts: a restart that finds it gone has started them.
             if (reached(context.migration(), OperationStep.PAUSING_RESURRECTION)
                     && context.migration().getShellAccess() != null && !startJobs(context)) {
                 return;
@@ -173,7 +174,8 @@ final class AbortMigration {
         try {
             MigrationRefusal.removeAccess(context, operation);
         } catch (DirectorException e) {
-            if (silent.isEmpty() && AbortLeftOver.unreachable(context.migration()).isEmpty()) {
+            if (silent.isEmpty() && AbortLeftOver.unreachable(context.migration()).isEmpty()
+                    && !AbortLeftOver.waitedLongEnough(context)) {
                 throw e;
             }
             notCleaned.add("the migration's ssh user " + MigrationVms.ephemeralUser(operation) + " may stay on "
