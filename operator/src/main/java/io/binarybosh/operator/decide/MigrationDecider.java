@@ -166,19 +166,21 @@ final class MigrationDecider {
      * until they say it is done with the retry approval (a new migration's preflight then looks at everything again).
      */
     private static Optional<Step> abortLeftOver(DecisionInput in, MigrationStatus migration) {
-        if (migration == null || migration.getAbortLeftOver() == null || migration.getAbortLeftOver().getTodo() == null) {
+        if (migration == null || migration.getAbortLeftOver() == null
+                || migration.getAbortLeftOver().getTodo() == null) {
             return Optional.empty();
         }
         String id = in.status().getHistory() == null ? null : in.status().getHistory().stream()
-                .filter(r -> OperationType.MIGRATION.wire().equals(r.getType())).map(r -> r.getId()).findFirst().orElse(null);
+                .filter(r -> OperationType.MIGRATION.wire().equals(r.getType())).map(r -> r.getId()).findFirst()
+                .orElse(null);
         String retry = MigrationGates.retryApproval(id == null ? "migration" : id, migration);
         if (retry.equals(in.approvedOperationId())) {
             return Optional.empty();
         }
         return Optional.of(new Step.Blocked("AbortIncomplete", "the abort of migration " + id + " finished without "
-                + "bringing every director back; a person must: " + migration.getAbortLeftOver().getTodo() + ". Once done, "
-                + "annotate binarybosh.io/approve=" + retry + " and preflight runs again (or remove spec.bootstrap "
-                + "to keep the Micro)", retry));
+                + "bringing every director back; a person must: " + migration.getAbortLeftOver().getTodo()
+                + ". Once done, annotate binarybosh.io/approve=" + retry + " and preflight runs again (or remove "
+                + "spec.bootstrap to keep the Micro)", retry));
     }
 
     /** The approval value that lets the migration fence the Micro. */
