@@ -4,6 +4,7 @@ import io.binarybosh.operator.model.BinaryBoshPairSpec;
 import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.OperationType;
 import io.binarybosh.operator.model.DirectorRole;
 
 import java.time.Duration;
@@ -39,6 +40,11 @@ final class MigrationDecider {
     }
 
     Step start(DecisionInput in) {
+        // before preflight: the Micro an abort left stopped would otherwise read as merely unreachable
+        Optional<Step> leftOver = abortLeftOver(in, in.status().getMigration());
+        if (leftOver.isPresent()) {
+            return leftOver.get();
+        }
         if (in.facts().micro() == null) {
             return new Step.Wait("AwaitingObservation", "the Micro has not been observed yet",
                     in.timings().pollInterval());
@@ -153,6 +159,28 @@ final class MigrationDecider {
                     + "names them again"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * An abort that could not bring every director back left work for a person: no migration starts on that state
+     * until they say it is done with the retry approval (a new migration's preflight then looks at everything again).
+     */
+    private static Optional<Step> abortLeftOver(DecisionInput in, MigrationStatus migration) {
+        if (migration == null || migration.getAbortLeftOver() == null
+                || migration.getAbortLeftOver().getTodo() == null) {
+            return Optional.empty();
+        }
+        String id = in.status().getHistory() == null ? null : in.status().getHistory().stream()
+                .filter(r -> OperationType.MIGRATION.wire().equals(r.getType())).map(r -> r.getId()).findFirst()
+                .orElse(null);
+        String retry = MigrationGates.retryApproval(id == null ? "migration" : id, migration);
+        if (retry.equals(in.approvedOperationId())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Step.Blocked("AbortIncomplete", "the abort of migration " + id + " finished without "
+                + "bringing every director back; a person must: " + migration.getAbortLeftOver().getTodo()
+                + ". Once done, annotate binarybosh.io/approve=" + retry + " and preflight runs again (or remove "
+                + "spec.bootstrap to keep the Micro)", retry));
     }
 
     /** The approval value that lets the migration fence the Micro. */

@@ -30,6 +30,12 @@ public final class MigrationGates {
         return operation.getId() + "-retry-" + (retries + 1);
     }
 
+    /** The retry approval of an aborted migration that left work for a person ({@code abortIncomplete}). */
+    public static String retryApproval(String operationId, MigrationStatus migration) {
+        int retries = migration == null || migration.getRetries() == null ? 0 : migration.getRetries();
+        return operationId + "-retry-" + (retries + 1);
+    }
+
     public static boolean abortable(OperationStep step) {
         return step != null && ABORTABLE.contains(step);
     }

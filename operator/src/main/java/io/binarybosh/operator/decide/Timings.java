@@ -12,6 +12,12 @@ public record Timings(Duration pollInterval, Duration unreachableAfter, Duration
     /** How long a repair step may take before the operation is given up as failed. */
     public static final Duration STEP_TIMEOUT = Duration.ofMinutes(30);
 
+    /**
+     * How long an abort waits for a VM it cannot reach, or a director it started to answer, before it finishes
+     * without it and says what a person must do there: an abort never waits forever.
+     */
+    public static final Duration ABORT_WAIT = Duration.ofMinutes(15);
+
     public static Timings of(BinaryBoshPairSpec spec) {
         HealthSpec health = spec.getHealth() == null ? new HealthSpec() : spec.getHealth();
         return new Timings(

@@ -114,6 +114,9 @@ public class MigrationStatus {
     @JsonPropertyDescription("When that was last found (RFC 3339).")
     private String blockedTime;
 
+    @JsonPropertyDescription("What an abort could not do itself (a VM recreated or out of reach, a director that did not answer again), for a person.")
+    private AbortLeftOverStatus abortLeftOver;
+
     public String getCompletedTime() {
         return completedTime;
     }
@@ -384,5 +387,13 @@ public class MigrationStatus {
 
     public void setMetaStartSent(Boolean metaStartSent) {
         this.metaStartSent = metaStartSent;
+    }
+
+    public AbortLeftOverStatus getAbortLeftOver() {
+        return abortLeftOver;
+    }
+
+    public void setAbortLeftOver(AbortLeftOverStatus abortLeftOver) {
+        this.abortLeftOver = abortLeftOver;
     }
 }

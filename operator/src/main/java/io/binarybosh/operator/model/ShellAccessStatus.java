@@ -22,6 +22,9 @@ public class ShellAccessStatus {
     @JsonPropertyDescription("The VM's ssh host public key, as the managing director handed it over; pinned.")
     private String hostKey;
 
+    @JsonPropertyDescription("The VM's CID as the managing director showed it when access was opened: another CID later means the VM was recreated.")
+    private String vmCid;
+
     public String getRole() {
         return role;
     }
@@ -60,5 +63,13 @@ public class ShellAccessStatus {
 
     public void setHostKey(String hostKey) {
         this.hostKey = hostKey;
+    }
+
+    public String getVmCid() {
+        return vmCid;
+    }
+
+    public void setVmCid(String vmCid) {
+        this.vmCid = vmCid;
     }
 }

@@ -26,6 +26,20 @@ public record HostKeyLine(String type, String base64) {
         return Base64.getDecoder().decode(base64);
     }
 
+    /** The key's SHA256 fingerprint as ssh-keygen -l prints it ({@code SHA256:} and unpadded Base64). */
+    public String fingerprint() {
+        return fingerprint(blob());
+    }
+
+    public static String fingerprint(byte[] blob) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(blob);
+            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
     /** {@code type base64}, what a known_hosts line carries after its host names. */
     public String typeAndKey() {
         return type + " " + base64;

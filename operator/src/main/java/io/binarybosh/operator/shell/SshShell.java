@@ -34,10 +34,12 @@ public final class SshShell implements Shell {
     }
 
     public static SshShell open(SshTarget target) {
+        PinnedHostKey pinned = null;
         try {
             JSch jsch = new JSch();
             jsch.addIdentity("operator", target.privateKey().getBytes(StandardCharsets.UTF_8), null, null);
-            jsch.setHostKeyRepository(new PinnedHostKey(target));
+            pinned = new PinnedHostKey(target);
+            jsch.setHostKeyRepository(pinned);
             Session session = jsch.getSession(target.user(), target.host(), target.port());
             session.setConfig("StrictHostKeyChecking", "yes");
             session.setConfig("PreferredAuthentications", "publickey");
@@ -49,6 +51,10 @@ public final class SshShell implements Shell {
             session.connect((int) CONNECT_TIMEOUT.toMillis());
             return new SshShell(session, target);
         } catch (JSchException e) {
+            if (pinned != null && pinned.offered != null && pinned.changed()) {
+                throw new HostKeyChangedException(target.host(), target.port(), HostKeyLine.fingerprint(pinned.key),
+                        HostKeyLine.fingerprint(pinned.offered), e);
+            }
             // JSch messages name hosts and algorithms, never key material.
             throw new ShellException("ssh to " + target.user() + "@" + target.host() + ":" + target.port()
                     + " failed: " + e.getMessage(), e);
@@ -117,6 +123,8 @@ public final class SshShell implements Shell {
     private static final class PinnedHostKey implements HostKeyRepository {
 
         private final byte[] key;
+        /** The key the host offered, once it did. */
+        private byte[] offered;
 
         PinnedHostKey(SshTarget target) {
             this.key = HostKeyLine.parse(target.hostKey()).blob();
@@ -124,7 +132,12 @@ public final class SshShell implements Shell {
 
         @Override
         public int check(String host, byte[] offered) {
-            return java.util.Arrays.equals(key, offered) ? OK : CHANGED;
+            this.offered = offered.clone();
+            return changed() ? CHANGED : OK;
+        }
+
+        boolean changed() {
+            return !java.util.Arrays.equals(key, offered);
         }
 
         @Override

@@ -153,6 +153,33 @@ class MigrationDeciderTest {
     }
 
     @Test
+    void anAbortThatLeftWorkForAPersonHoldsTheNextMigrationUntilItsRetryApproval() {
+        MigrationStatus migration = new MigrationStatus();
+        io.binarybosh.operator.model.AbortLeftOverStatus leftOver = new io.binarybosh.operator.model.AbortLeftOverStatus();
+        leftOver.setTodo("on Meta's VM (not reachable by the operator): monit start all");
+        migration.setAbortLeftOver(leftOver);
+        world.status.setMigration(migration);
+        io.binarybosh.operator.model.OperationRecord aborted = new io.binarybosh.operator.model.OperationRecord();
+        aborted.setId("migration-meta-1234abcd");
+        aborted.setType(OperationType.MIGRATION.wire());
+        aborted.setResult("Aborted");
+        aborted.setFinishedTime(world.now.minusSeconds(600).toString());
+        world.status.setHistory(List.of(aborted));
+        world.micro.down(5);
+        assertThat(decide()).as("said before preflight, which would only see the Micro down")
+                .isInstanceOfSatisfying(Step.Blocked.class, b -> {
+                    assertThat(b.reason()).isEqualTo("AbortIncomplete");
+                    assertThat(b.message()).contains("on Meta's VM", "binarybosh.io/approve=migration-meta-1234abcd-retry-1");
+                    assertThat(b.awaitedApproval()).isEqualTo("migration-meta-1234abcd-retry-1");
+                });
+        beforeTheMigration();
+        world.status.setMigration(migration);
+        world.status.setHistory(List.of(aborted));
+        world.approved = "migration-meta-1234abcd-retry-1";
+        assertThat(decide()).isEqualTo(new Step.StartMigration());
+    }
+
+    @Test
     void aPairAlreadyManagedByMetaNeedsNoMigration() {
         world = new Situations();
         world.micro();

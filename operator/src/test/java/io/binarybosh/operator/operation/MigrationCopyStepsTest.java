@@ -140,7 +140,8 @@ class MigrationCopyStepsTest {
         int before = world.metaVm.commands().size();
         world.migrate();
         assertThat(world.metaVm.commands()).hasSize(before);
-        assertThat(world.operation().getMessage()).contains("not the pinned one");
+        assertThat(world.migration().getBlockedReason()).as("Primary still shows the recorded VM")
+                .isEqualTo("VmHostKeyChanged");
         assertThat(world.step()).isEqualTo(COPYING_STORE);
     }
 

@@ -9,6 +9,13 @@ class HostKeyLineTest {
     private static final String KEY = "AAAAB3NzaC1yc2EAAAADAQABAAABAQC7";
 
     @Test
+    void theFingerprintIsTheOneSshKeygenPrints() {
+        // ssh-keygen -lf of this key: 256 SHA256:+DiY3wvvV6TuJJhbpZisF/zLDA0zPMSvHdkr4UvCOqU root@micro (ED25519)
+        assertThat(HostKeyLine.parse("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl "
+                + "root@micro").fingerprint()).isEqualTo("SHA256:+DiY3wvvV6TuJJhbpZisF/zLDA0zPMSvHdkr4UvCOqU");
+    }
+
+    @Test
     void theAgentsRawPublicKeyFileWithCommentAndNewline() {
         HostKeyLine line = HostKeyLine.parse("ssh-rsa " + KEY + " root@5c1d2e3f-0a1b-4c2d-9e8f-001122334455\n");
         assertThat(line.typeAndKey()).isEqualTo("ssh-rsa " + KEY);

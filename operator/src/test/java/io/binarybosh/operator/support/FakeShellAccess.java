@@ -2,6 +2,7 @@ package io.binarybosh.operator.support;
 
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.operation.ShellAccess;
+import io.binarybosh.operator.shell.HostKeyChangedException;
 import io.binarybosh.operator.shell.HostKeyLine;
 import io.binarybosh.operator.shell.Shell;
 import io.binarybosh.operator.shell.ShellException;
@@ -73,9 +74,14 @@ public final class FakeShellAccess implements ShellAccess {
         if (shell == null) {
             throw new ShellException("no VM answers ssh at " + target.host());
         }
-        if (!HostKeyLine.parse(target.hostKey()).typeAndKey().equals(HostKeyLine.parse(hostKeys.get(target.host()))
-                .typeAndKey())) {
-            throw new ShellException("the host key of " + target.host() + " is not the pinned one");
+        if (unreachable.contains(target.host())) {
+            throw new ShellException("ssh to " + target.host() + ": connection refused");
+        }
+        HostKeyLine pinned = HostKeyLine.parse(target.hostKey());
+        HostKeyLine offered = HostKeyLine.parse(hostKeys.get(target.host()));
+        if (!pinned.typeAndKey().equals(offered.typeAndKey())) {
+            throw new HostKeyChangedException(target.host(), target.port(), pinned.fingerprint(),
+                    offered.fingerprint(), null);
         }
         logins.add(target.user() + "@" + target.host() + " pinned " + target.hostKey());
         return login(target.host(), shell);

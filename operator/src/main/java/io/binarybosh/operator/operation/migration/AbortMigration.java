@@ -1,7 +1,7 @@
 package io.binarybosh.operator.operation.migration;
 
-import io.binarybosh.operator.director.DirectorClient;
 import io.binarybosh.operator.director.DirectorException;
+import io.binarybosh.operator.model.AbortLeftOverStatus;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.model.MigrationStatus;
@@ -10,12 +10,16 @@ import io.binarybosh.operator.model.OperationResult;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
 import io.binarybosh.operator.operation.Journal;
+import io.binarybosh.operator.operation.OperationContext;
 import io.binarybosh.operator.operation.StepHandler;
 import io.binarybosh.operator.shell.Shell;
 import io.binarybosh.operator.shell.ShellException;
 import io.binarybosh.operator.shell.VmCommands;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.binarybosh.operator.operation.migration.MigrationVms.COMMAND;
@@ -74,7 +78,7 @@ final class AbortMigration {
             OperationStatus operation = context.operation();
             VmCommands commands = MigrationVms.commands(pair);
             String store = MigrationVms.metaStore(pair);
-            String copyAside = VmCommands.ASIDE_PREFIX + "aborted-copy-" + MigrationVms.stamp(operation);
+            String copyAside = copyAside(operation);
             try (Shell meta = MigrationVms.shell(context, DirectorRole.META)) {
                 String left = expect(meta.run(StoreRestore.script(commands, store,
                         MoveMetaStoreAside.asideName(context), copyAside), COMMAND), "moving Meta's store back");
@@ -94,44 +98,120 @@ final class AbortMigration {
         };
     }
 
+    /**
+     * Starts what the migration stopped and unpauses resurrection. A VM it cannot reach and a director that does not
+     * answer again are waited for at most {@link io.binarybosh.operator.decide.Timings#ABORT_WAIT}; then the abort
+     * finishes without them, unpausing the directors that run, and says what a person must do.
+     */
     static StepHandler startDirectors() {
         return (context, action) -> {
-            BinaryBoshPair pair = context.pair();
-            MigrationStatus migration = context.migration();
             // The ssh access is removed only after the starts: a restart that finds it gone has started them.
-            if (reached(migration, OperationStep.PAUSING_RESURRECTION) && migration.getShellAccess() != null) {
-                VmCommands commands = MigrationVms.commands(pair);
-                for (DirectorRole role : List.of(DirectorRole.META, DirectorRole.PRIMARY)) {
-                    try (Shell shell = MigrationVms.shell(context, role)) {
-                        expect(shell.run(commands.startJobs(), COMMAND), "monit start all on " + role.displayName());
-                    }
+            if (reached(context.migration(), OperationStep.PAUSING_RESURRECTION)
+                    && context.migration().getShellAccess() != null && !startJobs(context)) {
+                return;
+            }
+            MigrationStatus migration = context.migration();
+            Map<DirectorRole, String> silent = new LinkedHashMap<>();
+            for (DirectorRole role : List.of(DirectorRole.MICRO, DirectorRole.PRIMARY, DirectorRole.META)) {
+                if (!AbortLeftOver.unpauses(migration, role)) {
+                    continue;
                 }
-                if (migration.getMicroStoreAside() == null) {
-                    try (Shell micro = MigrationVms.micro(context)) {
-                        expect(micro.run(commands.startJobs(), COMMAND), "monit start all on the Micro");
-                    }
+                try {
+                    context.client(role).setResurrectionPaused(false);
+                } catch (DirectorException e) {
+                    silent.put(role, e.getMessage());
                 }
             }
-            for (DirectorRole role : List.of(DirectorRole.MICRO, DirectorRole.PRIMARY, DirectorRole.META)) {
-                try {
-                    DirectorClient client = context.client(role);
-                    client.setResurrectionPaused(false);
-                } catch (DirectorException e) {
-                    if (reached(migration, OperationStep.STOPPING_DIRECTORS)) {
-                        Journal.message(context, "waiting for " + role.displayName() + " to answer after monit start "
-                                + "all, to unpause its resurrection: " + e.getMessage());
-                        return;
-                    }
+            if (!silent.isEmpty() && !AbortLeftOver.waitedLongEnough(context)) {
+                if (!reached(migration, OperationStep.STOPPING_DIRECTORS)) {
+                    throw new DirectorException(String.join("; ", silent.values()));
+                }
+                Journal.message(context, "waiting for " + String.join(" and ", silent.keySet().stream()
+                        .map(DirectorRole::displayName).toList()) + " to answer after monit start all, to unpause "
+                        + "its resurrection (until " + Journal.stepStarted(context.operation()).plus(
+                        io.binarybosh.operator.decide.Timings.ABORT_WAIT) + "): " + String.join("; ", silent.values()));
+                return;
+            }
+            finish(context, silent);
+        };
+    }
+
+    /** monit start all where the migration stopped it; false when a lost VM was dealt with and the step goes on later. */
+    private static boolean startJobs(OperationContext context) {
+        MigrationStatus migration = context.migration();
+        VmCommands commands = MigrationVms.commands(context.pair());
+        for (DirectorRole role : List.of(DirectorRole.META, DirectorRole.PRIMARY)) {
+            if (AbortLeftOver.left(migration, role)) {
+                continue;
+            }
+            try (Shell shell = MigrationVms.shell(context, role)) {
+                expect(shell.run(commands.startJobs(), COMMAND), "monit start all on " + role.displayName());
+            } catch (VmAccessLost lost) {
+                if (!AbortLeftOver.settle(context, lost)) {
+                    throw lost;
+                }
+                return false;
+            }
+        }
+        if (migration.getMicroStoreAside() == null && !AbortLeftOver.microMustStayStopped(migration)
+                && !AbortLeftOver.left(migration, DirectorRole.MICRO)) {
+            try (Shell micro = MigrationVms.micro(context)) {
+                expect(micro.run(commands.startJobs(), COMMAND), "monit start all on the Micro");
+            } catch (ShellException e) {
+                if (!AbortLeftOver.waitedLongEnough(context)) {
                     throw e;
                 }
+                AbortLeftOver.leave(context, DirectorRole.MICRO, e.getMessage());
+                return false;
             }
-            OperationStatus operation = context.operation();
+        }
+        return true;
+    }
+
+    private static void finish(OperationContext context, Map<DirectorRole, String> silent) {
+        OperationStatus operation = context.operation();
+        List<String> notCleaned = new ArrayList<>();
+        try {
             MigrationRefusal.removeAccess(context, operation);
-            context.update(status -> status.getMigration().setShellAccess(null));
+        } catch (DirectorException e) {
+            if (silent.isEmpty() && AbortLeftOver.unreachable(context.migration()).isEmpty()
+                    && !AbortLeftOver.waitedLongEnough(context)) {
+                throw e;
+            }
+            notCleaned.add("the migration's ssh user " + MigrationVms.ephemeralUser(operation) + " may stay on "
+                    + "Primary's or Meta's VM until its director removes it (" + e.getMessage() + ")");
+        }
+        String todo = AbortLeftOver.todo(context, silent, notCleaned);
+        BinaryBoshPair written = context.update(status -> {
+            status.getMigration().setShellAccess(null);
+            if (!todo.isEmpty()) {
+                AbortLeftOverStatus leftOver = status.getMigration().getAbortLeftOver() == null
+                        ? new AbortLeftOverStatus() : status.getMigration().getAbortLeftOver();
+                leftOver.setTodo(todo);
+                status.getMigration().setAbortLeftOver(leftOver);
+            }
+        });
+        if (todo.isEmpty()) {
             Journal.finish(context, OperationResult.ABORTED, "migration aborted (" + operation.getAbortReason()
                     + "): Meta runs on its own store again, the Micro and Primary run, resurrection is unpaused; "
                     + "nothing was deleted");
-        };
+            return;
+        }
+        if (silent.containsKey(DirectorRole.MICRO)) {
+            context.events().warning(written, "MicroDidNotComeBack", "the Micro did not answer within "
+                    + io.binarybosh.operator.decide.Timings.ABORT_WAIT.toMinutes() + " minutes after monit start all ("
+                    + silent.get(DirectorRole.MICRO) + "): on the Micro's VM, through its jumpbox, run monit summary "
+                    + "and monit start all, then bosh -e micro update-resurrection on");
+        }
+        context.events().warning(written, "AbortIncomplete", "the abort of migration " + operation.getId()
+                + " finished without bringing every director back; a person must: " + todo);
+        Journal.finish(context, OperationResult.ABORTED, "migration aborted (" + operation.getAbortReason()
+                + ") but NOT complete: " + todo + ". Nothing was deleted; no migration starts until a person "
+                + "did that (status.migration.abortLeftOver)");
+    }
+
+    static String copyAside(OperationStatus operation) {
+        return VmCommands.ASIDE_PREFIX + "aborted-copy-" + MigrationVms.stamp(operation);
     }
 
     /** Whether the migration's step log says {@code step} ended (so the step after it was entered). */

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.operation.migration;
 
+import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.model.OperationStep;
 import io.binarybosh.operator.model.OperationType;
 import io.binarybosh.operator.operation.Machine;
@@ -54,8 +55,22 @@ public final class MigrationOperation {
             switch (action) {
                 case RETRY -> Retry.retry(context);
                 case ABORT -> abort.handle(context, action);
-                default -> step.handle(context, action);
+                default -> handleLosingVms(step, context, action);
             }
         };
+    }
+
+    /** A shell on Primary's or Meta's VM that cannot be opened: a recreated VM is dealt with the same at every step. */
+    private static void handleLosingVms(StepHandler step, OperationContext context, Step.OperationAction action) {
+        try {
+            step.handle(context, action);
+        } catch (VmAccessLost lost) {
+            OperationStep at = context.operation() == null ? null : context.operation().operationStep();
+            boolean settled = at != null && at.aborting() ? AbortLeftOver.settle(context, lost)
+                    : VmReplacement.settle(context, lost);
+            if (!settled) {
+                throw lost;
+            }
+        }
     }
 }

@@ -54,8 +54,12 @@ final class MigrationVms {
         }
         OperationStatus operation = context.operation();
         DerivedSshKey key = key(context, operation, role.fieldName(), ephemeralUser(operation));
-        return context.shells().open(new SshTarget(access.getHost(), access.getPort(), access.getUser(),
-                key.privateKeyPem(), access.getHostKey()));
+        try {
+            return context.shells().open(new SshTarget(access.getHost(), access.getPort(), access.getUser(),
+                    key.privateKeyPem(), access.getHostKey()));
+        } catch (ShellException e) {
+            throw new VmAccessLost(role, access, e);
+        }
     }
 
     static ShellAccessStatus access(BinaryBoshPair pair, DirectorRole role) {
@@ -109,6 +113,7 @@ final class MigrationVms {
         access.setPort(vm.getSshPort() == null ? 22 : vm.getSshPort());
         access.setUser(vm.getLoginUser() != null ? vm.getLoginUser() : ephemeralUser(operation));
         access.setHostKey(result.hostPublicKey());
+        access.setVmCid(instance.get().cid());
         return access;
     }
 

@@ -36,6 +36,9 @@ public final class Retry {
                         MigrationVms.copyDir(operation)), MigrationVms.COMMAND), "removing the failed attempts' files");
             }
         }
+        if (VmReplacement.HOST_KEY_CHANGED.equals(reason)) {
+            VmReplacement.reopenOnRetry(context);
+        }
         context.beforeRecord("retry");
         BinaryBoshPair written = context.update(status -> {
             MigrationStatus m = status.getMigration();
