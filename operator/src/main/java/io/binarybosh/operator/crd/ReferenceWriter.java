@@ -12,8 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Writes the generated parts of {@code docs/reference.md} from the CRD, so that every field's type, limits and
@@ -25,9 +23,6 @@ import java.util.regex.Pattern;
  * that the committed file is what it would write.
  */
 public final class ReferenceWriter {
-
-    private static final Pattern REGION = Pattern.compile(
-            "(<!-- BEGIN GENERATED: ([a-z]+) -->\\n)(.*?)(<!-- END GENERATED: \\2 -->)", Pattern.DOTALL);
 
     private final JsonNode version;
 
@@ -46,14 +41,7 @@ public final class ReferenceWriter {
 
     /** The document with every generated region rewritten; fails on a region this writer does not know. */
     public String update(String document) {
-        Matcher matcher = REGION.matcher(document);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(
-                    matcher.group(1) + region(matcher.group(2)) + matcher.group(4)));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+        return GeneratedRegions.rewrite(document, this::region);
     }
 
     private String region(String name) {
