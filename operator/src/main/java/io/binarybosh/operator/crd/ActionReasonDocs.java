@@ -164,6 +164,9 @@ final class ActionReasonDocs {
                     "the operator cancelled a task that held the down director's deployment too long "
                         + "(`spec.health.cancelStuckTasks: true`)",
                     ""),
+            new ReasonRow(List.of(Reason.FENCING_MICRO),
+                    "the operator fences the Micro that holds a pair deployment (see `SplitBrain`)",
+                    "watch `status.operation`"),
             new ReasonRow(List.of(Reason.MICRO_FENCED),
                     "the Micro's processes are stopped and its store's contents moved into a folder inside it",
                     "nothing; the Micro must not be started again"),
@@ -177,6 +180,10 @@ final class ActionReasonDocs {
                     "the start-time checks passed: the three directors answer, the Micro holds Primary, Meta "
                         + "is fresh",
                     ""),
+            new ReasonRow(List.of(Reason.RESURRECTION_PAUSED),
+                    "the migration paused resurrection on the Micro, Primary and Meta before it stops their "
+                        + "directors",
+                    "nothing; the migration unpauses it at its end, and so does an abort"),
             new ReasonRow(List.of(Reason.MIGRATION_APPROVED),
                     "the approval annotation arrived; the start-time checks run again before the next step",
                     ""),

@@ -64,7 +64,8 @@ final class MigrationReasonDocs {
             new ReasonRow(List.of(Reason.POSTGRES_VERSION_MISMATCH),
                     "Meta's bosh release runs another postgres major version than the Micro's data",
                     "deploy Meta with the Micro's bosh release"),
-            new ReasonRow(List.of(Reason.SOURCE_POSTGRES_RUNNING, Reason.SOURCE_NOT_CLEANLY_SHUT_DOWN, Reason.DIRECTORS_NOT_STOPPED),
+            new ReasonRow(List.of(Reason.SOURCE_POSTGRES_RUNNING, Reason.SOURCE_NOT_CLEANLY_SHUT_DOWN,
+                    Reason.DIRECTORS_NOT_STOPPED),
                     "a process still runs on a director VM after `monit stop all`, or `pg_controldata` on "
                         + "the Micro's store does not say `Database cluster state: shut down` (postgres runs "
                         + "outside monit, or was killed; `postmaster.pid` is not looked at: under bpm its PID is 2 "
@@ -95,13 +96,18 @@ final class MigrationReasonDocs {
                     "`status.operation.step` names a step this version of the operator does not know "
                         + "(written by another version)",
                     "run the version that wrote it, or abort the migration with `binarybosh.io/abort=<id>`"),
+            new ReasonRow(List.of(Reason.UNKNOWN_REASON),
+                    "`status.migration` records a reason this version of the operator does not know (written by "
+                        + "another version); the message is the one recorded",
+                    "run the version that wrote it, or abort the migration with `binarybosh.io/abort=<id>`"),
             new ReasonRow(List.of(Reason.PRIMARY_NOT_ADOPTED, Reason.ADOPTION_FAILED),
                     "Meta could not recreate Primary's VM",
                     "read Meta's task; `binarybosh.io/approve=<operation id>-retry` to try again"),
             new ReasonRow(List.of(Reason.MIGRATION_TARGET_CHANGED),
                     "the spec names another Micro or Meta than the migration in flight",
                     "restore the spec"),
-            new ReasonRow(List.of(Reason.MICRO_DATABASE_NOT_ANSWERING, Reason.PRIMARY_DATABASE_NOT_ANSWERING, Reason.META_DATABASE_NOT_ANSWERING),
+            new ReasonRow(List.of(Reason.MICRO_DATABASE_NOT_ANSWERING, Reason.PRIMARY_DATABASE_NOT_ANSWERING,
+                    Reason.META_DATABASE_NOT_ANSWERING),
                     "that director answers `/info` but its database does not: the preflight reads no list "
                         + "from it (a Micro whose `/deployments` fails is not \"holding nothing\")",
                     "`monit summary` on that director's VM (is `postgres` running?) and its log in "

@@ -9,6 +9,7 @@ import io.binarybosh.operator.model.MigrationStepRecord;
 import io.binarybosh.operator.model.OperationResult;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.StepHandler;
 import io.binarybosh.operator.shell.Shell;
@@ -43,7 +44,8 @@ final class AbortMigration {
             BinaryBoshPair written = Journal.next(context, first, "aborting (" + reason + ") at " + operation.getStep()
                     + ": bringing the directors back to the state before the migration",
                     status -> status.getOperation().setAbortReason(reason));
-            context.events().warning(written, "MigrationAborting", "migration " + operation.getId() + " is aborted at "
+            context.events().warning(written, Reason.MIGRATION_ABORTING,
+                    "migration " + operation.getId() + " is aborted at "
                     + operation.getStep() + " (" + reason + "): Meta's own store goes back in place, the directors "
                     + "start again, resurrection is unpaused");
         };
@@ -89,7 +91,7 @@ final class AbortMigration {
             BinaryBoshPair written = Journal.next(context, OperationStep.ABORT_STARTING_DIRECTORS, "Meta's own store "
                     + "is back in " + store + " (the copy is in " + store + "/" + copyAside + "): starting the "
                     + "directors", status -> status.getMigration().setMetaStoreAside(null));
-            context.events().normal(written, "MetaStoreRestored", "Meta's own store is back in place; what was "
+            context.events().normal(written, Reason.META_STORE_RESTORED, "Meta's own store is back in place; what was "
                     + "copied onto it is kept in " + store + "/" + copyAside + " until a person removes it");
         };
     }
