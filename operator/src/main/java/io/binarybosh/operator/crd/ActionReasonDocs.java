@@ -23,6 +23,12 @@ final class ActionReasonDocs {
             new ReasonRow(List.of(Reason.SPLIT_BRAIN),
                     "see `SplitBrain`",
                     ""),
+            new ReasonRow(List.of(Reason.MICRO_FENCE_FAILED),
+                    "a fence attempt failed (the event and this message say why: no sudo, ssh "
+                        + "refused, monit not stopping within 2 minutes); it is tried again after the poll "
+                        + "interval, doubled after each failure (30 minutes at most), five times at most",
+                    "fix what the message names; after five failures fence the Micro by hand (`sudo "
+                        + "/var/vcap/bosh/bin/monit stop all`, then move the contents of `/var/vcap/store` aside)"),
             new ReasonRow(List.of(Reason.NEVER_ANSWERED),
                     "the down director never answered this operator",
                     "check it by hand"),
@@ -63,6 +69,9 @@ final class ActionReasonDocs {
     static final ReasonTable WAITING = new ReasonTable(ReasonSection.WAITING, List.of(
             new ReasonRow(List.of(Reason.STEADY),
                     "nothing to do",
+                    ""),
+            new ReasonRow(List.of(Reason.AWAITING_OBSERVATION),
+                    "a migration is due but the Micro has not been observed yet",
                     ""),
             new ReasonRow(List.of(Reason.PAUSED),
                     "the paused annotation is set",
@@ -171,8 +180,8 @@ final class ActionReasonDocs {
                     "the Micro's processes are stopped and its store's contents moved into a folder inside it",
                     "nothing; the Micro must not be started again"),
             new ReasonRow(List.of(Reason.MICRO_FENCE_FAILED),
-                    "a fence attempt failed (see `SplitBrain`)",
-                    "see `MicroFenceFailed` under `SplitBrain`"),
+                    "a fence attempt failed (see `Blocked`)",
+                    "see `MicroFenceFailed` under `Blocked`"),
             new ReasonRow(List.of(Reason.MIGRATION_STARTED),
                     "the migration from the Micro to Meta begins with its preflight",
                     "watch `status.operation` and `status.migration`"),

@@ -13,6 +13,9 @@ final class PairReasonDocs {
                     "Meta holds Primary's deployment, Primary holds Meta's, and each VM's agent reports to "
                         + "the other",
                     ""),
+            new ReasonRow(List.of(Reason.AWAITING_OBSERVATION),
+                    "(Unknown) the directors have not been observed yet",
+                    "wait one poll"),
             new ReasonRow(List.of(Reason.PRIMARY_NOT_MANAGED_BY_META, Reason.META_NOT_MANAGED_BY_PRIMARY),
                     "the deployment is not on the expected director (the message says where it is)",
                     "finish the migration (`spec.bootstrap`), or fix `spec.*.deployment`"),
@@ -41,6 +44,9 @@ final class PairReasonDocs {
                     "unpaused, resurrector on, stateful nodes fixed, no meltdown threshold a one-VM "
                         + "deployment can reach",
                     ""),
+            new ReasonRow(List.of(Reason.AWAITING_OBSERVATION),
+                    "(Unknown) the directors have not been observed yet",
+                    "wait one poll"),
             new ReasonRow(List.of(Reason.RESURRECTION_PAUSED),
                     "`bosh update-resurrection off` is in force on a director",
                     "the operator unpauses it itself (event `ResurrectionUnpaused`), unless paused by "
@@ -89,6 +95,9 @@ final class PairReasonDocs {
             new ReasonRow(List.of(Reason.NO_DUPLICATE_OWNER),
                     "no director outside the pair holds one of its deployments",
                     ""),
+            new ReasonRow(List.of(Reason.AWAITING_OBSERVATION),
+                    "(Unknown) the directors have not been observed yet",
+                    "wait one poll"),
             new ReasonRow(List.of(Reason.DEPLOYMENT_ON_TWO_DIRECTORS),
                     "the Micro holds Primary's (or Meta's) deployment as well: a restarted Micro could fight "
                         + "Meta over the same VM",
@@ -96,12 +105,6 @@ final class PairReasonDocs {
                         + "then `MicroFenced`): `monit stop all` through `/var/vcap/bosh/bin/monit`, then the "
                         + "store's contents moved into a folder inside it (the store is the disk's mount point), "
                         + "never deleted. Repairs of Primary and Meta go on meanwhile"),
-            new ReasonRow(List.of(Reason.MICRO_FENCE_FAILED),
-                    "a fence attempt failed (the event and the `Blocked` message say why: no sudo, ssh "
-                        + "refused, monit not stopping within 2 minutes); it is tried again after the poll "
-                        + "interval, doubled after each failure (30 minutes at most), five times at most",
-                    "fix what the message names; after five failures fence the Micro by hand (`sudo "
-                        + "/var/vcap/bosh/bin/monit stop all`, then move the contents of `/var/vcap/store` aside)"),
             new ReasonRow(List.of(Reason.MICRO_CANNOT_ACT),
                     "(False) the Micro answers but its database does not: what it holds is unknown, and "
                         + "without its database it runs no task on any VM",

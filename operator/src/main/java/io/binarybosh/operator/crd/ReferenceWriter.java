@@ -17,7 +17,8 @@ import java.util.Set;
  * Writes the generated parts of {@code docs/reference.md} from the CRD, so that every field's type, limits and
  * description are said once, in the model: between {@code <!-- BEGIN GENERATED: name -->} and
  * {@code <!-- END GENERATED: name -->} it puts the table {@code name} ({@code columns}, {@code spec},
- * {@code status}, {@code rules}); the text around the markers is left as written.
+ * {@code status}, {@code rules}; {@code conditions} and {@code operations} from the model's enums); the text
+ * around the markers is left as written.
  *
  * <p>{@code bin/update-crd} runs it: {@code ReferenceWriter <crd.yml> <reference.md>}. ReferenceFileTest checks
  * that the committed file is what it would write.
@@ -51,6 +52,8 @@ public final class ReferenceWriter {
             case "spec" -> fields("spec", schema.path("spec"));
             case "status" -> fields("status", schema.path("status"));
             case "rules" -> rules(schema.path("spec"), "spec");
+            case "conditions" -> StatusTables.conditions();
+            case "operations" -> StatusTables.operations();
             default -> throw new IllegalArgumentException("unknown generated region '" + name + "'");
         };
     }

@@ -15,7 +15,8 @@ public enum Reason implements WireName {
     // first written in spec valid
     VALID("Valid", ReasonSection.SPEC_VALID),
     AWAITING_OBSERVATION("AwaitingObservation", ReasonSection.SPEC_VALID, ReasonSection.REACHABLE,
-            ReasonSection.HEALTHY),
+            ReasonSection.HEALTHY, ReasonSection.MUTUALLY_MANAGED, ReasonSection.RESURRECTION_ENABLED,
+            ReasonSection.SPLIT_BRAIN, ReasonSection.WAITING),
     SECRET_NOT_FOUND("SecretNotFound", ReasonSection.SPEC_VALID),
     SECRET_KEY_MISSING("SecretKeyMissing", ReasonSection.SPEC_VALID),
     INVALID_CA_CERTIFICATE("InvalidCaCertificate", ReasonSection.SPEC_VALID),
@@ -69,7 +70,7 @@ public enum Reason implements WireName {
     // first written in split brain
     NO_DUPLICATE_OWNER("NoDuplicateOwner", ReasonSection.SPLIT_BRAIN),
     DEPLOYMENT_ON_TWO_DIRECTORS("DeploymentOnTwoDirectors", ReasonSection.SPLIT_BRAIN),
-    MICRO_FENCE_FAILED("MicroFenceFailed", ReasonSection.SPLIT_BRAIN, ReasonSection.EVENTS),
+    MICRO_FENCE_FAILED("MicroFenceFailed", ReasonSection.BLOCKED, ReasonSection.EVENTS),
     MICRO_CANNOT_ACT("MicroCannotAct", ReasonSection.SPLIT_BRAIN),
     // first written in migrated
     MIGRATION_COMPLETED("MigrationCompleted", ReasonSection.MIGRATED),

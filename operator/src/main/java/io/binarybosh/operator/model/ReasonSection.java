@@ -16,7 +16,7 @@ public enum ReasonSection {
     RESURRECTION_ENABLED("resurrection-enabled", ConditionType.RESURRECTION_ENABLED),
     SPLIT_BRAIN("split-brain", ConditionType.SPLIT_BRAIN),
     /** A refusal or a stopped step of the migration is also the reason of Blocked=True. */
-    MIGRATED("migrated", ConditionType.MIGRATED, ConditionType.BLOCKED),
+    MIGRATED("migrated", ConditionType.MIGRATED),
     PAUSED("paused", ConditionType.PAUSED),
     READY("ready", ConditionType.READY),
     BLOCKED("blocked", ConditionType.BLOCKED),
