@@ -67,7 +67,12 @@ final class CrdFinisher implements CRDPostProcessor {
                 + ". The conditions carry the truth.");
         fields.get("conditions").setDescription("Standard conditions, one of each type: "
                 + String.join(", ", StatusVocabulary.conditionTypes()) + " (MicroReachable while a bootstrap Micro "
-                + "is declared, Migrated while one is declared or a migration ran).");
+                + "is declared, Migrated while one is declared or a migration ran, Reconciled only while reconciles "
+                + "fail).");
+        fields.get("conditions").getItems().getSchema().getProperties().get("reason").setDescription(
+                "CamelCase reason of the last transition, for machines: "
+                        + StatusVocabulary.oneOf(StatusVocabulary.conditionReasons())
+                        + ". docs/troubleshooting.md says what each means and what to do.");
         Map<String, JSONSchemaProps> operation = fields.get("operation").getProperties();
         operation.get("type").setDescription("What the operation does: "
                 + StatusVocabulary.oneOf(StatusVocabulary.operationTypes()) + ".");

@@ -12,22 +12,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Writes the generated parts of {@code docs/reference.md} from the CRD, so that every field's type, limits and
  * description are said once, in the model: between {@code <!-- BEGIN GENERATED: name -->} and
  * {@code <!-- END GENERATED: name -->} it puts the table {@code name} ({@code columns}, {@code spec},
- * {@code status}, {@code rules}); the text around the markers is left as written.
+ * {@code status}, {@code rules}; {@code conditions} and {@code operations} from the model's enums); the text
+ * around the markers is left as written.
  *
  * <p>{@code bin/update-crd} runs it: {@code ReferenceWriter <crd.yml> <reference.md>}. ReferenceFileTest checks
  * that the committed file is what it would write.
  */
 public final class ReferenceWriter {
-
-    private static final Pattern REGION = Pattern.compile(
-            "(<!-- BEGIN GENERATED: ([a-z]+) -->\\n)(.*?)(<!-- END GENERATED: \\2 -->)", Pattern.DOTALL);
 
     private final JsonNode version;
 
@@ -46,14 +42,7 @@ public final class ReferenceWriter {
 
     /** The document with every generated region rewritten; fails on a region this writer does not know. */
     public String update(String document) {
-        Matcher matcher = REGION.matcher(document);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(
-                    matcher.group(1) + region(matcher.group(2)) + matcher.group(4)));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+        return GeneratedRegions.rewrite(document, this::region);
     }
 
     private String region(String name) {
@@ -63,6 +52,8 @@ public final class ReferenceWriter {
             case "spec" -> fields("spec", schema.path("spec"));
             case "status" -> fields("status", schema.path("status"));
             case "rules" -> rules(schema.path("spec"), "spec");
+            case "conditions" -> StatusTables.conditions();
+            case "operations" -> StatusTables.operations();
             default -> throw new IllegalArgumentException("unknown generated region '" + name + "'");
         };
     }

@@ -1,20 +1,19 @@
 package io.binarybosh.operator.crd;
 
-import io.binarybosh.operator.decide.HealthRules;
-import io.binarybosh.operator.model.DirectorRole;
+import io.binarybosh.operator.model.ConditionType;
 import io.binarybosh.operator.model.OperationResult;
 import io.binarybosh.operator.model.OperationStep;
 import io.binarybosh.operator.model.OperationType;
 import io.binarybosh.operator.model.Phase;
-import io.binarybosh.operator.status.ConditionTypes;
+import io.binarybosh.operator.model.Reason;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The words the operator writes into the status, for the CRD's explain text: the values of the model's enums, so
- * the explain text can never name a type, step, result or phase the operator does not write.
+ * the explain text can never name a type, step, result, phase, condition type or reason the operator does not
+ * write.
  */
 final class StatusVocabulary {
 
@@ -43,14 +42,15 @@ final class StatusVocabulary {
 
     /** The types of status.conditions. */
     static List<String> conditionTypes() {
-        List<String> types = new ArrayList<>(List.of(ConditionTypes.READY, ConditionTypes.SPEC_VALID));
-        for (DirectorRole role : DirectorRole.values()) {
-            types.add(ConditionTypes.reachable(role));
-        }
-        types.addAll(List.of(HealthRules.PRIMARY_HEALTHY, HealthRules.META_HEALTHY, HealthRules.MUTUALLY_MANAGED,
-                HealthRules.RESURRECTION_ENABLED, HealthRules.SPLIT_BRAIN, ConditionTypes.BLOCKED,
-                ConditionTypes.PAUSED, ConditionTypes.MIGRATED));
-        return List.copyOf(types);
+        return Arrays.stream(ConditionType.values()).map(ConditionType::wire).toList();
+    }
+
+    /** The reasons of status.conditions: those written with a condition type (not only in a wait or an event). */
+    static List<String> conditionReasons() {
+        return Arrays.stream(Reason.values())
+                .filter(reason -> reason.sections().stream().anyMatch(s -> !s.conditionTypes().isEmpty()))
+                .map(Reason::wire)
+                .toList();
     }
 
     static String oneOf(List<String> words) {

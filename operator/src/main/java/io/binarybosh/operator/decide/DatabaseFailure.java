@@ -10,7 +10,6 @@ import java.util.Optional;
  */
 public final class DatabaseFailure {
 
-    public static final String REASON = "DatabaseNotAnswering";
     public static final String ADVICE = "look at postgres on that director's VM: `monit summary` (is 'postgres' "
             + "running?) and its log in /var/vcap/sys/log/postgres/";
 

@@ -3,11 +3,13 @@ package io.binarybosh.operator.decide;
 import io.binarybosh.operator.model.BinaryBoshPairSpec;
 import io.binarybosh.operator.observe.AgentView;
 import io.binarybosh.operator.model.DirectorRole;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.director.model.Instance;
 import io.binarybosh.operator.observe.HealthMonitorSettings;
 import io.binarybosh.operator.observe.ManagedDeploymentView;
 import io.binarybosh.operator.observe.ResurrectionConfigRules;
 import io.binarybosh.operator.observe.Outcome;
+import io.binarybosh.operator.model.ConditionType;
 import io.binarybosh.operator.model.DesiredCondition;
 import io.binarybosh.operator.model.Timestamps;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -23,17 +25,7 @@ import java.util.Optional;
  */
 public final class HealthRules {
 
-    public static final String PRIMARY_HEALTHY = "PrimaryHealthy";
-    public static final String META_HEALTHY = "MetaHealthy";
-    public static final String MUTUALLY_MANAGED = "MutuallyManaged";
-    public static final String RESURRECTION_ENABLED = "ResurrectionEnabled";
-    public static final String SPLIT_BRAIN = "SplitBrain";
-
     private HealthRules() {
-    }
-
-    public static String healthyType(DirectorRole role) {
-        return role == DirectorRole.PRIMARY ? PRIMARY_HEALTHY : META_HEALTHY;
     }
 
     /**
@@ -43,58 +35,60 @@ public final class HealthRules {
      */
     public static DesiredCondition healthy(DirectorFacts facts, Duration unreachableAfter,
                                            Optional<Condition> previous) {
-        String type = healthyType(facts.role());
+        ConditionType type = ConditionType.healthy(facts.role());
         String name = facts.role().displayName();
         if (facts.observation() == null) {
-            return DesiredCondition.unknown(type, "AwaitingObservation", name + " has not been observed yet");
+            return DesiredCondition.unknown(type, Reason.AWAITING_OBSERVATION, name + " has not been observed yet");
         }
         Outcome outcome = facts.observation().outcome();
         Optional<String> database = DatabaseFailure.of(facts.observation());
         if (database.isPresent()) {
-            return DesiredCondition.isFalse(type, DatabaseFailure.REASON, database.get());
+            return DesiredCondition.isFalse(type, Reason.DATABASE_NOT_ANSWERING, database.get());
         }
         if (outcome == Outcome.REACHABLE) {
             String agent = facts.anyAgentView().filter(AgentView::running)
                     .map(a -> "; its agent reports running to " + facts.manager().displayName()).orElse("");
-            return DesiredCondition.isTrue(type, "Answering", name + "'s API answers" + agent);
+            return DesiredCondition.isTrue(type, Reason.ANSWERING, name + "'s API answers" + agent);
         }
         if (outcome == Outcome.CREDENTIALS_REJECTED || outcome == Outcome.NOT_CONTACTED
                 || outcome == Outcome.UAA_UNAVAILABLE) {
-            return DesiredCondition.unknown(type, "NotObservable",
+            return DesiredCondition.unknown(type, Reason.NOT_OBSERVABLE,
                     name + " cannot be observed: " + facts.observation().detail());
         }
         Optional<Duration> down = facts.downFor();
         if (down.isEmpty()) {
-            return DesiredCondition.isFalse(type, "NeverAnswered", name + " has not answered since the operator "
+            return DesiredCondition.isFalse(type, Reason.NEVER_ANSWERED, name + " has not answered since the operator "
                     + "started observing it: " + facts.observation().detail());
         }
-        if (down.get().compareTo(unreachableAfter) < 0 && previous.isPresent()) {
+        // a reason of another version's is not kept: the condition is said anew
+        Optional<Reason> kept = previous.flatMap(before -> Reason.fromWire(before.getReason()));
+        if (down.get().compareTo(unreachableAfter) < 0 && kept.isPresent()) {
             Condition before = previous.get();
-            return new DesiredCondition(type, before.getStatus(), before.getReason(), before.getMessage());
+            return new DesiredCondition(type, before.getStatus(), kept.get(), before.getMessage());
         }
         // A time, not a duration: the message must not change at every poll, or the status would be rewritten.
         String since = " since " + Timestamps.format(facts.lastSeen());
         Optional<AgentView> agent = facts.freshAgentView();
         if (agent.isPresent() && agent.get().vmMissing()) {
-            return DesiredCondition.isFalse(type, "VmMissing", name + " has not answered" + since + "; "
+            return DesiredCondition.isFalse(type, Reason.VM_MISSING, name + " has not answered" + since + "; "
                     + facts.manager().displayName() + " has no VM for it");
         }
         if (agent.isPresent() && agent.get().unresponsive()) {
-            return DesiredCondition.isFalse(type, "AgentUnresponsive", name + " has not answered" + since + "; "
+            return DesiredCondition.isFalse(type, Reason.AGENT_UNRESPONSIVE, name + " has not answered" + since + "; "
                     + "its agent does not answer " + facts.manager().displayName() + " either (VM "
                     + agent.get().vmCid() + "): the VM is down or its agent reports elsewhere");
         }
         if (agent.isPresent() && agent.get().failing()) {
-            return DesiredCondition.isFalse(type, "JobsNotRunning", name + " has not answered" + since
+            return DesiredCondition.isFalse(type, Reason.JOBS_NOT_RUNNING, name + " has not answered" + since
                     + "; its agent is alive and reports '" + agent.get().jobState() + "' to "
                     + facts.manager().displayName() + ": the director's processes are stopped or failing");
         }
         if (agent.isPresent() && agent.get().running()) {
-            return DesiredCondition.isFalse(type, "ApiNotAnswering", name + " has not answered" + since
+            return DesiredCondition.isFalse(type, Reason.API_NOT_ANSWERING, name + " has not answered" + since
                     + " although its agent reports running to " + facts.manager().displayName()
                     + ": the API is frozen or cut off");
         }
-        return DesiredCondition.isFalse(type, "Unreachable", name + " has not answered" + since + ": "
+        return DesiredCondition.isFalse(type, Reason.UNREACHABLE, name + " has not answered" + since + ": "
                 + facts.observation().detail());
     }
 
@@ -105,7 +99,7 @@ public final class HealthRules {
     /** Each director's deployment is on the other, and each agent reports to the other. */
     public static DesiredCondition mutuallyManaged(PairFacts facts) {
         List<String> problems = new ArrayList<>();
-        String reason = null;
+        Reason reason = null;
         for (DirectorFacts director : List.of(facts.primary(), facts.meta())) {
             DirectorRole expected = director.role() == DirectorRole.PRIMARY ? DirectorRole.META : DirectorRole.PRIMARY;
             DirectorFacts peer = facts.of(expected);
@@ -113,13 +107,13 @@ public final class HealthRules {
             if (database.isPresent()) {
                 problems.add("whether " + expected.displayName() + " manages " + director.role().displayName()
                         + " is unknown: " + database.get());
-                reason = reason == null ? DatabaseFailure.REASON : reason;
+                reason = reason == null ? Reason.DATABASE_NOT_ANSWERING : reason;
                 continue;
             }
             if (!peer.reachable() || peer.observation().details() == null) {
                 problems.add(expected.displayName() + " cannot be asked whether it manages "
                         + director.role().displayName());
-                reason = reason == null ? "PeerNotObservable" : reason;
+                reason = reason == null ? Reason.PEER_NOT_OBSERVABLE : reason;
                 continue;
             }
             if (director.manager() != expected && holdsItsOwnDeployment(director)) {
@@ -127,7 +121,7 @@ public final class HealthRules {
                         + " itself, and a director cannot deploy itself: spec.primary and spec.meta look swapped "
                         + "(their urls or their deployments)");
                 // The root cause of every other problem here, so it names the condition.
-                reason = "RolesSwapped";
+                reason = Reason.ROLES_SWAPPED;
                 continue;
             }
             if (director.manager() != expected) {
@@ -135,8 +129,7 @@ public final class HealthRules {
                         : "; it is on " + director.manager().displayName();
                 problems.add("deployment '" + director.deployment() + "' is not on " + expected.displayName()
                         + elsewhere);
-                reason = reason == null ? director.role().displayName() + "NotManagedBy" + expected.displayName()
-                        : reason;
+                reason = reason == null ? Reason.notManagedByPeer(director.role()) : reason;
                 continue;
             }
             Optional<AgentView> agent = director.anyAgentView();
@@ -145,15 +138,15 @@ public final class HealthRules {
                         : "'unresponsive agent'") + " for " + director.role().displayName()
                         + (director.answering() ? " although it answers: its agent reports to another director"
                         : ""));
-                reason = reason == null ? director.role().displayName() + "AgentNotReporting" : reason;
+                reason = reason == null ? Reason.agentNotReporting(director.role()) : reason;
             }
         }
         if (problems.isEmpty()) {
-            return DesiredCondition.isTrue(MUTUALLY_MANAGED, "EachManagesTheOther",
+            return DesiredCondition.isTrue(ConditionType.MUTUALLY_MANAGED, Reason.EACH_MANAGES_THE_OTHER,
                     "Meta holds '" + facts.primary().deployment() + "' and Primary holds '"
                             + facts.meta().deployment() + "', and their agents report to each other");
         }
-        return DesiredCondition.isFalse(MUTUALLY_MANAGED, reason, String.join("; ", problems));
+        return DesiredCondition.isFalse(ConditionType.MUTUALLY_MANAGED, reason, String.join("; ", problems));
     }
 
     private static boolean holdsItsOwnDeployment(DirectorFacts director) {
@@ -167,12 +160,12 @@ public final class HealthRules {
      */
     public static DesiredCondition resurrectionEnabled(BinaryBoshPairSpec spec, PairFacts facts) {
         if (spec.getResurrection() != null && Boolean.FALSE.equals(spec.getResurrection().getEnabled())) {
-            return DesiredCondition.isFalse(RESURRECTION_ENABLED, "DisabledInSpec",
+            return DesiredCondition.isFalse(ConditionType.RESURRECTION_ENABLED, Reason.DISABLED_IN_SPEC,
                     "spec.resurrection.enabled is false: the operator neither expects nor enforces resurrection");
         }
         List<String> blockers = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        String reason = null;
+        Reason reason = null;
         List<String> databases = new ArrayList<>();
         for (DirectorFacts resurrector : List.of(facts.meta(), facts.primary())) {
             String name = resurrector.role().displayName();
@@ -182,9 +175,9 @@ public final class HealthRules {
                 unknown.add("whether resurrection is paused on " + name);
             } else if (!enabled.get()) {
                 blockers.add("resurrection is paused on " + name);
-                reason = reason == null ? "ResurrectionPaused" : reason;
+                reason = reason == null ? Reason.RESURRECTION_PAUSED : reason;
             }
-            String rulesReason = resurrectedBy(resurrector, facts.peerOf(resurrector.role()), blockers, unknown);
+            Reason rulesReason = resurrectedBy(resurrector, facts.peerOf(resurrector.role()), blockers, unknown);
             reason = reason == null ? rulesReason : reason;
             Optional<HealthMonitorSettings> settings = resurrector.settings();
             if (settings.isEmpty()) {
@@ -194,23 +187,24 @@ public final class HealthRules {
                     blockers.add(name + ": " + blocker);
                 }
                 if (!settings.get().blockers().isEmpty() && reason == null) {
-                    reason = !settings.get().resurrectorOn() ? "ResurrectorDisabled"
-                            : !settings.get().fixesStatefulNodes() ? "StatefulNodesNotFixed" : "MeltdownThresholds";
+                    reason = !settings.get().resurrectorOn() ? Reason.RESURRECTOR_DISABLED
+                            : !settings.get().fixesStatefulNodes() ? Reason.STATEFUL_NODES_NOT_FIXED
+                            : Reason.MELTDOWN_THRESHOLDS;
                 }
             }
         }
         if (!blockers.isEmpty()) {
-            return DesiredCondition.isFalse(RESURRECTION_ENABLED, reason, String.join("; ", blockers));
+            return DesiredCondition.isFalse(ConditionType.RESURRECTION_ENABLED, reason, String.join("; ", blockers));
         }
         if (!databases.isEmpty()) {
-            return DesiredCondition.unknown(RESURRECTION_ENABLED, DatabaseFailure.REASON,
+            return DesiredCondition.unknown(ConditionType.RESURRECTION_ENABLED, Reason.DATABASE_NOT_ANSWERING,
                     "cannot tell whether resurrection works both ways: " + String.join("; ", databases));
         }
         if (!unknown.isEmpty()) {
-            return DesiredCondition.unknown(RESURRECTION_ENABLED, "NotObservable",
+            return DesiredCondition.unknown(ConditionType.RESURRECTION_ENABLED, Reason.NOT_OBSERVABLE,
                     "cannot tell " + String.join(", nor ", unknown));
         }
-        return DesiredCondition.isTrue(RESURRECTION_ENABLED, "BothWays",
+        return DesiredCondition.isTrue(ConditionType.RESURRECTION_ENABLED, Reason.BOTH_WAYS,
                 "Meta resurrects Primary and Primary resurrects Meta: unpaused, resurrector on, stateful nodes "
                         + "fixed, thresholds a one-VM deployment never reaches");
     }
@@ -221,7 +215,7 @@ public final class HealthRules {
      * scan_and_fix.rb}): a resurrection config rule that disables it, the instance ignored, or an instance that
      * expects no VM each stop resurrection. Adds what it finds; returns the reason of the first, or null.
      */
-    private static String resurrectedBy(DirectorFacts resurrector, DirectorFacts resurrected, List<String> blockers,
+    private static Reason resurrectedBy(DirectorFacts resurrector, DirectorFacts resurrected, List<String> blockers,
                                         List<String> unknown) {
         String name = resurrector.role().displayName();
         String target = resurrected.role().displayName();
@@ -230,7 +224,7 @@ public final class HealthRules {
         if (view.isEmpty()) {
             return null;
         }
-        String reason = null;
+        Reason reason = null;
         Optional<Instance> instance = view.get().instance();
         String group = instance.map(Instance::job).orElse(null);
         Optional<ResurrectionConfigRules> rules = view.get().resurrectionRules();
@@ -242,19 +236,19 @@ public final class HealthRules {
                 blockers.add("resurrection config '" + config.get() + "' on " + name + " disables resurrection of '"
                         + resurrected.deployment() + "' (instance group '" + group + "'): " + name
                         + "'s health monitor never resurrects " + target);
-                reason = "ResurrectionConfigDisables";
+                reason = Reason.RESURRECTION_CONFIG_DISABLES;
             }
         }
         if (resurrected.anyAgentView().map(AgentView::ignored).orElse(false)) {
             blockers.add(target + "'s instance is ignored on " + name + " (bosh ignore): scans, scan and fix and "
                     + "the resurrector skip it; undo it with bosh -d " + resurrected.deployment() + " unignore "
                     + group + "/" + instance.map(Instance::id).orElse("<id>"));
-            reason = reason == null ? "InstanceIgnored" : reason;
+            reason = reason == null ? Reason.INSTANCE_IGNORED : reason;
         }
         if (instance.isPresent() && Boolean.FALSE.equals(instance.get().expectsVm())) {
             blockers.add(target + "'s instance on " + name + " expects no VM (stopped with --hard or detached): "
                     + "the health monitor does not resurrect it and scans skip it");
-            reason = reason == null ? "InstanceNotExpectingVm" : reason;
+            reason = reason == null ? Reason.INSTANCE_NOT_EXPECTING_VM : reason;
         }
         return reason;
     }
@@ -264,16 +258,18 @@ public final class HealthRules {
         Optional<String> microDatabase = DatabaseFailure.of(facts.micro());
         if (microDatabase.isPresent()) {
             // Not read, so not decided from: but a director without its database runs no task, so it cannot act.
-            return DesiredCondition.isFalse(SPLIT_BRAIN, "MicroCannotAct", "what the Micro holds is unknown, and "
+            return DesiredCondition.isFalse(ConditionType.SPLIT_BRAIN, Reason.MICRO_CANNOT_ACT,
+                    "what the Micro holds is unknown, and "
                     + "without its database it runs no task on any VM: " + microDatabase.get());
         }
         Optional<String> twice = splitBrainDeployment(facts);
         if (twice.isPresent()) {
-            return DesiredCondition.isTrue(SPLIT_BRAIN, "DeploymentOnTwoDirectors", "deployment '" + twice.get()
+            return DesiredCondition.isTrue(ConditionType.SPLIT_BRAIN, Reason.DEPLOYMENT_ON_TWO_DIRECTORS,
+                    "deployment '" + twice.get()
                     + "' is held both by Micro (" + facts.micro().url() + ") and by its managing director in the "
                     + "pair: both could act on the same VMs until the Micro is fenced");
         }
-        return DesiredCondition.isFalse(SPLIT_BRAIN, "NoDuplicateOwner",
+        return DesiredCondition.isFalse(ConditionType.SPLIT_BRAIN, Reason.NO_DUPLICATE_OWNER,
                 "no director outside the pair holds a deployment of the pair");
     }
 

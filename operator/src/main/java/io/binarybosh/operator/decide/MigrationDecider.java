@@ -5,6 +5,7 @@ import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
 import io.binarybosh.operator.model.OperationType;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.DirectorRole;
 
 import java.time.Duration;
@@ -46,7 +47,7 @@ final class MigrationDecider {
             return leftOver.get();
         }
         if (in.facts().micro() == null) {
-            return new Step.Wait("AwaitingObservation", "the Micro has not been observed yet",
+            return new Step.Wait(Reason.AWAITING_OBSERVATION, "the Micro has not been observed yet",
                     in.timings().pollInterval());
         }
         Optional<MigrationPreflight.Refusal> refusal = MigrationPreflight.check(in.facts());
@@ -57,11 +58,16 @@ final class MigrationDecider {
         if (migration != null && migration.getRefusalReason() != null && migration.getRefusalTime() != null
                 && java.util.Objects.equals(migration.getRefusalGeneration(), in.status().getObservedGeneration())
                 && Instant.parse(migration.getRefusalTime()).plus(REFUSAL_HOLD).isAfter(in.now())) {
-            return new Step.Blocked(migration.getRefusalReason(), "migration refused: "
+            return new Step.Blocked(recorded(migration.getRefusalReason()), "migration refused: "
                     + migration.getRefusalMessage() + " (preflight runs again at "
                     + Instant.parse(migration.getRefusalTime()).plus(REFUSAL_HOLD) + " or when the spec changes)");
         }
         return new Step.StartMigration();
+    }
+
+    /** A reason recorded in status.migration; one written by another version is said to be unknown. */
+    private static Reason recorded(String wire) {
+        return Reason.fromWire(wire).orElse(Reason.UNKNOWN_REASON);
     }
 
     Step proceed(DecisionInput in, OperationStatus operation) {
@@ -86,7 +92,7 @@ final class MigrationDecider {
                 next = Instant.parse(operation.getRetryTime());
             }
             if (next.isAfter(in.now())) {
-                return new Step.Blocked(migration.getBlockedReason(), migration.getBlockedMessage()
+                return new Step.Blocked(recorded(migration.getBlockedReason()), migration.getBlockedMessage()
                         + " (migration " + operation.getId() + " stopped at step " + operation.getStep()
                         + "; checked again at " + next + ")", retry);
             }
@@ -97,14 +103,14 @@ final class MigrationDecider {
         }
         String approved = in.approvedOperationId();
         if (step == null) {
-            return new Step.Blocked("UnknownStep", "migration " + operation.getId() + " is at step '"
+            return new Step.Blocked(Reason.UNKNOWN_STEP, "migration " + operation.getId() + " is at step '"
                     + operation.getStep() + "', which this version of the operator does not know");
         }
         switch (step) {
             case AWAITING_APPROVAL -> {
                 return operation.getId().equals(approved)
                         ? new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL)
-                        : new Step.Wait("AwaitingApproval", "preflight passed; migration " + operation.getId()
+                        : new Step.Wait(Reason.AWAITING_APPROVAL, "preflight passed; migration " + operation.getId()
                         + " stops the three directors and copies the Micro's store onto Meta once the pair is "
                         + "annotated binarybosh.io/approve=" + operation.getId(), in.timings().pollInterval(),
                         operation.getId());
@@ -113,7 +119,7 @@ final class MigrationDecider {
                 String gate = fenceApproval(operation);
                 return gate.equals(approved)
                         ? new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL)
-                        : new Step.Wait("AwaitingApproval", "Meta runs on the verified copy; migration "
+                        : new Step.Wait(Reason.AWAITING_APPROVAL, "Meta runs on the verified copy; migration "
                         + operation.getId() + " fences the Micro (its store moved aside) and has Meta recreate "
                         + "Primary's VM once the pair is annotated binarybosh.io/approve=" + gate,
                         in.timings().pollInterval(), gate);
@@ -126,7 +132,7 @@ final class MigrationDecider {
                 String state = operation.getTaskState();
                 int attempt = operation.getAttempt() == null ? 1 : operation.getAttempt();
                 if (attempt >= ADOPTION_ATTEMPTS && !(operation.getId() + "-retry").equals(approved)) {
-                    return new Step.Blocked("AdoptionFailed", "Meta's task " + operation.getTaskId() + " ("
+                    return new Step.Blocked(Reason.ADOPTION_FAILED, "Meta's task " + operation.getTaskId() + " ("
                             + operation.getStep() + " of '" + in.facts().primary().deployment() + "') ended '"
                             + state + "' on attempt " + attempt + "; read it with bosh -e meta task "
                             + operation.getTaskId() + ", fix the cause, then let the operator try again with the annotation "
@@ -153,7 +159,8 @@ final class MigrationDecider {
         String meta = in.spec().getMeta().getUrl();
         if (migration.getSourceUrl() != null && !migration.getSourceUrl().equals(micro)
                 || migration.getTargetUrl() != null && !migration.getTargetUrl().equals(meta)) {
-            return Optional.of(new Step.Blocked("MigrationTargetChanged", "the migration in flight copies from the "
+            return Optional.of(new Step.Blocked(Reason.MIGRATION_TARGET_CHANGED,
+                    "the migration in flight copies from the "
                     + "Micro at " + migration.getSourceUrl() + " onto Meta at " + migration.getTargetUrl()
                     + ", but the spec now names " + micro + " and " + meta + ": nothing more is done until the spec "
                     + "names them again"));
@@ -177,7 +184,7 @@ final class MigrationDecider {
         if (retry.equals(in.approvedOperationId())) {
             return Optional.empty();
         }
-        return Optional.of(new Step.Blocked("AbortIncomplete", "the abort of migration " + id + " finished without "
+        return Optional.of(new Step.Blocked(Reason.ABORT_INCOMPLETE, "the abort of migration " + id + " finished without "
                 + "bringing every director back; a person must: " + migration.getAbortLeftOver().getTodo()
                 + ". Once done, annotate binarybosh.io/approve=" + retry + " and preflight runs again (or remove "
                 + "spec.bootstrap to keep the Micro)", retry));

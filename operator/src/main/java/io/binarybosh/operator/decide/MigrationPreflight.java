@@ -1,6 +1,7 @@
 package io.binarybosh.operator.decide;
 
 import io.binarybosh.operator.model.DirectorRole;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.director.model.Task;
 import io.binarybosh.operator.observe.DirectorDetails;
 import io.binarybosh.operator.observe.DirectorDetailsReader;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 public final class MigrationPreflight {
 
     /** Why the migration may not start, for a condition and an event. */
-    public record Refusal(String reason, String message) {
+    public record Refusal(Reason reason, String message) {
     }
 
     private static final Pattern VERSION = Pattern.compile("^(\\d+(?:\\.\\d+)*)");
@@ -38,24 +39,25 @@ public final class MigrationPreflight {
                 meta.observation())) {
             Optional<String> database = DatabaseFailure.of(director);
             if (database.isPresent()) {
-                return refuse(director.role().displayName() + DatabaseFailure.REASON, database.get()
+                return refuse(Reason.databaseNotAnswering(director.role()), database.get()
                         + ". The migration waits until it answers");
             }
         }
         if (micro == null || !micro.reachable() || micro.details() == null) {
-            return refuse("MicroNotReachable", "the Micro" + (micro == null ? "" : " at " + micro.url())
+            return refuse(Reason.MICRO_NOT_REACHABLE, "the Micro" + (micro == null ? "" : " at " + micro.url())
                     + " must answer and accept the operator's credentials before the migration: "
                     + (micro == null ? "not observed yet" : micro.detail()));
         }
         for (DirectorFacts director : List.of(primary, meta)) {
             if (!director.reachable() || director.observation().details() == null) {
-                return refuse(director.role().displayName() + "NotReachable", director.role().displayName()
+                return refuse(Reason.notReachable(director.role()), director.role().displayName()
                         + " must answer and accept the operator's credentials before the migration: "
                         + (director.observation() == null ? "not observed yet" : director.observation().detail()));
             }
         }
         if (!micro.details().hasDeployment(primary.deployment())) {
-            return refuse("SourceDoesNotHoldPrimary", "the Micro at " + micro.url() + " (" + micro.info().name()
+            return refuse(Reason.SOURCE_DOES_NOT_HOLD_PRIMARY,
+                    "the Micro at " + micro.url() + " (" + micro.info().name()
                     + ") does not hold deployment '" + primary.deployment() + "' (it holds "
                     + micro.details().deploymentsLocked().keySet() + "): source and target the wrong way round, or "
                     + "not the Micro that deployed Primary. Nothing is copied from a director without Primary's data");
@@ -63,19 +65,20 @@ public final class MigrationPreflight {
         for (DirectorFacts director : List.of(primary, meta)) {
             Optional<String> elsewhere = runsElsewhere(director, director == primary ? micro : primary.observation());
             if (elsewhere.isPresent()) {
-                return refuse("DirectorAddressMismatch", "deployment '" + director.deployment() + "' runs at "
+                return refuse(Reason.DIRECTOR_ADDRESS_MISMATCH, "deployment '" + director.deployment() + "' runs at "
                         + elsewhere.get() + ", but " + director.role().displayName() + " is declared at "
                         + director.observation().url() + ": the spec names the directors the wrong way round or "
                         + "names the wrong deployment");
             }
         }
         if (meta.manager() != io.binarybosh.operator.model.DirectorRole.PRIMARY) {
-            return refuse("MetaNotOnPrimary", "Primary does not hold Meta's deployment '" + meta.deployment()
+            return refuse(Reason.META_NOT_ON_PRIMARY, "Primary does not hold Meta's deployment '" + meta.deployment()
                     + "': the migration starts only from Primary deployed by the Micro and Meta deployed by Primary");
         }
         DirectorDetails metaDetails = meta.observation().details();
         if (!metaDetails.deploymentsLocked().isEmpty()) {
-            return refuse("TargetNotFresh", "Meta holds deployments of its own " + metaDetails.deploymentsLocked()
+            return refuse(Reason.TARGET_NOT_FRESH,
+                    "Meta holds deployments of its own " + metaDetails.deploymentsLocked()
                     .keySet().stream().sorted().toList() + ": the copy would replace its store and lose them. The "
                     + "target must be the freshly deployed Meta");
         }
@@ -86,7 +89,7 @@ public final class MigrationPreflight {
         String microVersion = micro.info().version();
         String metaVersion = meta.observation().info().version();
         if (olderThan(metaVersion, microVersion)) {
-            return refuse("VersionSkew", "Meta runs director " + metaVersion + ", older than the Micro's "
+            return refuse(Reason.VERSION_SKEW, "Meta runs director " + metaVersion + ", older than the Micro's "
                     + microVersion + ": a director cannot start on a database migrated by a newer one. Deploy Meta "
                     + "with a bosh release at least as new as the Micro's");
         }
@@ -98,7 +101,7 @@ public final class MigrationPreflight {
             locked.add("'" + meta.deployment() + "' on Primary");
         }
         if (!locked.isEmpty()) {
-            return refuse("DeploymentLocked", String.join(" and ", locked) + " locked: a task or a person holds "
+            return refuse(Reason.DEPLOYMENT_LOCKED, String.join(" and ", locked) + " locked: a task or a person holds "
                     + "it; the migration waits until no lock is held");
         }
         List<String> tasks = new ArrayList<>();
@@ -117,7 +120,7 @@ public final class MigrationPreflight {
         }
         tasks(meta.fromManager(), "Primary", tasks);
         if (!tasks.isEmpty()) {
-            return refuse("TasksInFlight", String.join("; ", tasks) + ": the migration waits until they end");
+            return refuse(Reason.TASKS_IN_FLIGHT, String.join("; ", tasks) + ": the migration waits until they end");
         }
         return Optional.empty();
     }
@@ -140,7 +143,7 @@ public final class MigrationPreflight {
         String prerequisite = ". Deploy Meta with director.name '" + microName + "' and the Micro's CredHub "
                 + "encryption password (credhub_encryption_password), or the copied CredHub data is unreadable";
         if (!microName.equals(metaName)) {
-            return refuse("ConfigServerNameMismatch", "the Micro uses a config server (CredHub) and is named '"
+            return refuse(Reason.CONFIG_SERVER_NAME_MISMATCH, "the Micro uses a config server (CredHub) and is named '"
                     + microName + "', Meta '" + metaName + "': Meta would look up Primary's variables as '/"
                     + metaName + "/" + deployment + "/...', which the copied variable set does not hold, and could "
                     + "not recreate Primary's VM" + prerequisite);
@@ -148,14 +151,15 @@ public final class MigrationPreflight {
         Optional<List<String>> variables = micro.details().managedView()
                 .filter(view -> view.deployment().equals(deployment)).flatMap(ManagedDeploymentView::variableNames);
         if (variables.isEmpty()) {
-            return refuse("ConfigServerVariablesUnknown", "the Micro uses a config server, but the variables of '"
+            return refuse(Reason.CONFIG_SERVER_VARIABLES_UNKNOWN,
+                    "the Micro uses a config server, but the variables of '"
                     + deployment + "' could not be read (GET /deployments/" + deployment + "/variables)");
         }
         String under = "/" + metaName + "/" + deployment + "/";
         List<String> elsewhere = variables.get().stream()
                 .filter(name -> name.startsWith("/" + microName + "/") && !name.startsWith(under)).toList();
         if (!elsewhere.isEmpty()) {
-            return refuse("ConfigServerNameMismatch", "variables of '" + deployment + "' on the Micro are not "
+            return refuse(Reason.CONFIG_SERVER_NAME_MISMATCH, "variables of '" + deployment + "' on the Micro are not "
                     + "under '" + under + "', where Meta will look them up: " + elsewhere + prerequisite);
         }
         return Optional.empty();
@@ -219,7 +223,7 @@ public final class MigrationPreflight {
         }
     }
 
-    private static Optional<Refusal> refuse(String reason, String message) {
+    private static Optional<Refusal> refuse(Reason reason, String message) {
         return Optional.of(new Refusal(reason, message));
     }
 }

@@ -4,6 +4,7 @@ import io.binarybosh.operator.director.model.Instance;
 import io.binarybosh.operator.model.OperationResult;
 import io.binarybosh.operator.model.OperationStep;
 import io.binarybosh.operator.model.OperationType;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.observe.ManagedDeploymentView;
@@ -60,7 +61,8 @@ final class OperationDecider {
                 if (operation.getId().equals(in.approvedOperationId())) {
                     return new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL);
                 }
-                return new Step.Wait("AwaitingApproval", "operation " + operation.getId() + " waits for the annotation "
+                return new Step.Wait(Reason.AWAITING_APPROVAL,
+                        "operation " + operation.getId() + " waits for the annotation "
                         + "binarybosh.io/approve=" + operation.getId(), timings.pollInterval(), operation.getId());
             }
             case SCANNING, RESOLVING, DEPLOYING -> {
@@ -87,7 +89,7 @@ final class OperationDecider {
                     return new Step.FinishOperation(OperationResult.FAILED, "after " + Timings.STEP_TIMEOUT.toMinutes()
                             + " minutes " + unverified.get());
                 }
-                return new Step.Wait("VerifyingRepair", unverified.get(), timings.pollInterval());
+                return new Step.Wait(Reason.VERIFYING_REPAIR, unverified.get(), timings.pollInterval());
             }
             default -> {
                 return new Step.FinishOperation(OperationResult.ABANDONED, "step '" + operation.getStep()

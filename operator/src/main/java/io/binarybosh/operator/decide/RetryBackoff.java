@@ -2,6 +2,7 @@ package io.binarybosh.operator.decide;
 
 import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationStatus;
+import io.binarybosh.operator.model.Reason;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,7 @@ final class RetryBackoff {
         if (!retry.isAfter(now)) {
             return Optional.empty();
         }
-        return Optional.of(new Step.Wait("RetryBackoff", "operation " + operation.getId() + ": " + operation.getMessage()
-                + "; next attempt at " + retry, Duration.between(now, retry)));
+        return Optional.of(new Step.Wait(Reason.RETRY_BACKOFF, "operation " + operation.getId() + ": "
+                + operation.getMessage() + "; next attempt at " + retry, Duration.between(now, retry)));
     }
 }

@@ -1,6 +1,7 @@
 package io.binarybosh.operator.decide;
 
 import io.binarybosh.operator.model.DirectorRole;
+import io.binarybosh.operator.model.Reason;
 
 import java.time.Duration;
 
@@ -11,9 +12,9 @@ public sealed interface Step {
      * Nothing to do now; look again after {@code recheckAfter}. {@code awaitedApproval}: the value of the approve
      * annotation that would end the wait, or null when no approval would.
      */
-    record Wait(String reason, String message, Duration recheckAfter, String awaitedApproval) implements Step {
+    record Wait(Reason reason, String message, Duration recheckAfter, String awaitedApproval) implements Step {
 
-        public Wait(String reason, String message, Duration recheckAfter) {
+        public Wait(Reason reason, String message, Duration recheckAfter) {
             this(reason, message, recheckAfter, null);
         }
     }
@@ -22,9 +23,9 @@ public sealed interface Step {
      * Nothing will be done until a person (or the world) changes something; said in a condition and an event.
      * {@code awaitedApproval}: the approve annotation's value that lets the operator go on, or null.
      */
-    record Blocked(String reason, String message, String awaitedApproval) implements Step {
+    record Blocked(Reason reason, String message, String awaitedApproval) implements Step {
 
-        public Blocked(String reason, String message) {
+        public Blocked(Reason reason, String message) {
             this(reason, message, null);
         }
     }

@@ -1,8 +1,10 @@
 package io.binarybosh.operator.observe;
 
+import io.binarybosh.operator.model.Reason;
+
 /**
- * Why a director could not be contacted: a problem in the spec or in what it references. {@code reason} is a
- * CamelCase condition reason; {@code message} names the Secret, key or field, never a value.
+ * Why a director could not be contacted: a problem in the spec or in what it references. {@code reason} is
+ * the SpecValid condition's reason; {@code message} names the Secret, key or field, never a value.
  */
-public record ConfigProblem(String reason, String message) {
+public record ConfigProblem(Reason reason, String message) {
 }

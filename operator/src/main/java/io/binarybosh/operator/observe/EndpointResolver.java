@@ -4,6 +4,7 @@ import io.binarybosh.operator.director.DirectorCredentials;
 import io.binarybosh.operator.director.DirectorEndpoint;
 import io.binarybosh.operator.director.DirectorTimeouts;
 import io.binarybosh.operator.model.DirectorConnectionSpec;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.SecretKeyRef;
 import io.binarybosh.operator.model.SecretRef;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -38,17 +39,18 @@ public final class EndpointResolver {
 
     public EndpointResolution resolve(String namespace, String field, DirectorConnectionSpec spec) {
         if (spec == null) {
-            return problem("FieldMissing", field + " is required");
+            return problem(Reason.FIELD_MISSING, field + " is required");
         }
         if (spec.getUrl() == null || !URL.matcher(spec.getUrl()).matches()) {
-            return problem("InvalidUrl", field + ".url must be https://<host>[:<port>], got '" + spec.getUrl() + "'");
+            return problem(Reason.INVALID_URL,
+                    field + ".url must be https://<host>[:<port>], got '" + spec.getUrl() + "'");
         }
         URI url = URI.create(spec.getUrl());
         if (spec.getCaSecretRef() == null || spec.getCaSecretRef().getName() == null) {
-            return problem("FieldMissing", field + ".caSecretRef.name is required");
+            return problem(Reason.FIELD_MISSING, field + ".caSecretRef.name is required");
         }
         if (spec.getCredentialsSecretRef() == null || spec.getCredentialsSecretRef().getName() == null) {
-            return problem("FieldMissing", field + ".credentialsSecretRef.name is required");
+            return problem(Reason.FIELD_MISSING, field + ".credentialsSecretRef.name is required");
         }
         SecretKeyRef caRef = spec.getCaSecretRef();
         String caKey = caRef.getKey() == null ? DEFAULT_CA_KEY : caRef.getKey();
@@ -62,7 +64,7 @@ public final class EndpointResolver {
         }
         Optional<String> caError = certificateError(caPem.get());
         if (caError.isPresent()) {
-            return problem("InvalidCaCertificate", field + ".caSecretRef: key '" + caKey + "' of Secret '"
+            return problem(Reason.INVALID_CA_CERTIFICATE, field + ".caSecretRef: key '" + caKey + "' of Secret '"
                     + caRef.getName() + "' is not a PEM X.509 certificate (" + caError.get() + ")");
         }
         SecretRef credentialsRef = spec.getCredentialsSecretRef();
@@ -97,14 +99,14 @@ public final class EndpointResolver {
     }
 
     private static EndpointResolution secretNotFound(String field, String name) {
-        return problem("SecretNotFound", field + ": Secret '" + name + "' not found in the pair's namespace");
+        return problem(Reason.SECRET_NOT_FOUND, field + ": Secret '" + name + "' not found in the pair's namespace");
     }
 
     private static EndpointResolution keyMissing(String field, String name, String key) {
-        return problem("SecretKeyMissing", field + ": Secret '" + name + "' has no non-empty key '" + key + "'");
+        return problem(Reason.SECRET_KEY_MISSING, field + ": Secret '" + name + "' has no non-empty key '" + key + "'");
     }
 
-    private static EndpointResolution problem(String reason, String message) {
+    private static EndpointResolution problem(Reason reason, String message) {
         return new EndpointResolution.Unresolved(new ConfigProblem(reason, message));
     }
 }

@@ -16,6 +16,7 @@ import io.binarybosh.operator.model.BinaryBoshPairSpec;
 import io.binarybosh.operator.model.ConfigMapKeyRef;
 import io.binarybosh.operator.model.DirectorConnectionSpec;
 import io.binarybosh.operator.model.ManagedDirectorSpec;
+import io.binarybosh.operator.model.Reason;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import org.slf4j.Logger;
@@ -125,16 +126,18 @@ public final class PairObserver {
         ConfigMapKeyRef ref = director.getManifestRef();
         Optional<ConfigMap> configMap = configMaps.find(pair.getMetadata().getNamespace(), ref.getName());
         if (configMap.isEmpty()) {
-            return new DesiredManifest(null, new ConfigProblem("ConfigMapNotFound", field + ".manifestRef: ConfigMap '"
+            return new DesiredManifest(null, new ConfigProblem(Reason.CONFIG_MAP_NOT_FOUND,
+                    field + ".manifestRef: ConfigMap '"
                     + ref.getName() + "' not found in the pair's namespace"));
         }
         String yaml = configMap.get().getData() == null ? null : configMap.get().getData().get(ref.getKey());
         if (yaml == null || yaml.isBlank()) {
-            return new DesiredManifest(null, new ConfigProblem("ConfigMapKeyMissing", field + ".manifestRef: ConfigMap '"
+            return new DesiredManifest(null, new ConfigProblem(Reason.CONFIG_MAP_KEY_MISSING,
+                    field + ".manifestRef: ConfigMap '"
                     + ref.getName() + "' has no non-empty key '" + ref.getKey() + "'"));
         }
         if (!Manifests.parses(yaml)) {
-            return new DesiredManifest(null, new ConfigProblem("InvalidManifest", field + ".manifestRef: key '"
+            return new DesiredManifest(null, new ConfigProblem(Reason.INVALID_MANIFEST, field + ".manifestRef: key '"
                     + ref.getKey() + "' of ConfigMap '" + ref.getName() + "' is not a YAML mapping"));
         }
         return new DesiredManifest(yaml, null);
@@ -203,7 +206,7 @@ public final class PairObserver {
                 client = clients.clientFor(id, role, endpoint);
             } catch (DirectorCaCertificateException | IllegalArgumentException badCa) {
                 return new Contact(DirectorObservation.notContacted(role, url,
-                        new ConfigProblem("InvalidCaCertificate",
+                        new ConfigProblem(Reason.INVALID_CA_CERTIFICATE,
                                 field + ".caSecretRef: the CA certificate cannot be used: " + badCa.getMessage()),
                         clock.instant(), lastAnswered.get(key)), null);
             }

@@ -9,6 +9,7 @@ import io.binarybosh.operator.model.OperationResult;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
 import io.binarybosh.operator.model.OperationType;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.model.Timestamps;
 
@@ -131,12 +132,12 @@ public final class Journal {
      * Something a person must fix, found by a migration step: said in a condition (through the decision) and an
      * event; the step is tried again later.
      */
-    public static void block(OperationContext context, String reason, String message) {
+    public static void block(OperationContext context, Reason reason, String message) {
         MigrationStatus before = context.migration();
         Instant now = context.now();
         BinaryBoshPair written = context.update(status -> {
             MigrationStatus m = status.getMigration();
-            m.setBlockedReason(reason);
+            m.setBlockedReason(reason.wire());
             m.setBlockedMessage(message);
             m.setBlockedTime(Timestamps.format(now));
             OperationStatus operation = status.getOperation();
@@ -146,7 +147,7 @@ public final class Journal {
             operation.setFailures(failures);
             operation.setRetryTime(Timestamps.format(now.plus(blockedHold(failures))));
         });
-        if (!reason.equals(before.getBlockedReason())) {
+        if (!reason.is(before.getBlockedReason())) {
             context.events().warning(written, reason, message);
         }
     }
@@ -212,7 +213,7 @@ public final class Journal {
         });
         Duration took = Duration.between(Instant.parse(operation.getStartedTime()), now);
         context.metrics().operationFinished(operation.getType(), operation.getTarget(), result.wire(), took);
-        String reason = FinishReasons.of(operation.operationType(), operation.getType(), result);
+        Reason reason = FinishReasons.of(operation.operationType(), result);
         String text = message + " (operation " + operation.getId() + ", " + took.toSeconds() + "s)";
         if (result == OperationResult.FAILED || result == OperationResult.REFUSED
                 || result == OperationResult.ABORTED) {
@@ -221,7 +222,7 @@ public final class Journal {
             context.events().normal(written, reason, text);
         }
         if (written.getStatus().getOperation() != null) {
-            context.events().normal(written, "OperationResumed", "operation " + written.getStatus().getOperation()
+            context.events().normal(written, Reason.OPERATION_RESUMED, "operation " + written.getStatus().getOperation()
                     .getId() + " goes on from step " + written.getStatus().getOperation().getStep());
         }
     }

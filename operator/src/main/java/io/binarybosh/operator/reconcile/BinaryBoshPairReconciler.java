@@ -2,14 +2,12 @@ package io.binarybosh.operator.reconcile;
 
 import io.binarybosh.operator.status.StatusCalculator;
 import io.binarybosh.operator.status.ConditionTransition;
-import io.binarybosh.operator.status.ConditionTypes;
 import io.binarybosh.operator.status.Conditions;
 import io.binarybosh.operator.act.Actor;
 import io.binarybosh.operator.operation.ShellAccess;
 import io.binarybosh.operator.metrics.PairMetrics;
 import io.binarybosh.operator.decide.Decider;
 import io.binarybosh.operator.decide.DecisionInput;
-import io.binarybosh.operator.decide.HealthRules;
 import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.decide.Timings;
 import io.binarybosh.operator.director.DirectorClient;
@@ -21,7 +19,9 @@ import io.binarybosh.operator.director.DirectorClientFactory;
 import io.binarybosh.operator.director.DirectorTimeouts;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
+import io.binarybosh.operator.model.ConditionType;
 import io.binarybosh.operator.model.OperationStatus;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.StatusConflictException;
 import io.binarybosh.operator.observe.ConfigProblem;
 import io.binarybosh.operator.observe.DirectorClientCache;
@@ -240,7 +240,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
                 .map(facts -> decider.decide(new DecisionInput(pair.getSpec(), calculation.status(), facts,
                         calculation.specValid(), paused, annotation(pair, BinaryBoshPair.APPROVE_ANNOTATION), now,
                         annotation(pair, BinaryBoshPair.ABORT_ANNOTATION), pair.isMarkedForDeletion())))
-                .orElseGet(() -> new Step.Blocked("SpecInvalid",
+                .orElseGet(() -> new Step.Blocked(Reason.SPEC_INVALID,
                         "the spec or a Secret it references is invalid: see SpecValid"));
         LogContext.step(stepName(step));
         BinaryBoshPairStatus next = calculator.decided(calculation.status(), step, paused, generation,
@@ -350,21 +350,21 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
             return;
         }
         for (DirectorRole role : List.of(DirectorRole.PRIMARY, DirectorRole.META)) {
-            if (HealthRules.healthyType(role).equals(transition.type())) {
+            if (ConditionType.healthy(role).is(transition.type())) {
                 calculation.facts().get().of(role).downFor().ifPresent(down -> metrics.detected(role, down));
             }
         }
     }
 
     private static PairMetrics.PairState stateOf(BinaryBoshPairStatus status) {
-        var blocked = Conditions.find(status.getConditions(), ConditionTypes.BLOCKED)
+        var blocked = Conditions.find(status.getConditions(), ConditionType.BLOCKED)
                 .filter(c -> "True".equals(c.getStatus()));
         var operation = status.getOperation();
         return new PairMetrics.PairState(
-                Conditions.find(status.getConditions(), ConditionTypes.READY).filter(c -> "True".equals(c.getStatus()))
+                Conditions.find(status.getConditions(), ConditionType.READY).filter(c -> "True".equals(c.getStatus()))
                         .isPresent(),
                 blocked.map(c -> c.getReason() == null ? "" : c.getReason()).orElse(""),
-                Conditions.find(status.getConditions(), io.binarybosh.operator.decide.HealthRules.SPLIT_BRAIN)
+                Conditions.find(status.getConditions(), ConditionType.SPLIT_BRAIN)
                         .filter(c -> "True".equals(c.getStatus())).isPresent(),
                 status.getAwaitedApproval() != null,
                 operation == null || operation.getType() == null ? "" : operation.getType(),

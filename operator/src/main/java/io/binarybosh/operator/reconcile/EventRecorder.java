@@ -1,5 +1,6 @@
 package io.binarybosh.operator.reconcile;
 
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.Timestamps;
 import io.binarybosh.operator.operation.EventSink;
 import io.fabric8.kubernetes.api.model.Event;
@@ -32,13 +33,13 @@ public final class EventRecorder implements EventSink {
     }
 
     @Override
-    public void normal(HasMetadata resource, String reason, String message) {
-        record(resource, "Normal", reason, message);
+    public void normal(HasMetadata resource, Reason reason, String message) {
+        record(resource, "Normal", reason.wire(), message);
     }
 
     @Override
-    public void warning(HasMetadata resource, String reason, String message) {
-        record(resource, "Warning", reason, message);
+    public void warning(HasMetadata resource, Reason reason, String message) {
+        record(resource, "Warning", reason.wire(), message);
     }
 
     private void record(HasMetadata resource, String type, String reason, String message) {

@@ -1,11 +1,11 @@
 package io.binarybosh.operator.reconcile;
 
 import io.binarybosh.operator.model.DesiredCondition;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.status.Conditions;
-import io.binarybosh.operator.status.ConditionReasons;
-import io.binarybosh.operator.status.ConditionTypes;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
+import io.binarybosh.operator.model.ConditionType;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.OperatorException;
@@ -48,9 +48,9 @@ final class ReconcileErrorStatus {
                 : serialization.clone(pair.getStatus());
         long generation = pair.getMetadata().getGeneration() == null ? 0 : pair.getMetadata().getGeneration();
         List<Condition> conditions = new ArrayList<>(status.getConditions());
-        conditions.removeIf(c -> ConditionTypes.RECONCILED.equals(c.getType()));
+        conditions.removeIf(c -> ConditionType.RECONCILED.is(c.getType()));
         conditions.addAll(Conditions.merge(status.getConditions(), List.of(DesiredCondition.isFalse(
-                ConditionTypes.RECONCILED, ConditionReasons.RECONCILE_ERROR, message(e))), generation, now));
+                ConditionType.RECONCILED, Reason.RECONCILE_ERROR, message(e))), generation, now));
         status.setConditions(conditions);
         return status;
     }
@@ -58,8 +58,8 @@ final class ReconcileErrorStatus {
     /** {@code next} with the failed reconcile's condition of {@code previous}, if it has one. */
     static BinaryBoshPairStatus keptFrom(BinaryBoshPairStatus previous, BinaryBoshPairStatus next) {
         Optional<Condition> failed = previous == null ? Optional.empty()
-                : Conditions.find(previous.getConditions(), ConditionTypes.RECONCILED);
-        if (failed.isEmpty() || Conditions.find(next.getConditions(), ConditionTypes.RECONCILED).isPresent()) {
+                : Conditions.find(previous.getConditions(), ConditionType.RECONCILED);
+        if (failed.isEmpty() || Conditions.find(next.getConditions(), ConditionType.RECONCILED).isPresent()) {
             return next;
         }
         List<Condition> conditions = new ArrayList<>(next.getConditions());
@@ -70,11 +70,11 @@ final class ReconcileErrorStatus {
 
     /** A copy of {@code status} without the failed reconcile's condition; empty when it has none. */
     static Optional<BinaryBoshPairStatus> cleared(BinaryBoshPairStatus status, KubernetesSerialization serialization) {
-        if (status == null || Conditions.find(status.getConditions(), ConditionTypes.RECONCILED).isEmpty()) {
+        if (status == null || Conditions.find(status.getConditions(), ConditionType.RECONCILED).isEmpty()) {
             return Optional.empty();
         }
         BinaryBoshPairStatus cleared = serialization.clone(status);
-        cleared.getConditions().removeIf(c -> ConditionTypes.RECONCILED.equals(c.getType()));
+        cleared.getConditions().removeIf(c -> ConditionType.RECONCILED.is(c.getType()));
         return Optional.of(cleared);
     }
 

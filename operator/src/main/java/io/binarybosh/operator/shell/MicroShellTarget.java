@@ -1,6 +1,7 @@
 package io.binarybosh.operator.shell;
 
 import io.binarybosh.operator.model.MicroDirectorSpec;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.SecretKeyRef;
 import io.binarybosh.operator.model.SshSpec;
 import io.binarybosh.operator.observe.ConfigProblem;
@@ -27,17 +28,17 @@ public final class MicroShellTarget {
     public static Resolution resolve(String namespace, MicroDirectorSpec micro, SecretLookup secrets) {
         SshSpec ssh = micro.getSsh();
         if (ssh == null) {
-            return problem("FieldMissing", "spec.bootstrap.micro.ssh is required");
+            return problem(Reason.FIELD_MISSING, "spec.bootstrap.micro.ssh is required");
         }
         Optional<String> privateKey = read(namespace, ssh.getPrivateKeySecretRef(), DEFAULT_PRIVATE_KEY_KEY, secrets);
         if (privateKey.isEmpty()) {
-            return problem("SecretNotFound", "spec.bootstrap.micro.ssh.privateKeySecretRef: no non-empty key '"
+            return problem(Reason.SECRET_NOT_FOUND, "spec.bootstrap.micro.ssh.privateKeySecretRef: no non-empty key '"
                     + key(ssh.getPrivateKeySecretRef(), DEFAULT_PRIVATE_KEY_KEY) + "' in Secret '"
                     + ssh.getPrivateKeySecretRef().getName() + "'");
         }
         Optional<String> hostKey = read(namespace, ssh.getHostKeySecretRef(), DEFAULT_HOST_KEY_KEY, secrets);
         if (hostKey.isEmpty()) {
-            return problem("SecretNotFound", "spec.bootstrap.micro.ssh.hostKeySecretRef: no non-empty key '"
+            return problem(Reason.SECRET_NOT_FOUND, "spec.bootstrap.micro.ssh.hostKeySecretRef: no non-empty key '"
                     + key(ssh.getHostKeySecretRef(), DEFAULT_HOST_KEY_KEY) + "' in Secret '"
                     + ssh.getHostKeySecretRef().getName() + "'");
         }
@@ -64,7 +65,7 @@ public final class MicroShellTarget {
         return ref == null || ref.getKey() == null ? defaultKey : ref.getKey();
     }
 
-    private static Resolution problem(String reason, String message) {
+    private static Resolution problem(Reason reason, String message) {
         return new Resolution(null, new ConfigProblem(reason, message));
     }
 }

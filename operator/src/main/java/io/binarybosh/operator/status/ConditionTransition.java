@@ -1,5 +1,7 @@
 package io.binarybosh.operator.status;
 
+import io.binarybosh.operator.model.ConditionType;
+import io.binarybosh.operator.model.Reason;
 import io.fabric8.kubernetes.api.model.Condition;
 
 import java.util.ArrayList;
@@ -7,9 +9,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** A condition whose status or reason changed: each becomes one event. */
-public record ConditionTransition(String type, String fromStatus, String toStatus, String reason, String message) {
+public record ConditionTransition(String type, String fromStatus, String toStatus, Reason reason, String message) {
 
-    /** Transitions into Unknown are not announced: they mean "not looked at yet", not news. */
+    /**
+     * Transitions into Unknown are not announced: they mean "not looked at yet", not news. Nor is a condition
+     * whose reason this version does not write (left by another version): this version did not change it.
+     */
     public static List<ConditionTransition> between(List<Condition> before, List<Condition> after) {
         List<ConditionTransition> transitions = new ArrayList<>();
         for (Condition now : after) {
@@ -17,37 +22,37 @@ public record ConditionTransition(String type, String fromStatus, String toStatu
             boolean changed = previous.isEmpty()
                     || !previous.get().getStatus().equals(now.getStatus())
                     || !previous.get().getReason().equals(now.getReason());
-            if (changed && !"Unknown".equals(now.getStatus())) {
+            Optional<Reason> reason = Reason.fromWire(now.getReason());
+            if (changed && !"Unknown".equals(now.getStatus()) && reason.isPresent()) {
                 transitions.add(new ConditionTransition(now.getType(),
-                        previous.map(Condition::getStatus).orElse("Unknown"), now.getStatus(), now.getReason(),
+                        previous.map(Condition::getStatus).orElse("Unknown"), now.getStatus(), reason.get(),
                         now.getMessage()));
             }
         }
         return transitions;
     }
 
-    /** Conditions for which True is the bad news. */
-    private static final java.util.Set<String> NEGATIVE = java.util.Set.of("SplitBrain", "Blocked");
 
     /**
      * A warning when things got worse: a negative condition turned True, a positive one turned False (Ready only
      * when it had been True, so that a new pair does not start with a warning; Paused is never a warning).
      */
     public boolean isWarning() {
-        if (ConditionTypes.PAUSED.equals(type)) {
+        if (ConditionType.PAUSED.is(type)) {
             return false;
         }
-        if (NEGATIVE.contains(type)) {
+        // conditions for which True is the bad news
+        if (ConditionType.SPLIT_BRAIN.is(type) || ConditionType.BLOCKED.is(type)) {
             return "True".equals(toStatus);
         }
-        if (ConditionTypes.READY.equals(type)) {
+        if (ConditionType.READY.is(type)) {
             return "False".equals(toStatus) && "True".equals(fromStatus);
         }
-        return "False".equals(toStatus) && !ConditionReasons.NOT_YET_MANAGED.equals(reason);
+        return "False".equals(toStatus) && reason != Reason.NOT_YET_MANAGED;
     }
 
     /** Transitions of negative conditions back to False, and of Blocked at all when it only says "not blocked". */
     public boolean isNoise() {
-        return ConditionTypes.BLOCKED.equals(type) && "False".equals(toStatus) && "Unknown".equals(fromStatus);
+        return ConditionType.BLOCKED.is(type) && "False".equals(toStatus) && "Unknown".equals(fromStatus);
     }
 }

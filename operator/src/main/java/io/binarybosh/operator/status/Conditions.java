@@ -1,5 +1,6 @@
 package io.binarybosh.operator.status;
 
+import io.binarybosh.operator.model.ConditionType;
 import io.binarybosh.operator.model.DesiredCondition;
 import io.binarybosh.operator.model.Timestamps;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -29,9 +30,9 @@ public final class Conditions {
                     .map(Condition::getLastTransitionTime)
                     .orElse(Timestamps.format(now));
             merged.add(new ConditionBuilder()
-                    .withType(want.type())
+                    .withType(want.type().wire())
                     .withStatus(want.status())
-                    .withReason(want.reason())
+                    .withReason(want.reason().wire())
                     .withMessage(want.message())
                     .withObservedGeneration(generation)
                     .withLastTransitionTime(transitionTime)
@@ -40,6 +41,14 @@ public final class Conditions {
         return merged;
     }
 
+    public static Optional<Condition> find(List<Condition> conditions, ConditionType type) {
+        if (conditions == null) {
+            return Optional.empty();
+        }
+        return conditions.stream().filter(c -> type.is(c.getType())).findFirst();
+    }
+
+    /** A condition of a type read back from the resource. */
     public static Optional<Condition> find(List<Condition> conditions, String type) {
         if (conditions == null) {
             return Optional.empty();

@@ -2,6 +2,7 @@ package io.binarybosh.operator.status;
 
 import io.binarybosh.operator.model.DesiredCondition;
 import io.binarybosh.operator.model.Phase;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.decide.DatabaseFailure;
 import io.binarybosh.operator.decide.HealthRules;
 import io.binarybosh.operator.model.OperationType;
@@ -11,6 +12,7 @@ import io.binarybosh.operator.decide.Timings;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairSpec;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
+import io.binarybosh.operator.model.ConditionType;
 import io.binarybosh.operator.model.DirectorStatus;
 import io.binarybosh.operator.observe.ConfigProblem;
 import io.binarybosh.operator.observe.DesiredManifest;
@@ -70,23 +72,23 @@ public final class StatusCalculator {
             PairFacts f = facts.get();
             for (DirectorRole role : List.of(DirectorRole.PRIMARY, DirectorRole.META)) {
                 desired.add(HealthRules.healthy(f.of(role), timings.unreachableAfter(),
-                        Conditions.find(previous.getConditions(), HealthRules.healthyType(role))));
+                        Conditions.find(previous.getConditions(), ConditionType.healthy(role))));
             }
             if (observation.isPresent()) {
                 desired.add(HealthRules.mutuallyManaged(f));
                 desired.add(HealthRules.resurrectionEnabled(spec, f));
                 desired.add(HealthRules.splitBrain(f));
             } else {
-                for (String type : List.of(HealthRules.MUTUALLY_MANAGED, HealthRules.RESURRECTION_ENABLED,
-                        HealthRules.SPLIT_BRAIN)) {
-                    desired.add(DesiredCondition.unknown(type, ConditionReasons.AWAITING_OBSERVATION,
+                for (ConditionType type : List.of(ConditionType.MUTUALLY_MANAGED, ConditionType.RESURRECTION_ENABLED,
+                        ConditionType.SPLIT_BRAIN)) {
+                    desired.add(DesiredCondition.unknown(type, Reason.AWAITING_OBSERVATION,
                             "the directors have not been observed yet"));
                 }
             }
         }
-        desired.add(paused ? DesiredCondition.isTrue(ConditionTypes.PAUSED, "PausedByAnnotation",
+        desired.add(paused ? DesiredCondition.isTrue(ConditionType.PAUSED, Reason.PAUSED_BY_ANNOTATION,
                 "the binarybosh.io/paused annotation is \"true\": no action is taken, observation goes on")
-                : DesiredCondition.isFalse(ConditionTypes.PAUSED, "NotPaused", "actions are allowed"));
+                : DesiredCondition.isFalse(ConditionType.PAUSED, Reason.NOT_PAUSED, "actions are allowed"));
         desired.add(0, ready(desired));
 
         BinaryBoshPairStatus status = new BinaryBoshPairStatus();
@@ -100,7 +102,7 @@ public final class StatusCalculator {
             for (DirectorRole role : List.of(DirectorRole.PRIMARY, DirectorRole.META)) {
                 DirectorStatus director = role == DirectorRole.PRIMARY ? status.getPrimary() : status.getMeta();
                 DirectorStatus before = role == DirectorRole.PRIMARY ? previous.getPrimary() : previous.getMeta();
-                boolean healthy = Conditions.find(status.getConditions(), HealthRules.healthyType(role))
+                boolean healthy = Conditions.find(status.getConditions(), ConditionType.healthy(role))
                         .map(c -> "True".equals(c.getStatus())).orElse(false);
                 DirectorStatuses.management(director, facts.get().of(role), before, healthy, timings, now);
             }
@@ -116,23 +118,14 @@ public final class StatusCalculator {
     /** Adds what the decision chose: the Blocked condition and the phase. */
     public BinaryBoshPairStatus decided(BinaryBoshPairStatus status, Step step, boolean paused, long generation,
                                         List<Condition> previousConditions, Instant now) {
-        List<DesiredCondition> desired = new ArrayList<>();
-        for (var condition : status.getConditions()) {
-            if (!ConditionTypes.BLOCKED.equals(condition.getType())) {
-                desired.add(new DesiredCondition(condition.getType(), condition.getStatus(), condition.getReason(),
-                        condition.getMessage()));
-            }
-        }
-        if (step instanceof Step.Blocked blocked) {
-            desired.add(DesiredCondition.isTrue(ConditionTypes.BLOCKED, blocked.reason(), blocked.message()));
-        } else {
-            desired.add(DesiredCondition.isFalse(ConditionTypes.BLOCKED, "NotBlocked",
-                    step instanceof Step.Wait wait ? wait.message() : "acting"));
-        }
-        List<DesiredCondition> decidedConditions = new ArrayList<>(List.of(desired.get(desired.size() - 1)));
+        DesiredCondition blockedCondition = step instanceof Step.Blocked blocked
+                ? DesiredCondition.isTrue(ConditionType.BLOCKED, blocked.reason(), blocked.message())
+                : DesiredCondition.isFalse(ConditionType.BLOCKED, Reason.NOT_BLOCKED,
+                        step instanceof Step.Wait wait ? wait.message() : "acting");
+        List<DesiredCondition> decidedConditions = new ArrayList<>(List.of(blockedCondition));
         migrated(status, step).ifPresent(decidedConditions::add);
         List<Condition> merged = new ArrayList<>(status.getConditions());
-        merged.removeIf(c -> ConditionTypes.BLOCKED.equals(c.getType()) || ConditionTypes.MIGRATED.equals(c.getType()));
+        merged.removeIf(c -> ConditionType.BLOCKED.is(c.getType()) || ConditionType.MIGRATED.is(c.getType()));
         merged.addAll(Conditions.merge(previousConditions, decidedConditions, generation, now));
         status.setConditions(merged);
         status.setPhase(decidedPhase(status, step, paused));
@@ -150,7 +143,7 @@ public final class StatusCalculator {
         var operation = status.getOperation();
         boolean migrating = operation != null && operation.is(OperationType.MIGRATION);
         if (migration != null && migration.getCompletedTime() != null) {
-            return Optional.of(DesiredCondition.isTrue(ConditionTypes.MIGRATED, "MigrationCompleted",
+            return Optional.of(DesiredCondition.isTrue(ConditionType.MIGRATED, Reason.MIGRATION_COMPLETED,
                     "Meta took over from the Micro at " + migration.getCompletedTime() + "; the Micro's store is at "
                             + migration.getMicroStoreAside()));
         }
@@ -161,17 +154,17 @@ public final class StatusCalculator {
         boolean managed = "meta".equals(status.getPrimary() == null ? null : status.getPrimary().getManagedBy())
                 && "primary".equals(status.getMeta() == null ? null : status.getMeta().getManagedBy());
         if (managed && !migrating) {
-            return Optional.of(DesiredCondition.isTrue(ConditionTypes.MIGRATED, "PrimaryOnMeta",
+            return Optional.of(DesiredCondition.isTrue(ConditionType.MIGRATED, Reason.PRIMARY_ON_META,
                     "Meta holds Primary's deployment and Primary holds Meta's: the pair no longer depends on the Micro"));
         }
         if (step instanceof Step.Blocked blocked) {
-            return Optional.of(DesiredCondition.isFalse(ConditionTypes.MIGRATED, blocked.reason(), blocked.message()));
+            return Optional.of(DesiredCondition.isFalse(ConditionType.MIGRATED, blocked.reason(), blocked.message()));
         }
         if (migrating) {
-            return Optional.of(DesiredCondition.isFalse(ConditionTypes.MIGRATED, "Migrating", "migration "
+            return Optional.of(DesiredCondition.isFalse(ConditionType.MIGRATED, Reason.MIGRATING, "migration "
                     + operation.getId() + " at step " + operation.getStep()));
         }
-        return Optional.of(DesiredCondition.isFalse(ConditionTypes.MIGRATED, "NotMigrated",
+        return Optional.of(DesiredCondition.isFalse(ConditionType.MIGRATED, Reason.NOT_MIGRATED,
                 step instanceof Step.Wait wait ? wait.message() : "the migration from the Micro is about to start"));
     }
 
@@ -182,7 +175,7 @@ public final class StatusCalculator {
         if (Phase.INVALID.wire().equals(status.getPhase()) || Phase.PENDING.wire().equals(status.getPhase())) {
             return status.getPhase();
         }
-        if (step instanceof Step.Blocked blocked && Phase.LOST.wire().equals(blocked.reason())) {
+        if (step instanceof Step.Blocked blocked && blocked.reason() == Reason.LOST) {
             return Phase.LOST.wire();
         }
         if (status.getOperation() != null && status.getOperation().is(OperationType.MIGRATION)
@@ -199,7 +192,7 @@ public final class StatusCalculator {
                 || step instanceof Step.StartDeploy) {
             return Phase.UPDATING.wire();
         }
-        boolean ready = Conditions.find(status.getConditions(), ConditionTypes.READY)
+        boolean ready = Conditions.find(status.getConditions(), ConditionType.READY)
                 .map(c -> "True".equals(c.getStatus())).orElse(false);
         return (ready ? Phase.MUTUALLY_MANAGED : Phase.DEGRADED).wire();
     }
@@ -223,45 +216,45 @@ public final class StatusCalculator {
         if (!problems.isEmpty()) {
             ConfigProblem first = problems.get(0);
             String message = problems.stream().map(ConfigProblem::message).collect(Collectors.joining("; "));
-            return DesiredCondition.isFalse(ConditionTypes.SPEC_VALID, first.reason(), message);
+            return DesiredCondition.isFalse(ConditionType.SPEC_VALID, first.reason(), message);
         }
         if (!observed) {
-            return DesiredCondition.unknown(ConditionTypes.SPEC_VALID, ConditionReasons.AWAITING_OBSERVATION,
+            return DesiredCondition.unknown(ConditionType.SPEC_VALID, Reason.AWAITING_OBSERVATION,
                     "the referenced Secrets have not been read yet");
         }
-        return DesiredCondition.isTrue(ConditionTypes.SPEC_VALID, ConditionReasons.SPEC_VALID,
+        return DesiredCondition.isTrue(ConditionType.SPEC_VALID, Reason.VALID,
                 "the spec and the Secrets it references are valid");
     }
 
     private static DesiredCondition reachable(DirectorRole role, Optional<DirectorObservation> seen) {
-        String type = ConditionTypes.reachable(role);
+        ConditionType type = ConditionType.reachable(role);
         if (seen.isEmpty()) {
-            return DesiredCondition.unknown(type, ConditionReasons.AWAITING_OBSERVATION,
+            return DesiredCondition.unknown(type, Reason.AWAITING_OBSERVATION,
                     "the " + role.displayName() + " director has not been observed yet");
         }
         DirectorObservation o = seen.get();
         Optional<String> database = DatabaseFailure.of(o);
         if (database.isPresent()) {
-            return DesiredCondition.isFalse(type, DatabaseFailure.REASON, database.get());
+            return DesiredCondition.isFalse(type, Reason.DATABASE_NOT_ANSWERING, database.get());
         }
         return switch (o.outcome()) {
-            case REACHABLE -> DesiredCondition.isTrue(type, ConditionReasons.DIRECTOR_ANSWERED,
+            case REACHABLE -> DesiredCondition.isTrue(type, Reason.DIRECTOR_ANSWERED,
                     "director '" + o.info().name() + "' (" + o.info().version() + ") at " + o.url()
                             + " accepted the operator as '" + o.user() + "'");
-            case CREDENTIALS_REJECTED -> DesiredCondition.isFalse(type, ConditionReasons.CREDENTIALS_REJECTED,
+            case CREDENTIALS_REJECTED -> DesiredCondition.isFalse(type, Reason.CREDENTIALS_REJECTED,
                     "the director at " + o.url() + " refused the credentials: " + o.detail());
-            case UAA_UNAVAILABLE -> DesiredCondition.isFalse(type, ConditionReasons.UAA_UNAVAILABLE,
+            case UAA_UNAVAILABLE -> DesiredCondition.isFalse(type, Reason.UAA_UNAVAILABLE,
                     "the director at " + o.url() + " answers /info, but its UAA gives the operator no token: "
                             + o.detail() + ". The director is not unreachable: look at the UAA (monit summary on "
                             + "the director's VM, /var/vcap/sys/log/uaa/, port 8443 from the operator's pod)");
-            case TLS_UNTRUSTED -> DesiredCondition.isFalse(type, ConditionReasons.CERTIFICATE_UNTRUSTED,
+            case TLS_UNTRUSTED -> DesiredCondition.isFalse(type, Reason.CERTIFICATE_UNTRUSTED,
                     "the director at " + o.url() + " presented a certificate the configured CA does not verify: "
                             + o.detail());
-            case UNREACHABLE -> DesiredCondition.isFalse(type, ConditionReasons.CONNECTION_FAILED,
+            case UNREACHABLE -> DesiredCondition.isFalse(type, Reason.CONNECTION_FAILED,
                     "the director at " + o.url() + " did not answer: " + o.detail());
-            case UNEXPECTED_RESPONSE -> DesiredCondition.isFalse(type, ConditionReasons.UNEXPECTED_RESPONSE,
+            case UNEXPECTED_RESPONSE -> DesiredCondition.isFalse(type, Reason.UNEXPECTED_RESPONSE,
                     "the director at " + o.url() + " gave an answer the operator cannot use: " + o.detail());
-            case NOT_CONTACTED -> DesiredCondition.unknown(type, ConditionReasons.NOT_CONTACTED,
+            case NOT_CONTACTED -> DesiredCondition.unknown(type, Reason.NOT_CONTACTED,
                     "not contacted until the spec is fixed: " + o.detail());
         };
     }
@@ -269,14 +262,12 @@ public final class StatusCalculator {
     /** Ready when every condition that makes the pair self-sufficient holds. */
     private static DesiredCondition ready(List<DesiredCondition> conditions) {
         List<String> missing = new ArrayList<>();
-        String reason = null;
+        Reason reason = null;
         for (DesiredCondition c : conditions) {
             boolean good = switch (c.type()) {
-                case ConditionTypes.SPEC_VALID, HealthRules.PRIMARY_HEALTHY, HealthRules.META_HEALTHY,
-                     HealthRules.MUTUALLY_MANAGED -> "True".equals(c.status());
-                case HealthRules.RESURRECTION_ENABLED -> "True".equals(c.status())
-                        || "DisabledInSpec".equals(c.reason());
-                case HealthRules.SPLIT_BRAIN -> "False".equals(c.status());
+                case SPEC_VALID, PRIMARY_HEALTHY, META_HEALTHY, MUTUALLY_MANAGED -> "True".equals(c.status());
+                case RESURRECTION_ENABLED -> "True".equals(c.status()) || c.reason() == Reason.DISABLED_IN_SPEC;
+                case SPLIT_BRAIN -> "False".equals(c.status());
                 default -> true;
             };
             if (!good) {
@@ -284,27 +275,27 @@ public final class StatusCalculator {
                 reason = reason == null ? readyReason(c.type()) : reason;
             }
         }
-        boolean checked = conditions.stream().anyMatch(c -> HealthRules.MUTUALLY_MANAGED.equals(c.type()));
+        boolean checked = conditions.stream().anyMatch(c -> c.type() == ConditionType.MUTUALLY_MANAGED);
         if (!checked && missing.isEmpty()) {
             missing.add("the spec is not valid enough to check mutual management");
-            reason = ConditionReasons.NOT_YET_MANAGED;
+            reason = Reason.NOT_YET_MANAGED;
         }
         if (missing.isEmpty()) {
-            return DesiredCondition.isTrue(ConditionTypes.READY, "MutuallyManaged",
+            return DesiredCondition.isTrue(ConditionType.READY, Reason.MUTUALLY_MANAGED,
                     "Primary and Meta manage and resurrect each other");
         }
-        return DesiredCondition.isFalse(ConditionTypes.READY, reason, String.join("; ", missing));
+        return DesiredCondition.isFalse(ConditionType.READY, reason, String.join("; ", missing));
     }
 
-    private static String readyReason(String type) {
+    private static Reason readyReason(ConditionType type) {
         return switch (type) {
-            case ConditionTypes.SPEC_VALID -> "SpecInvalid";
-            case HealthRules.PRIMARY_HEALTHY -> "PrimaryUnhealthy";
-            case HealthRules.META_HEALTHY -> "MetaUnhealthy";
-            case HealthRules.MUTUALLY_MANAGED -> "NotMutuallyManaged";
-            case HealthRules.RESURRECTION_ENABLED -> "ResurrectionNotEnabled";
-            case HealthRules.SPLIT_BRAIN -> "SplitBrain";
-            default -> ConditionReasons.NOT_YET_MANAGED;
+            case SPEC_VALID -> Reason.SPEC_INVALID;
+            case PRIMARY_HEALTHY -> Reason.PRIMARY_UNHEALTHY;
+            case META_HEALTHY -> Reason.META_UNHEALTHY;
+            case MUTUALLY_MANAGED -> Reason.NOT_MUTUALLY_MANAGED;
+            case RESURRECTION_ENABLED -> Reason.RESURRECTION_NOT_ENABLED;
+            case SPLIT_BRAIN -> Reason.SPLIT_BRAIN;
+            default -> Reason.NOT_YET_MANAGED;
         };
     }
 

@@ -5,6 +5,7 @@ import io.binarybosh.operator.model.DirectorConnectionSpec;
 import io.binarybosh.operator.model.HealthSpec;
 import io.binarybosh.operator.model.ManagedDirectorSpec;
 import io.binarybosh.operator.model.MicroDirectorSpec;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.ResurrectionSpec;
 import io.binarybosh.operator.model.SshSpec;
 import io.binarybosh.operator.observe.ConfigProblem;
@@ -29,14 +30,15 @@ public final class SpecValidator {
     public List<ConfigProblem> validate(BinaryBoshPairSpec spec) {
         List<ConfigProblem> problems = new ArrayList<>();
         if (spec == null) {
-            problems.add(new ConfigProblem("FieldMissing", "spec is required"));
+            problems.add(new ConfigProblem(Reason.FIELD_MISSING, "spec is required"));
             return problems;
         }
         checkManaged("spec.primary", spec.getPrimary(), problems);
         checkManaged("spec.meta", spec.getMeta(), problems);
         MicroDirectorSpec micro = spec.getBootstrap() == null ? null : spec.getBootstrap().getMicro();
         if (spec.getBootstrap() != null && micro == null) {
-            problems.add(new ConfigProblem("FieldMissing", "spec.bootstrap.micro is required when bootstrap is set"));
+            problems.add(new ConfigProblem(Reason.FIELD_MISSING,
+                    "spec.bootstrap.micro is required when bootstrap is set"));
         }
         if (micro != null) {
             checkConnection("spec.bootstrap.micro", micro, problems);
@@ -48,18 +50,18 @@ public final class SpecValidator {
         Optional<String> primaryUrl = normalized(spec.getPrimary().getUrl());
         Optional<String> metaUrl = normalized(spec.getMeta().getUrl());
         if (primaryUrl.equals(metaUrl)) {
-            problems.add(new ConfigProblem("SameDirectorTwice",
+            problems.add(new ConfigProblem(Reason.SAME_DIRECTOR_TWICE,
                     "spec.primary.url and spec.meta.url name the same director (" + primaryUrl.orElse("") + ")"));
         }
         if (spec.getPrimary().getDeployment().equals(spec.getMeta().getDeployment())) {
-            problems.add(new ConfigProblem("SameDeploymentTwice",
+            problems.add(new ConfigProblem(Reason.SAME_DEPLOYMENT_TWICE,
                     "spec.primary.deployment and spec.meta.deployment are both '" + spec.getMeta().getDeployment()
                             + "'"));
         }
         if (micro != null) {
             Optional<String> microUrl = normalized(micro.getUrl());
             if (microUrl.equals(primaryUrl) || microUrl.equals(metaUrl)) {
-                problems.add(new ConfigProblem("SameDirectorTwice",
+                problems.add(new ConfigProblem(Reason.SAME_DIRECTOR_TWICE,
                         "spec.bootstrap.micro.url names the same director as primary or meta (" + microUrl.orElse("")
                                 + ")"));
             }
@@ -71,57 +73,58 @@ public final class SpecValidator {
 
     private static void checkManaged(String field, ManagedDirectorSpec spec, List<ConfigProblem> problems) {
         if (spec == null) {
-            problems.add(new ConfigProblem("FieldMissing", field + " is required"));
+            problems.add(new ConfigProblem(Reason.FIELD_MISSING, field + " is required"));
             return;
         }
         checkConnection(field, spec, problems);
         if (spec.getDeployment() == null || spec.getDeployment().isEmpty()) {
-            problems.add(new ConfigProblem("FieldMissing", field + ".deployment is required"));
+            problems.add(new ConfigProblem(Reason.FIELD_MISSING, field + ".deployment is required"));
         } else if (spec.getDeployment().length() > 63 || !DEPLOYMENT.matcher(spec.getDeployment()).matches()) {
-            problems.add(new ConfigProblem("InvalidDeploymentName", field + ".deployment '" + spec.getDeployment()
+            problems.add(new ConfigProblem(Reason.INVALID_DEPLOYMENT_NAME,
+                    field + ".deployment '" + spec.getDeployment()
                     + "' must match " + ManagedDirectorSpec.DEPLOYMENT_NAME_PATTERN + " and be at most 63 characters"));
         }
         if (spec.getStorePath() != null && !spec.getStorePath().startsWith("/")) {
-            problems.add(new ConfigProblem("InvalidStorePath", field + ".storePath must be an absolute path"));
+            problems.add(new ConfigProblem(Reason.INVALID_STORE_PATH, field + ".storePath must be an absolute path"));
         }
     }
 
     private static void checkConnection(String field, DirectorConnectionSpec spec, List<ConfigProblem> problems) {
         if (spec.getUrl() == null) {
-            problems.add(new ConfigProblem("FieldMissing", field + ".url is required"));
+            problems.add(new ConfigProblem(Reason.FIELD_MISSING, field + ".url is required"));
         } else if (!URL.matcher(spec.getUrl()).matches() || normalized(spec.getUrl()).isEmpty()) {
-            problems.add(new ConfigProblem("InvalidUrl",
+            problems.add(new ConfigProblem(Reason.INVALID_URL,
                     field + ".url must be https://<host>[:<port>] with a port from 1 to 65535, got '" + spec.getUrl()
                             + "'"));
         }
         if (spec.getCaSecretRef() == null || spec.getCaSecretRef().getName() == null) {
-            problems.add(new ConfigProblem("FieldMissing", field + ".caSecretRef.name is required"));
+            problems.add(new ConfigProblem(Reason.FIELD_MISSING, field + ".caSecretRef.name is required"));
         }
         if (spec.getCredentialsSecretRef() == null || spec.getCredentialsSecretRef().getName() == null) {
-            problems.add(new ConfigProblem("FieldMissing", field + ".credentialsSecretRef.name is required"));
+            problems.add(new ConfigProblem(Reason.FIELD_MISSING, field + ".credentialsSecretRef.name is required"));
         }
     }
 
     private static void checkSsh(SshSpec ssh, List<ConfigProblem> problems) {
         String field = "spec.bootstrap.micro.ssh";
         if (ssh == null) {
-            problems.add(new ConfigProblem("FieldMissing", field + " is required"));
+            problems.add(new ConfigProblem(Reason.FIELD_MISSING, field + " is required"));
             return;
         }
         if (ssh.getHost() == null || ssh.getHost().isBlank()) {
-            problems.add(new ConfigProblem("FieldMissing", field + ".host is required"));
+            problems.add(new ConfigProblem(Reason.FIELD_MISSING, field + ".host is required"));
         }
         if (ssh.getUser() == null || ssh.getUser().isBlank()) {
-            problems.add(new ConfigProblem("FieldMissing", field + ".user is required"));
+            problems.add(new ConfigProblem(Reason.FIELD_MISSING, field + ".user is required"));
         }
         if (ssh.getPort() != null && (ssh.getPort() < 1 || ssh.getPort() > 65535)) {
-            problems.add(new ConfigProblem("OutOfRange", field + ".port must be between 1 and 65535"));
+            problems.add(new ConfigProblem(Reason.OUT_OF_RANGE, field + ".port must be between 1 and 65535"));
         }
         if (ssh.getPrivateKeySecretRef() == null || ssh.getPrivateKeySecretRef().getName() == null) {
-            problems.add(new ConfigProblem("FieldMissing", field + ".privateKeySecretRef.name is required"));
+            problems.add(new ConfigProblem(Reason.FIELD_MISSING, field + ".privateKeySecretRef.name is required"));
         }
         if (ssh.getHostKeySecretRef() == null || ssh.getHostKeySecretRef().getName() == null) {
-            problems.add(new ConfigProblem("FieldMissing", field + ".hostKeySecretRef.name is required: "
+            problems.add(new ConfigProblem(Reason.FIELD_MISSING, field + ".hostKeySecretRef.name is required: "
                     + "host keys are always verified"));
         }
     }
@@ -137,11 +140,11 @@ public final class SpecValidator {
         range("spec.health.unreachableAfterSeconds", unreachable, 1, 86400, problems);
         range("spec.health.forceRecreateAfterSeconds", recreate, 1, 604800, problems);
         if (poll != null && unreachable != null && unreachable < poll) {
-            problems.add(new ConfigProblem("OutOfRange",
+            problems.add(new ConfigProblem(Reason.OUT_OF_RANGE,
                     "spec.health.unreachableAfterSeconds must be at least pollIntervalSeconds"));
         }
         if (unreachable != null && recreate != null && recreate < unreachable) {
-            problems.add(new ConfigProblem("OutOfRange",
+            problems.add(new ConfigProblem(Reason.OUT_OF_RANGE,
                     "spec.health.forceRecreateAfterSeconds must be at least unreachableAfterSeconds"));
         }
     }
@@ -154,13 +157,14 @@ public final class SpecValidator {
         range("spec.resurrection.timeThresholdSeconds", resurrection.getTimeThresholdSeconds(), 1, 86400, problems);
         Double percent = resurrection.getPercentThreshold();
         if (percent != null && (percent.isNaN() || percent < 0 || percent > 1)) {
-            problems.add(new ConfigProblem("OutOfRange", "spec.resurrection.percentThreshold must be between 0 and 1"));
+            problems.add(new ConfigProblem(Reason.OUT_OF_RANGE,
+                    "spec.resurrection.percentThreshold must be between 0 and 1"));
         }
     }
 
     private static void range(String field, Integer value, int min, int max, List<ConfigProblem> problems) {
         if (value != null && (value < min || value > max)) {
-            problems.add(new ConfigProblem("OutOfRange", field + " must be between " + min + " and " + max));
+            problems.add(new ConfigProblem(Reason.OUT_OF_RANGE, field + " must be between " + min + " and " + max));
         }
     }
 

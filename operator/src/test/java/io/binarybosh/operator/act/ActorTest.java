@@ -1,5 +1,6 @@
 package io.binarybosh.operator.act;
 
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.metrics.PairMetrics;
 import io.binarybosh.operator.operation.StatusWriter;
 import io.binarybosh.operator.operation.EventSink;
@@ -120,12 +121,12 @@ class ActorTest {
 
     private final EventSink events = new EventSink() {
         @Override
-        public void normal(HasMetadata resource, String reason, String message) {
+        public void normal(HasMetadata resource, Reason reason, String message) {
             log.add("event Normal " + reason);
         }
 
         @Override
-        public void warning(HasMetadata resource, String reason, String message) {
+        public void warning(HasMetadata resource, Reason reason, String message) {
             log.add("event Warning " + reason);
         }
     };

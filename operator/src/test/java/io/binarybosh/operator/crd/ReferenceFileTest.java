@@ -33,7 +33,8 @@ class ReferenceFileTest {
         ReferenceWriter writer = new ReferenceWriter(CrdFiles.YAML.readTree(CrdFiles.generated().toFile()));
 
         assertThat(reference).contains("<!-- BEGIN GENERATED: spec -->", "<!-- BEGIN GENERATED: status -->",
-                "<!-- BEGIN GENERATED: columns -->", "<!-- BEGIN GENERATED: rules -->");
+                "<!-- BEGIN GENERATED: columns -->", "<!-- BEGIN GENERATED: rules -->",
+                "<!-- BEGIN GENERATED: conditions -->", "<!-- BEGIN GENERATED: operations -->");
         assertThat(reference).as("docs/reference.md is stale: run bin/update-crd and commit the result")
                 .isEqualTo(writer.update(reference));
     }
@@ -47,7 +48,9 @@ class ReferenceFileTest {
                 .contains("| `spec.health.pollIntervalSeconds` | integer (1–3600; default `15`) |")
                 .contains("| `spec.approval` | string (one of `Automatic`, `Manual`; default `Automatic`) |")
                 .contains("| `status.operation.id` |")
-                .contains("| Phase | `.status.phase` |");
+                .contains("| Phase | `.status.phase` |")
+                .contains("| `PrimaryReachable`, `MetaReachable`, `MicroReachable` | the director answered")
+                .contains("| `FenceMicro` | `StoppingProcesses` |");
     }
 
     @Test

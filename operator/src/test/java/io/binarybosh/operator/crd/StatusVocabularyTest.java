@@ -3,9 +3,14 @@ package io.binarybosh.operator.crd;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.binarybosh.operator.model.ConditionType;
+import io.binarybosh.operator.model.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,5 +30,30 @@ class StatusVocabularyTest {
                 .contains(StatusVocabulary.oneOf(StatusVocabulary.operationSteps()));
         assertThat(status.at("/phase/description").asText())
                 .contains(StatusVocabulary.oneOf(StatusVocabulary.phases()));
+    }
+
+    @Test
+    void theCrdListsTheConditionTypesAndReasonsOfTheEnums() throws Exception {
+        JsonNode conditions = new ObjectMapper(new YAMLFactory()).readTree(CrdFiles.committed().toFile())
+                .at("/spec/versions/0/schema/openAPIV3Schema/properties/status/properties/conditions");
+
+        assertThat(conditions.path("description").asText())
+                .contains(String.join(", ", StatusVocabulary.conditionTypes()));
+        assertThat(conditions.at("/items/properties/reason/description").asText())
+                .contains(StatusVocabulary.oneOf(StatusVocabulary.conditionReasons()));
+        assertThat(StatusVocabulary.conditionReasons()).contains(Reason.LOST.wire(), Reason.SECRET_NOT_FOUND.wire(),
+                Reason.COPY_FAILED.wire()).doesNotContain(Reason.STEADY.wire(), Reason.REPAIR_STARTED.wire());
+    }
+
+    @Test
+    void theArgoCdHealthScriptNamesOnlyConditionTypesTheOperatorWrites() throws Exception {
+        String script = Files.readString(Path.of("../helm/binary-bosh-operator/argocd/health.lua"));
+        Matcher named = Pattern.compile("(?:condition|isTrue)\\(\"([A-Za-z]+)\"\\)").matcher(script);
+        int found = 0;
+        while (named.find()) {
+            assertThat(ConditionType.fromWire(named.group(1))).as(named.group(1)).isPresent();
+            found++;
+        }
+        assertThat(found).isPositive();
     }
 }

@@ -27,7 +27,7 @@ class ConfigServerPreflightTest {
     void metaUnderAnotherNameIsRefusedWithThePrerequisite() {
         world.meta.name = "meta-bosh";
         assertThat(MigrationPreflight.check(world.facts())).hasValueSatisfying(r -> {
-            assertThat(r.reason()).isEqualTo("ConfigServerNameMismatch");
+            assertThat(r.reason().wire()).isEqualTo("ConfigServerNameMismatch");
             assertThat(r.message()).contains("'/meta-bosh/bosh-primary/...'", "director.name 'bosh'",
                     "CredHub encryption password");
         });
@@ -52,7 +52,7 @@ class ConfigServerPreflightTest {
         world.meta.name = "bosh";
         world.micro.variables = null;
         assertThat(MigrationPreflight.check(world.facts())).hasValueSatisfying(r ->
-                assertThat(r.reason()).isEqualTo("ConfigServerVariablesUnknown"));
+                assertThat(r.reason().wire()).isEqualTo("ConfigServerVariablesUnknown"));
     }
 
     @Test

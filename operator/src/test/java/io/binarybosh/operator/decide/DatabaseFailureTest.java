@@ -29,22 +29,22 @@ class DatabaseFailureTest {
     void aMicroWithoutItsDatabaseIsNotReadAsHoldingNothing() {
         world.micro.databaseError = ERROR;
         assertThat(decider.decide(world.input())).isInstanceOfSatisfying(Step.Blocked.class, b -> {
-            assertThat(b.reason()).isEqualTo("MicroDatabaseNotAnswering").isNotEqualTo("SourceDoesNotHoldPrimary");
+            assertThat(b.reason().wire()).isEqualTo("MicroDatabaseNotAnswering").isNotEqualTo("SourceDoesNotHoldPrimary");
             assertThat(b.message()).contains("database is not answering", ERROR, "monit summary",
                     "/var/vcap/sys/log/postgres/");
         });
-        assertThat(HealthRules.splitBrain(world.facts()).reason()).isEqualTo("MicroCannotAct");
+        assertThat(HealthRules.splitBrain(world.facts()).reason().wire()).isEqualTo("MicroCannotAct");
     }
 
     @Test
     void primaryOrMetaWithoutItsDatabaseStopsThePreflightWithThatReason() {
         world.primary.databaseError = ERROR;
         assertThat(MigrationPreflight.check(world.facts())).hasValueSatisfying(r ->
-                assertThat(r.reason()).isEqualTo("PrimaryDatabaseNotAnswering"));
+                assertThat(r.reason().wire()).isEqualTo("PrimaryDatabaseNotAnswering"));
         beforeTheMigration();
         world.meta.databaseError = ERROR;
         assertThat(MigrationPreflight.check(world.facts())).hasValueSatisfying(r ->
-                assertThat(r.reason()).isEqualTo("MetaDatabaseNotAnswering"));
+                assertThat(r.reason().wire()).isEqualTo("MetaDatabaseNotAnswering"));
     }
 
     @Test
@@ -54,14 +54,14 @@ class DatabaseFailureTest {
         PairFacts facts = world.facts();
         DesiredCondition metaHealthy = HealthRules.healthy(facts.meta(), Duration.ofSeconds(60), Optional.empty());
         assertThat(metaHealthy.status()).isEqualTo("False");
-        assertThat(metaHealthy.reason()).isEqualTo(DatabaseFailure.REASON);
+        assertThat(metaHealthy.reason().wire()).isEqualTo("DatabaseNotAnswering");
         DesiredCondition managed = HealthRules.mutuallyManaged(facts);
-        assertThat(managed.reason()).as("not 'PrimaryNotManagedByMeta'").isEqualTo(DatabaseFailure.REASON);
+        assertThat(managed.reason().wire()).as("not 'PrimaryNotManagedByMeta'").isEqualTo("DatabaseNotAnswering");
         assertThat(managed.message()).contains("Meta at " + Situations.META_URL, ERROR);
-        assertThat(HealthRules.resurrectionEnabled(world.pair.getSpec(), facts).reason())
-                .isEqualTo(DatabaseFailure.REASON);
+        assertThat(HealthRules.resurrectionEnabled(world.pair.getSpec(), facts).reason().wire())
+                .isEqualTo("DatabaseNotAnswering");
         assertThat(decider.decide(world.input())).isInstanceOfSatisfying(Step.Wait.class,
-                w -> assertThat(w.reason()).isEqualTo("Steady"));
+                w -> assertThat(w.reason().wire()).isEqualTo("Steady"));
     }
 
     @Test
@@ -71,7 +71,7 @@ class DatabaseFailureTest {
         world.meta.agent = new AgentView(AgentView.UNRESPONSIVE, "vm-1", "agent-1", world.now);
         world.meta.databaseError = ERROR;
         assertThat(decider.decide(world.input())).isInstanceOfSatisfying(Step.Blocked.class, b -> {
-            assertThat(b.reason()).isEqualTo("MetaDatabaseNotAnswering");
+            assertThat(b.reason().wire()).isEqualTo("MetaDatabaseNotAnswering");
             assertThat(b.message()).contains("Primary is down", ERROR);
         });
         world.meta.databaseError = null;

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.decide;
 
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.OperationResult;
 import io.binarybosh.operator.model.OperationStep;
 import io.binarybosh.operator.model.OperationType;
@@ -38,7 +39,7 @@ class DeciderTest {
 
     @Test
     void steadyPairWaitsOnePollInterval() {
-        assertThat(decide()).isEqualTo(new Step.Wait("Steady", "nothing to do", Duration.ofSeconds(15)));
+        assertThat(decide()).isEqualTo(new Step.Wait(Reason.STEADY, "nothing to do", Duration.ofSeconds(15)));
     }
 
     @Test
@@ -47,7 +48,7 @@ class DeciderTest {
         Step step = decide();
         assertThat(step).isInstanceOf(Step.Wait.class);
         Step.Wait wait = (Step.Wait) step;
-        assertThat(wait.reason()).isEqualTo("AwaitingHealthMonitor");
+        assertThat(wait.reason().wire()).isEqualTo("AwaitingHealthMonitor");
         assertThat(wait.recheckAfter()).isEqualTo(Duration.ofSeconds(200));
         assertThat(wait.message()).doesNotContain("100s").contains("2026-11-25T11:58:20Z");
     }
@@ -68,7 +69,7 @@ class DeciderTest {
         primaryDeadAndMetaKnowsIt(400);
         world.meta.agent = new AgentView("running", "vm-1", "agent-1", world.now.minusSeconds(500));
         assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class,
-                w -> assertThat(w.reason()).isEqualTo("AwaitingAgentCheck"));
+                w -> assertThat(w.reason().wire()).isEqualTo("AwaitingAgentCheck"));
     }
 
     @Test
@@ -77,7 +78,7 @@ class DeciderTest {
         world.meta.tasks = List.of(new Task(42, TaskState.PROCESSING, "create deployment", null,
                 world.now.minus(Duration.ofHours(2)).getEpochSecond(), null, "admin", "bosh-primary", ""));
         assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class, b -> {
-            assertThat(b.reason()).isEqualTo("DeploymentLockedByStuckTask");
+            assertThat(b.reason().wire()).isEqualTo("DeploymentLockedByStuckTask");
             assertThat(b.message()).contains("task 42").contains("cancel-task 42");
         });
         world.pair.getSpec().getHealth().setCancelStuckTasks(true);
@@ -85,7 +86,7 @@ class DeciderTest {
         world.meta.tasks = List.of(new Task(43, TaskState.PROCESSING, "create deployment", null,
                 world.now.minusSeconds(60).getEpochSecond(), null, "admin", "bosh-primary", ""));
         assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class,
-                w -> assertThat(w.reason()).isEqualTo("TaskInFlight"));
+                w -> assertThat(w.reason().wire()).isEqualTo("TaskInFlight"));
     }
 
     @Test
@@ -94,7 +95,7 @@ class DeciderTest {
         world.status.getPrimary().setRepairAttempts(1);
         world.status.getPrimary().setLastRepairTime("2026-11-25T11:58:00Z");
         assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class, w -> {
-            assertThat(w.reason()).isEqualTo("RepairBackoff");
+            assertThat(w.reason().wire()).isEqualTo("RepairBackoff");
             assertThat(w.recheckAfter()).isEqualTo(Duration.ofSeconds(180));
         });
         world.status.getPrimary().setLastRepairTime("2026-11-25T11:54:00Z");
@@ -106,7 +107,7 @@ class DeciderTest {
         primaryDeadAndMetaKnowsIt(400);
         world.status.getMeta().setLastRepairTime("2026-11-25T11:55:00Z");
         assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class, w -> {
-            assertThat(w.reason()).isEqualTo("PeerRecentlyRepaired");
+            assertThat(w.reason().wire()).isEqualTo("PeerRecentlyRepaired");
             assertThat(w.recheckAfter()).isEqualTo(Duration.ofSeconds(300));
         });
         world.status.getMeta().setLastRepairTime("2026-11-25T11:49:59Z");
@@ -120,7 +121,7 @@ class DeciderTest {
         world.meta.agent = new AgentView(AgentView.UNRESPONSIVE, "vm-1", "agent-1", world.now);
         world.status.getPrimary().setLastSeenTime("2026-11-25T11:00:00Z");
         assertThat(decide()).as("silent since this poll only: not down yet, whatever the old status says")
-                .isInstanceOfSatisfying(Step.Wait.class, w -> assertThat(w.reason()).isEqualTo("Steady"));
+                .isInstanceOfSatisfying(Step.Wait.class, w -> assertThat(w.reason().wire()).isEqualTo("Steady"));
     }
 
     @Test
@@ -139,7 +140,7 @@ class DeciderTest {
         world.status.setOperation(null);
         world.pair.getSpec().getBootstrap().getMicro().setSsh(null);
         assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class, b -> {
-            assertThat(b.reason()).isEqualTo("SplitBrain");
+            assertThat(b.reason().wire()).isEqualTo("SplitBrain");
             assertThat(b.message()).contains("bosh-primary").contains("a person must");
         });
     }
@@ -170,7 +171,7 @@ class DeciderTest {
         world.primary.lastAnswered = world.now;
         world.meta.agent = new AgentView("running", "vm-1", "agent-1", world.now);
         assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class, b -> {
-            assertThat(b.reason()).isEqualTo("MicroFenceFailed");
+            assertThat(b.reason().wire()).isEqualTo("MicroFenceFailed");
             assertThat(b.message()).contains("5 times", "monit: not found", "by hand");
         });
     }
@@ -205,7 +206,7 @@ class DeciderTest {
         world.meta.holdsManaged = false;
         // the migration is still due, and its preflight needs Primary answering
         assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class,
-                b -> assertThat(b.reason()).isEqualTo("PrimaryNotReachable"));
+                b -> assertThat(b.reason().wire()).isEqualTo("PrimaryNotReachable"));
     }
 
     @Test
@@ -223,7 +224,7 @@ class DeciderTest {
         world.desiredMetaManifest = "instance_groups:\n- instances: 1\n  name: bosh\nname: bosh-meta\n";
         world.desiredPrimaryManifest = world.meta.deployedManifest;
         assertThat(decide()).as("the same document in another key order is no drift")
-                .isInstanceOfSatisfying(Step.Wait.class, w -> assertThat(w.reason()).isEqualTo("Steady"));
+                .isInstanceOfSatisfying(Step.Wait.class, w -> assertThat(w.reason().wire()).isEqualTo("Steady"));
         world.desiredPrimaryManifest = "name: bosh-primary\ninstance_groups: [{name: bosh, instances: 2}]\n";
         world.desiredMetaManifest = "name: bosh-meta\ninstance_groups: [{name: bosh, instances: 2}]\n";
         assertThat(decide()).isEqualTo(new Step.StartDeploy(DirectorRole.META, DirectorRole.PRIMARY));
@@ -241,7 +242,7 @@ class DeciderTest {
     void pauseWinsOverAnOperationInFlight() {
         world.status.setOperation(repair(OperationStep.SCANNING.wire(), null, null));
         world.paused = true;
-        assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class, w -> assertThat(w.reason()).isEqualTo("Paused"));
+        assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class, w -> assertThat(w.reason().wire()).isEqualTo("Paused"));
     }
 
     @Test

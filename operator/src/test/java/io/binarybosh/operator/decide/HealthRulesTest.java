@@ -2,7 +2,9 @@ package io.binarybosh.operator.decide;
 
 import io.binarybosh.operator.observe.AgentView;
 import io.binarybosh.operator.observe.HealthMonitorSettings;
+import io.binarybosh.operator.model.ConditionType;
 import io.binarybosh.operator.model.DesiredCondition;
+import io.binarybosh.operator.model.Reason;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,23 +43,23 @@ class HealthRulesTest {
         var previous = new ConditionBuilder().withType("PrimaryHealthy").withStatus("True").withReason("Answering")
                 .withMessage("before").build();
         assertThat(primaryHealthy(Optional.of(previous))).isEqualTo(
-                new DesiredCondition("PrimaryHealthy", "True", "Answering", "before"));
+                new DesiredCondition(ConditionType.PRIMARY_HEALTHY, "True", Reason.ANSWERING, "before"));
     }
 
     @Test
     void aLongSilenceIsExplainedByTheManager() {
         world.primary.down(90);
         world.meta.agent = new AgentView(AgentView.UNRESPONSIVE, "vm-1", "agent-1", world.now);
-        assertThat(primaryHealthy(Optional.empty()).reason()).isEqualTo("AgentUnresponsive");
+        assertThat(primaryHealthy(Optional.empty()).reason().wire()).isEqualTo("AgentUnresponsive");
         world.meta.agent = new AgentView("failing", "vm-1", "agent-1", world.now);
-        assertThat(primaryHealthy(Optional.empty()).reason()).isEqualTo("JobsNotRunning");
+        assertThat(primaryHealthy(Optional.empty()).reason().wire()).isEqualTo("JobsNotRunning");
         world.meta.agent = new AgentView("running", "vm-1", "agent-1", world.now);
-        assertThat(primaryHealthy(Optional.empty()).reason()).isEqualTo("ApiNotAnswering");
+        assertThat(primaryHealthy(Optional.empty()).reason().wire()).isEqualTo("ApiNotAnswering");
         world.meta.agent = new AgentView(null, null, null, world.now);
-        assertThat(primaryHealthy(Optional.empty()).reason()).isEqualTo("VmMissing");
+        assertThat(primaryHealthy(Optional.empty()).reason().wire()).isEqualTo("VmMissing");
         world.meta.agent = null;
         DesiredCondition plain = primaryHealthy(Optional.empty());
-        assertThat(plain.reason()).isEqualTo("Unreachable");
+        assertThat(plain.reason().wire()).isEqualTo("Unreachable");
         assertThat(plain.message()).contains("since 2026-11-25T11:58:30Z");
     }
 
@@ -69,13 +71,13 @@ class HealthRulesTest {
 
         world.meta.agent = new AgentView(AgentView.UNRESPONSIVE, "vm-1", "agent-1", world.now);
         DesiredCondition bound = HealthRules.mutuallyManaged(world.facts());
-        assertThat(bound.reason()).isEqualTo("PrimaryAgentNotReporting");
+        assertThat(bound.reason().wire()).isEqualTo("PrimaryAgentNotReporting");
         assertThat(bound.message()).contains("reports to another director");
 
         world.micro().holdsManaged = true;
         world.meta.holdsManaged = false;
         DesiredCondition notMigrated = HealthRules.mutuallyManaged(world.facts());
-        assertThat(notMigrated.reason()).isEqualTo("PrimaryNotManagedByMeta");
+        assertThat(notMigrated.reason().wire()).isEqualTo("PrimaryNotManagedByMeta");
         assertThat(notMigrated.message()).contains("it is on Micro");
     }
 
@@ -84,11 +86,11 @@ class HealthRulesTest {
         world.meta.holdsManaged = false;
         world.primary.deployments.put("bosh-primary", false);
         DesiredCondition swapped = HealthRules.mutuallyManaged(world.facts());
-        assertThat(swapped.reason()).isEqualTo("RolesSwapped");
+        assertThat(swapped.reason().wire()).isEqualTo("RolesSwapped");
         assertThat(swapped.message()).contains("'bosh-primary' is on Primary itself", "look swapped");
 
         world.primary.deployments.clear();
-        assertThat(HealthRules.mutuallyManaged(world.facts()).reason()).isEqualTo("PrimaryNotManagedByMeta");
+        assertThat(HealthRules.mutuallyManaged(world.facts()).reason().wire()).isEqualTo("PrimaryNotManagedByMeta");
     }
 
     @Test
@@ -98,7 +100,7 @@ class HealthRulesTest {
         world.primary.resurrection = false;
         assertThat(HealthRules.resurrectionEnabled(world.pair.getSpec(), world.facts()))
                 .satisfies(c -> {
-                    assertThat(c.reason()).isEqualTo("ResurrectionPaused");
+                    assertThat(c.reason().wire()).isEqualTo("ResurrectionPaused");
                     assertThat(c.message()).contains("paused on Primary");
                 });
         world.primary.resurrection = true;
@@ -107,14 +109,14 @@ class HealthRulesTest {
         world.primary.settings = new HealthMonitorSettings(false, null, null, null, null);
         assertThat(HealthRules.resurrectionEnabled(world.pair.getSpec(), world.facts()))
                 .satisfies(c -> {
-                    assertThat(c.reason()).isEqualTo("ResurrectorDisabled");
+                    assertThat(c.reason().wire()).isEqualTo("ResurrectorDisabled");
                     assertThat(c.message()).contains("Meta: hm.resurrector_enabled is false");
                 });
         world.primary.settings = new HealthMonitorSettings(true, 5, 0.2, 600, false);
-        assertThat(HealthRules.resurrectionEnabled(world.pair.getSpec(), world.facts()).reason())
+        assertThat(HealthRules.resurrectionEnabled(world.pair.getSpec(), world.facts()).reason().wire())
                 .isEqualTo("StatefulNodesNotFixed");
         world.primary.settings = new HealthMonitorSettings(true, 1, 0.2, 600, true);
-        assertThat(HealthRules.resurrectionEnabled(world.pair.getSpec(), world.facts()).reason())
+        assertThat(HealthRules.resurrectionEnabled(world.pair.getSpec(), world.facts()).reason().wire())
                 .isEqualTo("MeltdownThresholds");
         world.primary.settings = new HealthMonitorSettings(true, 1, 1.5, 600, true);
         assertThat(HealthRules.resurrectionEnabled(world.pair.getSpec(), world.facts()).status())
@@ -124,7 +126,7 @@ class HealthRulesTest {
         assertThat(HealthRules.resurrectionEnabled(world.pair.getSpec(), world.facts()).status()).isEqualTo("Unknown");
 
         world.pair.getSpec().getResurrection().setEnabled(false);
-        assertThat(HealthRules.resurrectionEnabled(world.pair.getSpec(), world.facts()).reason())
+        assertThat(HealthRules.resurrectionEnabled(world.pair.getSpec(), world.facts()).reason().wire())
                 .isEqualTo("DisabledInSpec");
     }
 

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.decide;
 
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.OperationStep;
 import io.binarybosh.operator.model.OperationType;
 import io.binarybosh.operator.director.model.Task;
@@ -34,7 +35,7 @@ class MigrationDeciderTest {
 
     private void refused(String reason) {
         assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class, b -> {
-            assertThat(b.reason()).isEqualTo(reason);
+            assertThat(b.reason().wire()).isEqualTo(reason);
             assertThat(b.message()).startsWith("migration refused: ");
         });
     }
@@ -72,7 +73,7 @@ class MigrationDeciderTest {
     void aDeploymentRunningAtAnotherAddressThanItsDirectorIsRefused() {
         world.primary.ips = List.of("127.0.0.99");
         assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class, b -> {
-            assertThat(b.reason()).isEqualTo("DirectorAddressMismatch");
+            assertThat(b.reason().wire()).isEqualTo("DirectorAddressMismatch");
             assertThat(b.message()).contains("127.0.0.99").contains(Situations.META_URL);
         });
         world.primary.ips = List.of("127.0.0.12");
@@ -89,7 +90,7 @@ class MigrationDeciderTest {
     void aTargetWithDeploymentsOfItsOwnIsNotFresh() {
         world.meta.deployments.put("zookeeper", false);
         assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class, b -> {
-            assertThat(b.reason()).isEqualTo("TargetNotFresh");
+            assertThat(b.reason().wire()).isEqualTo("TargetNotFresh");
             assertThat(b.message()).contains("zookeeper");
         });
     }
@@ -123,7 +124,7 @@ class MigrationDeciderTest {
         world.micro.tasks = List.of(new Task(7, TaskState.QUEUED, "create deployment", null, null, null, "admin",
                 "bosh-primary", ""));
         assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class, b -> {
-            assertThat(b.reason()).isEqualTo("TasksInFlight");
+            assertThat(b.reason().wire()).isEqualTo("TasksInFlight");
             assertThat(b.message()).contains("task 7");
         });
     }
@@ -184,7 +185,7 @@ class MigrationDeciderTest {
         world = new Situations();
         world.micro();
         world.micro.holdsManaged = false;
-        assertThat(decide()).isEqualTo(new io.binarybosh.operator.decide.Step.Wait("Steady", "nothing to do",
+        assertThat(decide()).isEqualTo(new io.binarybosh.operator.decide.Step.Wait(Reason.STEADY, "nothing to do",
                 java.time.Duration.ofSeconds(15)));
     }
 
@@ -243,7 +244,7 @@ class MigrationDeciderTest {
         world.status.getMigration().setBlockedMessage("postgres runs");
         world.status.getMigration().setBlockedTime("2026-11-25T11:59:30Z");
         assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class,
-                b -> assertThat(b.reason()).isEqualTo("SourcePostgresRunning"));
+                b -> assertThat(b.reason().wire()).isEqualTo("SourcePostgresRunning"));
         world.now = world.now.plusSeconds(31);
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.MIGRATE));
     }
@@ -253,7 +254,7 @@ class MigrationDeciderTest {
         inFlight(OperationStep.COPYING_STORE.wire());
         world.status.getMigration().setTargetUrl("https://127.0.0.99:25555");
         assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class,
-                b -> assertThat(b.reason()).isEqualTo("MigrationTargetChanged"));
+                b -> assertThat(b.reason().wire()).isEqualTo("MigrationTargetChanged"));
     }
 
     @Test

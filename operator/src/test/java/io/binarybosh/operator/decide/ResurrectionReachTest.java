@@ -40,7 +40,7 @@ class ResurrectionReachTest {
     void aRuleOnMetaThatDisablesPrimarysDeploymentIsReported() {
         world.meta.rules = rules("rules:\n- enabled: false\n  include: {deployments: [bosh-primary]}\n");
         assertThat(resurrection().status()).isEqualTo("False");
-        assertThat(resurrection().reason()).isEqualTo("ResurrectionConfigDisables");
+        assertThat(resurrection().reason().wire()).isEqualTo("ResurrectionConfigDisables");
         assertThat(resurrection().message()).contains("'ops' on Meta", "'bosh-primary'", "instance group 'bosh'");
     }
 
@@ -51,7 +51,7 @@ class ResurrectionReachTest {
         assertThat(resurrection().status()).isEqualTo("True");
         // an exclude filter naming only another instance group does not exclude 'bosh'
         world.meta.rules = rules("rules:\n- enabled: false\n  exclude: {instance_groups: [web]}\n");
-        assertThat(resurrection().reason()).isEqualTo("ResurrectionConfigDisables");
+        assertThat(resurrection().reason().wire()).isEqualTo("ResurrectionConfigDisables");
         // a rule without a boolean 'enabled' is skipped, as HM fails to parse it
         world.meta.rules = rules("rules:\n- enabled: 'false'\n  include: {deployments: [bosh-primary]}\n");
         assertThat(resurrection().status()).isEqualTo("True");
@@ -70,10 +70,10 @@ class ResurrectionReachTest {
     @Test
     void anIgnoredInstanceIsReportedAndNotRepaired() {
         world.meta.agent = new AgentView(AgentView.UNRESPONSIVE, "vm-1", "agent-1", world.now, true);
-        assertThat(resurrection().reason()).isEqualTo("InstanceIgnored");
+        assertThat(resurrection().reason().wire()).isEqualTo("InstanceIgnored");
         world.primary.down(3600);
         assertThat(decider.decide(world.input())).isInstanceOfSatisfying(Step.Blocked.class, b -> {
-            assertThat(b.reason()).isEqualTo("InstanceIgnored");
+            assertThat(b.reason().wire()).isEqualTo("InstanceIgnored");
             assertThat(b.message()).contains("would find nothing to fix", "unignore");
         });
         world.meta.agent = new AgentView(AgentView.UNRESPONSIVE, "vm-1", "agent-1", world.now, false);
@@ -83,11 +83,11 @@ class ResurrectionReachTest {
     @Test
     void anInstanceThatExpectsNoVmIsReportedAndNotRepaired() {
         world.meta.expectsVm = false;
-        assertThat(resurrection().reason()).isEqualTo("InstanceNotExpectingVm");
+        assertThat(resurrection().reason().wire()).isEqualTo("InstanceNotExpectingVm");
         world.primary.down(3600);
         world.meta.agent = new AgentView(null, null, null, world.now);
         assertThat(decider.decide(world.input())).isInstanceOfSatisfying(Step.Blocked.class,
-                b -> assertThat(b.reason()).isEqualTo("InstanceNotExpectingVm"));
+                b -> assertThat(b.reason().wire()).isEqualTo("InstanceNotExpectingVm"));
     }
 
     @Test
@@ -106,7 +106,7 @@ class ResurrectionReachTest {
         world.micro.directorWide = List.of(new Task(7, TaskState.QUEUED, "create deployment", null, null, null,
                 "admin", "zookeeper", ""));
         assertThat(MigrationPreflight.check(world.facts())).hasValueSatisfying(r -> {
-            assertThat(r.reason()).isEqualTo("TasksInFlight");
+            assertThat(r.reason().wire()).isEqualTo("TasksInFlight");
             assertThat(r.message()).contains("task 7", "zookeeper", "the Micro");
         });
         world.micro.directorWide = List.of(new Task(8, TaskState.QUEUED, DirectorDetailsReader.AGENT_CHECK_TASK,

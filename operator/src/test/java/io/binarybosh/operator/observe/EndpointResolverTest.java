@@ -104,7 +104,7 @@ class EndpointResolverTest {
         EndpointResolution resolution = resolver.resolve("ns", "spec.primary", primary);
         assertThat(resolution).isInstanceOf(EndpointResolution.Unresolved.class);
         ConfigProblem problem = ((EndpointResolution.Unresolved) resolution).problem();
-        assertThat(problem.reason()).isEqualTo(reason);
+        assertThat(problem.reason().wire()).isEqualTo(reason);
         assertThat(problem.message()).contains(messagePart).doesNotContain(PASSWORD);
     }
 }

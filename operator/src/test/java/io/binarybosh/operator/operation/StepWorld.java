@@ -1,5 +1,6 @@
 package io.binarybosh.operator.operation;
 
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.TestPairs;
 import io.binarybosh.operator.act.Actor;
 import io.binarybosh.operator.decide.PairFacts;
@@ -180,13 +181,13 @@ final class StepWorld {
 
     private final EventSink eventSink = new EventSink() {
         @Override
-        public void normal(HasMetadata resource, String reason, String message) {
+        public void normal(HasMetadata resource, Reason reason, String message) {
             events.add("Normal " + reason);
             log.add("event Normal " + reason);
         }
 
         @Override
-        public void warning(HasMetadata resource, String reason, String message) {
+        public void warning(HasMetadata resource, Reason reason, String message) {
             events.add("Warning " + reason);
             log.add("event Warning " + reason);
         }

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.status;
 
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.TestPairs;
 import io.binarybosh.operator.director.DirectorInfo;
 import io.binarybosh.operator.director.UserAuthentication;
@@ -134,7 +135,7 @@ class StatusCalculatorTest {
 
     @Test
     void configProblemMakesSpecInvalidAndTheDirectorUncontacted() {
-        ConfigProblem missing = new ConfigProblem("SecretNotFound", "spec.meta.caSecretRef: Secret 'meta' not found");
+        ConfigProblem missing = new ConfigProblem(Reason.SECRET_NOT_FOUND, "spec.meta.caSecretRef: Secret 'meta' not found");
         BinaryBoshPairStatus status = calculate(Optional.of(new PairObservation(1,
                 answered(DirectorRole.PRIMARY, PRIMARY, T0),
                 DirectorObservation.notContacted(DirectorRole.META, META, missing, T0, null), null, T0)), T0);
@@ -150,7 +151,7 @@ class StatusCalculatorTest {
     @Test
     void specProblemsFromTheValidatorComeFirst() {
         BinaryBoshPairStatus status = statusOf(pair, Optional.empty(),
-                List.of(new ConfigProblem("SameDirectorTwice", "same")), T0);
+                List.of(new ConfigProblem(Reason.SAME_DIRECTOR_TWICE, "same")), T0);
         assertThat(condition(status, "SpecValid").getReason()).isEqualTo("SameDirectorTwice");
         assertThat(status.getPhase()).isEqualTo("Invalid");
     }
@@ -260,7 +261,7 @@ class StatusCalculatorTest {
             assertThat(t.type()).isEqualTo("PrimaryReachable");
             assertThat(t.fromStatus()).isEqualTo("True");
             assertThat(t.toStatus()).isEqualTo("False");
-            assertThat(t.reason()).isEqualTo("ConnectionFailed");
+            assertThat(t.reason().wire()).isEqualTo("ConnectionFailed");
             assertThat(t.isWarning()).isTrue();
         });
     }

@@ -30,7 +30,7 @@ class SpecValidatorTest {
 
     @Test
     void missingSpec() {
-        assertThat(validator.validate(null)).extracting(ConfigProblem::reason).containsExactly("FieldMissing");
+        assertThat(validator.validate(null)).extracting(problem -> problem.reason().wire()).containsExactly("FieldMissing");
     }
 
     static Stream<Arguments> problems() {
@@ -72,7 +72,7 @@ class SpecValidatorTest {
         BinaryBoshPairSpec spec = valid();
         mutations.forEach(m -> m.accept(spec));
         List<ConfigProblem> problems = validator.validate(spec);
-        assertThat(problems).extracting(ConfigProblem::reason).contains(reason);
+        assertThat(problems).extracting(problem -> problem.reason().wire()).contains(reason);
         if (messagePart != null) {
             assertThat(problems).anySatisfy(p -> assertThat(p.message()).contains(messagePart));
         }

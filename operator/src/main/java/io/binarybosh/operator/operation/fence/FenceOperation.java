@@ -6,6 +6,7 @@ import io.binarybosh.operator.model.OperationResult;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
 import io.binarybosh.operator.model.OperationType;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.Machine;
 import io.binarybosh.operator.operation.OperationContext;
@@ -46,7 +47,8 @@ public final class FenceOperation {
             }
             status.setOperation(operation);
         });
-        context.events().warning(written, "FencingMicro", "the Micro at " + pair.getSpec().getBootstrap().getMicro()
+        context.events().warning(written, Reason.FENCING_MICRO,
+                "the Micro at " + pair.getSpec().getBootstrap().getMicro()
                 .getUrl() + " holds a deployment of the pair: stopping its processes and moving its store aside "
                 + "(operation " + operation.getId() + ")" + (suspended == null ? "" : "; operation "
                 + suspended.getId() + " waits until the Micro is fenced"));

@@ -8,6 +8,7 @@ import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
 import io.binarybosh.operator.model.OperationType;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.operation.DirectorTaskStep;
 import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.Machine;
@@ -39,13 +40,13 @@ public final class DeployOperation {
                         + start.manager().displayName(), context.now());
         BinaryBoshPair written = context.update(status -> status.setOperation(operation));
         if (manual) {
-            context.events().normal(written, "ApprovalRequired", start.target().displayName() + "'s deployment '"
+            context.events().normal(written, Reason.APPROVAL_REQUIRED, start.target().displayName() + "'s deployment '"
                     + target.deployment() + "' differs from its manifestRef; to deploy it through "
                     + start.manager().displayName() + ", annotate the pair with binarybosh.io/approve="
                     + operation.getId());
             return;
         }
-        context.events().normal(written, "DeployStarted", "deploying the manifestRef of "
+        context.events().normal(written, Reason.DEPLOY_STARTED, "deploying the manifestRef of "
                 + start.target().displayName() + " to '" + target.deployment() + "' through "
                 + start.manager().displayName() + " (operation " + operation.getId() + ")");
         deploy(context);
@@ -55,7 +56,7 @@ public final class DeployOperation {
         OperationStatus operation = context.operation();
         DirectorRole target = DirectorRole.fromField(operation.getTarget());
         BinaryBoshPair written = Journal.next(context, OperationStep.DEPLOYING, "approved: deploying", null);
-        context.events().normal(written, "DeployStarted", "operation " + operation.getId() + " approved: "
+        context.events().normal(written, Reason.DEPLOY_STARTED, "operation " + operation.getId() + " approved: "
                 + "deploying the manifestRef of " + target.displayName());
         deploy(context);
     }

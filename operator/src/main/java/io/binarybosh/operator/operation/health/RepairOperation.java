@@ -12,6 +12,7 @@ import io.binarybosh.operator.model.DirectorStatus;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
 import io.binarybosh.operator.model.OperationType;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.Timestamps;
 import io.binarybosh.operator.operation.DirectorTaskStep;
 import io.binarybosh.operator.operation.Journal;
@@ -68,13 +69,13 @@ public final class RepairOperation {
             }
         });
         if (manual) {
-            context.events().normal(written, "ApprovalRequired", start.target().displayName() + " is down for "
+            context.events().normal(written, Reason.APPROVAL_REQUIRED, start.target().displayName() + " is down for "
                     + down.toSeconds() + "s; to let " + start.manager().displayName() + " recreate its VM, annotate "
                     + "the pair with binarybosh.io/approve=" + operation.getId());
             return;
         }
         context.metrics().repairStarted(start.target(), down);
-        context.events().warning(written, "RepairStarted", start.target().displayName() + " is down for "
+        context.events().warning(written, Reason.REPAIR_STARTED, start.target().displayName() + " is down for "
                 + down.toSeconds() + "s and " + start.manager().displayName() + "'s health monitor has not "
                 + "resurrected it: asking " + start.manager().displayName() + " to scan '" + target.deployment()
                 + "' and recreate the VM (operation " + operation.getId() + ")");
@@ -93,7 +94,7 @@ public final class RepairOperation {
             countAttempt(status, target, now);
         });
         context.metrics().repairStarted(target, context.facts().of(target).downFor().orElse(Duration.ZERO));
-        context.events().warning(written, "RepairStarted", "operation " + operation.getId() + " approved: asking "
+        context.events().warning(written, Reason.REPAIR_STARTED, "operation " + operation.getId() + " approved: asking "
                 + manager.displayName() + " to recreate " + target.displayName() + "'s VM");
         machine().handler(OperationStep.SCANNING).orElseThrow()
                 .handle(context, Step.OperationAction.FIND_OR_START_TASK);

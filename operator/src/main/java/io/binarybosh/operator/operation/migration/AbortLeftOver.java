@@ -1,5 +1,6 @@
 package io.binarybosh.operator.operation.migration;
 
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.decide.Timings;
 import io.binarybosh.operator.director.model.Instance;
 import io.binarybosh.operator.model.AbortLeftOverStatus;
@@ -74,7 +75,7 @@ final class AbortLeftOver {
                 ? Journal.nextMigrationStep(context, OperationStep.ABORT_STARTING_DIRECTORS, "Meta's VM cannot be "
                 + "reached: its store is left as it is for a person; starting the other directors", change)
                 : context.update(status -> change.accept(status.getMigration()));
-        context.events().warning(written, "AbortSkipsVm", "the abort of migration " + context.operation().getId()
+        context.events().warning(written, Reason.ABORT_SKIPS_VM, "the abort of migration " + context.operation().getId()
                 + " goes on without " + role.displayName() + "'s VM (" + why + "); what a person must do there is "
                 + "said when the abort finishes");
     }

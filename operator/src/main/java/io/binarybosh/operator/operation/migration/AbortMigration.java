@@ -9,6 +9,7 @@ import io.binarybosh.operator.model.MigrationStepRecord;
 import io.binarybosh.operator.model.OperationResult;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.OperationContext;
 import io.binarybosh.operator.operation.StepHandler;
@@ -47,7 +48,8 @@ final class AbortMigration {
             BinaryBoshPair written = Journal.next(context, first, "aborting (" + reason + ") at " + operation.getStep()
                     + ": bringing the directors back to the state before the migration",
                     status -> status.getOperation().setAbortReason(reason));
-            context.events().warning(written, "MigrationAborting", "migration " + operation.getId() + " is aborted at "
+            context.events().warning(written, Reason.MIGRATION_ABORTING,
+                    "migration " + operation.getId() + " is aborted at "
                     + operation.getStep() + " (" + reason + "): Meta's own store goes back in place, the directors "
                     + "start again, resurrection is unpaused");
         };
@@ -93,7 +95,7 @@ final class AbortMigration {
             BinaryBoshPair written = Journal.next(context, OperationStep.ABORT_STARTING_DIRECTORS, "Meta's own store "
                     + "is back in " + store + " (the copy is in " + store + "/" + copyAside + "): starting the "
                     + "directors", status -> status.getMigration().setMetaStoreAside(null));
-            context.events().normal(written, "MetaStoreRestored", "Meta's own store is back in place; what was "
+            context.events().normal(written, Reason.META_STORE_RESTORED, "Meta's own store is back in place; what was "
                     + "copied onto it is kept in " + store + "/" + copyAside + " until a person removes it");
         };
     }
@@ -198,12 +200,12 @@ final class AbortMigration {
             return;
         }
         if (silent.containsKey(DirectorRole.MICRO)) {
-            context.events().warning(written, "MicroDidNotComeBack", "the Micro did not answer within "
+            context.events().warning(written, Reason.MICRO_DID_NOT_COME_BACK, "the Micro did not answer within "
                     + io.binarybosh.operator.decide.Timings.ABORT_WAIT.toMinutes() + " minutes after monit start all ("
                     + silent.get(DirectorRole.MICRO) + "): on the Micro's VM, through its jumpbox, run monit summary "
                     + "and monit start all, then bosh -e micro update-resurrection on");
         }
-        context.events().warning(written, "AbortIncomplete", "the abort of migration " + operation.getId()
+        context.events().warning(written, Reason.ABORT_INCOMPLETE, "the abort of migration " + operation.getId()
                 + " finished without bringing every director back; a person must: " + todo);
         Journal.finish(context, OperationResult.ABORTED, "migration aborted (" + operation.getAbortReason()
                 + ") but NOT complete: " + todo + ". Nothing was deleted; no migration starts until a person "

@@ -6,6 +6,7 @@ import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.operation.DirectorTaskStep;
 import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.OperationContext;
@@ -50,7 +51,7 @@ final class Adoption {
                     op.setAttempt((op.getAttempt() == null ? 1 : op.getAttempt()) + 1);
                     op.setTaskIdAbove(above);
                 });
-        context.events().warning(written, "AdoptionRetried", "Meta's task " + operation.getTaskId() + " for '"
+        context.events().warning(written, Reason.ADOPTION_RETRIED, "Meta's task " + operation.getTaskId() + " for '"
                 + deployment + "' ended '" + operation.getTaskState() + "': scanning again");
     }
 }

@@ -5,6 +5,7 @@ import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.StepHandler;
 
@@ -31,7 +32,7 @@ final class Approvals {
             }
             BinaryBoshPair written = Journal.nextMigrationStep(context, OperationStep.PAUSING_RESURRECTION,
                     "approved: pausing resurrection on the three directors", null);
-            context.events().normal(written, "MigrationApproved", "migration " + operation.getId() + " approved: "
+            context.events().normal(written, Reason.MIGRATION_APPROVED, "migration " + operation.getId() + " approved: "
                     + "the start-time checks still pass; stopping the directors and copying");
         };
     }
@@ -48,12 +49,12 @@ final class Approvals {
                     ? "the Micro answers again while Meta runs on its data: fencing it at once" : "approved: "
                     + "fencing the Micro", null);
             if (retire) {
-                context.events().warning(written, "MicroRetired", "the Micro answers again (its VM restarted?) "
+                context.events().warning(written, Reason.MICRO_RETIRED, "the Micro answers again (its VM restarted?) "
                         + "while Meta runs on the data copied from it: two directors on one deployment. A Micro "
                         + "whose data Meta took over is retired by definition, so migration " + operation.getId()
                         + " fences it now, without waiting for binarybosh.io/approve=" + operation.getId() + "-fence");
             } else {
-                context.events().normal(written, "MigrationApproved", "migration " + operation.getId()
+                context.events().normal(written, Reason.MIGRATION_APPROVED, "migration " + operation.getId()
                         + " approved: fencing the Micro and adopting Primary");
             }
         };

@@ -4,6 +4,7 @@ import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.Timestamps;
 import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.OperationContext;
@@ -29,7 +30,7 @@ final class CopyRedo {
     static void redo(OperationContext context, int attempt, String why) {
         if (attempt >= COPY_ATTEMPTS) {
             revokeCopyKey(context);
-            Journal.block(context, "CopyFailed", why + "; " + attempt + " attempts failed. Meta's director stays "
+            Journal.block(context, Reason.COPY_FAILED, why + "; " + attempt + " attempts failed. Meta's director stays "
                     + "stopped and the copy key was removed from the Micro; look at the rsync logs in "
                     + MigrationVms.copyDir(context.operation()) + " on Meta's VM, then let the operator copy again "
                     + "with binarybosh.io/approve=" + Retry.value(context.operation(), context.migration())
@@ -50,7 +51,7 @@ final class CopyRedo {
             op.setStepStartedTime(Timestamps.format(context.now()));
             op.setMessage(why + ": copying again (attempt " + (attempt + 1) + ")");
         });
-        context.events().warning(written, "CopyRedone", why + ": the copy is redone (attempt " + (attempt + 1)
+        context.events().warning(written, Reason.COPY_REDONE, why + ": the copy is redone (attempt " + (attempt + 1)
                 + "); Meta's director stays stopped until a copy verifies");
     }
 

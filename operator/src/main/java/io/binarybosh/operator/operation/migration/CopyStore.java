@@ -6,6 +6,7 @@ import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.ShellAccessStatus;
 import io.binarybosh.operator.model.SshSpec;
 import io.binarybosh.operator.operation.Journal;
@@ -107,7 +108,8 @@ final class CopyStore implements StepHandler {
             PostgresState source = PostgresState.parse(expect(micro.run(commands.postgresState(microStore), COMMAND),
                     "reading the Micro's store"));
             if (!source.notShutDown().isEmpty()) {
-                Journal.block(context, "SourcePostgresRunning", "pg_controldata no longer says 'shut down' on the "
+                Journal.block(context, Reason.SOURCE_POSTGRES_RUNNING,
+                        "pg_controldata no longer says 'shut down' on the "
                         + "Micro's store (" + source.notShutDown() + "): postgres runs again, and a copy of a live "
                         + "database is not a copy. Stop it (monit stop all on the Micro) and the operator goes on");
                 return;
@@ -171,7 +173,8 @@ final class CopyStore implements StepHandler {
                     }
                     m.setCopyRate(progress.rate());
                 });
-        context.events().normal(written, "StoreCopied", "rsync copied the Micro's store onto Meta (attempt " + attempt
+        context.events().normal(written, Reason.STORE_COPIED,
+                "rsync copied the Micro's store onto Meta (attempt " + attempt
                 + (progress.bytes() == null ? "" : ", " + progress.bytes() + " bytes at " + progress.rate())
                 + "): verifying");
     }

@@ -6,6 +6,7 @@ import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.OperationContext;
 import io.binarybosh.operator.operation.StepHandler;
@@ -43,7 +44,8 @@ final class FenceMicroStep implements StepHandler {
                     op.setPreviousAgentId(status.getMigration().getPrimaryAgentId());
                     op.setPreviousDeployments(status.getMigration().getPrimaryDeployments());
                 });
-        context.events().normal(written, "MicroFenced", "the Micro's processes are stopped and its store was moved "
+        context.events().normal(written, Reason.MICRO_FENCED,
+                "the Micro's processes are stopped and its store was moved "
                 + "to " + where + " (nothing deleted): restarted, it finds an empty director and can never act on "
                 + "the pair");
     }

@@ -9,6 +9,7 @@ import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationResult;
 import io.binarybosh.operator.model.OperationStatus;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.ShellAccessStatus;
 import io.binarybosh.operator.model.Timestamps;
 import io.binarybosh.operator.operation.Journal;
@@ -25,7 +26,7 @@ final class MigrationRefusal {
     private MigrationRefusal() {
     }
 
-    static void refuse(OperationContext context, String reason, String message) {
+    static void refuse(OperationContext context, Reason reason, String message) {
         OperationStatus operation = context.operation();
         removeAccess(context, operation);
         BinaryBoshPair pair = context.pair();
@@ -33,7 +34,7 @@ final class MigrationRefusal {
         BinaryBoshPair written = context.update(status -> {
             MigrationStatus m = status.getMigration();
             m.setShellAccess(null);
-            m.setRefusalReason(reason);
+            m.setRefusalReason(reason.wire());
             m.setRefusalMessage(message);
             m.setRefusalTime(Timestamps.format(context.now()));
             m.setRefusalGeneration(generation);

@@ -9,6 +9,7 @@ import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
 import io.binarybosh.operator.model.OperationType;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.OperationContext;
 
@@ -39,7 +40,8 @@ final class MigrationStart {
             status.setOperation(operation);
             status.setMigration(migration);
         });
-        context.events().normal(written, "MigrationStarted", "migration " + operation.getId() + " from the Micro at "
+        context.events().normal(written, Reason.MIGRATION_STARTED,
+                "migration " + operation.getId() + " from the Micro at "
                 + migration.getSourceUrl() + " to Meta at " + migration.getTargetUrl() + ": preflight");
         new Preflight().handle(context, Step.OperationAction.MIGRATE);
     }

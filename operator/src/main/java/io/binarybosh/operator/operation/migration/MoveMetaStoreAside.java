@@ -4,6 +4,7 @@ import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.OperationContext;
 import io.binarybosh.operator.operation.StepHandler;
@@ -45,7 +46,7 @@ final class MoveMetaStoreAside implements StepHandler {
                     m.setMetaStoreAside(where);
                     m.setCopyAttempt(1);
                 });
-        context.events().normal(written, "MetaStoreMovedAside", "Meta's own store was moved to " + where
+        context.events().normal(written, Reason.META_STORE_MOVED_ASIDE, "Meta's own store was moved to " + where
                 + " (kept until a person removes it)");
     }
 

@@ -6,6 +6,7 @@ import io.binarybosh.operator.director.DirectorException;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.OperationContext;
 import io.binarybosh.operator.operation.StepHandler;
@@ -27,7 +28,8 @@ final class PauseResurrection implements StepHandler {
         }
         BinaryBoshPair written = Journal.nextMigrationStep(context, OperationStep.STOPPING_DIRECTORS,
                 "resurrection paused on the three directors: monit stop all on each", null);
-        context.events().normal(written, "ResurrectionPaused", "resurrection paused on the Micro, Primary and Meta, "
+        context.events().normal(written, Reason.RESURRECTION_PAUSED,
+                "resurrection paused on the Micro, Primary and Meta, "
                 + "so that no health monitor recreates a VM while the directors are stopped");
     }
 }

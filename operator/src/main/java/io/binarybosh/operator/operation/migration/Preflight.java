@@ -10,6 +10,7 @@ import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.ShellAccessStatus;
 import io.binarybosh.operator.observe.ManifestAddresses;
 import io.binarybosh.operator.operation.Journal;
@@ -61,7 +62,8 @@ final class Preflight implements StepHandler {
         named.addAll(ManifestAddresses.dnsSettingsNaming(primary.manifest(metaDeployment), addresses).stream()
                 .map(path -> "Meta's manifest " + path).toList());
         if (!named.isEmpty()) {
-            MigrationRefusal.refuse(context, "MicroInDnsSettings", String.join(", ", named) + " names the Micro ("
+            MigrationRefusal.refuse(context, Reason.MICRO_IN_DNS_SETTINGS,
+                    String.join(", ", named) + " names the Micro ("
                     + String.join(", ", addresses) + "): once the Micro is retired every DNS lookup from that "
                     + "director would wait for a dead server. Remove it from the manifest and redeploy first");
             return;
@@ -78,7 +80,8 @@ final class Preflight implements StepHandler {
             Optional<String> notTheMicro = MicroIdentity.mismatch(expect(shell.run(commands.microIdentity(), COMMAND),
                     "reading the director's config on the Micro's VM"), infoName, null);
             if (notTheMicro.isPresent()) {
-                MigrationRefusal.refuse(context, "MicroIdentityMismatch", notTheMicro.get() + ": the ssh login of "
+                MigrationRefusal.refuse(context, Reason.MICRO_IDENTITY_MISMATCH,
+                        notTheMicro.get() + ": the ssh login of "
                         + "spec.bootstrap.micro.ssh does not reach the director at " + spec.getBootstrap().getMicro()
                         .getUrl() + " (/info name '" + infoName + "'). Nothing is stopped or copied; fix the ssh "
                         + "host or the URL");
@@ -90,7 +93,7 @@ final class Preflight implements StepHandler {
                     "measuring the Micro's store"));
         }
         if (source.current().isEmpty()) {
-            MigrationRefusal.refuse(context, "SourceHasNoDirectorData", "the Micro's store " + microStore
+            MigrationRefusal.refuse(context, Reason.SOURCE_HAS_NO_DIRECTOR_DATA, "the Micro's store " + microStore
                     + " holds no postgres data directory with data: it is not the director holding Primary's "
                     + "deployment, or storePath is wrong. Nothing is copied from it");
             return;
@@ -99,7 +102,8 @@ final class Preflight implements StepHandler {
         List<String> outside = source.notShutDown().stream().filter(d -> !d.name().equals(directory))
                 .map(PostgresState.DataDirectory::toString).toList();
         if (!outside.isEmpty()) {
-            MigrationRefusal.refuse(context, "SourcePostgresRunning", "pg_controldata says " + outside + " on the "
+            MigrationRefusal.refuse(context, Reason.SOURCE_POSTGRES_RUNNING,
+                    "pg_controldata says " + outside + " on the "
                     + "Micro's store, besides the director's own " + directory + ", was not shut down: a postgres "
                     + "runs on it outside monit, or died. A store copied while it writes is not a copy. Stop it first");
             return;
@@ -113,7 +117,7 @@ final class Preflight implements StepHandler {
                     context.facts().meta().managerView().flatMap(v -> v.instance())));
         } catch (DirectorException e) {
             // held, then tried again with a growing delay: never a flood of failing ssh setup tasks
-            Journal.block(context, "SshAccessFailed", "ssh access to the directors' VMs could not be set up: "
+            Journal.block(context, Reason.SSH_ACCESS_FAILED, "ssh access to the directors' VMs could not be set up: "
                     + e.getMessage());
             return;
         }
@@ -130,14 +134,14 @@ final class Preflight implements StepHandler {
         }
         // Meta's own store is moved aside on the same disk, never deleted: the copy needs room next to it
         if (metaFree < microBytes) {
-            MigrationRefusal.refuse(context, "MetaDiskTooSmall", "the Micro's store takes " + microBytes
+            MigrationRefusal.refuse(context, Reason.META_DISK_TOO_SMALL, "the Micro's store takes " + microBytes
                     + " bytes but Meta's disk has " + metaFree + " free: Meta keeps its own store (moved aside) on "
                     + "the same disk, so it needs room for both. Give Meta a bigger persistent disk first");
             return;
         }
         List<String> targetDirectories = target.directories().stream().map(PostgresState.DataDirectory::name).toList();
         if (!PostgresState.startsOn(directory, targetDirectories)) {
-            MigrationRefusal.refuse(context, "PostgresVersionMismatch", "the Micro's database is in " + directory
+            MigrationRefusal.refuse(context, Reason.POSTGRES_VERSION_MISMATCH, "the Micro's database is in " + directory
                     + " but Meta's store has " + targetDirectories + ": Meta's bosh release runs another postgres "
                     + "major version, which cannot start on the copied data directory (its pre-start upgrades "
                     + "postgres-13 to postgres-15, nothing else)");
@@ -154,12 +158,13 @@ final class Preflight implements StepHandler {
                     m.setPostgresDirectory(directory);
                     clearRefusal(m);
                 });
-        context.events().normal(written, "PreflightPassed", "the three directors answer, the Micro holds "
+        context.events().normal(written, Reason.PREFLIGHT_PASSED, "the three directors answer, the Micro holds "
                 + sourceDeployments + ", Meta runs " + context.facts().meta().observation().info().version() + " on "
                 + directory + " like the Micro, nothing is locked or running; recorded " + releases.size()
                 + " releases and " + stemcells.size() + " stemcells to check Meta against");
         if (manual) {
-            context.events().normal(written, "ApprovalRequired", "migration " + operation.getId() + " will stop the "
+            context.events().normal(written, Reason.APPROVAL_REQUIRED,
+                    "migration " + operation.getId() + " will stop the "
                     + "three directors and copy the Micro's store onto Meta; to let it, annotate the pair with "
                     + "binarybosh.io/approve=" + operation.getId());
         }

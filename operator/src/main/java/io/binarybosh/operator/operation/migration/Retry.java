@@ -5,6 +5,7 @@ import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.Timestamps;
 import io.binarybosh.operator.operation.OperationContext;
 import io.binarybosh.operator.shell.Shell;
@@ -29,14 +30,14 @@ public final class Retry {
         String reason = context.migration().getBlockedReason();
         // CopyFailed copies again from attempt 1, wherever the fifth attempt failed (the copy, its verification,
         // Meta's start): the earlier attempts' exit files go first, or attempt 1 would read its old exit code.
-        boolean copyAgain = "CopyFailed".equals(reason);
+        boolean copyAgain = Reason.COPY_FAILED.is(reason);
         if (copyAgain) {
             try (Shell meta = MigrationVms.shell(context, DirectorRole.META)) {
                 MigrationVms.expect(meta.run(MigrationVms.commands(context.pair()).removeCopyFiles(
                         MigrationVms.copyDir(operation)), MigrationVms.COMMAND), "removing the failed attempts' files");
             }
         }
-        if (VmReplacement.HOST_KEY_CHANGED.equals(reason)) {
+        if (VmReplacement.HOST_KEY_CHANGED.is(reason)) {
             VmReplacement.reopenOnRetry(context);
         }
         context.beforeRecord("retry");
@@ -59,7 +60,7 @@ public final class Retry {
             op.setRetryTime(null);
             op.setMessage("retried by a person after " + reason + ": " + op.getStep() + " starts over");
         });
-        context.events().normal(written, "MigrationRetried", "migration " + operation.getId() + " stopped at "
+        context.events().normal(written, Reason.MIGRATION_RETRIED, "migration " + operation.getId() + " stopped at "
                 + operation.getStep() + " (" + reason + "); a person let it try again");
     }
 }

@@ -10,6 +10,7 @@ import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.OperationContext;
 import io.binarybosh.operator.operation.StepHandler;
@@ -59,7 +60,8 @@ final class StartMeta implements StepHandler {
             info = meta.authenticatedInfo();
         } catch (DirectorException e) {
             if (MigrationVms.stepStarted(operation).plus(START_DEADLINE).isBefore(context.now())) {
-                Journal.block(context, "MetaDidNotStart", "Meta's API has not answered " + START_DEADLINE.toMinutes()
+                Journal.block(context, Reason.META_DID_NOT_START,
+                        "Meta's API has not answered " + START_DEADLINE.toMinutes()
                         + " minutes after monit start all: " + e.getMessage() + ". Look at monit summary and "
                         + "/var/vcap/sys/log on Meta's VM; binarybosh.io/approve=" + Retry.value(operation, migration)
                         + " waits again, binarybosh.io/abort=" + operation.getId() + " goes back");
@@ -79,7 +81,7 @@ final class StartMeta implements StepHandler {
         DirectorInventory.missing(migration.getSourceStemcells(), DirectorInventory.stemcells(meta), "stemcells",
                 problems);
         if (!problems.isEmpty()) {
-            Journal.block(context, "MetaDoesNotMatchSource", "Meta runs on the copy but " + String.join("; ",
+            Journal.block(context, Reason.META_DOES_NOT_MATCH_SOURCE, "Meta runs on the copy but " + String.join("; ",
                     problems) + ". The Micro's data is intact (fenced only later); look before going on, then "
                     + "binarybosh.io/approve=" + Retry.value(operation, migration) + " checks again, or "
                     + "binarybosh.io/abort=" + operation.getId() + " goes back");
@@ -90,10 +92,11 @@ final class StartMeta implements StepHandler {
                 : OperationStep.FENCING_MICRO, "Meta runs on the copy and lists " + deployments + ": "
                 + (manual ? "waiting for the annotation binarybosh.io/approve=" + operation.getId() + "-fence"
                 : "fencing the Micro"), null);
-        context.events().normal(written, "MetaStarted", "Meta runs on the Micro's data: uuid " + info.uuid()
+        context.events().normal(written, Reason.META_STARTED, "Meta runs on the Micro's data: uuid " + info.uuid()
                 + ", deployments " + deployments + ", the Micro's releases and stemcells");
         if (manual) {
-            context.events().normal(written, "ApprovalRequired", "migration " + operation.getId() + " will move the "
+            context.events().normal(written, Reason.APPROVAL_REQUIRED,
+                    "migration " + operation.getId() + " will move the "
                     + "Micro's store aside and have Meta recreate Primary's VM; to let it, annotate the pair with "
                     + "binarybosh.io/approve=" + operation.getId() + "-fence");
         }

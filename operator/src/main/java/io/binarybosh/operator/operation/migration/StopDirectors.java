@@ -4,6 +4,7 @@ import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.OperationContext;
 import io.binarybosh.operator.operation.StepHandler;
@@ -62,7 +63,8 @@ final class StopDirectors implements StepHandler {
             String what = "not stopped yet: " + String.join("; ", notStopped);
             if (definitive || MigrationVms.stepStarted(context.operation()).plus(QUIESCE_DEADLINE)
                     .isBefore(context.now())) {
-                Journal.block(context, notCleanlyShutDown ? "SourceNotCleanlyShutDown" : "DirectorsNotStopped",
+                Journal.block(context,
+                        notCleanlyShutDown ? Reason.SOURCE_NOT_CLEANLY_SHUT_DOWN : Reason.DIRECTORS_NOT_STOPPED,
                         "after monit stop all, " + what + ". Nothing is copied from or onto a director whose "
                                 + "processes run; stop them (monit stop all) and the operator goes on");
             } else {
@@ -72,7 +74,7 @@ final class StopDirectors implements StepHandler {
         }
         BinaryBoshPair written = Journal.nextMigrationStep(context, OperationStep.MOVING_META_STORE_ASIDE,
                 "every process stopped on the three VMs, postgres shut down cleanly: moving Meta's store aside", null);
-        context.events().normal(written, "DirectorsStopped", "monit reports every process stopped on the Micro, "
+        context.events().normal(written, Reason.DIRECTORS_STOPPED, "monit reports every process stopped on the Micro, "
                 + "Primary and Meta, and no postgres runs on the Micro's or Meta's store");
     }
 

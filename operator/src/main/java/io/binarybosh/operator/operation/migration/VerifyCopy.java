@@ -6,6 +6,7 @@ import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.OperationContext;
 import io.binarybosh.operator.operation.StepHandler;
@@ -82,7 +83,7 @@ final class VerifyCopy implements StepHandler {
                     m.setTargetChecksum(targetSum);
                     m.setCopyVerified(true);
                 });
-        context.events().normal(written, "CopyVerified", "Meta's store equals the Micro's: " + files + " files, "
+        context.events().normal(written, Reason.COPY_VERIFIED, "Meta's store equals the Micro's: " + files + " files, "
                 + "listing sha256 " + sourceSum + "; the copy key was removed from both VMs");
     }
 

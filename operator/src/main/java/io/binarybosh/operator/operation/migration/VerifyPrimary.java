@@ -11,6 +11,7 @@ import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.OperationStep;
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.OperationContext;
 import io.binarybosh.operator.operation.StepHandler;
@@ -63,7 +64,7 @@ final class VerifyPrimary implements StepHandler {
         }
         if (!notYet.isEmpty()) {
             if (MigrationVms.stepStarted(operation).plus(ADOPT_DEADLINE).isBefore(context.now())) {
-                Journal.block(context, "PrimaryNotAdopted", ADOPT_DEADLINE.toMinutes() + " minutes after Meta "
+                Journal.block(context, Reason.PRIMARY_NOT_ADOPTED, ADOPT_DEADLINE.toMinutes() + " minutes after Meta "
                         + "recreated Primary's VM, " + String.join("; ", notYet) + ". Fix it, then "
                         + "binarybosh.io/approve=" + Retry.value(operation, migration) + " waits again");
             } else {
@@ -73,7 +74,7 @@ final class VerifyPrimary implements StepHandler {
         }
         BinaryBoshPair written = Journal.nextMigrationStep(context, OperationStep.UNPAUSING_RESURRECTION, "Primary "
                 + "runs on a new VM whose agent reports to Meta: unpausing resurrection", null);
-        context.events().normal(written, "PrimaryAdopted", "Meta recreated Primary's VM (" + migration
+        context.events().normal(written, Reason.PRIMARY_ADOPTED, "Meta recreated Primary's VM (" + migration
                 .getPrimaryVmCid() + " -> " + instance.get().cid() + "); its agent reports running to Meta, Primary "
                 + "answers and still holds " + migration.getPrimaryDeployments());
     }

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.operation.migration;
 
+import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.decide.DirectorFacts;
 import io.binarybosh.operator.director.DirectorException;
 import io.binarybosh.operator.director.model.Instance;
@@ -35,7 +36,7 @@ import java.util.Optional;
  */
 final class VmReplacement {
 
-    static final String HOST_KEY_CHANGED = "VmHostKeyChanged";
+    static final Reason HOST_KEY_CHANGED = Reason.VM_HOST_KEY_CHANGED;
 
     private VmReplacement() {
     }
@@ -105,7 +106,7 @@ final class VmReplacement {
             all.removeIf(a -> role.fieldName().equals(a.getRole()));
             all.add(fresh);
             m.setShellAccess(all);
-            if (clearBlock && HOST_KEY_CHANGED.equals(m.getBlockedReason())) {
+            if (clearBlock && HOST_KEY_CHANGED.is(m.getBlockedReason())) {
                 m.setBlockedReason(null);
                 m.setBlockedMessage(null);
                 m.setBlockedTime(null);
@@ -118,7 +119,7 @@ final class VmReplacement {
             operation.setMessage(role.displayName() + "'s VM was recreated: ssh access opened again through "
                     + manager.displayName());
         });
-        context.events().normal(written, "VmReplaced", role.displayName() + "'s VM was recreated: "
+        context.events().normal(written, Reason.VM_REPLACED, role.displayName() + "'s VM was recreated: "
                 + manager.displayName() + " shows it on VM " + instance.cid() + " at " + fresh.getHost() + " (was "
                 + recordedCid(context.migration(), role, old) + " at " + old.getHost() + "); ssh access opened again "
                 + "through " + manager.displayName() + ", pinning the host key it handed over ("
