@@ -95,6 +95,14 @@ public final class BinaryBoshOperator implements AutoCloseable {
         return operator.getRuntimeInfo().allEventSourcesAreHealthy();
     }
 
+    /**
+     * Waits, a bounded time, until every event recorded so far is written (events are written off the reconcile
+     * threads): for tests that read events right after the status they follow.
+     */
+    public boolean flushEvents() {
+        return reconciler.flushEvents();
+    }
+
     /** Stops reconciling, then closes director connections and pollers. */
     @Override
     public void close() {

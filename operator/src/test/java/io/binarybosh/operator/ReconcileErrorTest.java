@@ -115,6 +115,7 @@ class ReconcileErrorTest {
     }
 
     private List<Event> events(String reason) {
+        operator.flushEvents(); // events are written off the reconcile threads
         return client.v1().events().inNamespace(NAMESPACE).list().getItems().stream()
                 .filter(e -> reason.equals(e.getReason())).toList();
     }
