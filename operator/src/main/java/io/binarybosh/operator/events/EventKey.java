@@ -3,10 +3,23 @@ package io.binarybosh.operator.events;
 import java.util.Objects;
 
 /** What makes two events the same event: their object, type, reason and message. */
-public record EventKey(EventObject object, String type, String reason, String message) {
+public record EventKey(EventObject object, Type type, String reason, String message) {
 
-    public static final String NORMAL = "Normal";
-    public static final String WARNING = "Warning";
+    /** An event's type, as core/v1 Events spell it. */
+    public enum Type {
+        NORMAL("Normal"),
+        WARNING("Warning");
+
+        private final String wire;
+
+        Type(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+    }
 
     public EventKey {
         Objects.requireNonNull(object, "object");
@@ -16,6 +29,6 @@ public record EventKey(EventObject object, String type, String reason, String me
     }
 
     public boolean warning() {
-        return WARNING.equals(type);
+        return type == Type.WARNING;
     }
 }

@@ -52,12 +52,12 @@ public final class EventRecorder implements EventSink, AutoCloseable {
 
     @Override
     public void normal(HasMetadata resource, String reason, String message) {
-        record(resource, EventKey.NORMAL, reason, message);
+        record(resource, EventKey.Type.NORMAL, reason, message);
     }
 
     @Override
     public void warning(HasMetadata resource, String reason, String message) {
-        record(resource, EventKey.WARNING, reason, message);
+        record(resource, EventKey.Type.WARNING, reason, message);
     }
 
     /** Waits, a bounded time, until the events recorded about {@code resource} have been written (or given up). */
@@ -85,7 +85,7 @@ public final class EventRecorder implements EventSink, AutoCloseable {
         sender.interrupt();
     }
 
-    private void record(HasMetadata resource, String type, String reason, String message) {
+    private void record(HasMetadata resource, EventKey.Type type, String reason, String message) {
         String text = message.length() > EventWriter.MAX_MESSAGE_LENGTH
                 ? message.substring(0, EventWriter.MAX_MESSAGE_LENGTH) : message;
         EventKey key = new EventKey(EventObject.of(resource), type, reason, text);

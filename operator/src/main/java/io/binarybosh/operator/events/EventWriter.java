@@ -33,7 +33,7 @@ final class EventWriter {
                 .withNamespace(object.namespace())
                 .withUid(object.uid())
                 .endInvolvedObject()
-                .withType(key.type())
+                .withType(key.type().wire())
                 .withReason(key.reason())
                 .withMessage(key.message())
                 .withFirstTimestamp(Timestamps.format(pending.firstAt()))

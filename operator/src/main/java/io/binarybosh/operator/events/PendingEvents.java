@@ -18,7 +18,8 @@ public final class PendingEvents {
 
     private final int capacity;
     private final Map<EventKey, PendingEvent> pending = new LinkedHashMap<>();
-    private final Map<EventObject, Integer> inFlight = new java.util.HashMap<>();
+    /** How many events about each object wait or are being sent: what {@link #holds} answers from. */
+    private final Map<EventObject, Integer> held = new java.util.HashMap<>();
     private long dropped;
 
     public PendingEvents(int capacity) {
@@ -40,6 +41,7 @@ public final class PendingEvents {
             return false;
         }
         pending.put(key, PendingEvent.first(key, at));
+        held.merge(key.object(), 1, Integer::sum);
         notifyAll();
         return true;
     }
@@ -58,19 +60,18 @@ public final class PendingEvents {
         }
         PendingEvent event = oldest.next();
         oldest.remove();
-        inFlight.merge(event.key().object(), 1, Integer::sum);
         return Optional.of(event);
     }
 
     /** The sender is done with an event it took (written, or given up). */
     public synchronized void sent(PendingEvent event) {
-        inFlight.computeIfPresent(event.key().object(), (object, count) -> count == 1 ? null : count - 1);
+        release(event.key().object());
         notifyAll();
     }
 
     /** Whether an event about {@code object} is still pending or being sent. */
     public synchronized boolean holds(EventObject object) {
-        return inFlight.containsKey(object) || pending.keySet().stream().anyMatch(key -> key.object().equals(object));
+        return held.containsKey(object);
     }
 
     /** Waits up to {@code waitMillis} until nothing about {@code object} (every object when null) is left. */
@@ -87,7 +88,7 @@ public final class PendingEvents {
     }
 
     public synchronized boolean isEmpty() {
-        return pending.isEmpty() && inFlight.isEmpty();
+        return held.isEmpty();
     }
 
     public synchronized int size() {
@@ -103,11 +104,17 @@ public final class PendingEvents {
         return new ArrayList<>(pending.values());
     }
 
+    private void release(EventObject object) {
+        held.computeIfPresent(object, (o, count) -> count == 1 ? null : count - 1);
+    }
+
     private boolean dropOldestNormal() {
         Iterator<EventKey> keys = pending.keySet().iterator();
         while (keys.hasNext()) {
-            if (!keys.next().warning()) {
+            EventKey key = keys.next();
+            if (!key.warning()) {
                 keys.remove();
+                release(key.object());
                 dropped++;
                 return true;
             }

@@ -41,7 +41,7 @@ class EventRecorderTest {
         assertThat(written.get(0).count()).isEqualTo(2);
         assertThat(written.get(0).key().object())
                 .isEqualTo(new EventObject(BinaryBoshPair.GROUP + "/" + BinaryBoshPair.VERSION, "BinaryBoshPair", "ns", "a", "a-uid"));
-        assertThat(written.get(1).key().type()).isEqualTo(EventKey.WARNING);
+        assertThat(written.get(1).key().type()).isEqualTo(EventKey.Type.WARNING);
         assertThat(pending.isEmpty()).isTrue();
     }
 

@@ -14,11 +14,11 @@ class PendingEventsTest {
     private static final EventObject OTHER = new EventObject("binarybosh.io/v1alpha1", "BinaryBoshPair", "ns", "b", "u2");
 
     private static EventKey normal(EventObject object, String reason) {
-        return new EventKey(object, EventKey.NORMAL, reason, reason + " happened");
+        return new EventKey(object, EventKey.Type.NORMAL, reason, reason + " happened");
     }
 
     private static EventKey warning(EventObject object, String reason) {
-        return new EventKey(object, EventKey.WARNING, reason, reason + " happened");
+        return new EventKey(object, EventKey.Type.WARNING, reason, reason + " happened");
     }
 
     private static List<String> reasons(PendingEvents events) {
@@ -43,7 +43,7 @@ class PendingEventsTest {
     void theSameReasonWithAnotherMessageOrAboutAnotherObjectIsAnotherEvent() {
         PendingEvents events = new PendingEvents(10);
         events.offer(normal(PAIR, "A"), T0);
-        events.offer(new EventKey(PAIR, EventKey.NORMAL, "A", "something else"), T0);
+        events.offer(new EventKey(PAIR, EventKey.Type.NORMAL, "A", "something else"), T0);
         events.offer(normal(OTHER, "A"), T0);
 
         assertThat(events.size()).isEqualTo(3);
@@ -82,6 +82,20 @@ class PendingEventsTest {
         assertThat(events.holds(OTHER)).isTrue();
         assertThat(events.awaitSent(OTHER, 0)).isFalse();
         assertThat(events.isEmpty()).isFalse();
+    }
+
+    @Test
+    void aFoldedRepeatOrADroppedEventIsNoLongerHeldOnceTheRestIsSent() throws InterruptedException {
+        PendingEvents events = new PendingEvents(1);
+        events.offer(normal(PAIR, "A"), T0);
+        events.offer(normal(PAIR, "A"), T0);
+        events.offer(warning(OTHER, "W"), T0);
+
+        assertThat(events.holds(PAIR)).as("its one event made room for the Warning").isFalse();
+        PendingEvent taken = events.take(0).orElseThrow();
+        events.sent(taken);
+        assertThat(events.isEmpty()).isTrue();
+        assertThat(events.holds(OTHER)).isFalse();
     }
 
     @Test
