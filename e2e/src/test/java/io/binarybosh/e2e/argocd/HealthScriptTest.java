@@ -30,7 +30,7 @@ class HealthScriptTest {
             invalid.json           | Degraded    | Secret bosh/primary-director not found
             degraded.json          | Degraded    | Primary does not answer over verified TLS
             paused.json            | Suspended   | the binarybosh.io/paused annotation stops every action
-            deleting.json          | Progressing | Being deleted, waiting for finalizers: binaryboshpairs.binarybosh.io/finalizer
+            deleting.json          | Progressing | Being deleted, waiting for finalizers: binarybosh.io/operation-guard
             """)
     void fixtureHealth(String fixture, String status, String message) {
         ArgoCdScripts.Health health = ArgoCdScripts.health(ArgoCdScripts.fixture(fixture));

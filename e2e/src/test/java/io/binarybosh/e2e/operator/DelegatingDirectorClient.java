@@ -3,25 +3,20 @@ package io.binarybosh.e2e.operator;
 import io.binarybosh.operator.director.ContextId;
 import io.binarybosh.operator.director.DirectorClient;
 import io.binarybosh.operator.director.DirectorInfo;
+import io.binarybosh.operator.director.TaskResult;
 import io.binarybosh.operator.director.model.Config;
 import io.binarybosh.operator.director.model.DeployOptions;
 import io.binarybosh.operator.director.model.Deployment;
 import io.binarybosh.operator.director.model.DeploymentsQuery;
 import io.binarybosh.operator.director.model.Instance;
-import io.binarybosh.operator.director.model.Lock;
 import io.binarybosh.operator.director.model.Problem;
 import io.binarybosh.operator.director.model.Release;
 import io.binarybosh.operator.director.model.SshHostResult;
 import io.binarybosh.operator.director.model.SshTarget;
 import io.binarybosh.operator.director.model.Stemcell;
 import io.binarybosh.operator.director.model.Task;
-import io.binarybosh.operator.director.model.TaskOutputChunk;
-import io.binarybosh.operator.director.model.TaskOutputType;
 import io.binarybosh.operator.director.model.TaskQuery;
-import io.binarybosh.operator.director.model.Vm;
 import io.binarybosh.operator.director.model.VmDetails;
-import io.binarybosh.operator.director.TaskResult;
-import io.binarybosh.operator.director.TaskWaitOptions;
 
 import java.time.Duration;
 import java.util.List;
@@ -57,38 +52,8 @@ class DelegatingDirectorClient implements DirectorClient {
     }
 
     @Override
-    public long deploy(String manifestYaml, DeployOptions options, ContextId contextId) {
-        return delegate.deploy(manifestYaml, options, contextId);
-    }
-
-    @Override
     public List<Instance> instances(String deployment) {
         return delegate.instances(deployment);
-    }
-
-    @Override
-    public List<Vm> vms(String deployment) {
-        return delegate.vms(deployment);
-    }
-
-    @Override
-    public long startInstanceDetails(String deployment, ContextId contextId) {
-        return delegate.startInstanceDetails(deployment, contextId);
-    }
-
-    @Override
-    public long startVmDetails(String deployment, ContextId contextId) {
-        return delegate.startVmDetails(deployment, contextId);
-    }
-
-    @Override
-    public List<VmDetails> instanceDetails(String deployment, ContextId contextId, Duration timeout) {
-        return delegate.instanceDetails(deployment, contextId, timeout);
-    }
-
-    @Override
-    public List<VmDetails> vmDetails(String deployment, ContextId contextId, Duration timeout) {
-        return delegate.vmDetails(deployment, contextId, timeout);
     }
 
     @Override
@@ -102,48 +67,8 @@ class DelegatingDirectorClient implements DirectorClient {
     }
 
     @Override
-    public TaskOutputChunk taskOutput(long taskId, TaskOutputType type, long fromByte) {
-        return delegate.taskOutput(taskId, type, fromByte);
-    }
-
-    @Override
-    public String taskResult(long taskId) {
-        return delegate.taskResult(taskId);
-    }
-
-    @Override
-    public void cancelTask(long taskId) {
-        delegate.cancelTask(taskId);
-    }
-
-    @Override
-    public List<Task> inFlightTasks(String deployment, String description, String user) {
-        return delegate.inFlightTasks(deployment, description, user);
-    }
-
-    @Override
-    public TaskResult waitForTask(long taskId, TaskWaitOptions options) {
-        return delegate.waitForTask(taskId, options);
-    }
-
-    @Override
-    public long scan(String deployment, ContextId contextId) {
-        return delegate.scan(deployment, contextId);
-    }
-
-    @Override
     public List<Problem> problems(String deployment) {
         return delegate.problems(deployment);
-    }
-
-    @Override
-    public long resolveProblems(String deployment, Map<Long, String> resolutions, ContextId contextId) {
-        return delegate.resolveProblems(deployment, resolutions, contextId);
-    }
-
-    @Override
-    public long scanAndFix(String deployment, Map<String, List<String>> instancesByGroup, ContextId contextId) {
-        return delegate.scanAndFix(deployment, instancesByGroup, contextId);
     }
 
     @Override
@@ -152,18 +77,13 @@ class DelegatingDirectorClient implements DirectorClient {
     }
 
     @Override
-    public void setResurrectionPaused(boolean paused) {
-        delegate.setResurrectionPaused(paused);
+    public List<String> variables(String deployment) {
+        return delegate.variables(deployment);
     }
 
     @Override
     public List<Config> configs(String type, boolean latest) {
         return delegate.configs(type, latest);
-    }
-
-    @Override
-    public List<Lock> locks() {
-        return delegate.locks();
     }
 
     @Override
@@ -177,15 +97,38 @@ class DelegatingDirectorClient implements DirectorClient {
     }
 
     @Override
-    public long recreateInstance(String deployment, String instanceGroup, String indexOrId, boolean fix,
-                                 ContextId contextId) {
-        return delegate.recreateInstance(deployment, instanceGroup, indexOrId, fix, contextId);
+    public long deploy(String manifestYaml, DeployOptions options, ContextId contextId) {
+        return delegate.deploy(manifestYaml, options, contextId);
     }
 
     @Override
-    public long startSshSetup(String deployment, SshTarget target, String user, String publicKey,
-                              ContextId contextId) {
-        return delegate.startSshSetup(deployment, target, user, publicKey, contextId);
+    public long scan(String deployment, ContextId contextId) {
+        return delegate.scan(deployment, contextId);
+    }
+
+    @Override
+    public long resolveProblems(String deployment, Map<Long, String> resolutions, ContextId contextId) {
+        return delegate.resolveProblems(deployment, resolutions, contextId);
+    }
+
+    @Override
+    public List<VmDetails> instanceDetails(String deployment, ContextId contextId, Duration timeout) {
+        return delegate.instanceDetails(deployment, contextId, timeout);
+    }
+
+    @Override
+    public TaskResult waitForTask(long taskId, Duration timeout) {
+        return delegate.waitForTask(taskId, timeout);
+    }
+
+    @Override
+    public void cancelTask(long taskId) {
+        delegate.cancelTask(taskId);
+    }
+
+    @Override
+    public void setResurrectionPaused(boolean paused) {
+        delegate.setResurrectionPaused(paused);
     }
 
     @Override

@@ -20,7 +20,7 @@ public final class TaskFloor {
     }
 
     /** 0 when the deployment has no task. */
-    public static long of(DirectorClient client, String deployment) {
+    public static long of(DirectorReads client, String deployment) {
         return highest(client.tasks(new TaskQuery(List.of(), deployment, null, WINDOW, true)));
     }
 

@@ -3,11 +3,15 @@
  *
  * <h2>Use</h2>
  * {@code client.HttpDirectorClientFactory} creates one
- * {@link io.binarybosh.operator.director.DirectorClient} per {@link io.binarybosh.operator.director.DirectorEndpoint}.
+ * {@link io.binarybosh.operator.director.DirectorClient} per {@link io.binarybosh.operator.director.DirectorEndpoint}:
+ * the calls the operator makes, split into {@link io.binarybosh.operator.director.DirectorReads} (GETs that change
+ * nothing) and {@link io.binarybosh.operator.director.DirectorActions} (tasks started, waited for or cancelled, and
+ * resurrection paused). The concrete {@code client.HttpDirectorClient} also speaks the routes the operator does not
+ * call.
  * A client is thread-safe and is closed with {@code close()}; the clients of one factory share its JSON codec and
  * its OkHttp connection pool (idle connections kept 60 s), each with its own endpoint's TLS trust. Calls return
  * records from {@code .model}; calls that start a director task return its id, and
- * {@code waitForTask(id, TaskWaitOptions)} follows it to the end.
+ * {@code waitForTask(id, timeout)} follows it to the end.
  *
  * <h2>Protocol (see {@code docs/bosh-director-api.md})</h2>
  * <ul>
@@ -20,7 +24,7 @@
  *   <li>Each route gets its exact {@code Content-Type} (a wrong one is a 404 on a real director). Redirects are
  *       never followed: the task id is read from the {@code Location} of the 302/303. Task-creating calls send
  *       {@code X-Bosh-Context-Id}; a director keeps it only on deploy/job-state/delete tasks, so other tasks are
- *       found again with {@code inFlightTasks(deployment, description, user)} ({@code verbose=2}).</li>
+ *       found again with {@code GET /tasks?deployment=..&verbose=2} and their description.</li>
  *   <li>GETs, {@code DELETE /task/:id} and {@code PUT /resurrection} are retried with exponential backoff and
  *       jitter on transport errors, GETs also on 5xx. POSTs and task-creating PUTs are sent exactly once.</li>
  *   <li>Tasks are polled like the CLI does: {@code GET /tasks/:id}, then event output with

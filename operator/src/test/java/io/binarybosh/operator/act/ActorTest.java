@@ -13,7 +13,6 @@ import io.binarybosh.operator.TestPairs;
 import io.binarybosh.operator.director.ContextId;
 import io.binarybosh.operator.director.DirectorClient;
 import io.binarybosh.operator.director.DirectorInfo;
-import io.binarybosh.operator.director.DirectorUnreachableException;
 import io.binarybosh.operator.director.UserAuthentication;
 import io.binarybosh.operator.director.model.Problem;
 import io.binarybosh.operator.director.model.Task;
@@ -34,6 +33,7 @@ import io.binarybosh.operator.observe.Outcome;
 import io.binarybosh.operator.observe.PairObservation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.binarybosh.operator.support.FakeDirectorClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,21 +56,10 @@ class ActorTest {
     private final KubernetesSerialization serialization = new KubernetesSerialization();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<Task> metaTasks = new ArrayList<>();
-    private final List<Problem> problems = new ArrayList<>();
     private BinaryBoshPair pair;
     private Actor actor;
 
-    private final DirectorClient meta = new DirectorClient() {
-        @Override
-        public DirectorInfo info() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public DirectorInfo authenticatedInfo() {
-            throw new UnsupportedOperationException();
-        }
-
+    private final FakeDirectorClient meta = new FakeDirectorClient("meta", log) {
         @Override
         public List<Task> tasks(TaskQuery query) {
             log.add("GET /tasks deployment=" + query.deployment());
@@ -88,11 +77,6 @@ class ActorTest {
                            ContextId contextId) {
             log.add("POST /deployments context=" + contextId.value() + " manifest=" + manifestYaml.trim());
             return 103;
-        }
-
-        @Override
-        public List<Problem> problems(String deployment) {
-            return problems;
         }
 
         @Override
@@ -124,10 +108,6 @@ class ActorTest {
         @Override
         public boolean resurrectionEnabled() {
             return true;
-        }
-
-        @Override
-        public void close() {
         }
     };
 
@@ -246,11 +226,11 @@ class ActorTest {
         act(new Step.StartRepair(DirectorRole.PRIMARY, DirectorRole.META));
         act(new Step.ContinueOperation(Step.OperationAction.NEXT_STEP));
         assertThat(pair.getStatus().getOperation().getStep()).isEqualTo(OperationStep.RESOLVING.wire());
-        problems.add(new Problem(7, "unresponsive_agent", "VM for 'bosh/uuid-1 (0)' is not responding.", Map.of(),
+        meta.problems.add(new Problem(7, "unresponsive_agent", "VM for 'bosh/uuid-1 (0)' is not responding.", Map.of(),
                 List.of(new Problem.Resolution("ignore", "Skip for now"),
                         new Problem.Resolution("recreate_vm", "Recreate VM and wait for processes to start")),
                 "bosh"));
-        problems.add(new Problem(8, "mount_info_mismatch", "disk", Map.of(),
+        meta.problems.add(new Problem(8, "mount_info_mismatch", "disk", Map.of(),
                 List.of(new Problem.Resolution("ignore", "Skip for now")), "bosh"));
         log.clear();
         act(new Step.ContinueOperation(Step.OperationAction.FIND_OR_START_TASK));
@@ -354,31 +334,8 @@ class ActorTest {
 
     @Test
     void aDirectorErrorLeavesTheOperationForTheNextReconcile() {
-        DirectorClient failing = new DirectorClient() {
-            @Override
-            public DirectorInfo info() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public DirectorInfo authenticatedInfo() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<Task> tasks(TaskQuery query) {
-                return List.of();
-            }
-
-            @Override
-            public long scan(String deployment, ContextId contextId) {
-                throw new DirectorUnreachableException("director https://127.0.0.12:25555 is unreachable", null);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        DirectorClient failing = new FakeDirectorClient("meta", log)
+                .unreachableOn("POST /deployments/bosh-primary/scans");
         actor = new Actor((p, role) -> Optional.of(failing), new PairMetrics(meters),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         act(new Step.StartRepair(DirectorRole.PRIMARY, DirectorRole.META));

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.director;
 
+import io.binarybosh.operator.director.client.HttpDirectorClient;
 import io.binarybosh.operator.director.model.DeploymentsQuery;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -81,7 +82,7 @@ class DirectorAuthTest {
         for (int i = 0; i < 4; i++) {
             director.enqueueJson(200, "[]");
         }
-        DirectorClient client = director.client();
+        HttpDirectorClient client = director.client();
 
         client.locks();
         client.locks();
@@ -232,7 +233,7 @@ class DirectorAuthTest {
     @Test
     void infoIsAskedOnlyOnceToChooseTheMode() {
         director = new DirectorFixture();
-        DirectorClient client = director.basicClient();
+        HttpDirectorClient client = director.basicClient();
         director.enqueueJson(200, "[]");
         director.enqueueJson(200, "[]");
 

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.director;
 
+import io.binarybosh.operator.director.client.HttpDirectorClient;
 import io.binarybosh.operator.director.model.Config;
 import io.binarybosh.operator.director.model.DeployOptions;
 import io.binarybosh.operator.director.model.Deployment;
@@ -45,7 +46,7 @@ class DirectorClientCallsTest {
             .encodeToString(("admin:" + DirectorFixture.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     private DirectorFixture director;
-    private DirectorClient client;
+    private HttpDirectorClient client;
 
     @BeforeEach
     void start() {

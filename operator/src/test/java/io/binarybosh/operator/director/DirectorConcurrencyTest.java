@@ -1,5 +1,6 @@
 package io.binarybosh.operator.director;
 
+import io.binarybosh.operator.director.client.HttpDirectorClient;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -53,7 +54,7 @@ class DirectorConcurrencyTest {
                     return new MockResponse.Builder().code(authorized ? 200 : 401).body("[]").build();
                 }
             });
-            DirectorClient client = director.client();
+            HttpDirectorClient client = director.client();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
                 List<Future<Integer>> results = new ArrayList<>();
@@ -74,7 +75,7 @@ class DirectorConcurrencyTest {
     @Test
     void aClosedClientRefusesCalls() {
         try (DirectorFixture director = new DirectorFixture()) {
-            DirectorClient client = director.basicClient();
+            HttpDirectorClient client = director.basicClient();
             client.close();
 
             assertThatThrownBy(client::locks).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");

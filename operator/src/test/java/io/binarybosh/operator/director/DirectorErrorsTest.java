@@ -1,5 +1,6 @@
 package io.binarybosh.operator.director;
 
+import io.binarybosh.operator.director.client.HttpDirectorClient;
 import io.binarybosh.operator.director.model.DeployOptions;
 import io.binarybosh.operator.director.model.DeploymentsQuery;
 import io.binarybosh.operator.director.model.TaskQuery;
@@ -23,7 +24,7 @@ class DirectorErrorsTest {
     private static final ContextId CONTEXT = ContextId.of("ctx");
 
     private DirectorFixture director;
-    private DirectorClient client;
+    private HttpDirectorClient client;
 
     @BeforeEach
     void start() {

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.director;
 
+import io.binarybosh.operator.director.client.HttpDirectorClient;
 import io.binarybosh.operator.director.client.HttpDirectorClientFactory;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -32,7 +33,7 @@ final class DirectorFixture implements AutoCloseable {
     final MockWebServer server = new MockWebServer();
     final FakeTime time = new FakeTime();
     final DirectorCredentials credentials;
-    private DirectorClient client;
+    private HttpDirectorClient client;
 
     DirectorFixture() {
         this(new DirectorCredentials("admin", ADMIN_PASSWORD));
@@ -68,7 +69,7 @@ final class DirectorFixture implements AutoCloseable {
         return DirectorClientOptions.defaults().withClock(time, time).withRetryPolicy(retryPolicy);
     }
 
-    DirectorClient client() {
+    HttpDirectorClient client() {
         if (client == null) {
             client = new HttpDirectorClientFactory(options(RetryPolicy.defaults())).create(endpoint());
         }
@@ -76,7 +77,7 @@ final class DirectorFixture implements AutoCloseable {
     }
 
     /** Lets the client discover basic auth and prove its credentials, then forgets those two requests. */
-    DirectorClient basicClient() {
+    HttpDirectorClient basicClient() {
         enqueueJson(200, BASIC_INFO);
         enqueueJson(200, BASIC_INFO.replace("\"user\":null", "\"user\":\"admin\""));
         client().authenticatedInfo();

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.director;
 
+import io.binarybosh.operator.director.client.HttpDirectorClient;
 import io.binarybosh.operator.director.model.DeployOptions;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
@@ -20,7 +21,7 @@ class DirectorRetryTest {
     private static final ContextId CONTEXT = ContextId.of("ctx");
 
     private DirectorFixture director;
-    private DirectorClient client;
+    private HttpDirectorClient client;
 
     @BeforeEach
     void start() {

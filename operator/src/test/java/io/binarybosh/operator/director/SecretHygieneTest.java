@@ -1,5 +1,6 @@
 package io.binarybosh.operator.director;
 
+import io.binarybosh.operator.director.client.HttpDirectorClient;
 import io.binarybosh.operator.director.client.HttpDirectorClientFactory;
 import io.binarybosh.operator.director.model.DeployOptions;
 import io.binarybosh.operator.director.TaskWaitOptions;
@@ -67,7 +68,7 @@ class SecretHygieneTest {
 
     private void basicFlows() {
         try (DirectorFixture director = new DirectorFixture()) {
-            DirectorClient client = director.basicClient();
+            HttpDirectorClient client = director.basicClient();
             toStrings.add(client.toString());
             toStrings.add(director.endpoint().toString());
             toStrings.add(director.credentials.toString());
@@ -115,7 +116,7 @@ class SecretHygieneTest {
             uaa.enqueue(token(TOKEN_1, 3600));
             uaa.enqueue(token(TOKEN_2, 3600));
             uaa.enqueue(new MockResponse.Builder().code(401).body("{\"error\":\"unauthorized\"}").build());
-            DirectorClient client = director.client();
+            HttpDirectorClient client = director.client();
             toStrings.add(client.toString());
             director.enqueueText(401, "Not authorized: '/locks'");
             director.enqueueJson(200, "[]");

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.director;
 
+import io.binarybosh.operator.director.client.HttpDirectorClient;
 import io.binarybosh.operator.director.model.TaskState;
 import io.binarybosh.operator.director.TaskEvent;
 import io.binarybosh.operator.director.TaskResult;
@@ -33,7 +34,7 @@ class TaskWaiterTest {
             + "\"Unable to get deployment lock, maybe a deployment is in progress. Try again later.\"}}\n";
 
     private DirectorFixture director;
-    private DirectorClient client;
+    private HttpDirectorClient client;
 
     @BeforeEach
     void start() {

@@ -2,8 +2,6 @@ package io.binarybosh.operator.observe;
 
 import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.director.ContextId;
-import io.binarybosh.operator.director.DirectorClient;
-import io.binarybosh.operator.director.DirectorInfo;
 import io.binarybosh.operator.director.model.Config;
 import io.binarybosh.operator.director.model.Deployment;
 import io.binarybosh.operator.director.model.DeploymentsQuery;
@@ -13,6 +11,7 @@ import io.binarybosh.operator.director.model.Task;
 import io.binarybosh.operator.director.model.TaskQuery;
 import io.binarybosh.operator.director.model.TaskState;
 import io.binarybosh.operator.director.model.VmDetails;
+import io.binarybosh.operator.support.FakeDirectorClient;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import org.junit.jupiter.api.Test;
 
@@ -33,20 +32,14 @@ class AgentCheckTest {
     private static final ResourceID PAIR = new ResourceID("bosh", "ns");
 
     /** Meta's view of Primary's deployment, with what the test sets. */
-    private static final class Meta implements DirectorClient {
+    private static final class Meta extends FakeDirectorClient {
         List<Task> inFlight = List.of();
         List<VmDetails> lines = List.of();
         final List<Long> cancelled = new ArrayList<>();
         int checks;
 
-        @Override
-        public DirectorInfo info() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public DirectorInfo authenticatedInfo() {
-            throw new UnsupportedOperationException();
+        Meta() {
+            super("meta", new ArrayList<>());
         }
 
         @Override
@@ -90,10 +83,6 @@ class AgentCheckTest {
         @Override
         public void cancelTask(long taskId) {
             cancelled.add(taskId);
-        }
-
-        @Override
-        public void close() {
         }
     }
 

@@ -1,7 +1,6 @@
 package io.binarybosh.operator.observe;
 
 import io.binarybosh.operator.director.ContextId;
-import io.binarybosh.operator.director.DirectorClient;
 import io.binarybosh.operator.director.DirectorInfo;
 import io.binarybosh.operator.director.DirectorTimeouts;
 import io.binarybosh.operator.director.DirectorUnreachableException;
@@ -21,6 +20,7 @@ import io.binarybosh.operator.model.ManagedDirectorSpec;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.SecretKeyRef;
 import io.binarybosh.operator.model.SecretRef;
+import io.binarybosh.operator.support.FakeDirectorClient;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -178,7 +178,7 @@ class PairObserverScheduleTest {
     @Test
     void aTaskInFlightIsLookedAtAgainAtEveryPoll() {
         observer.observe(pair);
-        primary.tasks = List.of(new Task(9, io.binarybosh.operator.director.model.TaskState.PROCESSING,
+        primary.inFlight = List.of(new Task(9, io.binarybosh.operator.director.model.TaskState.PROCESSING,
                 "scan and fix", null, null, null, "hm", "meta", null));
         clock.advance(Duration.ofSeconds(60));
         observer.observe(pair);
@@ -215,15 +215,16 @@ class PairObserverScheduleTest {
     }
 
     /** A director holding its peer's deployment, all well; records the calls it gets. */
-    private final class InMemoryDirector implements DirectorClient {
+    private final class InMemoryDirector extends FakeDirectorClient {
 
         final List<String> calls = new ArrayList<>();
         final String name;
         final String managed;
         volatile boolean down;
-        volatile List<Task> tasks = List.of();
+        volatile List<Task> inFlight = List.of();
 
         InMemoryDirector(String name, String managed) {
+            super(name, new ArrayList<>());
             this.name = name;
             this.managed = managed;
         }
@@ -269,7 +270,7 @@ class PairObserverScheduleTest {
         @Override
         public List<Task> tasks(TaskQuery query) {
             called("tasks");
-            return tasks;
+            return inFlight;
         }
 
         @Override
@@ -289,10 +290,6 @@ class PairObserverScheduleTest {
             called("instanceDetails");
             return List.of(new VmDetails("vm-1", true, null, Map.of(), null, List.of(), List.of(), "agent-1", "bosh",
                     0, "running", "started", null, null, List.of(), "z1", "id-1", true, false, null));
-        }
-
-        @Override
-        public void close() {
         }
     }
 

@@ -6,6 +6,7 @@ import io.binarybosh.operator.director.DirectorException;
 import io.binarybosh.operator.director.DirectorInfo;
 import io.binarybosh.operator.director.DirectorUnreachableException;
 import io.binarybosh.operator.director.UserAuthentication;
+import io.binarybosh.operator.director.model.Config;
 import io.binarybosh.operator.director.model.DeployOptions;
 import io.binarybosh.operator.director.model.Deployment;
 import io.binarybosh.operator.director.model.DeploymentsQuery;
@@ -20,7 +21,6 @@ import io.binarybosh.operator.director.model.TaskQuery;
 import io.binarybosh.operator.director.model.TaskState;
 import io.binarybosh.operator.director.model.VmDetails;
 import io.binarybosh.operator.director.TaskResult;
-import io.binarybosh.operator.director.TaskWaitOptions;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,9 +34,10 @@ import java.util.function.Supplier;
 /**
  * An in-memory director: scriptable state, every call recorded as a line like the HTTP request it stands for
  * ({@code PUT /resurrection paused=true}, {@code POST /deployments/x/scans}), a call that fails on demand. Tasks it
- * starts get ids above every task it holds and keep the context id only where a real director does (deploys).
+ * starts get ids above every task it holds and keep the context id only where a real director does (deploys). A test
+ * that needs a director answering one call its own way overrides that call.
  */
-public final class FakeDirectorClient implements DirectorClient {
+public class FakeDirectorClient implements DirectorClient {
 
     public static final String USER = "admin";
     /** When its tasks started: the tests' fixed now. */
@@ -55,6 +56,10 @@ public final class FakeDirectorClient implements DirectorClient {
     public final List<Problem> problems = new ArrayList<>();
     public final List<Release> releases = new ArrayList<>();
     public final List<Stemcell> stemcells = new ArrayList<>();
+    /** Deployment name to the names of its current variables (config server). */
+    public final Map<String, List<String>> variables = new LinkedHashMap<>();
+    /** The latest configs of each type ({@code resurrection}, ...). */
+    public final Map<String, List<Config>> configs = new LinkedHashMap<>();
     /** What an ssh setup answers, per deployment (a raw host key: {@code ssh-ed25519 AAAA... root@host}). */
     public final Map<String, List<SshHostResult>> sshSetups = new LinkedHashMap<>();
     public boolean resurrectionPaused;
@@ -190,7 +195,7 @@ public final class FakeDirectorClient implements DirectorClient {
     }
 
     @Override
-    public TaskResult waitForTask(long taskId, TaskWaitOptions options) {
+    public TaskResult waitForTask(long taskId, Duration timeout) {
         call("GET /tasks/" + taskId + " (wait)");
         setTaskState(taskId, TaskState.DONE);
         return new TaskResult(task(taskId), List.of(), "");
@@ -227,6 +232,18 @@ public final class FakeDirectorClient implements DirectorClient {
         if (resurrectionObeys) {
             resurrectionPaused = paused;
         }
+    }
+
+    @Override
+    public List<String> variables(String deployment) {
+        call("GET /deployments/" + deployment + "/variables");
+        return variables.getOrDefault(deployment, List.of());
+    }
+
+    @Override
+    public List<Config> configs(String type, boolean latest) {
+        call("GET /configs type=" + type + " latest=" + latest);
+        return configs.getOrDefault(type, List.of());
     }
 
     @Override

@@ -1,12 +1,11 @@
 package io.binarybosh.operator.director.client;
 
-import io.binarybosh.operator.director.DirectorClient;
 import io.binarybosh.operator.director.model.Task;
 import io.binarybosh.operator.director.model.TaskOutputType;
 import io.binarybosh.operator.director.tasks.TaskApi;
 
 /** The calls the task waiter makes, through a director client and its output reader. */
-record ClientTaskApi(DirectorClient client, TaskOutputs outputs) implements TaskApi {
+record ClientTaskApi(HttpDirectorClient client, TaskOutputs outputs) implements TaskApi {
 
     @Override
     public Task task(long taskId) {

@@ -50,8 +50,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The director API over HTTPS. Built by {@link HttpDirectorClientFactory}, which shares its codec and connection pool. */
-final class HttpDirectorClient implements DirectorClient {
+/**
+ * The director API over HTTPS. Built by {@link HttpDirectorClientFactory}, which shares its codec and connection pool.
+ * Beyond {@link DirectorClient} it speaks the routes the operator does not call (VMs, locks, {@code scan_and_fix},
+ * recreate, raw task output) for tests and tools that hold this class.
+ */
+public final class HttpDirectorClient implements DirectorClient {
 
     static final String CONTEXT_ID_HEADER = "X-Bosh-Context-Id";
     private static final String JSON = "application/json";
@@ -132,17 +136,17 @@ final class HttpDirectorClient implements DirectorClient {
         return readList(ApiRequest.get("deployments", name(deployment), "instances"), Instance.class);
     }
 
-    @Override
+    /** {@code GET /deployments/:d/vms}: from the director's database, no agent contact. */
     public List<Vm> vms(String deployment) {
         return readList(ApiRequest.get("deployments", name(deployment), "vms"), Vm.class);
     }
 
-    @Override
+    /** {@code GET /deployments/:d/instances?format=full}: starts the task, returns its id. */
     public long startInstanceDetails(String deployment, ContextId contextId) {
         return startTask(ApiRequest.get("deployments", name(deployment), "instances").query("format", "full"), contextId);
     }
 
-    @Override
+    /** {@code GET /deployments/:d/vms?format=full}: starts the task, returns its id. */
     public long startVmDetails(String deployment, ContextId contextId) {
         return startTask(ApiRequest.get("deployments", name(deployment), "vms").query("format", "full"), contextId);
     }
@@ -150,14 +154,14 @@ final class HttpDirectorClient implements DirectorClient {
     @Override
     public List<VmDetails> instanceDetails(String deployment, ContextId contextId, Duration timeout) {
         long taskId = startInstanceDetails(deployment, contextId);
-        return json.readLines(waitForTask(taskId, TaskWaitOptions.timeout(timeout)).result(), VmDetails.class,
+        return json.readLines(waitForTask(taskId, timeout).result(), VmDetails.class,
                 "The result of task " + taskId);
     }
 
-    @Override
+    /** Like {@link #instanceDetails} for {@code /vms?format=full}: every VM, inactive ones included. */
     public List<VmDetails> vmDetails(String deployment, ContextId contextId, Duration timeout) {
         long taskId = startVmDetails(deployment, contextId);
-        return json.readLines(waitForTask(taskId, TaskWaitOptions.timeout(timeout)).result(), VmDetails.class,
+        return json.readLines(waitForTask(taskId, timeout).result(), VmDetails.class,
                 "The result of task " + taskId);
     }
 
@@ -185,13 +189,13 @@ final class HttpDirectorClient implements DirectorClient {
         return read(ApiRequest.get("tasks", String.valueOf(taskId)), Task.class);
     }
 
-    @Override
+    /** {@code GET /tasks/:id/output?type=..} with {@code Range: bytes=fromByte-}. */
     public TaskOutputChunk taskOutput(long taskId, TaskOutputType type, long fromByte) {
         byte[] bytes = outputs.from(taskId, type, fromByte);
         return new TaskOutputChunk(new String(bytes, StandardCharsets.UTF_8), fromByte + bytes.length);
     }
 
-    @Override
+    /** {@code GET /tasks/:id/output?type=result}, whole. */
     public String taskResult(long taskId) {
         ApiRequest request = ApiRequest.get("tasks", String.valueOf(taskId), "output").query("type", "result")
                 .accepting(Set.of(200, 204));
@@ -203,7 +207,7 @@ final class HttpDirectorClient implements DirectorClient {
         http.execute(ApiRequest.delete("task", String.valueOf(taskId)));
     }
 
-    @Override
+    /** In-flight tasks of every type ({@code verbose=2}) on a deployment, by description and user when not null. */
     public List<Task> inFlightTasks(String deployment, String description, String user) {
         Objects.requireNonNull(deployment, "deployment");
         return tasks(TaskQuery.inFlight().withDeployment(deployment)).stream()
@@ -212,9 +216,14 @@ final class HttpDirectorClient implements DirectorClient {
                 .toList();
     }
 
-    @Override
+    /** Polls the task and its events until it ends; see {@link TaskWaiter}. */
     public TaskResult waitForTask(long taskId, TaskWaitOptions options) {
         return waiter.await(taskId, options);
+    }
+
+    @Override
+    public TaskResult waitForTask(long taskId, Duration timeout) {
+        return waitForTask(taskId, TaskWaitOptions.timeout(timeout));
     }
 
     @Override
@@ -243,7 +252,7 @@ final class HttpDirectorClient implements DirectorClient {
         return startTask(ApiRequest.send("PUT", JSON, body, "deployments", name(deployment), "problems"), contextId);
     }
 
-    @Override
+    /** The resurrector's {@code PUT /deployments/:d/scan_and_fix}; refused while resurrection is paused. */
     public long scanAndFix(String deployment, Map<String, List<String>> instancesByGroup, ContextId contextId) {
         if (instancesByGroup.isEmpty()) {
             throw new IllegalArgumentException("scan_and_fix needs at least one instance group");
@@ -269,10 +278,6 @@ final class HttpDirectorClient implements DirectorClient {
                 .map(VariableWire::name).toList();
     }
 
-    /** An element of {@code GET /deployments/:d/variables} ({@code ctl/deployments_controller.rb}). */
-    record VariableWire(String id, String name) {
-    }
-
     @Override
     public List<Config> configs(String type, boolean latest) {
         Objects.requireNonNull(type, "type");
@@ -280,7 +285,7 @@ final class HttpDirectorClient implements DirectorClient {
                 Config.class);
     }
 
-    @Override
+    /** {@code GET /locks}. */
     public List<Lock> locks() {
         return readList(ApiRequest.get("locks"), Lock.class);
     }
@@ -295,7 +300,7 @@ final class HttpDirectorClient implements DirectorClient {
         return readList(ApiRequest.get("releases"), Release.class);
     }
 
-    @Override
+    /** {@code PUT /deployments/:d/jobs/:group/:indexOrId?state=recreate[&fix=true]}, empty {@code text/yaml} body. */
     public long recreateInstance(String deployment, String instanceGroup, String indexOrId, boolean fix,
                                  ContextId contextId) {
         ApiRequest request = ApiRequest.send("PUT", YAML, EMPTY, "deployments", name(deployment), "jobs",
@@ -305,7 +310,7 @@ final class HttpDirectorClient implements DirectorClient {
         return startTask(request, contextId);
     }
 
-    @Override
+    /** {@code POST /deployments/:d/ssh} {@code setup}: starts the task that adds {@code user}; returns its id. */
     public long startSshSetup(String deployment, SshTarget target, String user, String publicKey, ContextId contextId) {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(publicKey, "publicKey");
@@ -319,7 +324,7 @@ final class HttpDirectorClient implements DirectorClient {
     public List<SshHostResult> sshSetup(String deployment, SshTarget target, String user, String publicKey,
                                         ContextId contextId, Duration timeout) {
         long taskId = startSshSetup(deployment, target, user, publicKey, contextId);
-        String result = waitForTask(taskId, TaskWaitOptions.timeout(timeout)).result().strip();
+        String result = waitForTask(taskId, timeout).result().strip();
         return json.readList(result.getBytes(StandardCharsets.UTF_8), SshHostResult.class,
                 "The result of ssh setup task " + taskId);
     }

@@ -4,7 +4,6 @@ import io.binarybosh.operator.director.DirectorTimeouts;
 import io.binarybosh.operator.director.DirectorEndpoint;
 import io.binarybosh.operator.director.DirectorClientOptions;
 import io.binarybosh.operator.director.DirectorClientFactory;
-import io.binarybosh.operator.director.DirectorClient;
 import io.binarybosh.operator.director.DirectorCaCertificateException;
 import io.binarybosh.operator.director.http.CaTrust;
 import io.binarybosh.operator.director.http.DirectorUrl;
@@ -54,8 +53,9 @@ public final class HttpDirectorClientFactory implements DirectorClientFactory, A
                 .build();
     }
 
+    /** The operator's {@link io.binarybosh.operator.director.DirectorClient}, with the routes it does not call. */
     @Override
-    public DirectorClient create(DirectorEndpoint endpoint) {
+    public HttpDirectorClient create(DirectorEndpoint endpoint) {
         HttpUrl base = DirectorUrl.base(endpoint.url());
         CaTrust trust = CaTrust.fromPem(endpoint.caCertificatePem());
         DirectorTimeouts timeouts = endpoint.timeouts();
