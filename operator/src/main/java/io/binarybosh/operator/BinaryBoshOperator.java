@@ -27,6 +27,13 @@ import java.util.concurrent.TimeUnit;
 public final class BinaryBoshOperator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BinaryBoshOperator.class);
+    /**
+     * Reconciler threads, instead of JOSDK's 50: a reconcile computes and writes a status (events are written by a
+     * thread of their own); only a pair's first one waits on its directors (its first observation), and an
+     * operation's step on SSH. More threads at start-up only made a thousand status writes arrive at once, whose
+     * watch events then piled up in the heap faster than the informer took them (docs/benchmarks.md).
+     */
+    static final int RECONCILE_THREADS = 16;
 
     private final Operator operator;
     private final BinaryBoshPairReconciler reconciler;
@@ -42,12 +49,13 @@ public final class BinaryBoshOperator implements AutoCloseable {
     public BinaryBoshOperator(KubernetesClient client, OperatorSettings settings, DirectorClientFactory directors,
                               ShellFactory shells, MeterRegistry meters, Clock clock) {
         pollingExecutor = PollingThreads.scheduled(settings.pollingThreads());
-        askExecutor = PollingThreads.asking(settings.pollingThreads());
+        askExecutor = PollingThreads.asking(settings.pollingThreads() + RECONCILE_THREADS);
         operator = new Operator(overrider -> {
             overrider.withKubernetesClient(client)
                     // The test API server answers server-side apply with 415; status is written with update.
                     .withUseSSAToPatchPrimaryResource(false)
                     .withCloseClientOnStop(false)
+                    .withConcurrentReconciliationThreads(RECONCILE_THREADS)
                     // Per-controller metrics only: per-resource series would grow with the number of pairs.
                     .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(meters));
             if (settings.leaderElection()) {
@@ -93,6 +101,14 @@ public final class BinaryBoshOperator implements AutoCloseable {
 
     public boolean isHealthy() {
         return operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    }
+
+    /**
+     * Waits, a bounded time, until every event recorded so far is written (events are written off the reconcile
+     * threads): for tests that read events right after the status they follow.
+     */
+    public boolean flushEvents() {
+        return reconciler.flushEvents();
     }
 
     /** Stops reconciling, then closes director connections and pollers. */

@@ -1,7 +1,5 @@
 package io.binarybosh.operator;
 
-import io.javaoperatorsdk.operator.api.config.ConfigurationService;
-
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -33,8 +31,8 @@ final class PollingThreads {
      * Asks a pair's Meta while another thread asks its Primary: one thread at most per thread that observes, that is
      * per polling thread and per reconciler thread (a pair's first observation is made by its first reconcile).
      */
-    static ThreadPoolExecutor asking(int pollingThreads) {
-        int threads = pollingThreads + ConfigurationService.DEFAULT_RECONCILIATION_THREADS_NUMBER;
+    static ThreadPoolExecutor asking(int observingThreads) {
+        int threads = observingThreads;
         ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, IDLE_SECONDS, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), named("director-ask"));
         executor.allowCoreThreadTimeOut(true);

@@ -118,6 +118,7 @@ class ObservingOperatorTest {
     }
 
     private List<Event> events(String pair, String reason) {
+        operator.flushEvents(); // events are written off the reconcile threads
         return client.v1().events().inNamespace(NAMESPACE).list().getItems().stream()
                 .filter(e -> pair.equals(e.getInvolvedObject().getName()) && reason.equals(e.getReason()))
                 .toList();

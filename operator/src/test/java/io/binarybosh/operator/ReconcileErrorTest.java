@@ -149,6 +149,7 @@ class ReconcileErrorTest {
                 });
                 assertThat(unpauses).as("each failure retried, the good reconcile not repeated")
                         .hasValue(FAILURES + 1);
+                operator.flushEvents(); // events are written off the reconcile threads
                 List<Event> announced = client.v1().events().inNamespace(NAMESPACE).list().getItems().stream()
                         .filter(e -> "ReconcileError".equals(e.getReason())).toList();
                 assertThat(announced).as("one event for the streak of failures").singleElement().satisfies(event -> {

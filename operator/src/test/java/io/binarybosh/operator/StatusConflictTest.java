@@ -148,6 +148,7 @@ class StatusConflictTest {
         assertThat(history.get(0).getType()).isEqualTo("UnpauseResurrection");
         assertThat(history.get(0).getResult()).isEqualTo("Succeeded");
         assertThat(meta.changeRequestCount()).as("one PUT /resurrection, not one per writer").isEqualTo(1);
+        operator.flushEvents();
         assertThat(client.v1().events().inNamespace(NAMESPACE).list().getItems())
                 .as("a conflict is not an error").noneMatch(e -> "ReconcileError".equals(e.getReason()));
         assertThat(meters.find("operator.sdk.reconciliations.failed").counters())

@@ -29,10 +29,12 @@ import java.util.regex.Pattern;
 final class OperatorProcess implements AutoCloseable {
 
     /**
-     * The chart's defaults (helm/binary-bosh-operator/values.yaml): a 512 MiB memory limit and
-     * {@code -XX:MaxRAMPercentage=75}; {@code MaxRAM} makes the JVM size itself as in that container.
+     * The chart's defaults (helm/binary-bosh-operator/values.yaml): its {@code javaOptions} under its 512 MiB memory
+     * limit; {@code MaxRAM} makes the JVM size itself as in that container.
      */
-    static final List<String> CHART_JVM_OPTIONS = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75");
+    static final List<String> CHART_JVM_OPTIONS = chartJvmOptions();
+    /** The chart's {@code mallocArenaMax}, given to the process as {@code MALLOC_ARENA_MAX}; null when unset. */
+    static final String CHART_MALLOC_ARENA_MAX = chartValue("mallocArenaMax");
     private static final Pattern BUCKET = Pattern.compile(
             "^operator_sdk_controllers_execution_reconcile_seconds_bucket\\{(.*)} ([0-9.eE+-]+)$");
     private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
@@ -64,7 +66,35 @@ final class OperatorProcess implements AutoCloseable {
         env.put("KUBECONFIG", kubeconfig.toString());
         env.put("HEALTH_PORT", String.valueOf(port));
         env.putIfAbsent("LOG_LEVEL", "warn");
+        if (CHART_MALLOC_ARENA_MAX != null) {
+            env.put("MALLOC_ARENA_MAX", CHART_MALLOC_ARENA_MAX);
+        }
         return new OperatorProcess(builder.start(), port);
+    }
+
+    private static List<String> chartJvmOptions() {
+        List<String> options = new ArrayList<>(List.of("-XX:MaxRAM=512m"));
+        String javaOptions = chartValue("javaOptions");
+        if (javaOptions != null) {
+            options.addAll(List.of(javaOptions.trim().split("\\s+")));
+        }
+        return List.copyOf(options);
+    }
+
+    /** A top-level scalar of the chart's values.yaml, quotes removed; null when absent or null. */
+    private static String chartValue(String key) {
+        Path values = io.binarybosh.e2e.kube.ProjectFiles.root().resolve("helm/binary-bosh-operator/values.yaml");
+        try {
+            for (String line : Files.readAllLines(values)) {
+                if (line.startsWith(key + ":")) {
+                    String value = line.substring(key.length() + 1).trim().replaceAll("^\"|\"$", "");
+                    return value.isEmpty() || value.equals("null") ? null : value;
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     long pid() {

@@ -94,7 +94,7 @@ final class StartupBenchmark implements Benchmark {
                 List.of("Start means building and starting the operator in a JVM already running the simulated "
                                 + "world and the Kubernetes API mock (JVM start-up itself is not included).",
                         "The operator starts its informers (pairs, Secrets, ConfigMaps) before it reconciles; the "
-                                + "pair becomes Ready after the first poll of both directors, including the agent check "
-                                + "task the operator asks each director for."));
+                                + "pair becomes Ready after the first poll of both directors; the agent check (a director "
+                                + "task) waits for the pair's slot in its five minutes and is not part of it."));
     }
 }

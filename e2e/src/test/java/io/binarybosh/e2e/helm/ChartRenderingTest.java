@@ -88,6 +88,8 @@ class ChartRenderingTest {
         assertThat(env.get("LOG_LEVEL").getValue()).isEqualTo("info");
         assertThat(env.get("LOG_FORMAT").getValue()).isEqualTo("text");
         assertThat(env.get("HEALTH_PORT").getValue()).isEqualTo("8080");
+        assertThat(env.get("JAVA_TOOL_OPTIONS").getValue()).contains("-XX:+UseSerialGC");
+        assertThat(env.get("MALLOC_ARENA_MAX").getValue()).isEqualTo("2");
         assertThat(operator(defaults).getImage())
                 .isEqualTo(ChartRenderer.REGISTRY + "/binary-bosh-operator:0.1.0");
         assertThat(operator(defaults).getImagePullPolicy()).isEqualTo("IfNotPresent");

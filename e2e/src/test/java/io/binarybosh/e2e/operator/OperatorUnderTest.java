@@ -231,6 +231,9 @@ final class OperatorUnderTest implements AutoCloseable {
     }
 
     List<Event> events(String reason) {
+        if (operator != null) {
+            operator.flushEvents(); // the operator writes events off its reconcile threads
+        }
         return client.v1().events().inNamespace(NAMESPACE).list().getItems().stream()
                 .filter(e -> reason.equals(e.getReason())).toList();
     }

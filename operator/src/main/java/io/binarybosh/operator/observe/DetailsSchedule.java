@@ -14,7 +14,9 @@ import java.util.Objects;
  * suggests it moved: a different {@code /info}, the peer falling silent or answering again, a changed spec, an
  * operation in flight, a Micro declared (split brain is told from its deployments), a desired manifest to compare,
  * or a last read that was not all well (an error, a lock, a task in flight, an agent not running, resurrection off).
- * While all is well, a poll then costs each director one request instead of five.
+ * While all is well, a poll then costs each director one request instead of five. With the pair's phases given
+ * ({@link PairPhase}), the periodic full read and the agent check fall on the pair's own slots in their intervals,
+ * so that pairs started together do not all read in full, or ask for a director task, in the same poll.
  */
 final class DetailsSchedule {
 
@@ -36,8 +38,24 @@ final class DetailsSchedule {
      * @param peerSilent whether the director this one manages is silent now
      * @param watchful   whether the pair needs every detail at every poll (an operation in flight, a Micro
      *                   declared, a desired manifest to compare)
+     * @param phases     the pair's slots for this director's full reads and agent checks; null: at fixed distances
+     *                   from the last ones
      */
-    record Poll(Instant now, DirectorInfo info, boolean peerSilent, long generation, boolean watchful) {
+    record Poll(Instant now, DirectorInfo info, boolean peerSilent, long generation, boolean watchful,
+                Phases phases) {
+
+        Poll(Instant now, DirectorInfo info, boolean peerSilent, long generation, boolean watchful) {
+            this(now, info, peerSilent, generation, watchful, null);
+        }
+    }
+
+    /** Where in their intervals a director's full reads and its agent checks fall for one pair. */
+    record Phases(PairPhase fullRead, PairPhase agentCheck) {
+
+        Phases {
+            Objects.requireNonNull(fullRead, "fullRead");
+            Objects.requireNonNull(agentCheck, "agentCheck");
+        }
     }
 
     private DetailsSchedule() {
@@ -51,14 +69,25 @@ final class DetailsSchedule {
                 || last.generation() != poll.generation()) {
             return true;
         }
-        if (!last.readAt().plus(FULL_READ_EVERY).isAfter(poll.now())) {
+        Instant nextRead = poll.phases() == null ? last.readAt().plus(FULL_READ_EVERY)
+                : poll.phases().fullRead().nextAfter(last.readAt(), FULL_READ_EVERY);
+        if (!nextRead.isAfter(poll.now())) {
             return true;
         }
-        return !allWell(last.details(), poll.now());
+        return !allWell(last.details(), poll.now(), poll.phases());
     }
 
     /** Nothing in these details that the next poll must look at again. */
     static boolean allWell(DirectorDetails details, Instant now) {
+        return allWell(details, now, null);
+    }
+
+    /**
+     * As {@link #allWell(DirectorDetails, Instant)}; with phases, an agent check is due at the pair's next slot,
+     * and one not made yet (put off to the pair's first slot, see {@link DirectorDetailsReader}) is no reason to
+     * read again before the next full read.
+     */
+    static boolean allWell(DirectorDetails details, Instant now, Phases phases) {
         if (details.error() != null || !Boolean.TRUE.equals(details.resurrectionEnabled())
                 || details.deploymentsLocked().containsValue(Boolean.TRUE)) {
             return false;
@@ -68,8 +97,14 @@ final class DetailsSchedule {
             return true;
         }
         AgentView agent = managed.agent();
-        return managed.exists() && !managed.locked() && managed.error() == null && managed.inFlightTasks().isEmpty()
-                && agent != null && agent.running()
-                && agent.checkedAt().plus(DirectorDetailsReader.AGENT_CHECK_INTERVAL).isAfter(now);
+        if (!managed.exists() || managed.locked() || managed.error() != null || !managed.inFlightTasks().isEmpty()) {
+            return false;
+        }
+        if (agent == null) {
+            return phases != null;
+        }
+        Instant nextCheck = phases == null ? agent.checkedAt().plus(DirectorDetailsReader.AGENT_CHECK_INTERVAL)
+                : phases.agentCheck().nextAfter(agent.checkedAt(), DirectorDetailsReader.AGENT_CHECK_INTERVAL);
+        return agent.running() && nextCheck.isAfter(now);
     }
 }

@@ -50,6 +50,7 @@ public final class DirectorDetailsReader {
     private final Clock clock;
     private final Map<Key, CachedSettings> manifests = new ConcurrentHashMap<>();
     private final Map<Key, AgentView> agents = new ConcurrentHashMap<>();
+    private final Map<Key, Instant> firstAsked = new ConcurrentHashMap<>();
 
     public DirectorDetailsReader(Clock clock) {
         this.clock = clock;
@@ -71,6 +72,17 @@ public final class DirectorDetailsReader {
      */
     public DirectorDetails read(ResourceID pair, DirectorRole role, DirectorClient client, String managedDeployment,
                                 Instant silentSince, boolean wantManifest, String user, boolean configServer) {
+        return read(pair, role, client, managedDeployment, silentSince, wantManifest, user, configServer, false);
+    }
+
+    /**
+     * @param spread whether the agent checks of an answering director fall on the pair's slots
+     *               ({@link #agentCheckPhase}), the first one included; false while the pair needs every detail now
+     *               (an operation in flight): then the first check is made at once and the next five minutes later
+     */
+    public DirectorDetails read(ResourceID pair, DirectorRole role, DirectorClient client, String managedDeployment,
+                                Instant silentSince, boolean wantManifest, String user, boolean configServer,
+                                boolean spread) {
         Boolean resurrection;
         Map<String, Boolean> deployments = new LinkedHashMap<>();
         List<Task> directorWide = null;
@@ -93,11 +105,12 @@ public final class DirectorDetailsReader {
         if (!deployments.containsKey(managedDeployment)) {
             manifests.remove(key);
             agents.remove(key);
+            firstAsked.remove(key);
             return new DirectorDetails(resurrection, deployments, new ManagedDeploymentView(managedDeployment,
                     false, false, List.of(), List.of(), null, null, null), null, directorWide);
         }
         ManagedDeploymentView view = managed(key, client, managedDeployment, deployments.get(managedDeployment),
-                silentSince, wantManifest, user);
+                silentSince, wantManifest, user, spread);
         if (role == DirectorRole.MICRO && configServer) {
             // what a director started on a copy of this database will look up: the deployment's versioned names
             try {
@@ -113,10 +126,16 @@ public final class DirectorDetailsReader {
     public void forget(ResourceID pair) {
         manifests.keySet().removeIf(key -> key.pair().equals(pair));
         agents.keySet().removeIf(key -> key.pair().equals(pair));
+        firstAsked.keySet().removeIf(key -> key.pair().equals(pair));
+    }
+
+    /** Where in {@link #AGENT_CHECK_INTERVAL} a pair's checks by this director fall. */
+    public static PairPhase agentCheckPhase(ResourceID pair, DirectorRole role) {
+        return PairPhase.of(pair, role.fieldName() + "/agent-check");
     }
 
     private ManagedDeploymentView managed(Key key, DirectorClient client, String deployment, boolean locked,
-                                          Instant silentSince, boolean wantManifest, String user) {
+                                          Instant silentSince, boolean wantManifest, String user, boolean spread) {
         List<Instance> instances;
         List<Task> tasks;
         try {
@@ -152,7 +171,7 @@ public final class DirectorDetailsReader {
         }
         AgentView agent = agents.get(key);
         // The Micro is asked only what it holds (split brain, who manages Primary before the migration): no task on it.
-        if (key.role() != DirectorRole.MICRO && agentCheckDue(agent, silentSince, locked)
+        if (key.role() != DirectorRole.MICRO && agentCheckDue(key, agent, silentSince, locked, spread)
                 && !agentCheckInFlight(client, tasks, user)) {
             try {
                 agent = checkAgent(client, deployment, instances);
@@ -189,13 +208,18 @@ public final class DirectorDetailsReader {
         return inFlight;
     }
 
-    private boolean agentCheckDue(AgentView last, Instant silentSince, boolean locked) {
+    private boolean agentCheckDue(Key key, AgentView last, Instant silentSince, boolean locked, boolean spread) {
         if (locked) {
             // A locked deployment is being changed; its VM may be gone on purpose for a while.
             return false;
         }
+        Instant now = clock.instant();
+        PairPhase phase = agentCheckPhase(key.pair(), key.role());
         if (last == null) {
-            return true;
+            // A director that answers is first checked at the pair's slot: a thousand pairs started together do not
+            // all ask their directors for a task at once. One that is silent is checked at once.
+            Instant first = firstAsked.computeIfAbsent(key, k -> now);
+            return !spread || silentSince != null || !phase.slotAtOrAfter(first, AGENT_CHECK_INTERVAL).isAfter(now);
         }
         if (silentSince != null && last.checkedAt().isBefore(silentSince)) {
             // Checked while it still answered: says nothing about why it stopped.
@@ -203,8 +227,11 @@ public final class DirectorDetailsReader {
         }
         // A director that is silent, or whose last check was bad, is checked often, so that its recovery shows too.
         boolean watch = silentSince != null || !last.running();
-        Duration age = Duration.between(last.checkedAt(), clock.instant());
-        return age.compareTo(watch ? SUSPECT_AGENT_CHECK_INTERVAL : AGENT_CHECK_INTERVAL) >= 0;
+        if (watch || !spread) {
+            Duration age = Duration.between(last.checkedAt(), now);
+            return age.compareTo(watch ? SUSPECT_AGENT_CHECK_INTERVAL : AGENT_CHECK_INTERVAL) >= 0;
+        }
+        return !phase.nextAfter(last.checkedAt(), AGENT_CHECK_INTERVAL).isAfter(now);
     }
 
     private AgentView checkAgent(DirectorClient client, String deployment, List<Instance> instances) {

@@ -10,13 +10,15 @@ import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePo
 import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingEventSource;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /**
- * Polls each pair's directors on the pair's own {@code spec.health.pollIntervalSeconds} and hands the
+ * Polls each pair's directors on the pair's own {@code spec.health.pollIntervalSeconds}, at the pair's slots in
+ * that interval, and hands the
  * {@link PairObservation} to the reconciler. Closes a pair's director clients when the pair is deleted.
  */
 public final class ObservationEventSource extends PerResourcePollingEventSource<PairObservation, BinaryBoshPair, String> {
@@ -61,10 +63,17 @@ public final class ObservationEventSource extends PerResourcePollingEventSource<
             }
         }
 
+        /** Until the pair's next slot ({@link PairPhase}): pairs started together poll spread over the interval. */
         @Override
         public Optional<Duration> fetchDelay(Set<PairObservation> lastFetched, BinaryBoshPair pair) {
-            return Optional.of(pollInterval(pair));
+            return Optional.of(delayToSlot(pair, Instant.now()));
         }
+    }
+
+    static Duration delayToSlot(BinaryBoshPair pair, Instant now) {
+        Duration interval = pollInterval(pair);
+        Instant slot = PairPhase.of(ResourceID.fromResource(pair), "poll").nextAfter(now, interval);
+        return Duration.between(now, slot);
     }
 
     static Duration pollInterval(BinaryBoshPair pair) {

@@ -157,7 +157,9 @@ public final class PairObserver {
             return observation;
         }
         DetailsSchedule.Poll poll = new DetailsSchedule.Poll(observation.observedAt(), observation.info(),
-                managedSilentSince != null, generation, watchful || wantManifest);
+                managedSilentSince != null, generation, watchful || wantManifest, new DetailsSchedule.Phases(
+                        PairPhase.of(id, observation.role().fieldName() + "/full-read"),
+                        DirectorDetailsReader.agentCheckPhase(id, observation.role())));
         DetailsSchedule.LastRead last = lastRead.get(key);
         if (!DetailsSchedule.fullReadDue(last, poll)) {
             return observation.withDetails(last.details());
@@ -165,7 +167,7 @@ public final class PairObserver {
         try {
             DirectorDetails read = details.read(id, observation.role(), contact.client(), managedDeployment,
                     managedSilentSince, wantManifest, observation.user(),
-                    observation.info() != null && observation.info().configServer());
+                    observation.info() != null && observation.info().configServer(), !poll.watchful());
             lastRead.put(key, new DetailsSchedule.LastRead(read, poll.now(), poll.info(), poll.peerSilent(),
                     generation));
             return observation.withDetails(read);

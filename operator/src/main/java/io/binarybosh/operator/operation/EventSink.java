@@ -9,4 +9,11 @@ public interface EventSink {
     void normal(HasMetadata resource, Reason reason, String message);
 
     void warning(HasMetadata resource, Reason reason, String message);
+
+    /**
+     * Returns once the events announced about {@code resource} are written (or given up), so that a record written
+     * after it never outlives the announcement of the step before it. Sinks that write at once have nothing to wait.
+     */
+    default void awaitSent(HasMetadata resource) {
+    }
 }

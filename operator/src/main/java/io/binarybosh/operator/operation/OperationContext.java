@@ -68,6 +68,7 @@ public final class OperationContext {
 
     /** Writes a change of status (optimistic lock); what follows acts on the pair as written. */
     public BinaryBoshPair update(Consumer<BinaryBoshPairStatus> change) {
+        events.awaitSent(pair);
         pair = writer.update(pair, change);
         return pair;
     }
@@ -75,6 +76,8 @@ public final class OperationContext {
     /** Tells the fault hook that the record of what the current step did is about to be written. */
     public void beforeRecord(String what) {
         OperationStatus operation = operation();
+        // What was announced goes out before the record: a crash right after it loses no announcement.
+        events.awaitSent(pair);
         deps.faults().before(FaultHook.record(operation == null ? what : operation.getStep()
                 + (what == null ? "" : ":" + what)));
     }

@@ -11,6 +11,8 @@ import io.binarybosh.operator.decide.DecisionInput;
 import io.binarybosh.operator.decide.Step;
 import io.binarybosh.operator.decide.Timings;
 import io.binarybosh.operator.director.DirectorClient;
+import io.binarybosh.operator.events.EventRecorder;
+import io.binarybosh.operator.events.RecorderHolder;
 import io.binarybosh.operator.logging.LogContext;
 import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.observe.EndpointResolution;
@@ -97,6 +99,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
     private final PairMetrics metrics;
     private final Actor actor;
     private final Clock clock;
+    private final RecorderHolder events;
     private volatile ReferencedObjects<Secret> secrets;
     private volatile ReferencedObjects<ConfigMap> configMaps;
 
@@ -142,6 +145,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
         this.timeouts = timeouts;
         this.pollingExecutor = pollingExecutor;
         this.clock = clock;
+        this.events = new RecorderHolder(clock);
     }
 
     /** Secrets from the watches' caches: no API call per poll. */
@@ -178,9 +182,15 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
         return resolution.target();
     }
 
-    /** Closes every director client. */
+    /** Waits, a bounded time, until every event recorded so far is written (tests read them after a status). */
+    public boolean flushEvents() {
+        return events.flush();
+    }
+
+    /** Writes the events still pending (bounded wait), then closes every director client. */
     @Override
     public void close() {
+        events.close();
         clients.close();
     }
 
@@ -246,7 +256,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
         BinaryBoshPairStatus next = calculator.decided(calculation.status(), step, paused, generation,
                 pair.getStatus() == null ? List.of() : pair.getStatus().getConditions(), now);
 
-        EventRecorder events = new EventRecorder(context.getClient(), clock);
+        EventRecorder events = this.events.recorder(context.getClient());
         StatusPublisher publisher = publisher(context, events, transition -> recordDetection(transition, calculation));
         try {
             // A failed reconcile's condition stays until this one has completed: no flapping while retries fail.
@@ -291,7 +301,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
             if (latest == null) {
                 return ErrorStatusUpdateControl.noStatusUpdate();
             }
-            publisher(context, new EventRecorder(context.getClient(), clock), transition -> { })
+            publisher(context, events.recorder(context.getClient()), transition -> { })
                     .publish(latest, ReconcileErrorStatus.of(latest, e,
                             context.getClient().getKubernetesSerialization(), clock.instant()));
         } catch (StatusConflictException changed) {
@@ -375,15 +385,11 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
         return pair.getMetadata().getAnnotations() == null ? null : pair.getMetadata().getAnnotations().get(key);
     }
 
-    private static String indexKey(String namespace, String name) {
-        return namespace + "/" + name;
-    }
-
     /** Watches only the objects of one type that pairs reference (indexed by namespace/name in the pair cache). */
     private static <T extends HasMetadata> ReferencedObjects<T> referenced(EventSourceContext<BinaryBoshPair> context,
             String index, String name, Class<T> type, Function<BinaryBoshPair, Set<String>> names) {
         context.getPrimaryCache().addIndexer(index, pair -> names.apply(pair).stream()
-                .map(referenced -> indexKey(pair.getMetadata().getNamespace(), referenced))
+                .map(referenced -> pair.getMetadata().getNamespace() + "/" + referenced)
                 .toList());
         return new ReferencedObjects<>(name, type, context.getClient(), names,
                 key -> context.getPrimaryCache().byIndex(index, key.toString()).stream()

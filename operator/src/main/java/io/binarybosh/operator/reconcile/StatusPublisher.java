@@ -1,5 +1,6 @@
 package io.binarybosh.operator.reconcile;
 
+import io.binarybosh.operator.events.EventRecorder;
 import io.binarybosh.operator.status.ConditionTransition;
 import io.binarybosh.operator.operation.StatusWriter;
 import io.binarybosh.operator.logging.LogContext;

@@ -99,14 +99,25 @@ public record VmCommands(boolean sudo) {
     public String checksum(String dir, String store, ChecksumTool tool, int limitSeconds) {
         String pid = dir + "/checksum.pid";
         return privileged(WorkDir.ensure(dir) + TimedJob.stopEarlier(pid)
-                + TimedJob.exec(pid, limitSeconds, checksumScript(store, tool)));
+                + TimedJob.exec(pid, limitSeconds, checksumScript(store, tool, true)));
     }
 
-    private static String checksumScript(String store, ChecksumTool tool) {
+    /**
+     * The files' hash lines sorted bytewise, so that the listing is the same however they were made. With
+     * {@code parallel}, one hashing process per CPU of the VM, each writing its lines to a file of its own (lines
+     * from processes sharing a pipe could interleave); used after the copy, when the VM has nothing else to do.
+     */
+    private static String checksumScript(String store, ChecksumTool tool, boolean parallel) {
         String find = "find . -path './" + ASIDE_PREFIX + "*' -prune -o ";
-        return "command -v " + tool.command() + " > /dev/null || exit 127; cd " + quote(store) + " || exit 3; { " + find + "-type f -print0 | LC_ALL=C sort -z "
-                + "| xargs -0r " + tool.command() + "; " + find + "! -type f -print | LC_ALL=C sort; } | sha256sum "
-                + "| cut -d ' ' -f 1; " + find + "-type f -print | wc -l";
+        String hashes = parallel
+                ? "xargs -0r -P \"$(nproc)\" -n 64 sh -c 'exec " + tool.command() + " \"$@\" > \"$(mktemp -p \"$0\")\"' "
+                        + "\"$parts\"; cat \"$parts\"/* 2> /dev/null | LC_ALL=C sort"
+                : "xargs -0r " + tool.command() + " | LC_ALL=C sort";
+        return "command -v " + tool.command() + " > /dev/null || exit 127; cd " + quote(store) + " || exit 3; "
+                + (parallel ? "parts=$(mktemp -d) || exit 4; trap 'rm -rf \"$parts\"' EXIT; trap 'exit 143' TERM INT; "
+                        : "")
+                + "{ " + find + "-type f -print0 | LC_ALL=C sort -z | " + hashes + "; " + find
+                + "! -type f -print | LC_ALL=C sort; } | sha256sum | cut -d ' ' -f 1; " + find + "-type f -print | wc -l";
     }
 
     /**
@@ -125,7 +136,7 @@ public record VmCommands(boolean sudo) {
      */
     public String startSourceChecksum(String dir, String store, ChecksumTool tool) {
         String base = dir + "/source-sum";
-        String job = "{ " + fingerprintScript(store) + " && " + checksumScript(store, tool) + "; } > "
+        String job = "{ " + fingerprintScript(store) + " && " + checksumScript(store, tool, false) + "; } > "
                 + quote(base + ".tmp") + " 2>/dev/null && mv " + quote(base + ".tmp") + " " + quote(base);
         return privileged(WorkDir.ensure(dir) + TimedJob.stopEarlier(base + ".pid") + "rm -f " + quote(base) + " "
                 + quote(base + ".tmp") + " && { nohup setsid " + TimedJob.command(SOURCE_CHECKSUM_LIMIT_SECONDS, job)

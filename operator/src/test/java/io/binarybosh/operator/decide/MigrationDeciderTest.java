@@ -169,7 +169,7 @@ class MigrationDeciderTest {
         world.micro.down(5);
         assertThat(decide()).as("said before preflight, which would only see the Micro down")
                 .isInstanceOfSatisfying(Step.Blocked.class, b -> {
-                    assertThat(b.reason()).isEqualTo("AbortIncomplete");
+                    assertThat(b.reason()).isEqualTo(Reason.ABORT_INCOMPLETE);
                     assertThat(b.message()).contains("on Meta's VM", "binarybosh.io/approve=migration-meta-1234abcd-retry-1");
                     assertThat(b.awaitedApproval()).isEqualTo("migration-meta-1234abcd-retry-1");
                 });

@@ -98,4 +98,28 @@ class DetailsScheduleTest {
         assertThat(DetailsSchedule.fullReadDue(last(details), pollAfter(Duration.ofSeconds(5)))).isFalse();
         assertThat(DetailsSchedule.fullReadDue(last(details), pollAfter(Duration.ofSeconds(10)))).isTrue();
     }
+
+    @Test
+    void withThePairsPhasesTheFullReadAndTheAgentCheckFallOnItsSlots() {
+        DetailsSchedule.Phases phases = new DetailsSchedule.Phases(new PairPhase(0.5), new PairPhase(0.5));
+        Instant fullReadSlot = phases.fullRead().nextAfter(READ, DetailsSchedule.FULL_READ_EVERY);
+        DetailsSchedule.Poll before = new DetailsSchedule.Poll(fullReadSlot.minusMillis(1), INFO, false, 3, false,
+                phases);
+        DetailsSchedule.Poll at = new DetailsSchedule.Poll(fullReadSlot, INFO, false, 3, false, phases);
+        assertThat(DetailsSchedule.fullReadDue(last(wellDetails()), before)).isFalse();
+        assertThat(DetailsSchedule.fullReadDue(last(wellDetails()), at)).isTrue();
+
+        Instant checkSlot = phases.agentCheck().nextAfter(READ, DirectorDetailsReader.AGENT_CHECK_INTERVAL);
+        assertThat(DetailsSchedule.allWell(wellDetails(), checkSlot.minusMillis(1), phases)).isTrue();
+        assertThat(DetailsSchedule.allWell(wellDetails(), checkSlot, phases)).as("the agent check is due").isFalse();
+    }
+
+    @Test
+    void anAgentCheckPutOffToThePairsSlotIsNoReasonToReadAgainBeforeIt() {
+        DirectorDetails unchecked = new DirectorDetails(true, Map.of("primary", false),
+                managed(false, List.of(), null), null);
+        DetailsSchedule.Phases phases = new DetailsSchedule.Phases(new PairPhase(0.1), new PairPhase(0.9));
+        assertThat(DetailsSchedule.allWell(unchecked, READ, phases)).isTrue();
+        assertThat(DetailsSchedule.allWell(unchecked, READ)).as("without phases, checked at once").isFalse();
+    }
 }

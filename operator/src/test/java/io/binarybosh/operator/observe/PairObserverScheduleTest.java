@@ -15,6 +15,7 @@ import io.binarybosh.operator.director.model.VmDetails;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairSpec;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
+import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.model.ManagedDirectorSpec;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.SecretKeyRef;
@@ -22,6 +23,7 @@ import io.binarybosh.operator.model.SecretRef;
 import io.binarybosh.operator.support.FakeDirectorClient;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,26 +86,72 @@ class PairObserverScheduleTest {
     }
 
     @Test
-    void theFirstPollAsksEverythingAndLaterPollsOnlyInfoUntilAMinuteHasPassed() {
+    void theFirstPollAsksEverythingButTheAgentCheckAndLaterPollsOnlyInfoUntilThePairsSlot() {
+        Instant start = clock.instant();
         PairObservation first = observer.observe(pair);
-        assertThat(primary.calls).containsExactly("info", "resurrection", "deployments", "instances", "tasks",
-                "manifest", "configs", "instanceDetails");
+        assertThat(primary.calls).as("the agent check waits for the pair's slot").containsExactly("info",
+                "resurrection", "deployments", "instances", "tasks", "manifest", "configs");
+        assertThat(first.primary().details().managed().agent()).isNull();
+        Instant fullRead = PairPhase.of(ResourceID.fromResource(pair), DirectorRole.PRIMARY.fieldName() + "/full-read")
+                .nextAfter(start, DetailsSchedule.FULL_READ_EVERY);
         primary.calls.clear();
 
-        PairObservation second = poll();
-        PairObservation third = poll();
-        PairObservation fourth = poll();
+        PairObservation last = first;
+        while (clock.instant().plusSeconds(15).isBefore(fullRead)) {
+            last = poll();
+        }
 
-        assertThat(primary.calls).containsExactly("info", "info", "info");
-        assertThat(meta.calls).endsWith("info", "info", "info");
-        assertThat(fourth.primary().details()).isEqualTo(first.primary().details());
-        assertThat(fourth.primary().observedAt()).isAfter(third.primary().observedAt());
-        assertThat(second.meta().details().managed().agent().running()).isTrue();
+        assertThat(primary.calls).isNotEmpty().containsOnly("info");
+        assertThat(last.primary().details()).isEqualTo(first.primary().details());
+        assertThat(last.primary().observedAt()).isAfter(first.primary().observedAt());
         primary.calls.clear();
 
         poll();
 
-        assertThat(primary.calls).containsExactly("info", "resurrection", "deployments", "instances", "tasks", "configs");
+        assertThat(primary.calls).startsWith("info", "resurrection", "deployments", "instances", "tasks", "configs");
+    }
+
+    @Test
+    void theAgentCheckFallsAtThePairsSlotAndAgainOneIntervalLater() {
+        Instant start = clock.instant();
+        PairPhase phase = DirectorDetailsReader.agentCheckPhase(ResourceID.fromResource(pair), DirectorRole.PRIMARY);
+        Instant slot = phase.slotAtOrAfter(start, DirectorDetailsReader.AGENT_CHECK_INTERVAL);
+        observer.observe(pair);
+        while (clock.instant().plusSeconds(15).isBefore(slot)) {
+            poll();
+        }
+        assertThat(primary.calls).doesNotContain("instanceDetails");
+
+        PairObservation checked = null;
+        for (int i = 0; i < 5 && !primary.calls.contains("instanceDetails"); i++) {
+            checked = poll();
+        }
+
+        assertThat(primary.calls).as("checked within a minute of its slot").contains("instanceDetails");
+        assertThat(checked.primary().details().managed().agent().running()).isTrue();
+        primary.calls.clear();
+        Instant next = phase.nextAfter(checked.primary().details().managed().agent().checkedAt(),
+                DirectorDetailsReader.AGENT_CHECK_INTERVAL);
+        while (clock.instant().plusSeconds(15).isBefore(next)) {
+            poll();
+        }
+        assertThat(primary.calls).doesNotContain("instanceDetails");
+        for (int i = 0; i < 5 && !primary.calls.contains("instanceDetails"); i++) {
+            poll();
+        }
+        assertThat(primary.calls).contains("instanceDetails");
+    }
+
+    @Test
+    void whileAnOperationIsInFlightTheFirstPollChecksTheAgentAtOnce() {
+        pair.setStatus(new BinaryBoshPairStatus());
+        OperationStatus operation = new OperationStatus();
+        operation.setType("Repair");
+        pair.getStatus().setOperation(operation);
+
+        observer.observe(pair);
+
+        assertThat(primary.calls).contains("instanceDetails");
     }
 
     @Test

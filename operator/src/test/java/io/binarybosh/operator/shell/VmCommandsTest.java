@@ -113,6 +113,34 @@ class VmCommandsTest {
     }
 
     @Test
+    void theListingHashedOnEveryCpuAfterTheCopyIsTheListingMadeBesideItAndLeavesNothingBehind() throws Exception {
+        Path store = store();
+        for (int i = 0; i < 300; i++) {
+            Files.writeString(store.resolve("blobstore/store/blob-" + i), "content " + i);
+        }
+        Files.writeString(store.resolve("blobstore/store/name with  spaces"), "z");
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        String copyDir = dir.resolve("copy").toString();
+        assertThat(sh(commands.startSourceChecksum(copyDir, store.toString(), ChecksumTool.B2SUM), Map.of()).exit())
+                .isZero();
+        String beside = SourceChecksum.parse(sh(commands.sourceChecksum(copyDir, store.toString(), 20), Map.of())
+                .out()).usable().orElseThrow();
+
+        Run parallel = sh(commands.checksum(work(), store.toString(), ChecksumTool.B2SUM, 60),
+                Map.of("TMPDIR", tmp.toString()));
+
+        assertThat(parallel.exit()).isZero();
+        assertThat(parallel.out().trim()).isEqualTo(beside);
+        assertThat(parallel.out().lines().skip(1).findFirst().orElseThrow().trim()).isEqualTo("304");
+        try (var left = Files.list(tmp)) {
+            assertThat(left).as("the hash files are removed").isEmpty();
+        }
+        Files.writeString(store.resolve("blobstore/store/blob-150"), "changed");
+        assertThat(sh(commands.checksum(work(), store.toString(), ChecksumTool.B2SUM, 60), Map.of()).out().trim())
+                .isNotEqualTo(beside);
+    }
+
+    @Test
     void aListingWithoutItsToolFailsInsteadOfListingNothing() throws Exception {
         Path store = store();
         Path bin = dir.resolve("bin-without-b2sum");
