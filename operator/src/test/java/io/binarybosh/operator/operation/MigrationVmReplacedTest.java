@@ -35,11 +35,16 @@ class MigrationVmReplacedTest {
         path = new MigrationPath(world);
     }
 
+    /** Primary's next ssh setup on Meta's instance succeeds at {@code ip} and hands over the new host key. */
+    private void primaryHandsOverNewKey(String ip) {
+        world.primary.sshSetups.put("bosh-meta", List.of(new io.binarybosh.operator.director.model.SshHostResult(
+                "setup", "success", ip, NEW_KEY, "uuid-1", 0, "bosh", null, null)));
+    }
+
     /** Primary recreated Meta's VM: a new CID, a new host key, and an ssh setup that hands the new key over. */
     private void metaRecreatedByPrimary(String ip) {
         world.primary.instances.put("bosh-meta", List.of(StepWorld.instance("m2")));
-        world.primary.sshSetups.put("bosh-meta", List.of(new io.binarybosh.operator.director.model.SshHostResult(
-                "setup", "success", ip, NEW_KEY, "uuid-1", 0, "bosh", null, null)));
+        primaryHandsOverNewKey(ip);
         if (ip.equals(StepWorld.META_VM)) {
             world.shells.recreated(StepWorld.META_VM, NEW_KEY);
         } else {
@@ -130,8 +135,7 @@ class MigrationVmReplacedTest {
         path.to(COPYING_STORE);
         world.shells.recreated(StepWorld.META_VM, NEW_KEY);
         world.migrate();
-        world.primary.sshSetups.put("bosh-meta", List.of(new io.binarybosh.operator.director.model.SshHostResult(
-                "setup", "success", StepWorld.META_VM, NEW_KEY, "uuid-1", 0, "bosh", null, null)));
+        primaryHandsOverNewKey(StepWorld.META_VM);
         world.continueWith(Step.OperationAction.RETRY);
         assertThat(metaAccess().getHostKey()).isEqualTo(NEW_KEY);
         assertThat(world.migration().getBlockedReason()).isNull();
@@ -158,8 +162,7 @@ class MigrationVmReplacedTest {
         path.to(COPYING_STORE);
         world.shells.recreated(StepWorld.META_VM, NEW_KEY);
         world.migrate();
-        world.primary.sshSetups.put("bosh-meta", List.of(new io.binarybosh.operator.director.model.SshHostResult(
-                "setup", "success", StepWorld.META_VM, NEW_KEY, "uuid-1", 0, "bosh", null, null)));
+        primaryHandsOverNewKey(StepWorld.META_VM);
         world.crashAt(StepWorld.record(COPYING_STORE, "retry"), new Step.ContinueOperation(Step.OperationAction.RETRY));
         assertThat(world.migration().getBlockedReason()).as("still blocked: the retry is not recorded")
                 .isEqualTo("VmHostKeyChanged");
