@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * An in-memory Kubernetes API on loopback that real kubectl (and helm template | kubectl apply) can use: fabric8's
  * mock server in CRUD mode behind {@link KubectlCompatibleDispatcher}. Custom resources are validated as a real API
  * server validates them: their CRD's OpenAPI v3 schema and CEL rules, a 422 Status naming each field that
- * {@code kubectl apply} prints, undeclared fields pruned. Not there: kubectl's client-side OpenAPI validation (use
+ * {@code kubectl apply} prints, undeclared fields pruned. Writes honour {@code metadata.resourceVersion} as the API
+ * server does, the status subresource's too ({@link OptimisticConcurrency}: 409 Conflict on a stale version). Not
+ * there: kubectl's client-side OpenAPI validation (use
  * {@code --validate=false}), validation of built-in kinds, server-side apply, watches except over websockets ({@code kubectl wait}, {@code get -w}),
  * OpenAPI documents, server-side Tables of built-in kinds (kubectl shows their names and ages only), and strategic merge patches with list directives (what kubectl
  * sends to re-apply a changed container or env list: 415).
@@ -105,6 +107,20 @@ public final class KubectlCompatibleApiServer implements AutoCloseable {
     /** Every request received so far, in order: what a client really asked of the API. */
     public List<ApiRequest> requests() {
         return dispatcher.received();
+    }
+
+    /**
+     * A fault mode: while on, another writer changes an annotation ({@code e2e.binarybosh.io/foreign-write}) of a
+     * custom resource just before every other write of its status subresource arrives, so that each status write's
+     * first attempt is refused with 409 Conflict, as when a person or a second replica wrote in between.
+     */
+    public void foreignWriterBeforeStatusWrites(boolean on) {
+        dispatcher.foreignWriterBeforeStatusWrites(on);
+    }
+
+    /** How many changes the foreign writer made so far. */
+    public int foreignChanges() {
+        return dispatcher.foreignChanges();
     }
 
     @Override

@@ -41,6 +41,9 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
     private final Consumer<ApiWrite> writes;
     private volatile ParsedCrds parsedCrds;
     private final List<ApiRequest> received = new CopyOnWriteArrayList<>();
+    /** Held from a write's version check to its store, as the API server's storage does with its precondition. */
+    private final Object writeLock = new Object();
+    private final ForeignStatusWriter foreign = new ForeignStatusWriter();
 
     KubectlCompatibleDispatcher(KubernetesCrudDispatcher crud, DiscoveryDocuments discovery,
                                 CustomResourceTypes customTypes, KubernetesSerialization serialization,
@@ -54,15 +57,36 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-        received.add(new ApiRequest(request.method().name(), request.getPath(), request.getHeader("User-Agent")));
-        if (request.method() != HttpMethod.GET) {
-            writes.accept(new ApiWrite(request.method().name(), request.getPath(), body(request)));
+        MockResponse response = null;
+        try {
+            if (request.method() == HttpMethod.GET) {
+                response = answer(request);
+            } else {
+                writes.accept(new ApiWrite(request.method().name(), request.getPath(), body(request)));
+                synchronized (writeLock) {
+                    response = answer(request);
+                }
+            }
+            if (response.getWebSocketListener() == null && response.getHeaders().get("Content-Type") == null) {
+                response.setHeader("Content-Type", "application/json");
+            }
+            return response;
+        } finally {
+            received.add(new ApiRequest(request.method().name(), request.getPath(), request.getHeader("User-Agent"),
+                    response == null ? 0 : response.code()));
         }
-        MockResponse response = answer(request);
-        if (response.getWebSocketListener() == null && response.getHeaders().get("Content-Type") == null) {
-            response.setHeader("Content-Type", "application/json");
+    }
+
+    /** Switches the fault mode of {@link ForeignStatusWriter} on or off. */
+    void foreignWriterBeforeStatusWrites(boolean on) {
+        synchronized (writeLock) {
+            foreign.switchOn(on);
         }
-        return response;
+    }
+
+    /** How many changes the foreign writer made so far. */
+    int foreignChanges() {
+        return foreign.changes();
     }
 
     /** Every request received so far, in order. */
@@ -104,6 +128,13 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
             path = bare;
         }
         Optional<CustomResourcePath> custom = CustomResourcePath.parse(bare);
+        if (custom.isPresent() && custom.get().name() != null
+                && (method == HttpMethod.PUT || method == HttpMethod.PATCH)) {
+            Optional<MockResponse> refused = preconditionFailed(request, custom.get(), bare);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+        }
         if (custom.isPresent()) {
             Optional<MockResponse> validated = validated(request, custom.get(), bare, path);
             if (validated.isPresent()) {
@@ -183,6 +214,40 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
         HttpMethod store = method == HttpMethod.PATCH ? HttpMethod.PUT : method;
         return Optional.of(crud.dispatch(rewritten(request, store, method == HttpMethod.PATCH ? bare : path,
                 serialization.asJson(accepted.object()))));
+    }
+
+    /**
+     * The refusal of a write whose resource version is not the stored one ({@link OptimisticConcurrency}), after
+     * the foreign writer's change when it is on and this is its turn; empty when the write goes on.
+     */
+    private Optional<MockResponse> preconditionFailed(RecordedRequest request, CustomResourcePath custom,
+                                                      String bare) {
+        String objectPath = custom.objectPath(bare);
+        MockResponse current = crud.handleGet(objectPath);
+        if (current.code() != 200) {
+            return Optional.empty();
+        }
+        JsonNode stored = serialization.unmarshal(current.getBody().readUtf8(), JsonNode.class);
+        if (custom.status() && foreign.takesTurn()) {
+            JsonNode changed = MergePatch.apply(stored, foreign.nextChange());
+            MockResponse written = crud.dispatch(rewritten(request, HttpMethod.PUT, objectPath,
+                    serialization.asJson(changed)));
+            if (written.code() == 200) {
+                stored = serialization.unmarshal(written.getBody().readUtf8(), JsonNode.class);
+            }
+        }
+        JsonNode sent;
+        try {
+            sent = serialization.unmarshal(body(request), JsonNode.class);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (sent == null) {
+            return Optional.empty();
+        }
+        return OptimisticConcurrency.refusal(request.method().name(), custom, stored, sent, isJsonPatch(request))
+                .map(status -> new MockResponse().setResponseCode(status.path("code").asInt())
+                        .setBody(serialization.asJson(status)));
     }
 
     /** A GET of custom resources answered as the Table kubectl asked for, columns from the CRD. */

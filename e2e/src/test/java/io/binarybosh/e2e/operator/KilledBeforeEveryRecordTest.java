@@ -3,7 +3,6 @@ package io.binarybosh.e2e.operator;
 import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.api.RecordedRequest;
 import io.binarybosh.e2e.sim.iaas.Vm;
-import io.binarybosh.e2e.sim.process.SshHost;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
@@ -32,6 +31,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import static io.binarybosh.e2e.operator.FaultEvidence.asides;
+import static io.binarybosh.e2e.operator.FaultEvidence.fingerprint;
+import static io.binarybosh.e2e.operator.FaultEvidence.single;
+import static io.binarybosh.e2e.operator.FaultEvidence.tail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -76,6 +79,7 @@ class KilledBeforeEveryRecordTest {
     static OperatorUnderTest api;
     static int runs;
     static String microBefore;
+    static FaultEvidence evidence;
     /** The operator's last run, left running by {@link #runKilledAt}. */
     static OperatorJvm last;
 
@@ -94,6 +98,7 @@ class KilledBeforeEveryRecordTest {
             }
         }
         api = new OperatorUnderTest();
+        evidence = new FaultEvidence(world, api);
         // a store whose copy lasts long enough to be caught running
         Path blob = world.directorVm("micro").orElseThrow().diskPath().resolve("blobstore/store/big-blob");
         try (var file = new java.io.RandomAccessFile(blob.toFile(), "rw")) {
@@ -126,7 +131,7 @@ class KilledBeforeEveryRecordTest {
 
         boolean[] metaRebooted = {false};
         boolean[] microRebooted = {false};
-        List<String> halted = runKilledAt(MIGRATION_POINTS, () -> finished("Migration"), () -> {
+        List<String> halted = runKilledAt(MIGRATION_POINTS, () -> evidence.finished("Migration"), () -> {
             BinaryBoshPair now = api.pair();
             var operation = now == null || now.getStatus() == null ? null : now.getStatus().getOperation();
             String step = operation == null ? "" : operation.getStep();
@@ -160,16 +165,11 @@ class KilledBeforeEveryRecordTest {
                 REDO_POINTS);
         BinaryBoshPair pair = api.pair();
         MigrationStatus migration = pair.getStatus().getMigration();
-        OperationRecord record = record(pair);
+        OperationRecord record = evidence.record("Migration");
         assertThat(record.getResult()).as(record.getMessage()).isEqualTo("Succeeded");
         api.events("CopyRedone").forEach(e -> System.out.println("fault matrix: CopyRedone " + e.getMessage()));
-        List<String> steps = migration.getSteps().stream().map(s -> s.getStep()).toList();
-        for (int i = 1; i < steps.size(); i++) {
-            assertThat(steps.get(i)).as("no step logged twice in a row: " + steps).isNotEqualTo(steps.get(i - 1));
-        }
         // a copy that fails its verification is redone: that cycle may repeat, the rest is logged once
-        assertThat(String.join(",", steps).replaceAll("(CopyingStore,VerifyingCopy,)+", "CopyingStore,VerifyingCopy,")
-                .split(",")).as("each step logged once")
+        assertThat(FaultEvidence.stepsOnce(migration)).as("each step logged once")
                 .containsExactly("Preflight", "AwaitingApproval", "PausingResurrection", "StoppingDirectors",
                         "MovingMetaStoreAside", "CopyingStore", "VerifyingCopy", "StartingMeta", "AwaitingFenceApproval",
                         "FencingMicro", "Scanning", "Resolving", "VerifyingPrimary", "UnpausingResurrection");
@@ -180,7 +180,7 @@ class KilledBeforeEveryRecordTest {
                 .hasSize(migration.getCopyAttempt() - 1).anySatisfy(e -> assertThat(e.getMessage())
                         .contains("copy attempt 1"));
         assertThat(api.events("MicroRetired")).as("the rebooted Micro fenced without the approval").hasSize(1);
-        assertThat(approved(record(pair).getId() + "-fence")).as("nobody approved the fence").isFalse();
+        assertThat(approved(record.getId() + "-fence")).as("nobody approved the fence").isFalse();
 
         // nothing lost: the Micro's store moved aside whole, Meta runs on the same data, Meta's own store kept
         Path microAside = single(microVm.diskPath(), ".binarybosh-micro-fenced-");
@@ -194,13 +194,13 @@ class KilledBeforeEveryRecordTest {
 
         // nothing done twice: one scan and one recreate of Primary by Meta, rsync and the source's listing once for
         // each of the two copy attempts
-        assertThat(requests("meta", "POST", "/deployments/bosh-primary/scans")).hasSize(1);
-        assertThat(requests("meta", "PUT", "/deployments/bosh-primary/problems")).hasSize(1);
+        assertThat(evidence.requests("meta", "POST", "/deployments/bosh-primary/scans")).hasSize(1);
+        assertThat(evidence.requests("meta", "PUT", "/deployments/bosh-primary/problems")).hasSize(1);
         Directors directors = new Directors(world);
         assertThat(directors.tasksByAdmin("meta", "bosh-primary", "apply resolutions")).hasSize(1);
         assertThat(world.directorVm("primary").orElseThrow().cid()).isNotEqualTo(primaryCid);
         String operationId = record.getId();
-        List<String> metaCommands = commands(metaVm);
+        List<String> metaCommands = evidence.commands(metaVm);
         int attempts = migration.getCopyAttempt();
         assertThat(attempts).as("Meta's restart mid-copy made a second attempt").isGreaterThanOrEqualTo(2);
         for (int attempt = 1; attempt <= attempts; attempt++) {
@@ -209,14 +209,14 @@ class KilledBeforeEveryRecordTest {
                     .filteredOn(c -> c.contains("nohup") && c.contains(pidFile)).hasSize(1);
         }
         assertThat(metaCommands).noneMatch(c -> c.contains("/attempt-" + (attempts + 1) + "."));
-        assertThat(commands(microVm)).as("the source's checksum listing started once per attempt")
+        assertThat(evidence.commands(microVm)).as("the source's checksum listing started once per attempt")
                 .filteredOn(c -> c.contains("nohup") && c.contains("/source-sum.pid")
                         && c.contains("binarybosh/" + operationId)).hasSize(attempts);
 
         // resurrection paused on the three before anything stopped, unpaused on Meta and Primary only at the end
-        Instant firstStop = firstCommand(metaVm, "monit\\ stop\\ all");
+        Instant firstStop = evidence.firstCommand(metaVm, "monit\\ stop\\ all");
         for (String key : List.of("micro", "primary", "meta")) {
-            List<RecordedRequest> puts = requests(key, "PUT", "/resurrection");
+            List<RecordedRequest> puts = evidence.requests(key, "PUT", "/resurrection");
             List<RecordedRequest> pauses = puts.stream().filter(r -> r.jsonBody().contains("true")).toList();
             assertThat(pauses).as(key + " paused").isNotEmpty().allMatch(r -> r.at().isBefore(firstStop));
             List<RecordedRequest> unpauses = puts.stream().filter(r -> r.jsonBody().contains("false")).toList();
@@ -235,7 +235,7 @@ class KilledBeforeEveryRecordTest {
     @Test
     @Order(2)
     void aRepairKilledAfterEveryStepsActionRecreatesPrimaryOnceWithItsData() throws Exception {
-        Assumptions.assumeTrue(finished("Migration"), "the migration brings the pair this test repairs");
+        Assumptions.assumeTrue(evidence.finished("Migration"), "the migration brings the pair this test repairs");
         last.close();
         new Directors(world).silenceResurrectionOf("meta", "bosh-primary");
         api.client().resources(BinaryBoshPair.class).inNamespace(OperatorUnderTest.NAMESPACE)
@@ -247,19 +247,20 @@ class KilledBeforeEveryRecordTest {
                 });
         Vm primaryVm = world.directorVm("primary").orElseThrow();
         String primaryBefore = fingerprint(primaryVm.diskPath());
-        int scans = requests("meta", "POST", "/deployments/bosh-primary/scans").size();
-        int resolutions = requests("meta", "PUT", "/deployments/bosh-primary/problems").size();
+        int scans = evidence.requests("meta", "POST", "/deployments/bosh-primary/scans").size();
+        int resolutions = evidence.requests("meta", "PUT", "/deployments/bosh-primary/problems").size();
         world.faults().killDirectorVm("primary");
 
-        List<String> halted = runKilledAt(REPAIR_POINTS, () -> finished("Repair"), () -> { });
+        List<String> halted = runKilledAt(REPAIR_POINTS, () -> evidence.finished("Repair"), () -> { });
 
         assertThat(halted).containsExactlyElementsOf(REPAIR_POINTS);
         OperationRecord repair = api.pair().getStatus().getHistory().get(0);
         assertThat(repair.getType()).isEqualTo("Repair");
         assertThat(repair.getResult()).as(repair.getMessage()).isEqualTo("Succeeded");
         assertThat(api.pair().getStatus().getHistory()).filteredOn(r -> "Repair".equals(r.getType())).hasSize(1);
-        assertThat(requests("meta", "POST", "/deployments/bosh-primary/scans")).as("one scan").hasSize(scans + 1);
-        assertThat(requests("meta", "PUT", "/deployments/bosh-primary/problems")).as("one recreate")
+        assertThat(evidence.requests("meta", "POST", "/deployments/bosh-primary/scans")).as("one scan")
+                .hasSize(scans + 1);
+        assertThat(evidence.requests("meta", "PUT", "/deployments/bosh-primary/problems")).as("one recreate")
                 .hasSize(resolutions + 1);
         assertThat(new Directors(world).tasksByAdmin("meta", "bosh-primary", "apply resolutions"))
                 .as("the migration's and the repair's").hasSize(2);
@@ -273,7 +274,7 @@ class KilledBeforeEveryRecordTest {
     @Test
     @Order(3)
     void aFenceKilledBeforeItsRecordMovesTheMicrosStoreAsideOnce() throws Exception {
-        Assumptions.assumeTrue(finished("Migration"), "the migration brings the pair whose Micro is fenced");
+        Assumptions.assumeTrue(evidence.finished("Migration"), "the migration brings the pair whose Micro is fenced");
         last.close();
         // a person puts the Micro's store back and reboots it: it answers with the pair's deployments again
         Vm microVm = world.directorVm("micro").orElseThrow();
@@ -287,7 +288,7 @@ class KilledBeforeEveryRecordTest {
         world.faults().startJobs(microVm.cid());
         await().atMost(RUN).until(() -> world.runningDirector("micro").isPresent());
 
-        List<String> halted = runKilledAt(FENCE_POINTS, () -> finished("FenceMicro"), () -> { });
+        List<String> halted = runKilledAt(FENCE_POINTS, () -> evidence.finished("FenceMicro"), () -> { });
 
         assertThat(halted).containsExactlyElementsOf(FENCE_POINTS);
         OperationRecord fence = api.pair().getStatus().getHistory().get(0);
@@ -305,12 +306,6 @@ class KilledBeforeEveryRecordTest {
                     .containsExactly(aside.getFileName().toString());
         }
         await().atMost(RUN).until(() -> api.is("SplitBrain", "False") && api.is("MutuallyManaged", "True"));
-    }
-
-    private static List<String> asides(Path store) throws IOException {
-        try (Stream<Path> entries = Files.list(store)) {
-            return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".binarybosh-")).toList();
-        }
     }
 
     /**
@@ -353,11 +348,6 @@ class KilledBeforeEveryRecordTest {
         }
     }
 
-    private static OperationRecord record(BinaryBoshPair pair) {
-        return pair.getStatus().getHistory().stream().filter(r -> "Migration".equals(r.getType())).findFirst()
-                .orElseThrow();
-    }
-
     private static boolean approved(String value) {
         var annotations = api.pair().getMetadata().getAnnotations();
         return annotations != null && value.equals(annotations.get("binarybosh.io/approve"));
@@ -377,44 +367,6 @@ class KilledBeforeEveryRecordTest {
                     && !Files.exists(pidFile.resolveSibling("attempt-1.exit"));
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** The operation of {@code type} is in the history: it ended. */
-    private static boolean finished(String type) {
-        BinaryBoshPair pair = api.pair();
-        return pair != null && pair.getStatus() != null && pair.getStatus().getHistory().stream()
-                .anyMatch(r -> type.equals(r.getType()));
-    }
-
-    private static String tail(String output) {
-        return output.length() > 6000 ? output.substring(output.length() - 6000) : output;
-    }
-
-    private static List<RecordedRequest> requests(String key, String method, String path) {
-        return world.requests(key).stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
-    }
-
-    private static List<String> commands(Vm vm) {
-        return world.processHostOf(vm.cid()).map(SshHost::commandLog).orElseThrow();
-    }
-
-    private static Instant firstCommand(Vm vm, String quoted) {
-        return commands(vm).stream().filter(c -> c.contains(quoted)).findFirst()
-                .map(c -> Instant.ofEpochMilli(Long.parseLong(c.substring(0, c.indexOf(' ')))))
-                .orElseThrow(() -> new AssertionError("no command with " + quoted + " on " + vm.cid()));
-    }
-
-    /** {@link StoreFingerprint} without the resurrection flag, which the migration rightly changes. */
-    static String fingerprint(Path store) {
-        return StoreFingerprint.of(store).replaceAll("\"resurrectionPaused\":(true|false),?", "");
-    }
-
-    private static Path single(Path parent, String prefix) throws IOException {
-        try (Stream<Path> entries = Files.list(parent)) {
-            List<Path> found = entries.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
-            assertThat(found).as(prefix + " in " + parent).hasSize(1);
-            return found.get(0);
         }
     }
 }

@@ -108,6 +108,20 @@ final class OperatorUnderTest implements AutoCloseable {
         operator.start();
     }
 
+    /** Every request the embedded API received so far, with its answer's code. */
+    List<ApiRequest> apiRequests() {
+        return api.requests();
+    }
+
+    /** Another writer changes the pair before every other status write: each write's first attempt gets 409. */
+    void foreignWriterBeforeStatusWrites(boolean on) {
+        api.foreignWriterBeforeStatusWrites(on);
+    }
+
+    int foreignChanges() {
+        return api.foreignChanges();
+    }
+
     /** The requests the operator made to the Kubernetes API so far. */
     List<ApiRequest> operatorRequests() {
         return api.requests().stream().filter(request -> OPERATOR_USER_AGENT.equals(request.userAgent())).toList();

@@ -40,6 +40,8 @@ final class OptimisticStatusWriter {
 
     private final KubernetesClient client;
     private final RecentResources cache;
+    /** The pair as read again after the last refused write, if that read succeeded. */
+    private BinaryBoshPair refreshed;
 
     OptimisticStatusWriter(KubernetesClient client, RecentResources cache) {
         this.client = client;
@@ -74,16 +76,23 @@ final class OptimisticStatusWriter {
         return written;
     }
 
+    /** The pair as the API server held it just after the last refused write; empty when it could not be read. */
+    java.util.Optional<BinaryBoshPair> afterConflict() {
+        return java.util.Optional.ofNullable(refreshed);
+    }
+
     /**
      * Puts the pair as the API server holds it now into the cache, so that the reconcile that follows the refusal
      * decides from it rather than from the refused version (the informer would bring it too, a little later).
      */
     private void refresh(BinaryBoshPair stale) {
+        refreshed = null;
         try {
             BinaryBoshPair current = client.resources(BinaryBoshPair.class)
                     .inNamespace(stale.getMetadata().getNamespace()).withName(stale.getMetadata().getName()).get();
             if (current != null) {
                 cache.put(current, stale);
+                refreshed = current;
             }
         } catch (KubernetesClientException e) {
             LOG.debug("reading the pair again after a conflict failed ({}): the informer brings it", e.getCode());

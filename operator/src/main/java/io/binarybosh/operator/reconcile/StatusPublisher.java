@@ -6,6 +6,7 @@ import io.binarybosh.operator.operation.StatusWriter;
 import io.binarybosh.operator.logging.LogContext;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
+import io.binarybosh.operator.model.StatusConflictException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,8 @@ import java.util.function.Consumer;
 final class StatusPublisher implements StatusWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusPublisher.class);
+    /** How often one change is written again on a newer version before the reconcile gives up and decides anew. */
+    private static final int REWRITES = 5;
 
     private final OptimisticStatusWriter writer;
     private final KubernetesSerialization serialization;
@@ -37,11 +40,32 @@ final class StatusPublisher implements StatusWriter {
         this.announced = announced;
     }
 
+    /**
+     * Writes {@code change} applied to the pair's status. Refused because the pair changed since it was read, the
+     * change is applied again to the pair as it is now and written on that version, but only when what changed is
+     * what the operator observes ({@link ObservationsOnly}: a second replica refreshing the directors' status, as
+     * it does every poll, would otherwise refuse every record written after an action that takes longer than a
+     * poll, and the step would be redone forever); any other change ends the reconcile, which decides anew.
+     */
     @Override
     public BinaryBoshPair update(BinaryBoshPair pair, Consumer<BinaryBoshPairStatus> change) {
-        BinaryBoshPairStatus changed = serialization.clone(statusOf(pair));
-        change.accept(changed);
-        return publish(pair, changed);
+        BinaryBoshPair basedOn = pair;
+        for (int attempt = 1; ; attempt++) {
+            BinaryBoshPairStatus changed = serialization.clone(statusOf(basedOn));
+            change.accept(changed);
+            try {
+                return publish(basedOn, changed);
+            } catch (StatusConflictException conflict) {
+                BinaryBoshPair read = basedOn;
+                basedOn = attempt >= REWRITES ? null : writer.afterConflict()
+                        .filter(current -> ObservationsOnly.changed(serialization, read, current)).orElse(null);
+                if (basedOn == null) {
+                    throw conflict;
+                }
+                LOG.info("{}; only observations changed since: writing the change again on resource version {}",
+                        conflict.getMessage(), basedOn.getMetadata().getResourceVersion());
+            }
+        }
     }
 
     /** Writes {@code status} as the pair's whole status, unless it serializes as the current one. */
