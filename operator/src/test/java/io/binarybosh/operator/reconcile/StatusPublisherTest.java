@@ -1,5 +1,6 @@
 package io.binarybosh.operator.reconcile;
 
+import io.binarybosh.operator.events.EventRecorder;
 import io.binarybosh.operator.TestPairs;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
