@@ -36,6 +36,14 @@ final class OperatorJvm implements AutoCloseable {
 
     /** Starts the operator on {@code kubeconfig}'s API, halting at any of {@code haltBefore} (none: runs on). */
     static OperatorJvm start(Path kubeconfig, Collection<String> haltBefore, Path log) {
+        return start(kubeconfig, haltBefore, log, null);
+    }
+
+    /**
+     * As above, as replica {@code replicaId} of the operation leases: two replicas on one host share its HOSTNAME,
+     * which would make each the other's previous incarnation (null: the HOSTNAME, as a restarted pod keeps it).
+     */
+    static OperatorJvm start(Path kubeconfig, Collection<String> haltBefore, Path log, String replicaId) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
@@ -55,6 +63,10 @@ final class OperatorJvm implements AutoCloseable {
         env.put("DIRECTOR_CONNECT_TIMEOUT_SECONDS", "2");
         env.put("DIRECTOR_READ_TIMEOUT_SECONDS", "5");
         env.put("DIRECTOR_CALL_TIMEOUT_SECONDS", "10");
+        env.remove("BINARYBOSH_REPLICA_ID");
+        if (replicaId != null) {
+            env.put("BINARYBOSH_REPLICA_ID", replicaId);
+        }
         try {
             return new OperatorJvm(builder.start(), log);
         } catch (IOException e) {

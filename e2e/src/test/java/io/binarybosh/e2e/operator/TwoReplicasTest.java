@@ -8,7 +8,6 @@ import io.binarybosh.operator.model.ApprovalMode;
 import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationRecord;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,14 +26,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The fault matrix's row "two replicas without leader election": two operator JVMs on one API and one world migrate
- * the pair; optimistic locking must let exactly one act on each step (one scan, one recreate, rsync once per copy
- * attempt). Disabled: it fails today. A status write based on a stale version is refused, but two replicas that
- * read the same version both act before either writes: both run the preflight's ssh setup (each removes the other's
- * ssh user first: {@code SshAccessFailed}), and both would start a step's task before either records it. Exclusive
- * acting needs a claim written before each action and honoured by the other replica (a lease with the replica's
- * identity), which the operator does not have yet.
+ * the pair; exactly one may act on each step (one scan, one recreate, rsync once per copy attempt). Optimistic
+ * locking alone does not give that (two replicas that read the same version both act before either writes): each
+ * replica acts only while it holds the lease on the operation in flight ({@code status.operation.holder}), taken by
+ * a status write before it acts; the other waits ({@code OperationHeldByAnotherReplica}).
  */
-@Disabled("two replicas without leader election act on the same step at once: the operator has no claim yet")
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class TwoReplicasTest {
 
@@ -55,8 +51,10 @@ class TwoReplicasTest {
             Vm metaVm = world.directorVm("meta").orElseThrow();
             String microBefore = fingerprint(microVm.diskPath());
             MigrationSetup.declare(api, world, ApprovalMode.Automatic);
-            try (OperatorJvm one = OperatorJvm.start(api.kubeconfig(), List.of(), logs.resolve("replica-1.log"));
-                 OperatorJvm two = OperatorJvm.start(api.kubeconfig(), List.of(), logs.resolve("replica-2.log"))) {
+            try (OperatorJvm one = OperatorJvm.start(api.kubeconfig(), List.of(), logs.resolve("replica-1.log"),
+                    "replica-1");
+                 OperatorJvm two = OperatorJvm.start(api.kubeconfig(), List.of(), logs.resolve("replica-2.log"),
+                         "replica-2")) {
                 try {
                     await("the migration done").atMost(Duration.ofSeconds(200)).pollInterval(Duration.ofMillis(200))
                             .until(() -> evidence.finished("Migration"));

@@ -123,6 +123,12 @@ final class ActionReasonDocs {
                     ""),
             new ReasonRow(List.of(Reason.MANIFEST_DRIFT_WAITS_FOR_HEALTH),
                     "a `manifestRef` differs; it is deployed only while both directors answer",
+                    ""),
+            new ReasonRow(List.of(Reason.OPERATION_HELD_BY_ANOTHER_REPLICA),
+                    "another operator replica holds the lease on the operation in flight "
+                        + "(`status.operation.holder`, until `leaseRenewTime` + `leaseDurationSeconds`): this one "
+                        + "only observes, and takes the operation over once the lease has expired (logged, not a "
+                        + "condition: the status shows what the holder does)",
                     "")));
 
     static final ReasonTable EVENTS = new ReasonTable(ReasonSection.EVENTS, List.of(

@@ -8,6 +8,11 @@ import java.time.Duration;
 /** The one next thing to do for a pair, as the decision chose it. */
 public sealed interface Step {
 
+    /** Whether the actor carries this step out (anything but a wait or a block). */
+    default boolean acts() {
+        return !(this instanceof Wait) && !(this instanceof Blocked);
+    }
+
     /**
      * Nothing to do now; look again after {@code recheckAfter}. {@code awaitedApproval}: the value of the approve
      * annotation that would end the wait, or null when no approval would.

@@ -68,6 +68,43 @@ public class OperationStatus {
     @JsonPropertyDescription("Set when an abort was asked (binarybosh.io/abort or the pair's deletion): why.")
     private String abortReason;
 
+    @JsonPropertyDescription("The operator replica that may act on the operation (its pod name and a suffix per "
+            + "process start), like a coordination.k8s.io Lease's holderIdentity: taken or renewed by a status write "
+            + "before the replica acts, so two replicas never act on one step.")
+    private String holder;
+
+    @JsonPropertyDescription("When the holder last took or renewed its lease (RFC 3339).")
+    private String leaseRenewTime;
+
+    @Min(1)
+    @JsonPropertyDescription("How long the lease lasts after leaseRenewTime; another replica takes the operation over "
+            + "only once it has expired.")
+    private Integer leaseDurationSeconds;
+
+    public String getHolder() {
+        return holder;
+    }
+
+    public void setHolder(String holder) {
+        this.holder = holder;
+    }
+
+    public String getLeaseRenewTime() {
+        return leaseRenewTime;
+    }
+
+    public void setLeaseRenewTime(String leaseRenewTime) {
+        this.leaseRenewTime = leaseRenewTime;
+    }
+
+    public Integer getLeaseDurationSeconds() {
+        return leaseDurationSeconds;
+    }
+
+    public void setLeaseDurationSeconds(Integer leaseDurationSeconds) {
+        this.leaseDurationSeconds = leaseDurationSeconds;
+    }
+
     public String getId() {
         return id;
     }

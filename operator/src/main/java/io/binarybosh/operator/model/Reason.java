@@ -150,6 +150,7 @@ public enum Reason implements WireName {
     VERIFYING_REPAIR("VerifyingRepair", ReasonSection.WAITING),
     MANIFEST_DRIFT_NOT_DEPLOYABLE("ManifestDriftNotDeployable", ReasonSection.WAITING),
     MANIFEST_DRIFT_WAITS_FOR_HEALTH("ManifestDriftWaitsForHealth", ReasonSection.WAITING),
+    OPERATION_HELD_BY_ANOTHER_REPLICA("OperationHeldByAnotherReplica", ReasonSection.WAITING),
     // first written in events
     APPROVAL_REQUIRED("ApprovalRequired", ReasonSection.EVENTS),
     OPERATION_RESUMED("OperationResumed", ReasonSection.EVENTS),

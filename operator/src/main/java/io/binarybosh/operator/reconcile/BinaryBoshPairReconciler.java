@@ -100,6 +100,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
     private final Actor actor;
     private final Clock clock;
     private final RecorderHolder events;
+    private final OperationLeases leases;
     private volatile ReferencedObjects<Secret> secrets;
     private volatile ReferencedObjects<ConfigMap> configMaps;
 
@@ -146,6 +147,7 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
         this.pollingExecutor = pollingExecutor;
         this.clock = clock;
         this.events = new RecorderHolder(clock);
+        this.leases = new OperationLeases(ReplicaIdentity.current(), clock);
     }
 
     /** Secrets from the watches' caches: no API call per poll. */
@@ -246,14 +248,15 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
         // Observe (done by the event source), decide (pure), then act: one step per reconcile.
         StatusCalculator.Calculation calculation =
                 calculator.calculate(pair, observation, specProblems, paused, now);
-        Step step = calculation.facts()
+        Step decided = calculation.facts()
                 .map(facts -> decider.decide(new DecisionInput(pair.getSpec(), calculation.status(), facts,
                         calculation.specValid(), paused, annotation(pair, BinaryBoshPair.APPROVE_ANNOTATION), now,
                         annotation(pair, BinaryBoshPair.ABORT_ANNOTATION), pair.isMarkedForDeletion())))
                 .orElseGet(() -> new Step.Blocked(Reason.SPEC_INVALID,
                         "the spec or a Secret it references is invalid: see SpecValid"));
+        Step step = leases.guard(decided, calculation.status().getOperation(), now);
         LogContext.step(stepName(step));
-        BinaryBoshPairStatus next = calculator.decided(calculation.status(), step, paused, generation,
+        BinaryBoshPairStatus next = calculator.decided(calculation.status(), decided, paused, generation,
                 pair.getStatus() == null ? List.of() : pair.getStatus().getConditions(), now);
 
         EventRecorder events = this.events.recorder(context.getClient());
@@ -264,10 +267,11 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
             metrics.state(ResourceID.fromResource(pair), stateOf(next));
             Duration recheck = step instanceof Step.Wait wait ? wait.recheckAfter()
                     : Timings.of(pair.getSpec()).pollInterval();
-            if (calculation.facts().isPresent() && isAction(step)) {
+            if (calculation.facts().isPresent() && step.acts()) {
                 LOG.info("acting: {}", step);
-                OperationStatus before = operation(written);
-                actor.act(step, written, calculation.facts().get(), publisher, events);
+                BinaryBoshPair acting = leases.claimed(publisher, written);
+                OperationStatus before = operation(acting);
+                actor.act(step, acting, calculation.facts().get(), leases.leased(publisher), events);
                 // An operation that just moved to its next step (a copy that ended) goes on at once; one that waits
                 // on something, or that started or ended, is looked at again after the follow interval.
                 OperationStatus after = publisher.latest().map(BinaryBoshPairReconciler::operation).orElse(null);
@@ -336,10 +340,6 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
             return kind + ":" + blocked.reason();
         }
         return kind;
-    }
-
-    private static boolean isAction(Step step) {
-        return !(step instanceof Step.Wait) && !(step instanceof Step.Blocked);
     }
 
     private void recordReachability(BinaryBoshPair pair, PairObservation observation) {
