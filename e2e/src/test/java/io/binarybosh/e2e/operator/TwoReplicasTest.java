@@ -51,6 +51,8 @@ class TwoReplicasTest {
             Vm metaVm = world.directorVm("meta").orElseThrow();
             String microBefore = fingerprint(microVm.diskPath());
             MigrationSetup.declare(api, world, ApprovalMode.Automatic);
+            Files.deleteIfExists(logs.resolve("replica-1.log"));
+            Files.deleteIfExists(logs.resolve("replica-2.log"));
             try (OperatorJvm one = OperatorJvm.start(api.kubeconfig(), List.of(), logs.resolve("replica-1.log"),
                     "replica-1");
                  OperatorJvm two = OperatorJvm.start(api.kubeconfig(), List.of(), logs.resolve("replica-2.log"),
@@ -63,6 +65,8 @@ class TwoReplicasTest {
                             e);
                 }
                 assertThat(one.alive() && two.alive()).isTrue();
+                // Both reconciled the pair: one of them waited for the other's lease.
+                assertThat(one.output() + two.output()).contains("step=Wait:OperationHeldByAnotherReplica");
             }
             OperationRecord record = evidence.record("Migration");
             assertThat(record.getResult()).as(record.getMessage()).isEqualTo("Succeeded");
