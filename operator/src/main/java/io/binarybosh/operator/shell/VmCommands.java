@@ -230,8 +230,8 @@ public record VmCommands(boolean sudo) {
     public String rsyncState(String dir, int attempt) {
         String base = dir + "/attempt-" + attempt;
         return privileged("if [ -f " + quote(base + ".exit") + " ]; then cat " + quote(base + ".exit")
-                + "; else echo -; fi; if [ ! -f " + quote(base + ".pid") + " ]; then echo none; elif [ -d /proc/$(cat "
-                + quote(base + ".pid") + ") ]; then echo alive; else echo dead; fi; [ -f " + quote(base + ".log")
+                + "; else echo -; fi; if [ ! -f " + quote(base + ".pid") + " ]; then echo none; elif " + attemptRuns(base)
+                + "; then echo alive; else echo dead; fi; [ -f " + quote(base + ".log")
                 + " ] && tail -c 4000 " + quote(base + ".log") + " | tr '\\r' '\\n' | grep -v '^ *$' | tail -n 3; true");
     }
 
@@ -242,7 +242,7 @@ public record VmCommands(boolean sudo) {
     public String rsyncStateAfterWaiting(String dir, int attempt, int waitSeconds) {
         String base = dir + "/attempt-" + attempt;
         String wait = privileged("i=0; while [ ! -f " + quote(base + ".exit") + " ] && [ -f " + quote(base + ".pid")
-                + " ] && [ -d /proc/$(cat " + quote(base + ".pid") + ") ] && [ $i -lt " + waitSeconds * 10
+                + " ] && " + attemptRuns(base) + " && [ $i -lt " + waitSeconds * 10
                 + " ]; do sleep 0.1; i=$((i + 1)); done");
         return wait + "; " + rsyncState(dir, attempt);
     }
@@ -252,9 +252,19 @@ public record VmCommands(boolean sudo) {
      * ssh with the shell that waits for them.
      */
     public String stopRsync(String dir, int attempt) {
-        String pid = quote(dir + "/attempt-" + attempt + ".pid");
-        return privileged("[ -f " + pid + " ] && { kill -TERM -$(cat " + pid + ") || kill $(cat " + pid + "); } "
-                + "2>/dev/null; true");
+        return privileged("if " + attemptRuns(dir + "/attempt-" + attempt) + "; then kill -TERM -$p 2>/dev/null "
+                + "|| kill $p 2>/dev/null; fi; true");
+    }
+
+    /**
+     * Shell condition: the process {@code base.pid} names is attempt N's job (its command line writes
+     * {@code base.exit}), its pid left in {@code $p}. The pid file is on the ephemeral disk, which a reboot keeps
+     * while pids start over: after a reboot the number may name another process, which is neither alive for the
+     * copy nor to be killed.
+     */
+    private static String attemptRuns(String base) {
+        return "{ p=$(cat " + quote(base + ".pid") + " 2>/dev/null); case $p in ''|*[!0-9]*) false;; *) "
+                + "{ tr '\\0' ' ' < /proc/$p/cmdline; } 2>/dev/null | grep -qF -- " + quote(base + ".exit") + ";; esac; }";
     }
 
     public static String quote(String value) {
