@@ -225,13 +225,15 @@ public record VmCommands(boolean sudo) {
 
     /**
      * Where attempt N stands: the first line is its exit code or {@code -}, the second {@code alive},
-     * {@code dead} or {@code none} (never started), then the end of its progress output.
+     * {@code dead} or {@code none} (never started), then {@link RsyncProgress#NO_SPACE} if rsync ever wrote ENOSPC's
+     * message (its last lines may be another side's broken pipe), then the end of its progress output.
      */
     public String rsyncState(String dir, int attempt) {
         String base = dir + "/attempt-" + attempt;
         return privileged("if [ -f " + quote(base + ".exit") + " ]; then cat " + quote(base + ".exit")
                 + "; else echo -; fi; if [ ! -f " + quote(base + ".pid") + " ]; then echo none; elif " + attemptRuns(base)
-                + "; then echo alive; else echo dead; fi; [ -f " + quote(base + ".log")
+                + "; then echo alive; else echo dead; fi; grep -qsF 'No space left on device' " + quote(base + ".log")
+                + " && echo " + quote(RsyncProgress.NO_SPACE) + "; [ -f " + quote(base + ".log")
                 + " ] && tail -c 4000 " + quote(base + ".log") + " | tr '\\r' '\\n' | grep -v '^ *$' | tail -n 3; true");
     }
 
