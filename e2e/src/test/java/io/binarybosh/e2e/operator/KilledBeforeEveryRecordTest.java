@@ -3,7 +3,6 @@ package io.binarybosh.e2e.operator;
 import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.api.RecordedRequest;
 import io.binarybosh.e2e.sim.iaas.Vm;
-import io.binarybosh.e2e.sim.process.SshHost;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
@@ -308,9 +307,7 @@ class KilledBeforeEveryRecordTest {
     }
 
     private static List<String> asides(Path store) throws IOException {
-        try (Stream<Path> entries = Files.list(store)) {
-            return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".binarybosh-")).toList();
-        }
+        return FaultMatrixEvidence.asides(store);
     }
 
     /**
@@ -392,29 +389,23 @@ class KilledBeforeEveryRecordTest {
     }
 
     private static List<RecordedRequest> requests(String key, String method, String path) {
-        return world.requests(key).stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+        return FaultMatrixEvidence.requests(world, key, method, path);
     }
 
     private static List<String> commands(Vm vm) {
-        return world.processHostOf(vm.cid()).map(SshHost::commandLog).orElseThrow();
+        return FaultMatrixEvidence.commands(world, vm);
     }
 
     private static Instant firstCommand(Vm vm, String quoted) {
-        return commands(vm).stream().filter(c -> c.contains(quoted)).findFirst()
-                .map(c -> Instant.ofEpochMilli(Long.parseLong(c.substring(0, c.indexOf(' ')))))
-                .orElseThrow(() -> new AssertionError("no command with " + quoted + " on " + vm.cid()));
+        return FaultMatrixEvidence.firstCommand(world, vm, quoted);
     }
 
     /** {@link StoreFingerprint} without the resurrection flag, which the migration rightly changes. */
     static String fingerprint(Path store) {
-        return StoreFingerprint.of(store).replaceAll("\"resurrectionPaused\":(true|false),?", "");
+        return FaultMatrixEvidence.fingerprint(store);
     }
 
     private static Path single(Path parent, String prefix) throws IOException {
-        try (Stream<Path> entries = Files.list(parent)) {
-            List<Path> found = entries.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
-            assertThat(found).as(prefix + " in " + parent).hasSize(1);
-            return found.get(0);
-        }
+        return FaultMatrixEvidence.single(parent, prefix);
     }
 }
