@@ -64,9 +64,13 @@ record FaultEvidence(World world, OperatorUnderTest api) {
         return world.processHostOf(vm.cid()).map(SshHost::commandLog).orElseThrow();
     }
 
+    /** When a line of {@link #commands} ran. */
+    static Instant at(String commandLine) {
+        return Instant.ofEpochMilli(Long.parseLong(commandLine.substring(0, commandLine.indexOf(' '))));
+    }
+
     Instant firstCommand(Vm vm, String quoted) {
-        return commands(vm).stream().filter(c -> c.contains(quoted)).findFirst()
-                .map(c -> Instant.ofEpochMilli(Long.parseLong(c.substring(0, c.indexOf(' ')))))
+        return commands(vm).stream().filter(c -> c.contains(quoted)).findFirst().map(FaultEvidence::at)
                 .orElseThrow(() -> new AssertionError("no command with " + quoted + " on " + vm.cid()));
     }
 

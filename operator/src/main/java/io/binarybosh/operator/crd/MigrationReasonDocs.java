@@ -88,6 +88,14 @@ final class MigrationReasonDocs {
                         + "`status.awaitedApproval`) copies again from attempt 1, also when the fifth attempt "
                         + "failed its verification (the retry removes the copy's folder on Meta first: keep the "
                         + "logs you need), or `binarybosh.io/abort=<id>` goes back"),
+            new ReasonRow(List.of(Reason.META_DISK_FULL),
+                    "a copy attempt ran out of space on Meta's persistent disk (rsync's log says `No space left "
+                        + "on device`); it is not redone, since another attempt would fill the disk again; the copy "
+                        + "key was removed from the Micro, Meta's director stays stopped on the partial copy",
+                    "free space on Meta's disk (`df /var/vcap/store` on Meta's VM; Meta's own store, moved aside, "
+                        + "is on it too) or give Meta a bigger persistent disk; then "
+                        + "`binarybosh.io/approve=<id>-retry-<n>` (the exact value is in `status.awaitedApproval`) "
+                        + "copies again from attempt 1, or `binarybosh.io/abort=<id>` goes back"),
             new ReasonRow(List.of(Reason.META_DID_NOT_START, Reason.META_DOES_NOT_MATCH_SOURCE),
                     "Meta does not answer on the copy, or not as the Micro",
                     "`monit summary` and `/var/vcap/sys/log` on Meta; the Micro is intact until the fence; "

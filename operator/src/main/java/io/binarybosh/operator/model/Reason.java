@@ -97,6 +97,7 @@ public enum Reason implements WireName {
     DIRECTORS_NOT_STOPPED("DirectorsNotStopped", ReasonSection.MIGRATED),
     SSH_ACCESS_FAILED("SshAccessFailed", ReasonSection.MIGRATED),
     COPY_FAILED("CopyFailed", ReasonSection.MIGRATED),
+    META_DISK_FULL("MetaDiskFull", ReasonSection.MIGRATED),
     META_DID_NOT_START("MetaDidNotStart", ReasonSection.MIGRATED),
     META_DOES_NOT_MATCH_SOURCE("MetaDoesNotMatchSource", ReasonSection.MIGRATED),
     UNKNOWN_STEP("UnknownStep", ReasonSection.MIGRATED),

@@ -4,7 +4,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Where an rsync copy stands, from {@link VmCommands#rsyncState}: exit code (null while unknown), process, progress. */
-public record RsyncProgress(Integer exitCode, String process, Long bytes, Long files, String rate, String lastLine) {
+public record RsyncProgress(Integer exitCode, String process, Long bytes, Long files, String rate, String lastLine,
+                            boolean noSpace) {
+
+    /** The line {@link VmCommands#rsyncState} prints when the attempt's log holds ENOSPC's message. */
+    public static final String NO_SPACE = "binarybosh: rsync found no space left on device";
 
     /** {@code 1,234,567  45%  10.00MB/s  0:00:05 (xfr#3, to-chk=10/20)}, as --info=progress2 prints it. */
     private static final Pattern PROGRESS = Pattern.compile(
@@ -25,7 +29,12 @@ public record RsyncProgress(Integer exitCode, String process, Long bytes, Long f
         Long files = null;
         String rate = null;
         String last = null;
+        boolean noSpace = false;
         for (int i = 2; i < lines.length; i++) {
+            if (lines[i].trim().equals(NO_SPACE)) {
+                noSpace = true;
+                continue;
+            }
             last = lines[i].trim();
             Matcher m = PROGRESS.matcher(lines[i]);
             if (m.matches()) {
@@ -34,7 +43,7 @@ public record RsyncProgress(Integer exitCode, String process, Long bytes, Long f
                 files = m.group(4) == null ? files : Long.valueOf(m.group(4));
             }
         }
-        return new RsyncProgress(exit, process, bytes, files, rate, last);
+        return new RsyncProgress(exit, process, bytes, files, rate, last, noSpace);
     }
 
     public boolean succeeded() {

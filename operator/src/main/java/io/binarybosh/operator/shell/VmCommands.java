@@ -236,13 +236,15 @@ public record VmCommands(boolean sudo) {
 
     /**
      * Where attempt N stands: the first line is its exit code or {@code -}, the second {@code alive},
-     * {@code dead} or {@code none} (never started), then the end of its progress output.
+     * {@code dead} or {@code none} (never started), then {@link RsyncProgress#NO_SPACE} if rsync ever wrote ENOSPC's
+     * message (its last lines may be another side's broken pipe), then the end of its progress output.
      */
     public String rsyncState(String dir, int attempt) {
         String base = dir + "/attempt-" + attempt;
         return privileged("if [ -f " + quote(base + ".exit") + " ]; then cat " + quote(base + ".exit")
-                + "; else echo -; fi; if [ ! -f " + quote(base + ".pid") + " ]; then echo none; elif [ -d /proc/$(cat "
-                + quote(base + ".pid") + ") ]; then echo alive; else echo dead; fi; [ -f " + quote(base + ".log")
+                + "; else echo -; fi; if [ ! -f " + quote(base + ".pid") + " ]; then echo none; elif " + attemptRuns(base)
+                + "; then echo alive; else echo dead; fi; grep -qsF 'No space left on device' " + quote(base + ".log")
+                + " && echo " + quote(RsyncProgress.NO_SPACE) + "; [ -f " + quote(base + ".log")
                 + " ] && tail -c 4000 " + quote(base + ".log") + " | tr '\\r' '\\n' | grep -v '^ *$' | tail -n 3; true");
     }
 
@@ -253,7 +255,7 @@ public record VmCommands(boolean sudo) {
     public String rsyncStateAfterWaiting(String dir, int attempt, int waitSeconds) {
         String base = dir + "/attempt-" + attempt;
         String wait = privileged("i=0; while [ ! -f " + quote(base + ".exit") + " ] && [ -f " + quote(base + ".pid")
-                + " ] && [ -d /proc/$(cat " + quote(base + ".pid") + ") ] && [ $i -lt " + waitSeconds * 10
+                + " ] && " + attemptRuns(base) + " && [ $i -lt " + waitSeconds * 10
                 + " ]; do sleep 0.1; i=$((i + 1)); done");
         return wait + "; " + rsyncState(dir, attempt);
     }
@@ -263,9 +265,19 @@ public record VmCommands(boolean sudo) {
      * ssh with the shell that waits for them.
      */
     public String stopRsync(String dir, int attempt) {
-        String pid = quote(dir + "/attempt-" + attempt + ".pid");
-        return privileged("[ -f " + pid + " ] && { kill -TERM -$(cat " + pid + ") || kill $(cat " + pid + "); } "
-                + "2>/dev/null; true");
+        return privileged("if " + attemptRuns(dir + "/attempt-" + attempt) + "; then kill -TERM -$p 2>/dev/null "
+                + "|| kill $p 2>/dev/null; fi; true");
+    }
+
+    /**
+     * Shell condition: the process {@code base.pid} names is attempt N's job (its command line writes
+     * {@code base.exit}), its pid left in {@code $p}. The pid file is on the ephemeral disk, which a reboot keeps
+     * while pids start over: after a reboot the number may name another process, which is neither alive for the
+     * copy nor to be killed.
+     */
+    private static String attemptRuns(String base) {
+        return "{ p=$(cat " + quote(base + ".pid") + " 2>/dev/null); case $p in ''|*[!0-9]*) false;; *) "
+                + "{ tr '\\0' ' ' < /proc/$p/cmdline; } 2>/dev/null | grep -qF -- " + quote(base + ".exit") + ";; esac; }";
     }
 
     public static String quote(String value) {

@@ -207,6 +207,30 @@ class MigrationCopyStepsTest {
                 .anyMatch(l -> l.contains("-logDtprce.LsfxCIvu") && l.endsWith(copyKeyMarker()));
     }
 
+    @Test
+    void aCopyOutOfSpaceOnMetaAsksAPersonAtOnceWithMetaStoppedAndTheKeyGone() {
+        path.to(COPYING_STORE);
+        world.migrate();
+        world.metaVm.rsyncRunsOutOfSpace(1);
+        world.migrate();
+        assertThat(world.migration().getBlockedReason()).isEqualTo("MetaDiskFull");
+        assertThat(world.migration().getBlockedMessage()).contains("No space left on device", "exit code 11",
+                "binarybosh.io/approve=", "binarybosh.io/abort=" + world.operation().getId());
+        assertThat(world.migration().getCopyAttempt()).as("no redo: it would fill the disk again").isEqualTo(1);
+        assertThat(world.events).contains("Warning MetaDiskFull").doesNotContain("Warning CopyRedone");
+        assertThat(world.microVm.authorizedKeys).as("the copy key removed").containsExactly(FakeShell.JUMPBOX_KEY);
+        world.migrate();
+        assertThat(rsyncStarts()).as("nothing copied again until a person says so").isEqualTo(1);
+        assertThat(world.step()).isEqualTo(COPYING_STORE);
+        assertThat(world.metaVm.ran(world.sudo.monitStartAll())).as("Meta never started").isFalse();
+
+        world.continueWith(Step.OperationAction.RETRY);
+        assertThat(world.migration().getBlockedReason()).isNull();
+        world.migrate();
+        assertThat(rsyncStarts()).as("the retry copies again from attempt 1").isEqualTo(2);
+        assertThat(world.metaVm.rsyncStarts()).last().asString().contains("attempt-1.pid");
+    }
+
     // VerifyingCopy
 
     @Test

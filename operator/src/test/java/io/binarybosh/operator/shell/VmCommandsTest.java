@@ -171,6 +171,30 @@ class VmCommandsTest {
     }
 
     @Test
+    void aPidFileThatARebootLeftNamingAnotherProcessIsACopyGoneAndThatProcessIsLeftAlone() throws Exception {
+        // the working folder is on the ephemeral disk, which a reboot keeps; the pid numbers start over
+        String copyDir = dir.resolve("copy").toString();
+        Files.createDirectories(dir.resolve("copy"));
+        Files.writeString(dir.resolve("copy/attempt-1.log"), "  1,000  1%  1.00MB/s  0:00:01\n");
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            Files.writeString(dir.resolve("copy/attempt-1.pid"), other.pid() + "\n");
+            long started = System.nanoTime();
+            RsyncProgress progress = RsyncProgress.parse(sh(commands.rsyncStateAfterWaiting(copyDir, 1, 20), Map.of())
+                    .out());
+            assertThat(progress.process()).isEqualTo("dead");
+            assertThat(progress.failed()).as("a copy whose process is gone without an exit code failed").isTrue();
+            assertThat(System.nanoTime() - started).as("not waited for").isLessThan(10_000_000_000L);
+
+            assertThat(sh(commands.stopRsync(copyDir, 1), Map.of()).exit()).isZero();
+            assertThat(other.waitFor(300, java.util.concurrent.TimeUnit.MILLISECONDS)).as("not killed").isFalse();
+            assertThat(other.isAlive()).isTrue();
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
     void postgresStateListsEachDataDirectoryWithItsPidFileAndWhatPgControldataSays() throws Exception {
         Path store = store();
         Files.createDirectories(store.resolve("postgres-13"));

@@ -3,6 +3,7 @@ package io.binarybosh.operator.support;
 import io.binarybosh.operator.shell.CommandResult;
 import io.binarybosh.operator.shell.Shell;
 import io.binarybosh.operator.shell.ShellException;
+import io.binarybosh.operator.shell.RsyncProgress;
 import io.binarybosh.operator.shell.VmCommands;
 
 import java.time.Duration;
@@ -62,6 +63,8 @@ public final class FakeShell implements Shell {
     public final Map<String, List<String>> asides = new LinkedHashMap<>();
     public long freeBytes = 10_000_000;
     public final Map<Integer, Rsync> rsync = new LinkedHashMap<>();
+    /** The attempts whose log holds rsync's ENOSPC message. */
+    public final java.util.Set<Integer> outOfSpace = new java.util.HashSet<>();
     /** The login user's authorized_keys, one line each: the jumpbox's own key is there from the start. */
     public final List<String> authorizedKeys = new ArrayList<>(List.of(JUMPBOX_KEY));
     public boolean sourceListing;
@@ -97,7 +100,7 @@ public final class FakeShell implements Shell {
             rsync.put(attempt(c), new Rsync("-", "alive"));
             return ok("");
         });
-        rule("kill -TERM -$(cat", c -> {
+        rule("kill -TERM -$p", c -> {
             rsync.computeIfPresent(attempt(c), (n, r) -> "alive".equals(r.process()) ? new Rsync(r.exit(), "dead") : r);
             return ok("");
         });
@@ -191,6 +194,12 @@ public final class FakeShell implements Shell {
         }
     }
 
+    /** rsync attempt {@code attempt} ran out of space on this VM: ENOSPC in its log, exit code 11. */
+    public void rsyncRunsOutOfSpace(int attempt) {
+        rsync.put(attempt, new Rsync("11", "dead"));
+        outOfSpace.add(attempt);
+    }
+
     public String monitSummary() {
         String state = stopPending ? "Not monitored - stop pending" : processesRunning ? "running" : "Not monitored";
         if (stopPending) {
@@ -220,7 +229,8 @@ public final class FakeShell implements Shell {
     private String rsyncState(int attempt) {
         Rsync run = rsync.getOrDefault(attempt, new Rsync("-", "none"));
         String progress = "none".equals(run.process()) ? "" : "  3,000  100%  10.00MB/s  0:00:05 (xfr#3, to-chk=0/3)\n";
-        return run.exit() + "\n" + run.process() + "\n" + progress;
+        return run.exit() + "\n" + run.process() + "\n" + (outOfSpace.contains(attempt) ? RsyncProgress.NO_SPACE + "\n"
+                : "") + progress;
     }
 
     private CommandResult moveAside(String command) {

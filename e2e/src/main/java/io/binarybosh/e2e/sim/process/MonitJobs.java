@@ -45,6 +45,17 @@ final class MonitJobs implements JobProcess {
     }
 
     private void boot() {
+        startDaemon(host);
+    }
+
+    /**
+     * monit as the stemcell runs it, inside the VM (its jobs see the VM's /var/vcap, users and sudoers): at first
+     * boot, and after a reboot as the agent's bootstrap starts it (bosh-agent agent/bootstrap.go {@code StartMonit},
+     * bosh-linux-stemcell-builder stages/bosh_go_agent/assets/runit/monit/run: {@code monit -I -c monitrc}); pre-start
+     * is not run then (only the director's {@code run_script} runs it). monit itself starts what its state file
+     * does not say was unmonitored (a {@code monit stop} survives the reboot; monit 5.2.5 state.c).
+     */
+    static void startDaemon(SshHost host) {
         HostDir dir = host.dir();
         try {
             // monit runs inside the VM: its jobs see the VM's /var/vcap, users and sudoers

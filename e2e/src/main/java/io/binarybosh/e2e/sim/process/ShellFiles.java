@@ -101,9 +101,12 @@ final class ShellFiles {
                 chmod 0440 /etc/sudoers.d/bosh_sudoers
                 # pam_loginuid cannot write /proc/self/loginuid in a container; it is required in Debian's file
                 sed -i 's/^session\\s\\+required\\s\\+pam_loginuid.so/session optional pam_loginuid.so/' /etc/pam.d/sshd
-                rm -f /etc/ssh/ssh_host_*
-                ssh-keygen -q -t rsa -b 2048 -N '' -f /etc/ssh/ssh_host_rsa_key
-                useradd -m -s /bin/bash -G bosh_sshers,bosh_sudoers jumpbox
+                # first boot only: a reboot keeps the host key and users on the root disk (here the upper layers)
+                if [ ! -f "$os/etc/ssh/ssh_host_rsa_key" ]; then
+                  rm -f /etc/ssh/ssh_host_*
+                  ssh-keygen -q -t rsa -b 2048 -N '' -f /etc/ssh/ssh_host_rsa_key
+                fi
+                id jumpbox > /dev/null 2>&1 || useradd -m -s /bin/bash -G bosh_sshers,bosh_sudoers jumpbox
                 install -d -m 0700 -o jumpbox -g jumpbox /home/jumpbox/.ssh
                 printf '%%s\\n' '%4$s' > /home/jumpbox/.ssh/authorized_keys
                 chown jumpbox:jumpbox /home/jumpbox/.ssh/authorized_keys; chmod 0600 /home/jumpbox/.ssh/authorized_keys

@@ -26,8 +26,8 @@ public final class SshHost implements VmHost {
     private final String address;
     private final int port;
     private final HostDir dir;
-    private final long machinePid;
-    private final String namespace;
+    private volatile long machinePid;
+    private volatile String namespace;
     private final boolean storeMounted;
     private final String hostPublicKey;
     private volatile boolean destroyed;
@@ -58,15 +58,9 @@ public final class SshHost implements VmHost {
                 mounted = true;
             }
             ShellFiles.write(dir, address, port, hostname(cid), jumpboxKey, monitFormat);
-            new ProcessBuilder("setsid", "unshare", "--mount", "--uts", "--propagation", "private",
-                    dir.bin().resolve("boot").toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().resolve("boot.log").toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
-            long pid = awaitMachine(dir);
-            String ns = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "mnt")).toString();
-            return new SshHost(cid, address, port, dir, pid, ns, mounted, Files.readString(dir.hostPublicKey()));
+            long pid = startMachine(dir);
+            return new SshHost(cid, address, port, dir, pid, namespaceOf(pid), mounted,
+                    Files.readString(dir.hostPublicKey()));
         } catch (IOException | RuntimeException e) {
             ProcessSweep.kill(dir.marker());
             if (mounted) {
@@ -76,6 +70,58 @@ public final class SshHost implements VmHost {
                 throw new UncheckedIOException(io);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    /** Runs the boot script in new mount and UTS namespaces; returns the pid holding them once sshd is up. */
+    private static long startMachine(HostDir dir) throws IOException {
+        new ProcessBuilder("setsid", "unshare", "--mount", "--uts", "--propagation", "private",
+                dir.bin().resolve("boot").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().resolve("boot.log").toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
+        return awaitMachine(dir);
+    }
+
+    private static String namespaceOf(long pid) throws IOException {
+        return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "mnt")).toString();
+    }
+
+    /**
+     * The machine reboots. Every process of it dies at once (SIGKILL: nothing is shut down cleanly, as in a crash or
+     * a hypervisor reset). What lives on tmpfs is lost: the agent mounts /var/vcap/data/sys/run, where the jobs' pid
+     * files and sockets are, as a fresh tmpfs at each boot (bosh-agent platform/linux_platform.go
+     * {@code setupRunDir}), here the VM's {@code run/} folder, emptied but for monit's state and id files, which a
+     * stemcell's monit keeps in root's home on the root disk (monitrc sets neither, bosh-linux-stemcell-builder
+     * stages/bosh_monit/assets/monitrc; monit 5.2.5 file.c: {@code $HOME/.monit.state}). What lives on disks stays:
+     * the root disk (users, host keys: the upper layers here, so no new host key), the ephemeral disk
+     * ({@code /var/vcap/data}, /tmp's {@code root_tmp}: bosh-agent {@code SetupTmpDir} makes it, never empties it)
+     * and the persistent disk, which the agent mounts again ({@code agent/bootstrap.go} mountLastMountedDisk; here
+     * its bind mount, made outside the VM, stays). Then the VM boots as at first (namespaces, sshd) without
+     * regenerating anything; {@link MonitJobs#startDaemon} is the agent's bootstrap starting monit.
+     */
+    public synchronized void reboot() {
+        if (destroyed) {
+            throw new IllegalStateException("VM " + cid + " is gone");
+        }
+        ProcessSweep.killNamespace(namespace);
+        ProcessSweep.kill(dir.marker());
+        try (var entries = Files.list(dir.run())) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (!name.equals("monit.state") && !name.equals("monit.id")) {
+                    Files.deleteIfExists(entry);
+                }
+            }
+            long pid = startMachine(dir);
+            namespace = namespaceOf(pid);
+            machinePid = pid;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (Files.exists(dir.monitrc())) {
+            MonitJobs.startDaemon(this);
         }
     }
 

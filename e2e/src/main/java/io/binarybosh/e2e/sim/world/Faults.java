@@ -31,6 +31,20 @@ public final class Faults {
         world.directorVm(key).ifPresent(vm -> killVm(vm.cid()));
     }
 
+    /**
+     * Process mode: the VM reboots ({@link io.binarybosh.e2e.sim.process.SshHost#reboot}: every process killed, the
+     * tmpfs run folder lost, the disks kept, sshd and monit started again as the stemcell and bosh-agent's bootstrap
+     * start them). The agent dies with the VM and starts again; monit starts the jobs its state file does not say
+     * were stopped. Returns once the VM answers ssh again.
+     */
+    public void rebootVm(String cid) {
+        Vm vm = vm(cid);
+        var host = world.processHostOf(cid).orElseThrow(() -> new IllegalStateException("not in process mode"));
+        vm.agent().stop();
+        host.reboot();
+        vm.agent().start();
+    }
+
     /** The agent process dies; the VM and its jobs go on. The director sees `unresponsive agent`. */
     public void stopAgent(String cid) {
         vm(cid).agent().stop();

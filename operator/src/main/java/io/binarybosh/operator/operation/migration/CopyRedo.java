@@ -14,7 +14,8 @@ import static io.binarybosh.operator.operation.migration.MigrationVms.COMMAND;
 
 /**
  * A copy attempt that failed or did not verify is redone, up to {@link #COPY_ATTEMPTS}; then the copy key is
- * removed from the Micro and a person is asked ({@code CopyFailed}), who may let it try again.
+ * removed from the Micro and a person is asked ({@code CopyFailed}), who may let it try again. An attempt that ran
+ * out of space on Meta asks at once ({@code MetaDiskFull}).
  */
 final class CopyRedo {
 
@@ -53,6 +54,22 @@ final class CopyRedo {
         });
         context.events().warning(written, Reason.COPY_REDONE, why + ": the copy is redone (attempt " + (attempt + 1)
                 + "); Meta's director stays stopped until a copy verifies");
+    }
+
+    /**
+     * rsync ran out of space on Meta's persistent disk: another attempt would only fill it again (Meta's own store,
+     * moved aside, is on the same disk), so a person is asked at once ({@code MetaDiskFull}); the partial copy stays,
+     * Meta's director stopped, and the copy key goes.
+     */
+    static void diskFull(OperationContext context, int attempt, Integer exitCode) {
+        revokeCopyKey(context);
+        Journal.block(context, Reason.META_DISK_FULL, "copy attempt " + attempt + " ran out of space on Meta's persistent "
+                + "disk (rsync: No space left on device" + (exitCode == null ? "" : ", exit code " + exitCode)
+                + "). Meta's director stays stopped on the partial copy and the copy key was removed from the Micro; "
+                + "free space on Meta's disk (df " + MigrationVms.metaStore(context.pair()) + ") or give Meta a bigger "
+                + "one, then let the operator copy again with binarybosh.io/approve="
+                + Retry.value(context.operation(), context.migration()) + ", or go back with binarybosh.io/abort="
+                + context.operation().getId());
     }
 
     static void clearProgress(MigrationStatus m) {

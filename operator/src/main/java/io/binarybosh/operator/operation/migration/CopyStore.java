@@ -78,6 +78,9 @@ final class CopyStore implements StepHandler {
                 running(context, progress, attempt);
             } else if (progress.succeeded()) {
                 finished(context, progress, attempt);
+            } else if (progress.noSpace()) {
+                meta.run(commands.stopRsync(dir, attempt), COMMAND);
+                CopyRedo.diskFull(context, attempt, progress.exitCode());
             } else {
                 meta.run(commands.stopRsync(dir, attempt), COMMAND);
                 CopyRedo.redo(context, attempt, "copy attempt " + attempt + (progress.exitCode() == null

@@ -29,8 +29,9 @@ public final class Retry {
         OperationStatus operation = context.operation();
         String reason = context.migration().getBlockedReason();
         // CopyFailed copies again from attempt 1, wherever the fifth attempt failed (the copy, its verification,
-        // Meta's start): the earlier attempts' exit files go first, or attempt 1 would read its old exit code.
-        boolean copyAgain = Reason.COPY_FAILED.is(reason);
+        // Meta's start), and so does MetaDiskFull once space was made: the earlier attempts' exit files go first, or
+        // attempt 1 would read its old exit code.
+        boolean copyAgain = Reason.COPY_FAILED.is(reason) || Reason.META_DISK_FULL.is(reason);
         if (copyAgain) {
             try (Shell meta = MigrationVms.shell(context, DirectorRole.META)) {
                 MigrationVms.expect(meta.run(MigrationVms.commands(context.pair()).removeCopyFiles(
