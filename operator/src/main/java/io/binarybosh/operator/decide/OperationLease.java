@@ -21,11 +21,13 @@ import java.time.format.DateTimeParseException;
 public record OperationLease(Kind kind, String holder, Instant expiry) {
 
     /**
-     * Long enough that a holder renewing at half of it (every few seconds a copy is looked at; a director call has
-     * a call timeout far below it) never loses it while alive; short enough that a dead replica's operation goes
-     * on a minute later.
+     * Longer than the longest action that holds a reconcile: the preflight's ssh setup waits up to 5 minutes for
+     * its director task, the fence up to 2 for monit. A holder renews at half of it, so it never loses the lease
+     * while alive and between actions; a replica that died mid-operation is taken over 6 minutes later at most (at
+     * once by its own restarted process). Only the copy verification's checksums can run longer (large stores):
+     * they only read, and a takeover meanwhile verifies again.
      */
-    public static final Duration DURATION = Duration.ofSeconds(60);
+    public static final Duration DURATION = Duration.ofMinutes(6);
 
     public enum Kind {
         /** No operation, or one no replica holds (written before leases, or by a start not yet stamped). */

@@ -90,7 +90,7 @@ class OperationLeaseTest {
         OperationLease.claim(operation, ME, NOW);
         assertThat(operation.getHolder()).isEqualTo(ME);
         assertThat(operation.getLeaseRenewTime()).isEqualTo(Timestamps.format(NOW));
-        assertThat(operation.getLeaseDurationSeconds()).isEqualTo(60);
+        assertThat(operation.getLeaseDurationSeconds()).isEqualTo((int) OperationLease.DURATION.toSeconds());
     }
 
     @Test
