@@ -270,10 +270,13 @@ class BootstrapMigrationTest extends OperatorWorldTest {
         }
     }
 
-    /** The operator's checksum listing, computed here with the same tools, independently of the operator. */
+    /**
+     * The operator's checksum listing, computed here with the same tools, independently of the operator: every
+     * file's hash line, the lines sorted bytewise (the operator may hash in parallel), then the other entries' names.
+     */
     static String checksum(Path store) throws Exception {
         String script = "cd '" + store + "' && { find . -path './.binarybosh-*' -prune -o -type f -print0 | LC_ALL=C sort -z"
-                + " | xargs -0r b2sum; find . -path './.binarybosh-*' -prune -o ! -type f -print | LC_ALL=C sort; }"
+                + " | xargs -0r b2sum | LC_ALL=C sort; find . -path './.binarybosh-*' -prune -o ! -type f -print | LC_ALL=C sort; }"
                 + " | sha256sum | cut -d ' ' -f 1";
         Process process = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
