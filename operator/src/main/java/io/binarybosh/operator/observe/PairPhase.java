@@ -46,11 +46,11 @@ public record PairPhase(double fraction) {
     }
 
     /**
-     * The pair's next slot at least half an interval after {@code last}: work done at a slot is next done one
-     * interval later; work done elsewhere (a pair's first poll, a read brought forward) moves to the slots within
-     * one and a half intervals.
+     * The pair's next slot after {@code last}: work done at a slot is next done one interval later; work done
+     * elsewhere (a pair's first poll, a read brought forward) moves to the pair's next slot, so that it is never
+     * done more than one interval apart (a detection bound: a poll, a full read or an agent check is never late).
      */
     public Instant nextAfter(Instant last, Duration interval) {
-        return slotAtOrAfter(last.plus(interval.dividedBy(2)), interval);
+        return slotAtOrAfter(last.plusMillis(1), interval);
     }
 }

@@ -41,7 +41,7 @@ class PairPhaseTest {
     }
 
     @Test
-    void workDoneAtASlotIsNextDoneOneIntervalLaterAndWorkDoneElsewhereWithinOneAndAHalf() {
+    void workDoneAtASlotIsNextDoneOneIntervalLaterAndWorkDoneElsewhereWithinOne() {
         PairPhase phase = PairPhase.of(new ResourceID("bosh", "ns"), "poll");
         Instant slot = phase.slotAtOrAfter(START, INTERVAL);
         assertThat(phase.nextAfter(slot, INTERVAL)).isEqualTo(slot.plus(INTERVAL));
@@ -50,7 +50,7 @@ class PairPhaseTest {
         for (int second = 0; second < 300; second += 7) {
             Instant last = START.plusSeconds(second);
             Duration gap = Duration.between(last, phase.nextAfter(last, INTERVAL));
-            assertThat(gap).isGreaterThanOrEqualTo(INTERVAL.dividedBy(2)).isLessThan(INTERVAL.multipliedBy(3).dividedBy(2));
+            assertThat(gap).isPositive().isLessThanOrEqualTo(INTERVAL);
         }
     }
 }
