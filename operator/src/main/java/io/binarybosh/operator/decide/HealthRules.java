@@ -149,7 +149,7 @@ public final class HealthRules {
             return DesiredCondition.isTrue(ConditionType.MUTUALLY_MANAGED, Reason.EACH_MANAGES_THE_OTHER,
                     "Meta holds '" + facts.primary().deployment() + "' and Primary holds '"
                             + facts.meta().deployment() + (agentsChecked ? "', and their agents report to each other"
-                            : "'; whether their agents report to each other is checked within five minutes"));
+                            : "'; whether their agents report to each other is checked within half a minute"));
         }
         return DesiredCondition.isFalse(ConditionType.MUTUALLY_MANAGED, reason, String.join("; ", problems));
     }

@@ -35,6 +35,8 @@ public final class DirectorDetailsReader {
     public static final Duration AGENT_CHECK_INTERVAL = Duration.ofMinutes(5);
     /** How often at most it is asked while the managed director does not answer or its agent did not. */
     public static final Duration SUSPECT_AGENT_CHECK_INTERVAL = Duration.ofSeconds(10);
+    /** After a start, the first agent checks of answering directors are spread over this long. */
+    static final Duration FIRST_CHECK_SPREAD = Duration.ofSeconds(30);
     private static final Duration AGENT_CHECK_TIMEOUT = Duration.ofSeconds(60);
     static final String CONTEXT_PREFIX = "bbo-observe-";
     /** The description of the {@code ?format=full} task (bosh {@code api/instance_manager.rb}). */
@@ -216,10 +218,11 @@ public final class DirectorDetailsReader {
         Instant now = clock.instant();
         PairPhase phase = agentCheckPhase(key.pair(), key.role());
         if (last == null) {
-            // A director that answers is first checked at the pair's slot: a thousand pairs started together do not
-            // all ask their directors for a task at once. One that is silent is checked at once.
+            // A director that answers is first checked at the pair's slot within FIRST_CHECK_SPREAD: a thousand pairs
+            // started together do not all ask their directors for a task at once, and none waits long for what only
+            // the check tells (an ignored instance, an agent reporting elsewhere). One that is silent is checked at once.
             Instant first = firstAsked.computeIfAbsent(key, k -> now);
-            return !spread || silentSince != null || !phase.slotAtOrAfter(first, AGENT_CHECK_INTERVAL).isAfter(now);
+            return !spread || silentSince != null || !phase.slotAtOrAfter(first, FIRST_CHECK_SPREAD).isAfter(now);
         }
         if (silentSince != null && last.checkedAt().isBefore(silentSince)) {
             // Checked while it still answered: says nothing about why it stopped.

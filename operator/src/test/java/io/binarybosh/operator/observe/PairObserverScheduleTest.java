@@ -115,7 +115,7 @@ class PairObserverScheduleTest {
     void theAgentCheckFallsAtThePairsSlotAndAgainOneIntervalLater() {
         Instant start = clock.instant();
         PairPhase phase = DirectorDetailsReader.agentCheckPhase(ResourceID.fromResource(pair), DirectorRole.PRIMARY);
-        Instant slot = phase.slotAtOrAfter(start, DirectorDetailsReader.AGENT_CHECK_INTERVAL);
+        Instant slot = phase.slotAtOrAfter(start, DirectorDetailsReader.FIRST_CHECK_SPREAD);
         observer.observe(pair);
         while (clock.instant().plusSeconds(15).isBefore(slot)) {
             poll();
