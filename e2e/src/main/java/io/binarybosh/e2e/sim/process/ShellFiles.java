@@ -101,7 +101,8 @@ final class ShellFiles {
                 chmod 0440 /etc/sudoers.d/bosh_sudoers
                 # pam_loginuid cannot write /proc/self/loginuid in a container; it is required in Debian's file
                 sed -i 's/^session\\s\\+required\\s\\+pam_loginuid.so/session optional pam_loginuid.so/' /etc/pam.d/sshd
-                # first boot only: a reboot keeps the host key and users on the root disk (here the upper layers)
+                # first boot only (bosh-linux-stemcell-builder stages/base_ubuntu_firstboot: firstboot.sh removes the host keys
+                # once); a reboot keeps the host key and users on the root disk (here the upper layers)
                 if [ ! -f "$os/etc/ssh/ssh_host_rsa_key" ]; then
                   rm -f /etc/ssh/ssh_host_*
                   ssh-keygen -q -t rsa -b 2048 -N '' -f /etc/ssh/ssh_host_rsa_key
