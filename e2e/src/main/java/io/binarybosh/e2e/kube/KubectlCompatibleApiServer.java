@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -95,13 +96,26 @@ public final class KubectlCompatibleApiServer implements AutoCloseable {
     /** A fabric8 client for this server; the caller closes it. */
     public KubernetesClient client() {
         return new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-                .withMasterUrl(url()).withNamespace("default").build()).build();
+                .withMasterUrl(url()).withNamespace("default").withHttp2Disable(true).build()).build();
     }
 
     /** A fabric8 client whose requests carry {@code userAgent}, so that {@link #requests()} can tell them apart. */
     public KubernetesClient client(String userAgent) {
         return new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-                .withMasterUrl(url()).withNamespace("default").withUserAgent(userAgent).build()).build();
+                .withMasterUrl(url()).withNamespace("default").withUserAgent(userAgent).withHttp2Disable(true)
+                .build()).build();
+    }
+
+    /**
+     * What a fabric8 client in another process (an operator JVM, the image) needs in its environment besides where
+     * the server is. This server speaks cleartext HTTP: a JDK HttpClient then offers an h2c upgrade on a connection's
+     * first request, and now and then waits forever for a response the server did send (seen here: a CRD create
+     * hung for the test's whole two minutes). fabric8's own mock client turns HTTP/2 off for the same reason
+     * ({@code KubernetesMockServer.initConfig}); a real API server is reached over TLS, where HTTP/2 is negotiated
+     * by ALPN instead.
+     */
+    public static Map<String, String> clientEnvironment() {
+        return Map.of("KUBERNETES_HTTP2_DISABLE", "true");
     }
 
     /** Every request received so far, in order: what a client really asked of the API. */

@@ -1,5 +1,6 @@
 package io.binarybosh.e2e.bench;
 
+import io.binarybosh.e2e.kube.KubectlCompatibleApiServer;
 import io.binarybosh.operator.Main;
 
 import java.io.IOException;
@@ -64,6 +65,7 @@ final class OperatorProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("KUBECONFIG", kubeconfig.toString());
+        env.putAll(KubectlCompatibleApiServer.clientEnvironment());
         env.put("HEALTH_PORT", String.valueOf(port));
         env.putIfAbsent("LOG_LEVEL", "warn");
         if (CHART_MALLOC_ARENA_MAX != null) {

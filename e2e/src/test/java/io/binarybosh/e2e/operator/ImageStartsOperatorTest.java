@@ -2,8 +2,10 @@ package io.binarybosh.e2e.operator;
 
 import io.binarybosh.e2e.image.ContainerProcess;
 import io.binarybosh.e2e.image.OciImage;
+import io.binarybosh.e2e.kube.KubectlCompatibleApiServer;
 import io.binarybosh.e2e.kube.ProjectFiles;
 import io.binarybosh.e2e.sim.TestWorlds;
+import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -48,8 +50,9 @@ class ImageStartsOperatorTest extends OperatorWorldTest {
         operator.secretsFor(world, "primary", "meta", "micro");
         operator.createPair(world, spec -> { });
         int port = freePort();
-        Map<String, String> environment = Map.of("KUBERNETES_MASTER", operator.apiUrl(),
-                "HEALTH_PORT", Integer.toString(port), "DIRECTOR_CONNECT_TIMEOUT_SECONDS", "2");
+        Map<String, String> environment = new HashMap<>(Map.of("KUBERNETES_MASTER", operator.apiUrl(),
+                "HEALTH_PORT", Integer.toString(port), "DIRECTOR_CONNECT_TIMEOUT_SECONDS", "2"));
+        environment.putAll(KubectlCompatibleApiServer.clientEnvironment());
 
         try (ContainerProcess container = ContainerProcess.start(rootfs, image.config(), environment,
                 dir.resolve("operator.log"))) {

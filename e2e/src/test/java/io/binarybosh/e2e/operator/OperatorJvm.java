@@ -1,5 +1,6 @@
 package io.binarybosh.e2e.operator;
 
+import io.binarybosh.e2e.kube.KubectlCompatibleApiServer;
 import io.binarybosh.operator.Main;
 import io.binarybosh.operator.operation.FaultHook;
 
@@ -57,6 +58,7 @@ final class OperatorJvm implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("KUBECONFIG", kubeconfig.toString());
+        env.putAll(KubectlCompatibleApiServer.clientEnvironment());
         env.remove("KUBERNETES_MASTER");
         env.put("HEALTH_PORT", "0");
         env.put("LOG_LEVEL", "info");
