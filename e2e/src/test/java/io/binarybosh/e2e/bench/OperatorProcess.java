@@ -58,6 +58,11 @@ final class OperatorProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(CHART_JVM_OPTIONS);
+        // e.g. -XX:StartFlightRecording=filename=target/bench/operator.jfr,settings=profile to profile the window
+        String extra = System.getenv("BENCH_OPERATOR_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
