@@ -6,6 +6,7 @@ import io.binarybosh.operator.model.HealthSpec;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingConfigurationBuilder;
 import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingEventSource;
 
@@ -27,6 +28,7 @@ public final class ObservationEventSource extends PerResourcePollingEventSource<
 
     private final PairObserver observer;
     private final Consumer<ResourceID> onDeleted;
+    private final IndexerResourceCache<BinaryBoshPair> pairs;
 
     public ObservationEventSource(EventSourceContext<BinaryBoshPair> context, PairObserver observer,
                                   ScheduledExecutorService executor) {
@@ -45,6 +47,34 @@ public final class ObservationEventSource extends PerResourcePollingEventSource<
                         .build());
         this.observer = observer;
         this.onDeleted = onDeleted;
+        this.pairs = context.getPrimaryCache();
+    }
+
+    /**
+     * Starts, then schedules the polls of every pair already known. JOSDK starts the pairs' informer before this
+     * source and tells it of every pair found; a poll scheduled then and due before this source runs would be
+     * dropped by JOSDK without a next one, while its finished schedule keeps the pair from being scheduled again:
+     * the pair would never be polled (seen in tests: a pair's first slot fell within the operator's start).
+     */
+    @Override
+    public synchronized void start() {
+        super.start();
+        pairs.list(pair -> true).forEach(super::onResourceCreated);
+    }
+
+    /** Schedules the pair's polls once this source runs ({@link #start} schedules those it was told of before). */
+    @Override
+    public synchronized void onResourceCreated(BinaryBoshPair pair) {
+        if (isRunning()) {
+            super.onResourceCreated(pair);
+        }
+    }
+
+    @Override
+    public synchronized void onResourceUpdated(BinaryBoshPair newPair, BinaryBoshPair oldPair) {
+        if (isRunning()) {
+            super.onResourceUpdated(newPair, oldPair);
+        }
     }
 
     @Override

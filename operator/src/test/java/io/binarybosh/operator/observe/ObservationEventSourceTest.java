@@ -1,0 +1,181 @@
+package io.binarybosh.operator.observe;
+
+import io.binarybosh.operator.director.DirectorTimeouts;
+import io.binarybosh.operator.model.BinaryBoshPair;
+import io.binarybosh.operator.model.BinaryBoshPairSpec;
+import io.binarybosh.operator.model.HealthSpec;
+import io.binarybosh.operator.model.ManagedDirectorSpec;
+import io.binarybosh.operator.model.SecretKeyRef;
+import io.binarybosh.operator.model.SecretRef;
+import io.binarybosh.operator.support.FakeDirectorClient;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A pair's polls start whatever the order in which JOSDK starts things: it starts the pairs' informer first and
+ * tells this source of every pair before starting it, so a pair's first slot may fall before the source runs.
+ */
+class ObservationEventSourceTest {
+
+    private final List<String> primaryCalls = Collections.synchronizedList(new ArrayList<>());
+    private final FakeDirectorClient primary = new FakeDirectorClient("primary-bosh", primaryCalls);
+    private final FakeDirectorClient meta = new FakeDirectorClient("meta-bosh",
+            Collections.synchronizedList(new ArrayList<>()));
+    private final List<Throwable> pollFailures = Collections.synchronizedList(new ArrayList<>());
+    private final ScheduledExecutorService polling = new ScheduledThreadPoolExecutor(1) {
+        @Override
+        protected void afterExecute(Runnable task, Throwable thrown) {
+            try {
+                ((Future<?>) task).get();
+            } catch (ExecutionException failed) {
+                pollFailures.add(failed.getCause());
+            } catch (InterruptedException | CancellationException | ClassCastException ignored) {
+                // not a poll's failure
+            }
+        }
+    };
+    private final ExecutorService ask = Executors.newSingleThreadExecutor();
+    private ObservationEventSource source;
+
+    @AfterEach
+    void stop() {
+        if (source != null) {
+            source.stop();
+        }
+        polling.shutdownNow();
+        ask.shutdownNow();
+    }
+
+    @Test
+    void aPairFoundBeforeTheSourceStartedIsPolledOnceItRuns() throws Exception {
+        BinaryBoshPair pair = pair();
+        source = source(pair);
+
+        // What JOSDK does at start: the informer's pairs are announced before this source is started.
+        source.onResourceCreated(pair);
+        Thread.sleep(Duration.ofSeconds(2).toMillis());
+        assertThat(primaryCalls).as("nothing is asked before the source runs").isEmpty();
+
+        source.start();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !pollFailures.isEmpty() || polls() >= 2);
+        assertThat(pollFailures).isEmpty();
+    }
+
+    @Test
+    void aPairAnnouncedOnceTheSourceRunsIsPolledRepeatedly() {
+        BinaryBoshPair pair = pair();
+        source = source(pair);
+        source.start();
+
+        source.onResourceUpdated(pair, pair);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !pollFailures.isEmpty() || polls() >= 2);
+        assertThat(pollFailures).isEmpty();
+    }
+
+    private long polls() {
+        synchronized (primaryCalls) {
+            return primaryCalls.stream().filter(call -> call.contains(" GET /info")).count();
+        }
+    }
+
+    private ObservationEventSource source(BinaryBoshPair pair) {
+        Map<String, Secret> secrets = Map.of("creds", new SecretBuilder().withNewMetadata().withName("creds")
+                .endMetadata().withStringData(Map.of("ca.crt", new HeldCertificate.Builder().certificateAuthority(0)
+                        .build().certificatePem(), "client", "admin", "clientSecret", "s3cret")).build());
+        DirectorClientCache clients = new DirectorClientCache(endpoint ->
+                endpoint.url().getPort() == 1001 ? primary : meta);
+        PairObserver observer = new PairObserver(new EndpointResolver(
+                (namespace, name) -> Optional.ofNullable(secrets.get(name)), DirectorTimeouts.defaults()), clients,
+                (namespace, name) -> Optional.empty(), Clock.systemUTC(), ask);
+        ObservationEventSource created = new ObservationEventSource(
+                new EventSourceContext<>(new OnePairCache(pair), null, null, BinaryBoshPair.class), observer, polling);
+        created.setEventHandler(event -> { });
+        return created;
+    }
+
+    private static BinaryBoshPair pair() {
+        BinaryBoshPairSpec spec = new BinaryBoshPairSpec();
+        spec.setPrimary(director("https://127.0.0.1:1001", "primary"));
+        spec.setMeta(director("https://127.0.0.1:1002", "meta"));
+        HealthSpec health = new HealthSpec();
+        health.setPollIntervalSeconds(1);
+        spec.setHealth(health);
+        BinaryBoshPair pair = new BinaryBoshPair();
+        pair.getMetadata().setName("pair");
+        pair.getMetadata().setNamespace("ns");
+        pair.getMetadata().setGeneration(1L);
+        pair.setSpec(spec);
+        return pair;
+    }
+
+    private static ManagedDirectorSpec director(String url, String deployment) {
+        ManagedDirectorSpec director = new ManagedDirectorSpec();
+        director.setUrl(url);
+        director.setDeployment(deployment);
+        director.setCaSecretRef(new SecretKeyRef("creds", "ca.crt"));
+        director.setCredentialsSecretRef(new SecretRef("creds"));
+        return director;
+    }
+
+    /** The informer's cache holding one pair. */
+    private record OnePairCache(BinaryBoshPair pair) implements IndexerResourceCache<BinaryBoshPair> {
+
+        @Override
+        public Optional<BinaryBoshPair> get(ResourceID id) {
+            return ResourceID.fromResource(pair).equals(id) ? Optional.of(pair) : Optional.empty();
+        }
+
+        @Override
+        public Stream<ResourceID> keys() {
+            return Stream.of(ResourceID.fromResource(pair));
+        }
+
+        @Override
+        public Stream<BinaryBoshPair> list(Predicate<BinaryBoshPair> predicate) {
+            return Stream.of(pair).filter(predicate);
+        }
+
+        @Override
+        public Stream<BinaryBoshPair> list(String namespace, Predicate<BinaryBoshPair> predicate) {
+            return list(predicate).filter(p -> namespace.equals(p.getMetadata().getNamespace()));
+        }
+
+        @Override
+        public List<BinaryBoshPair> byIndex(String indexName, String indexKey) {
+            return List.of();
+        }
+
+        @Override
+        public void addIndexers(Map<String, Function<BinaryBoshPair, List<String>>> indexers) {
+        }
+    }
+}
