@@ -2,6 +2,7 @@ package io.binarybosh.e2e.demo;
 
 import io.binarybosh.e2e.kube.Kubectl;
 import io.binarybosh.e2e.kube.ProjectFiles;
+import io.binarybosh.e2e.sim.process.ProcessWorldLock;
 import io.binarybosh.e2e.sim.world.SshEndpoint;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.operator.model.BinaryBoshPair;
@@ -10,6 +11,7 @@ import io.binarybosh.operator.validate.SpecValidator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The demo's manifests, applied with real kubectl to the embedded API as the demo does, describe the demo's world:
  * what keeps {@code bin/demo} working when the CRD or the world changes, without telling the whole story.
  */
+@ExtendWith(ProcessWorldLock.class)
 class PairManifestTest {
 
     @TempDir

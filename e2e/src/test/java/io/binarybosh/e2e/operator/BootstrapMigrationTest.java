@@ -4,6 +4,7 @@ import io.binarybosh.e2e.kube.Kubectl;
 import io.binarybosh.e2e.sim.BoshHttp;
 import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.iaas.Vm;
+import io.binarybosh.e2e.sim.process.ProcessWorldLock;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
@@ -12,6 +13,7 @@ import io.binarybosh.operator.model.OperationRecord;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 // whole migrations in process mode (ssh with sudo, a dozen operator restarts, a 768 MiB copy done twice): above the
 // 120 s default on a loaded machine
+@ExtendWith(ProcessWorldLock.class)
 @org.junit.jupiter.api.Timeout(value = 300, unit = java.util.concurrent.TimeUnit.SECONDS)
 class BootstrapMigrationTest extends OperatorWorldTest {
 

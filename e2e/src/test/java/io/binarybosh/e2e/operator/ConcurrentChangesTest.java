@@ -4,6 +4,7 @@ import io.binarybosh.e2e.kube.ApiRequest;
 import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.api.RecordedRequest;
 import io.binarybosh.e2e.sim.iaas.Vm;
+import io.binarybosh.e2e.sim.process.ProcessWorldLock;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -45,6 +47,7 @@ import static org.awaitility.Awaitility.await;
  * Each proves from store fingerprints that nothing is lost and from the directors' request logs and the VMs' ssh
  * command logs that nothing is done twice. The operator runs in JVMs of its own ({@link OperatorJvm}).
  */
+@ExtendWith(ProcessWorldLock.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ConcurrentChangesTest {

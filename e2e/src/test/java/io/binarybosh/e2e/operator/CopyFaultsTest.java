@@ -3,6 +3,7 @@ package io.binarybosh.e2e.operator;
 import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.iaas.Vm;
 import io.binarybosh.e2e.sim.process.ProcessSweep;
+import io.binarybosh.e2e.sim.process.ProcessWorldLock;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -47,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  * lost: both old stores moved aside whole, Meta ends on the Micro's data. Nothing done twice: one rsync per attempt,
  * Meta never started before its copy was verified, one scan and one recreate of Primary.
  */
+@ExtendWith(ProcessWorldLock.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class CopyFaultsTest {
@@ -116,7 +119,9 @@ class CopyFaultsTest {
         await("attempt 1 copying").atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> copying(1));
         operationId = operation().getId();
         // something else writes on Meta's persistent disk while rsync does (here beside Meta's old store, moved
-        // aside, where the copy's --delete does not reach): the disk is full before the blob is
+        // aside, where the copy's --delete does not reach): the disk is full before the blob is. rsync is held
+        // meanwhile, so that the disk fills mid-copy however fast the machine copies.
+        List<Long> held = holdCopy();
         Path metaAside = single(metaVm.diskPath(), ".binarybosh-meta-before-migration-");
         Path filler = metaAside.resolve("filler");
         Process fill = new ProcessBuilder("dd", "if=/dev/zero", "of=" + filler, "bs=1M").redirectErrorStream(true)
@@ -124,6 +129,7 @@ class CopyFaultsTest {
         assertThat(fill.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String dd = new String(fill.getInputStream().readAllBytes());
         assertThat(dd).as("dd wrote until the disk was full").contains("No space left on device");
+        resume(held);
 
         await("MetaDiskFull").atMost(WAIT).until(() -> "MetaDiskFull".equals(migration().getBlockedReason()));
 
@@ -161,11 +167,14 @@ class CopyFaultsTest {
         await("attempt 1 of the retry copying").atMost(WAIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> migration().getCopyAttempt() == 1 && copying(1));
 
-        // the copy's connection is cut: its ssh client on Meta dies (as when the network drops it)
+        // the copy's connection is cut: its ssh client on Meta dies (as when the network drops it), rsync held
+        // meanwhile so that the cut lands mid-copy
+        List<Long> held = holdCopy();
         List<Long> ssh = ProcessSweep.find("/var/vcap/data/binarybosh/" + operationId + "/key -p").stream()
                 .filter(pid -> ProcessSweep.commandLine(pid).startsWith("ssh ")).toList();
         assertThat(ssh).as("the copy's ssh on Meta").isNotEmpty();
         ssh.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        resume(held);
 
         await("the redo").atMost(WAIT).until(() -> api.events("CopyRedone").size() > redoneBefore);
         List<Event> redone = api.events("CopyRedone");
@@ -185,6 +194,8 @@ class CopyFaultsTest {
         int redoneBefore = api.events("CopyRedone").size();
         await("attempt 2 copying").atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> copying(2));
 
+        // rsync held, so that the reboot lands mid-copy (the reboot kills it, held or not)
+        holdCopy();
         rebootedAt = Instant.now();
         world.faults().rebootVm(metaVm.cid());
         System.out.println("copy faults: Meta rebooted; its director runs: " + world.runningDirector("meta")
@@ -235,6 +246,29 @@ class CopyFaultsTest {
         assertThat(api.events("MigrationRetried")).hasSize(1);
         assertThat(api.pair().getStatus().getHistory()).filteredOn(r -> "Migration".equals(r.getType())).hasSize(1);
         await().atMost(WAIT).until(() -> api.is("MutuallyManaged", "True"));
+    }
+
+    /**
+     * Stops the copy's rsync on Meta where it is (SIGSTOP), so that a fault injected next lands mid-copy whatever the
+     * machine's speed; {@link #resume} lets it go on. Stopping a process is what a loaded machine may do to it.
+     */
+    private static List<Long> holdCopy() throws IOException, InterruptedException {
+        List<Long> rsync = ProcessSweep.find("/var/vcap/data/binarybosh/" + operation().getId() + "/key").stream()
+                .filter(pid -> ProcessSweep.commandLine(pid).startsWith("rsync ")).toList();
+        assertThat(rsync).as("the copy's rsync on Meta, still running").isNotEmpty();
+        signal("STOP", rsync);
+        return rsync;
+    }
+
+    private static void resume(List<Long> pids) throws IOException, InterruptedException {
+        signal("CONT", pids);
+    }
+
+    private static void signal(String signal, List<Long> pids) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("kill", "-" + signal));
+        pids.forEach(pid -> command.add(Long.toString(pid)));
+        Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(kill.waitFor(20, TimeUnit.SECONDS)).isTrue();
     }
 
     /** Attempt N's rsync runs on Meta and has begun to transfer (its progress log is no longer empty). */

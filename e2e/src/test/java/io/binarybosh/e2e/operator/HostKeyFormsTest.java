@@ -1,6 +1,7 @@
 package io.binarybosh.e2e.operator;
 
 import io.binarybosh.e2e.sim.TestWorlds;
+import io.binarybosh.e2e.sim.process.ProcessWorldLock;
 import io.binarybosh.e2e.sim.process.ProcessWorlds;
 import io.binarybosh.e2e.sim.world.SshEndpoint;
 import io.binarybosh.e2e.sim.world.World;
@@ -10,6 +11,7 @@ import io.binarybosh.operator.model.ShellAccessStatus;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * known_hosts after {@code ssh-keyscan -H}: a {@code #} comment line and a hashed host ({@code |1|salt|hmac}) with
  * the key's {@code root@...} comment, which OpenSSH's own {@code ssh-keygen -F} finds: a whole migration.
  */
+@ExtendWith(ProcessWorldLock.class)
 class HostKeyFormsTest extends OperatorWorldTest {
 
     @Test

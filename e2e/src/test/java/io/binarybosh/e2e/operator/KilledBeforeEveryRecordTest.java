@@ -3,6 +3,7 @@ package io.binarybosh.e2e.operator;
 import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.api.RecordedRequest;
 import io.binarybosh.e2e.sim.iaas.Vm;
+import io.binarybosh.e2e.sim.process.ProcessWorldLock;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -47,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  * and the VMs' command logs prove no action done twice. One world for the three, in order: the migration leaves
  * the pair that the repair and the fence act on.
  */
+@ExtendWith(ProcessWorldLock.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class KilledBeforeEveryRecordTest {

@@ -8,6 +8,7 @@ import io.binarybosh.e2e.argocd.Lua;
 import io.binarybosh.e2e.kube.Kubectl;
 import io.binarybosh.e2e.kube.ProjectFiles;
 import io.binarybosh.e2e.sim.TestWorlds;
+import io.binarybosh.e2e.sim.process.ProcessWorldLock;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  * with the kubectl bbp plugin. Each approval is the one the operator names in status.awaitedApproval.
  */
 // A whole migration with two approvals, on a loaded 2-core machine, outlasts the default 120 s.
+@ExtendWith(ProcessWorldLock.class)
 @Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ManualMigrationByToolsTest extends OperatorWorldTest {
 

@@ -1,12 +1,14 @@
 package io.binarybosh.e2e.operator;
 
 import io.binarybosh.e2e.sim.TestWorlds;
+import io.binarybosh.e2e.sim.process.ProcessWorldLock;
 import io.binarybosh.e2e.sim.process.ProcessWorlds;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  * {@code /var/vcap/store} reports that disk's size and free space, as on a real persistent disk, and the preflight
  * refuses ({@code MetaDiskTooSmall}) before anything is stopped, moved or copied.
  */
+@ExtendWith(ProcessWorldLock.class)
 class MetaDiskTooSmallTest extends OperatorWorldTest {
 
     private static final int META_DISK_MB = 8;

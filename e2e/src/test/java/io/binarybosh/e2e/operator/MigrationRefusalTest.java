@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.binarybosh.e2e.sim.BoshHttp;
 import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.api.RecordedRequest;
+import io.binarybosh.e2e.sim.process.ProcessWorldLock;
 import io.binarybosh.e2e.sim.world.SshEndpoint;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.e2e.sim.world.WorldSpec;
@@ -19,6 +20,7 @@ import io.binarybosh.operator.model.SshSpec;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  * Each reason the migration refuses to start ends with Migrated=False and Blocked=True with that reason, an event,
  * and a world as it was: the Micro's and Meta's stores unchanged, and no director asked to change anything.
  */
+@ExtendWith(ProcessWorldLock.class)
 class MigrationRefusalTest extends OperatorWorldTest {
 
     private static final Duration LONG = Duration.ofSeconds(90);

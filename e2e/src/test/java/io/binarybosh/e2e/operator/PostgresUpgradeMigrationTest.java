@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.binarybosh.e2e.sim.BoshHttp;
 import io.binarybosh.e2e.sim.Json;
 import io.binarybosh.e2e.sim.TestWorlds;
+import io.binarybosh.e2e.sim.process.ProcessWorldLock;
 import io.binarybosh.e2e.sim.process.ProcessWorlds;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.e2e.sim.world.WorldSpec;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * start does) upgrades postgres-13 to postgres-15 with pg_upgrade and removes postgres-13
  * (bosh jobs/postgres/templates/pre-start.erb). The Micro's copied data stays as it was, moved aside by the fence.
  */
+@ExtendWith(ProcessWorldLock.class)
 class PostgresUpgradeMigrationTest extends OperatorWorldTest {
 
     @Test

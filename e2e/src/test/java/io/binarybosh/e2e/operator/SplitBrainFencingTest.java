@@ -1,12 +1,14 @@
 package io.binarybosh.e2e.operator;
 
 import io.binarybosh.e2e.sim.TestWorlds;
+import io.binarybosh.e2e.sim.process.ProcessWorldLock;
 import io.binarybosh.e2e.sim.world.SshEndpoint;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.OperationRecord;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import static org.awaitility.Awaitility.await;
  * within a poll, stops every action, and fences the Micro over real ssh: monit stops its processes, its store is
  * moved aside, so that it comes back empty.
  */
+@ExtendWith(ProcessWorldLock.class)
 class SplitBrainFencingTest extends OperatorWorldTest {
 
     private static final Duration LONG = Duration.ofSeconds(90);

@@ -1,6 +1,7 @@
 package io.binarybosh.e2e.operator;
 
 import io.binarybosh.e2e.sim.TestWorlds;
+import io.binarybosh.e2e.sim.process.ProcessWorldLock;
 import io.binarybosh.e2e.sim.process.ProcessWorlds;
 import io.binarybosh.e2e.sim.world.SshEndpoint;
 import io.binarybosh.e2e.sim.world.World;
@@ -8,6 +9,7 @@ import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 
@@ -20,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  * jobs/director/spec). The operator connects directly, so it stops there and says why: Blocked
  * {@code SshAccessFailed} naming the gateway, nothing stopped, nothing moved or copied.
  */
+@ExtendWith(ProcessWorldLock.class)
 class SshGatewayRefusalTest extends OperatorWorldTest {
 
     @Test

@@ -2,6 +2,7 @@ package io.binarybosh.e2e.operator;
 
 import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.iaas.Vm;
+import io.binarybosh.e2e.sim.process.ProcessWorldLock;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
@@ -10,6 +11,7 @@ import io.binarybosh.operator.model.OperationRecord;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -31,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * replica acts only while it holds the lease on the operation in flight ({@code status.operation.holder}), taken by
  * a status write before it acts; the other waits ({@code OperationHeldByAnotherReplica}).
  */
+@ExtendWith(ProcessWorldLock.class)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class TwoReplicasTest {
 

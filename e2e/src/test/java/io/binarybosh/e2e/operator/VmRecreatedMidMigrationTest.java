@@ -1,11 +1,13 @@
 package io.binarybosh.e2e.operator;
 
 import io.binarybosh.e2e.sim.iaas.Vm;
+import io.binarybosh.e2e.sim.process.ProcessWorldLock;
 import io.binarybosh.e2e.sim.process.ProcessWorlds;
 import io.binarybosh.operator.model.ApprovalMode;
 import io.binarybosh.operator.model.ShellAccessStatus;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 
@@ -19,6 +21,7 @@ import static org.awaitility.Awaitility.await;
  * the key the VM offers: it sees Primary show another VM than the one recorded at preflight, opens access again
  * through Primary (VmReplaced), and the migration goes on to the copy.
  */
+@ExtendWith(ProcessWorldLock.class)
 class VmRecreatedMidMigrationTest extends OperatorWorldTest {
 
     private static final Duration LONG = Duration.ofSeconds(100);

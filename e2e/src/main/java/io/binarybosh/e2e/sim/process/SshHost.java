@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class SshHost implements VmHost {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration BOOT_WAIT = Duration.ofSeconds(30);
+    /** A guard against a hung boot, not a measure of one: a boot takes about a second on an idle machine. */
+    private static final Duration BOOT_WAIT = Duration.ofSeconds(90);
     /** bosh-agent settings/settings.go EphemeralUserPrefix: cleanup touches no other user. */
     private static final String EPHEMERAL_PREFIX = "bosh_";
     private final String cid;

@@ -17,6 +17,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runs; the operator's identity check reads them over ssh and ties them to what the director's HTTPS endpoint
  * answers and serves.
  */
+@ExtendWith(ProcessWorldLock.class)
 class DirectorIdentityTest {
 
     @TempDir

@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * monit's postgres runs (nothing depends on postgres in bosh's monit files). The postgres-13 upgrade by pre-start
  * is shown end to end by the operator's PostgresUpgradeMigrationTest.
  */
+@ExtendWith(ProcessWorldLock.class)
 class PostgresJobTest {
     @TempDir
     Path dir;

@@ -11,9 +11,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The launcher starts the same YAML in process mode and writes how to log into each director VM. */
+@ExtendWith(ProcessWorldLock.class)
 class ProcessLauncherTest {
     @Test
     void launchesInProcessModeWithSshDetailsAndStopsEverythingItStarted(@TempDir Path dir) throws IOException {

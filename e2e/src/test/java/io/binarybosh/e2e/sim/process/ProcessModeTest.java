@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Director VMs in process mode, as on a stemcell: real monit runs the director, real sshd lets people in. */
+@ExtendWith(ProcessWorldLock.class)
 class ProcessModeTest {
     private static final String PG_CONTROLDATA = "/var/vcap/packages/postgres-15/bin/pg_controldata /var/vcap/store/postgres-15";
 

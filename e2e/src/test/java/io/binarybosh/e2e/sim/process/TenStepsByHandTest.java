@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ten steps of docs binary-bosh.md, done as a person does them, without the operator: the director API,
  * ssh into the director VMs, monit and rsync there. Then the two mistakes a careless person makes.
  */
+@ExtendWith(ProcessWorldLock.class)
 class TenStepsByHandTest {
     @TempDir
     Path dir;
