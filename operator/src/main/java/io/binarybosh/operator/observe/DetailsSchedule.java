@@ -74,7 +74,25 @@ final class DetailsSchedule {
         if (!nextRead.isAfter(poll.now())) {
             return true;
         }
+        if (poll.phases() != null && firstAgentCheckDue(last, poll)) {
+            return true;
+        }
         return !allWell(last.details(), poll.now(), poll.phases());
+    }
+
+    /**
+     * The first agent check of a managed deployment falls on the pair's slot within
+     * {@link DirectorDetailsReader#FIRST_CHECK_SPREAD} of the read that first saw it ({@link DirectorDetailsReader}
+     * counts from there): the poll at that slot reads in full, so that the check is made then and not at the next
+     * periodic full read, up to a minute later.
+     */
+    private static boolean firstAgentCheckDue(LastRead last, Poll poll) {
+        ManagedDeploymentView managed = last.details().managed();
+        if (managed == null || !managed.exists() || managed.agent() != null) {
+            return false;
+        }
+        return !poll.phases().agentCheck().slotAtOrAfter(last.readAt(), DirectorDetailsReader.FIRST_CHECK_SPREAD)
+                .isAfter(poll.now());
     }
 
     /** Nothing in these details that the next poll must look at again. */

@@ -122,4 +122,21 @@ class DetailsScheduleTest {
         assertThat(DetailsSchedule.allWell(unchecked, READ, phases)).isTrue();
         assertThat(DetailsSchedule.allWell(unchecked, READ)).as("without phases, checked at once").isFalse();
     }
+
+    @Test
+    void theFirstAgentChecksSlotReadsInFullWithoutWaitingForTheNextPeriodicRead() {
+        DirectorDetails unchecked = new DirectorDetails(true, Map.of("primary", false),
+                managed(false, List.of(), null), null);
+        DetailsSchedule.Phases phases = new DetailsSchedule.Phases(new PairPhase(0.99), new PairPhase(0.5));
+        Instant firstCheck = phases.agentCheck().slotAtOrAfter(READ, DirectorDetailsReader.FIRST_CHECK_SPREAD);
+        Instant fullRead = phases.fullRead().nextAfter(READ, DetailsSchedule.FULL_READ_EVERY);
+        assertThat(fullRead).as("the periodic full read comes later").isAfter(firstCheck.plusSeconds(20));
+
+        assertThat(DetailsSchedule.fullReadDue(last(unchecked),
+                new DetailsSchedule.Poll(firstCheck.minusMillis(1), INFO, false, 3, false, phases))).isFalse();
+        assertThat(DetailsSchedule.fullReadDue(last(unchecked),
+                new DetailsSchedule.Poll(firstCheck, INFO, false, 3, false, phases))).isTrue();
+        assertThat(DetailsSchedule.fullReadDue(last(wellDetails()),
+                new DetailsSchedule.Poll(firstCheck, INFO, false, 3, false, phases))).as("checked already").isFalse();
+    }
 }

@@ -86,29 +86,33 @@ class PairObserverScheduleTest {
     }
 
     @Test
-    void theFirstPollAsksEverythingButTheAgentCheckAndLaterPollsOnlyInfoUntilThePairsSlot() {
+    void theFirstPollAsksEverythingButTheAgentCheckAndLaterPollsOnlyInfoUntilTheFirstChecksSlot() {
         Instant start = clock.instant();
         PairObservation first = observer.observe(pair);
         assertThat(primary.calls).as("the agent check waits for the pair's slot").containsExactly("info",
                 "resurrection", "deployments", "instances", "tasks", "manifest", "configs");
         assertThat(first.primary().details().managed().agent()).isNull();
-        Instant fullRead = PairPhase.of(ResourceID.fromResource(pair), DirectorRole.PRIMARY.fieldName() + "/full-read")
-                .nextAfter(start, DetailsSchedule.FULL_READ_EVERY);
+        Instant firstCheck = DirectorDetailsReader.agentCheckPhase(ResourceID.fromResource(pair), DirectorRole.PRIMARY)
+                .slotAtOrAfter(start, DirectorDetailsReader.FIRST_CHECK_SPREAD);
         primary.calls.clear();
 
+        // polls every second until just before the slot: /info only, the details of the first read reused
         PairObservation last = first;
-        while (clock.instant().plusSeconds(15).isBefore(fullRead)) {
-            last = poll();
+        while (clock.instant().plusSeconds(1).isBefore(firstCheck)) {
+            clock.advance(Duration.ofSeconds(1));
+            last = observer.observe(pair);
         }
-
         assertThat(primary.calls).isNotEmpty().containsOnly("info");
         assertThat(last.primary().details()).isEqualTo(first.primary().details());
         assertThat(last.primary().observedAt()).isAfter(first.primary().observedAt());
         primary.calls.clear();
 
-        poll();
-
-        assertThat(primary.calls).startsWith("info", "resurrection", "deployments", "instances", "tasks", "configs");
+        // the poll at the slot reads in full and makes the check, without waiting for the periodic full read
+        clock.advance(Duration.between(clock.instant(), firstCheck));
+        PairObservation checked = observer.observe(pair);
+        assertThat(primary.calls).startsWith("info", "resurrection", "deployments", "instances", "tasks", "configs")
+                .contains("instanceDetails");
+        assertThat(checked.primary().details().managed().agent()).isNotNull();
     }
 
     @Test
