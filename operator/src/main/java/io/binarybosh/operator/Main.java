@@ -23,7 +23,16 @@ public final class Main {
     private Main() {
     }
 
+    /** The common pool's least parallelism, unless the JVM options set one. */
+    static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
     public static void main(String[] args) throws Exception {
+        // With one or two CPUs the common pool has a parallelism of 1 or less, and CompletableFuture then runs every
+        // async stage on a new thread: the JDK HTTP client of the Kubernetes API did so for every response (20,844
+        // threads started in four minutes at 1,000 pairs, docs/benchmarks.md). Set before anything uses the pool.
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+            System.setProperty(COMMON_POOL_PARALLELISM, "2");
+        }
         OperatorSettings settings = OperatorSettings.from(System.getenv(), args);
         settings.logFormat().apply();
         Logger log = LoggerFactory.getLogger(Main.class);

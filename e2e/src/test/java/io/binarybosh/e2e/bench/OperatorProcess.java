@@ -39,7 +39,11 @@ final class OperatorProcess implements AutoCloseable {
     private static final Pattern BUCKET = Pattern.compile(
             "^operator_sdk_controllers_execution_reconcile_seconds_bucket\\{(.*)} ([0-9.eE+-]+)$");
     private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /**
+     * A heap space's line of {@code GC.heap_info}: the serial collector's young and old generations each have one
+     * (the young one is empty right after a full collection), G1 one for the whole heap; Metaspace's has no total.
+     */
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     private final Process process;
     private final int healthPort;
@@ -137,8 +141,12 @@ final class OperatorProcess implements AutoCloseable {
         for (int i = 0; i < 3; i++) {
             jcmd("GC.run");
             Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-            if (used.find()) {
-                least = Math.min(least, Long.parseLong(used.group(1)) << 10);
+            long heap = -1;
+            while (used.find()) {
+                heap = Math.max(heap, 0) + (Long.parseLong(used.group(1)) << 10);
+            }
+            if (heap >= 0) {
+                least = Math.min(least, heap);
             }
         }
         if (least == Long.MAX_VALUE) {
