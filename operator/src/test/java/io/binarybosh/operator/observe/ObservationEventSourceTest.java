@@ -1,19 +1,11 @@
 package io.binarybosh.operator.observe;
 
-import io.binarybosh.operator.director.DirectorTimeouts;
 import io.binarybosh.operator.model.BinaryBoshPair;
-import io.binarybosh.operator.model.BinaryBoshPairSpec;
 import io.binarybosh.operator.model.HealthSpec;
-import io.binarybosh.operator.model.ManagedDirectorSpec;
-import io.binarybosh.operator.model.SecretKeyRef;
-import io.binarybosh.operator.model.SecretRef;
 import io.binarybosh.operator.support.FakeDirectorClient;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
-import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,14 +100,7 @@ class ObservationEventSourceTest {
     }
 
     private ObservationEventSource source(BinaryBoshPair pair) {
-        Map<String, Secret> secrets = Map.of("creds", new SecretBuilder().withNewMetadata().withName("creds")
-                .endMetadata().withStringData(Map.of("ca.crt", new HeldCertificate.Builder().certificateAuthority(0)
-                        .build().certificatePem(), "client", "admin", "clientSecret", "s3cret")).build());
-        DirectorClientCache clients = new DirectorClientCache(endpoint ->
-                endpoint.url().getPort() == 1001 ? primary : meta);
-        PairObserver observer = new PairObserver(new EndpointResolver(
-                (namespace, name) -> Optional.ofNullable(secrets.get(name)), DirectorTimeouts.defaults()), clients,
-                (namespace, name) -> Optional.empty(), Clock.systemUTC(), ask);
+        PairObserver observer = ObservedPairs.observer(primary, meta, Clock.systemUTC(), ask);
         ObservationEventSource created = new ObservationEventSource(
                 new EventSourceContext<>(new OnePairCache(pair), null, null, BinaryBoshPair.class), observer, polling);
         created.setEventHandler(event -> { });
@@ -123,27 +108,11 @@ class ObservationEventSourceTest {
     }
 
     private static BinaryBoshPair pair() {
-        BinaryBoshPairSpec spec = new BinaryBoshPairSpec();
-        spec.setPrimary(director("https://127.0.0.1:1001", "primary"));
-        spec.setMeta(director("https://127.0.0.1:1002", "meta"));
+        BinaryBoshPair pair = ObservedPairs.pair();
         HealthSpec health = new HealthSpec();
         health.setPollIntervalSeconds(1);
-        spec.setHealth(health);
-        BinaryBoshPair pair = new BinaryBoshPair();
-        pair.getMetadata().setName("pair");
-        pair.getMetadata().setNamespace("ns");
-        pair.getMetadata().setGeneration(1L);
-        pair.setSpec(spec);
+        pair.getSpec().setHealth(health);
         return pair;
-    }
-
-    private static ManagedDirectorSpec director(String url, String deployment) {
-        ManagedDirectorSpec director = new ManagedDirectorSpec();
-        director.setUrl(url);
-        director.setDeployment(deployment);
-        director.setCaSecretRef(new SecretKeyRef("creds", "ca.crt"));
-        director.setCredentialsSecretRef(new SecretRef("creds"));
-        return director;
     }
 
     /** The informer's cache holding one pair. */

@@ -2,7 +2,6 @@ package io.binarybosh.operator.observe;
 
 import io.binarybosh.operator.director.ContextId;
 import io.binarybosh.operator.director.DirectorInfo;
-import io.binarybosh.operator.director.DirectorTimeouts;
 import io.binarybosh.operator.director.DirectorUnreachableException;
 import io.binarybosh.operator.director.UserAuthentication;
 import io.binarybosh.operator.director.model.Config;
@@ -13,18 +12,11 @@ import io.binarybosh.operator.director.model.Task;
 import io.binarybosh.operator.director.model.TaskQuery;
 import io.binarybosh.operator.director.model.VmDetails;
 import io.binarybosh.operator.model.BinaryBoshPair;
-import io.binarybosh.operator.model.BinaryBoshPairSpec;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
 import io.binarybosh.operator.model.DirectorRole;
-import io.binarybosh.operator.model.ManagedDirectorSpec;
 import io.binarybosh.operator.model.OperationStatus;
-import io.binarybosh.operator.model.SecretKeyRef;
-import io.binarybosh.operator.model.SecretRef;
 import io.binarybosh.operator.support.FakeDirectorClient;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +27,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -54,30 +45,8 @@ class PairObserverScheduleTest {
     @BeforeEach
     void setUp() {
         ask = Executors.newSingleThreadExecutor();
-        Map<String, Secret> secrets = Map.of("creds", new SecretBuilder().withNewMetadata().withName("creds")
-                .endMetadata().withStringData(Map.of("ca.crt", new HeldCertificate.Builder().certificateAuthority(0).build().certificatePem(), "client", "admin",
-                        "clientSecret", "s3cret")).build());
-        DirectorClientCache clients = new DirectorClientCache(endpoint ->
-                endpoint.url().getPort() == 1001 ? primary : meta);
-        observer = new PairObserver(new EndpointResolver((namespace, name) -> Optional.ofNullable(secrets.get(name)),
-                DirectorTimeouts.defaults()), clients, (namespace, name) -> Optional.empty(), clock, ask);
-        BinaryBoshPairSpec spec = new BinaryBoshPairSpec();
-        spec.setPrimary(director("https://127.0.0.1:1001", "primary"));
-        spec.setMeta(director("https://127.0.0.1:1002", "meta"));
-        pair = new BinaryBoshPair();
-        pair.getMetadata().setName("pair");
-        pair.getMetadata().setNamespace("ns");
-        pair.getMetadata().setGeneration(1L);
-        pair.setSpec(spec);
-    }
-
-    private static ManagedDirectorSpec director(String url, String deployment) {
-        ManagedDirectorSpec director = new ManagedDirectorSpec();
-        director.setUrl(url);
-        director.setDeployment(deployment);
-        director.setCaSecretRef(new SecretKeyRef("creds", "ca.crt"));
-        director.setCredentialsSecretRef(new SecretRef("creds"));
-        return director;
+        observer = ObservedPairs.observer(primary, meta, clock, ask);
+        pair = ObservedPairs.pair();
     }
 
     private PairObservation poll() {
