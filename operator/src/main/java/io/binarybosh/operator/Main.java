@@ -20,11 +20,11 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
 
-    private Main() {
-    }
-
     /** The common pool's least parallelism, unless the JVM options set one. */
     static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+    private Main() {
+    }
 
     public static void main(String[] args) throws Exception {
         // With one or two CPUs the common pool has a parallelism of 1 or less, and CompletableFuture then runs every
