@@ -16,9 +16,11 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -53,6 +55,8 @@ public final class DirectorDetailsReader {
     private final Map<Key, CachedSettings> manifests = new ConcurrentHashMap<>();
     private final Map<Key, AgentView> agents = new ConcurrentHashMap<>();
     private final Map<Key, Instant> firstAsked = new ConcurrentHashMap<>();
+    /** When this operator first saw each of its own agent checks in flight, by task id. */
+    private final Map<Key, Map<Long, Instant>> checksSeen = new ConcurrentHashMap<>();
 
     public DirectorDetailsReader(Clock clock) {
         this.clock = clock;
@@ -108,6 +112,7 @@ public final class DirectorDetailsReader {
             manifests.remove(key);
             agents.remove(key);
             firstAsked.remove(key);
+            checksSeen.remove(key);
             return new DirectorDetails(resurrection, deployments, new ManagedDeploymentView(managedDeployment,
                     false, false, List.of(), List.of(), null, null, null), null, directorWide);
         }
@@ -129,6 +134,7 @@ public final class DirectorDetailsReader {
         manifests.keySet().removeIf(key -> key.pair().equals(pair));
         agents.keySet().removeIf(key -> key.pair().equals(pair));
         firstAsked.keySet().removeIf(key -> key.pair().equals(pair));
+        checksSeen.keySet().removeIf(key -> key.pair().equals(pair));
     }
 
     /** Where in {@link #AGENT_CHECK_INTERVAL} a pair's checks by this director fall. */
@@ -174,7 +180,7 @@ public final class DirectorDetailsReader {
         AgentView agent = agents.get(key);
         // The Micro is asked only what it holds (split brain, who manages Primary before the migration): no task on it.
         if (key.role() != DirectorRole.MICRO && agentCheckDue(key, agent, silentSince, locked, spread)
-                && !agentCheckInFlight(client, tasks, user)) {
+                && !agentCheckInFlight(key, client, tasks, user)) {
             try {
                 agent = checkAgent(client, deployment, instances);
                 agents.put(key, agent);
@@ -189,17 +195,23 @@ public final class DirectorDetailsReader {
     /**
      * Whether an agent check of this operator is still queued or running: then no other is started, and one older
      * than its wait is cancelled, so that checks that cannot run (busy workers, a director without its workers) do
-     * not pile up.
+     * not pile up. A queued task shows neither {@code timestamp} nor {@code started_at} (bosh
+     * {@code api/task_manager.rb}), so its age counts from when this operator first saw it.
      */
-    private boolean agentCheckInFlight(DirectorClient client, List<Task> tasks, String user) {
+    private boolean agentCheckInFlight(Key key, DirectorClient client, List<Task> tasks, String user) {
+        Map<Long, Instant> seen = checksSeen.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
+        Instant now = clock.instant();
         boolean inFlight = false;
+        Set<Long> current = new HashSet<>();
         for (Task task : tasks) {
             if (!AGENT_CHECK_TASK.equals(task.description()) || user == null || !user.equals(task.user())) {
                 continue;
             }
             inFlight = true;
-            Long since = task.startedAt() != null ? task.startedAt() : task.timestamp();
-            if (since == null || Instant.ofEpochSecond(since).plus(AGENT_CHECK_TIMEOUT).isBefore(clock.instant())) {
+            current.add(task.id());
+            Instant firstSeen = seen.computeIfAbsent(task.id(), id -> now);
+            Instant since = task.startedAt() != null ? Instant.ofEpochSecond(task.startedAt()) : firstSeen;
+            if (since.plus(AGENT_CHECK_TIMEOUT).isBefore(now)) {
                 try {
                     client.cancelTask(task.id());
                 } catch (DirectorException alreadyEnded) {
@@ -207,6 +219,7 @@ public final class DirectorDetailsReader {
                 }
             }
         }
+        seen.keySet().retainAll(current);
         return inFlight;
     }
 

@@ -12,8 +12,11 @@ import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePo
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
@@ -84,12 +87,37 @@ public final class ObservationEventSource extends PerResourcePollingEventSource<
         onDeleted.accept(ResourceID.fromResource(pair));
     }
 
-    private record Fetcher(PairObserver observer) implements ResourceFetcher<PairObservation, BinaryBoshPair> {
+    /**
+     * Observes a pair once at a time. JOSDK's reconcile reads a pair it has no observation of yet itself, beside the
+     * scheduled poll; the later of the two callers gets the earlier one's observation instead of asking the same
+     * directors again (two reads at once could each start an agent check, or take the other's queued check for a
+     * stale one).
+     */
+    private static final class Fetcher implements ResourceFetcher<PairObservation, BinaryBoshPair> {
+        private final PairObserver observer;
+        private final Map<ResourceID, CompletableFuture<PairObservation>> inFlight = new ConcurrentHashMap<>();
+
+        Fetcher(PairObserver observer) {
+            this.observer = observer;
+        }
 
         @Override
         public Set<PairObservation> fetchResources(BinaryBoshPair pair) {
+            ResourceID id = ResourceID.fromResource(pair);
+            CompletableFuture<PairObservation> mine = new CompletableFuture<>();
+            CompletableFuture<PairObservation> running = inFlight.putIfAbsent(id, mine);
+            if (running != null) {
+                return Set.of(running.join());
+            }
             try (LogContext ignored = LogContext.of(pair, "observe")) {
-                return Set.of(observer.observe(pair));
+                PairObservation observation = observer.observe(pair);
+                mine.complete(observation);
+                return Set.of(observation);
+            } catch (RuntimeException | Error e) {
+                mine.completeExceptionally(e);
+                throw e;
+            } finally {
+                inFlight.remove(id, mine);
             }
         }
 

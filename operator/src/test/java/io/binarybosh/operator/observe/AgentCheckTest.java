@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,14 +111,14 @@ class AgentCheckTest {
     @Test
     void noSecondCheckWhileOneOfOursIsInFlightAndALateOneIsCancelled() {
         Meta meta = new Meta();
-        long recent = NOW.minusSeconds(5).getEpochSecond();
         long late = NOW.minusSeconds(600).getEpochSecond();
+        // a director shows no timestamp for a task in flight, and no started_at for a queued one
         meta.inFlight = List.of(
-                new Task(11, TaskState.QUEUED, DirectorDetailsReader.AGENT_CHECK_TASK, recent, null, null, "admin",
+                new Task(11, TaskState.QUEUED, DirectorDetailsReader.AGENT_CHECK_TASK, null, null, null, "admin",
                         "bosh-primary", ""),
-                new Task(12, TaskState.PROCESSING, DirectorDetailsReader.AGENT_CHECK_TASK, late, late, null, "admin",
+                new Task(12, TaskState.PROCESSING, DirectorDetailsReader.AGENT_CHECK_TASK, null, late, null, "admin",
                         "bosh-primary", ""),
-                new Task(13, TaskState.PROCESSING, DirectorDetailsReader.AGENT_CHECK_TASK, late, late, null,
+                new Task(13, TaskState.PROCESSING, DirectorDetailsReader.AGENT_CHECK_TASK, null, late, null,
                         "someone", "bosh-primary", ""));
         read(meta);
         assertThat(meta.checks).isZero();
@@ -126,5 +127,40 @@ class AgentCheckTest {
         meta.inFlight = List.of();
         read(meta);
         assertThat(meta.checks).isEqualTo(1);
+    }
+
+    /** Seen by a read that ran beside the check's own wait: a queued task is young until seen queued for a minute. */
+    @Test
+    void aQueuedCheckIsCancelledOnlyAMinuteAfterItWasFirstSeen() {
+        Meta meta = new Meta();
+        meta.inFlight = List.of(new Task(21, TaskState.QUEUED, DirectorDetailsReader.AGENT_CHECK_TASK, null, null,
+                null, "admin", "bosh-primary", ""));
+        Instant[] now = {NOW};
+        DirectorDetailsReader reader = new DirectorDetailsReader(new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        });
+
+        reader.read(PAIR, DirectorRole.META, meta, "bosh-primary", null, false, "admin", false);
+        now[0] = NOW.plusSeconds(60);
+        reader.read(PAIR, DirectorRole.META, meta, "bosh-primary", null, false, "admin", false);
+        assertThat(meta.cancelled).as("queued for a minute, not more").isEmpty();
+
+        now[0] = NOW.plusSeconds(61);
+        reader.read(PAIR, DirectorRole.META, meta, "bosh-primary", null, false, "admin", false);
+        assertThat(meta.cancelled).containsExactly(21L);
+        assertThat(meta.checks).as("none beside it").isZero();
     }
 }

@@ -2,6 +2,7 @@ package io.binarybosh.operator.observe;
 
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.HealthSpec;
+import io.binarybosh.operator.director.DirectorInfo;
 import io.binarybosh.operator.support.FakeDirectorClient;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -16,13 +17,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -91,6 +95,45 @@ class ObservationEventSourceTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !pollFailures.isEmpty() || polls() >= 2);
         assertThat(pollFailures).isEmpty();
+    }
+
+    /** JOSDK's reconcile reads a pair without an observation itself; one beside the poll waits for the poll's. */
+    @Test
+    void aReadBesideOneInProgressAsksNothingItself() throws Exception {
+        CountDownLatch inInfo = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        FakeDirectorClient slowPrimary = new FakeDirectorClient("primary-bosh", primaryCalls) {
+            @Override
+            public DirectorInfo authenticatedInfo() {
+                DirectorInfo info = super.authenticatedInfo();
+                inInfo.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return info;
+            }
+        };
+        BinaryBoshPair pair = pair();
+        source = new ObservationEventSource(new EventSourceContext<>(new OnePairCache(pair), null, null,
+                BinaryBoshPair.class), ObservedPairs.observer(slowPrimary, meta, Clock.systemUTC(), ask), polling);
+        source.setEventHandler(event -> { });
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        try {
+            Future<Set<PairObservation>> first = readers.submit(() -> source.getSecondaryResources(pair));
+            assertThat(inInfo.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Set<PairObservation>> second = readers.submit(() -> source.getSecondaryResources(pair));
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !second.isDone());
+            release.countDown();
+
+            assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(first.get(30, TimeUnit.SECONDS));
+            assertThat(primaryCalls).as("Primary's /info asked once")
+                    .filteredOn(call -> call.contains(" GET /info")).hasSize(1);
+        } finally {
+            release.countDown();
+            readers.shutdownNow();
+        }
     }
 
     private long polls() {
