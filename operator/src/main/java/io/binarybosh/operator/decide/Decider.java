@@ -7,7 +7,6 @@ import io.binarybosh.operator.model.OperationType;
 import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.observe.AgentView;
-import io.binarybosh.operator.observe.DirectorDetailsReader;
 import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.observe.ManagedDeploymentView;
 import io.binarybosh.operator.model.Timestamps;
@@ -212,8 +211,7 @@ public final class Decider {
                     + "': " + view.error(), timings.pollInterval());
         }
         // An agent check (retrieve vm-stats) holds no lock and changes nothing: it never makes the repair wait.
-        Optional<Task> task = view.inFlightTasks().stream()
-                .filter(t -> !DirectorDetailsReader.AGENT_CHECK_TASK.equals(t.description())).findFirst();
+        Optional<Task> task = view.changingTasks().stream().findFirst();
         if (task.isPresent()) {
             Task t = task.get();
             if (io.binarybosh.operator.director.DirectorTasks.SCAN_AND_FIX.equals(t.description())) {

@@ -214,10 +214,7 @@ public final class MigrationPreflight {
         if (view == null) {
             return;
         }
-        for (Task task : view.inFlightTasks()) {
-            if (DirectorDetailsReader.AGENT_CHECK_TASK.equals(task.description())) {
-                continue;
-            }
+        for (Task task : view.changingTasks()) {
             out.add("task " + task.id() + " ('" + task.description() + "', " + task.state().wire() + ") on "
                     + view.deployment() + " on " + on);
         }

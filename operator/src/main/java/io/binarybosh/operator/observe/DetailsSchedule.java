@@ -13,7 +13,8 @@ import java.util.Objects;
  * least every {@link #FULL_READ_EVERY}, when the agent check is due, and at the very next poll whenever anything
  * suggests it moved: a different {@code /info}, the peer falling silent or answering again, a changed spec, an
  * operation in flight, a Micro declared (split brain is told from its deployments), a desired manifest to compare,
- * or a last read that was not all well (an error, a lock, a task in flight, an agent not running, resurrection off).
+ * or a last read that was not all well (an error, a lock, a task in flight other than an agent check, an agent not
+ * running, resurrection off).
  * While all is well, a poll then costs each director one request instead of five. With the pair's phases given
  * ({@link PairPhase}), the periodic full read and the agent check fall on the pair's own slots in their intervals,
  * so that pairs started together do not all read in full, or ask for a director task, in the same poll.
@@ -115,7 +116,7 @@ final class DetailsSchedule {
             return true;
         }
         AgentView agent = managed.agent();
-        if (!managed.exists() || managed.locked() || managed.error() != null || !managed.inFlightTasks().isEmpty()) {
+        if (!managed.exists() || managed.locked() || managed.error() != null || !managed.changingTasks().isEmpty()) {
             return false;
         }
         if (agent == null) {

@@ -37,6 +37,15 @@ public record ManagedDeploymentView(String deployment, boolean exists, boolean l
         this(deployment, exists, locked, instances, inFlightTasks, agent, settings, error, manifest, rules, null);
     }
 
+    /**
+     * The tasks in flight that may change the deployment: all but agent checks ({@code retrieve vm-stats}, this
+     * operator's or a person's {@code bosh instances --ps}), which hold no lock and change nothing.
+     */
+    public List<Task> changingTasks() {
+        return inFlightTasks.stream()
+                .filter(task -> !DirectorDetailsReader.AGENT_CHECK_TASK.equals(task.description())).toList();
+    }
+
     /** The full names of the deployment's current variable set, when read (a director with a config server). */
     public Optional<List<String>> variableNames() {
         return Optional.ofNullable(variables);

@@ -213,9 +213,6 @@ class DirectorClientCallsTest {
     void fullFormatRunsATaskAndParsesItsNdjsonResult(String kind) {
         director.enqueueTaskRedirect(302, 55);
         director.enqueueJson(200, task(55, "done", "retrieve vm-stats"));
-        director.enqueue(new MockResponse.Builder().code(206).body(
-                "{\"time\":1,\"stage\":\"Retrieving vm states\",\"tags\":[],\"total\":1,\"task\":\"bosh/0\","
-                        + "\"index\":1,\"state\":\"finished\",\"progress\":100}\n").build());
         director.enqueueText(200, FULL_RUNNING + "\n" + FULL_UNRESPONSIVE + "\n");
 
         List<VmDetails> details = kind.equals("instances")
@@ -227,10 +224,7 @@ class DirectorClientCallsTest {
         assertQuery(start, Map.of("format", "full"));
         assertThat(start.getHeaders().get("X-Bosh-Context-Id")).isEqualTo(CONTEXT.value());
         assertRequest(director.take(), "GET", "/tasks/55");
-        RecordedRequest events = director.take();
-        assertRequest(events, "GET", "/tasks/55/output");
-        assertQuery(events, Map.of("type", "event"));
-        assertThat(events.getHeaders().get("Range")).isEqualTo("bytes=0-");
+        // read for its result alone: no event output is asked for
         RecordedRequest result = director.take();
         assertQuery(result, Map.of("type", "result"));
         assertThat(result.getHeaders().get("Range")).isNull();

@@ -79,7 +79,8 @@ class TaskWaiterTest {
         assertThat(director.take().getHeaders().get("Range"))
                 .isEqualTo("bytes=" + (STARTED + FINISHED).getBytes(StandardCharsets.UTF_8).length + "-");
         assertThat(director.take().getTarget()).isEqualTo("/tasks/77/output?type=result");
-        assertThat(director.time.sleeps).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500));
+        assertThat(director.time.sleeps).as("the first looks soon, then every poll interval")
+                .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
     }
 
     @Test
@@ -171,9 +172,10 @@ class TaskWaiterTest {
                     assertThat(e.lastState()).isEqualTo(TaskState.PROCESSING);
                 })
                 .hasMessageContaining("still processing after 2 s");
-        assertThat(polls).hasValue(5);
+        assertThat(polls).hasValue(7);
         assertThat(deletes).containsExactly("/task/82");
-        assertThat(director.time.sleeps).hasSize(4);
+        assertThat(director.time.sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200),
+                Duration.ofMillis(400), Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(300));
     }
 
     @Test

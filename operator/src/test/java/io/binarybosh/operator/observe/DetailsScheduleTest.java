@@ -90,6 +90,17 @@ class DetailsScheduleTest {
         }
     }
 
+    /** An agent check in flight (this operator's, or a person's {@code bosh instances --ps}) changes nothing. */
+    @Test
+    void anAgentCheckInFlightIsNoReasonToReadAgain() {
+        AgentView running = new AgentView("running", "vm-1", "agent-1", READ);
+        Task check = new Task(8, TaskState.QUEUED, DirectorDetailsReader.AGENT_CHECK_TASK, null, null, null, "admin",
+                "primary", null);
+        DirectorDetails details = new DirectorDetails(true, Map.of("primary", false),
+                managed(false, List.of(check), running), null);
+        assertThat(DetailsSchedule.fullReadDue(last(details), pollAfter(Duration.ofSeconds(15)))).isFalse();
+    }
+
     @Test
     void theAgentCheckFallingDueReadsInFull() {
         DirectorDetails details = new DirectorDetails(true, Map.of("primary", false), managed(false, List.of(),

@@ -154,14 +154,16 @@ public final class HttpDirectorClient implements DirectorClient {
     @Override
     public List<VmDetails> instanceDetails(String deployment, ContextId contextId, Duration timeout) {
         long taskId = startInstanceDetails(deployment, contextId);
-        return json.readLines(waitForTask(taskId, timeout).result(), VmDetails.class,
+        return json.readLines(waitForTask(taskId, TaskWaitOptions.timeout(timeout).withoutEvents()).result(),
+                VmDetails.class,
                 "The result of task " + taskId);
     }
 
     /** Like {@link #instanceDetails} for {@code /vms?format=full}: every VM, inactive ones included. */
     public List<VmDetails> vmDetails(String deployment, ContextId contextId, Duration timeout) {
         long taskId = startVmDetails(deployment, contextId);
-        return json.readLines(waitForTask(taskId, timeout).result(), VmDetails.class,
+        return json.readLines(waitForTask(taskId, TaskWaitOptions.timeout(timeout).withoutEvents()).result(),
+                VmDetails.class,
                 "The result of task " + taskId);
     }
 

@@ -28,6 +28,11 @@ import java.util.List;
 public final class TaskWaiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskWaiter.class);
+    /**
+     * The first wait between looks, doubled up to the poll interval: a short task (an agent check takes
+     * milliseconds) is seen ended soon instead of a whole interval later, while the thread waits for it.
+     */
+    static final Duration FIRST_WAIT = Duration.ofMillis(100);
 
     private final TaskApi api;
     private final Json json;
@@ -48,10 +53,13 @@ public final class TaskWaiter {
         TaskEventLog log = new TaskEventLog(json);
         List<TaskEvent> events = new ArrayList<>();
         boolean cancelSent = false;
+        Duration nextWait = min(FIRST_WAIT, pollInterval);
         while (true) {
             Task task = api.task(taskId);
             // Events after the state: a task seen finished has written all its events already.
-            readEvents(taskId, log, events, options);
+            if (options.readEvents()) {
+                readEvents(taskId, log, events, options);
+            }
             if (task.state().isFinished()) {
                 log.flush().forEach(e -> deliver(e, events, options));
                 return finish(task, events);
@@ -69,7 +77,8 @@ public final class TaskWaiter {
                         + "') is still " + task.state().wire() + " after " + options.timeout().toSeconds() + " s",
                         taskId, task.state());
             }
-            sleep(min(pollInterval, Duration.between(now, deadline)), taskId);
+            sleep(min(nextWait, Duration.between(now, deadline)), taskId);
+            nextWait = min(nextWait.multipliedBy(2), pollInterval);
         }
     }
 
