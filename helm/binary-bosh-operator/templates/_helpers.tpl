@@ -78,11 +78,11 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 - apiGroups: ["binarybosh.io"]
   resources: ["binaryboshpairs/status"]
   verbs: ["update"]
-# Director CAs and credentials, SSH keys, desired manifests: each one a pair references is listed and watched
-# by its name (fieldSelector metadata.name), never written; other Secrets are never read.
+# Director CAs and credentials, SSH keys, desired manifests: each one a pair references is read by its name
+# (and again after a minute), never listed, watched or written; other Secrets are never read.
 - apiGroups: [""]
   resources: ["secrets", "configmaps"]
-  verbs: ["list", "watch"]
+  verbs: ["get"]
 # One new event per transition; events are never changed afterwards.
 - apiGroups: [""]
   resources: ["events"]

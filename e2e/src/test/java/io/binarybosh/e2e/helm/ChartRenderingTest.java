@@ -149,12 +149,12 @@ class ChartRenderingTest {
                 assertThat(rule.getNonResourceURLs()).isNullOrEmpty();
             });
             // RbacMatchesUseTest checks these against the requests the operator makes.
-            Set<String> watch = Set.of("list", "watch");
+            Set<String> read = Set.of("get");
             Map<String, Set<String>> expected = new TreeMap<>(Map.of(
                     "binaryboshpairs.binarybosh.io", Set.of("get", "list", "watch", "patch"),
                     "binaryboshpairs/status.binarybosh.io", Set.of("update"),
-                    "secrets", watch,
-                    "configmaps", watch,
+                    "secrets", read,
+                    "configmaps", read,
                     "events", Set.of("create")));
             if (chart == namespaced) {
                 expected.put("leases.coordination.k8s.io", Set.of("get", "create", "patch"));

@@ -34,11 +34,11 @@ class RbacMatchesUseTest extends OperatorWorldTest {
 
     /**
      * Verbs the operator needs on paths a short run does not take. The operator reads the pair again when a
-     * status write meets a conflict (OptimisticStatusWriter), to decide anew from it. ConfigMaps are listed and
-     * watched, each by name, only while a pair has a manifestRef, which this pair has not.
+     * status write meets a conflict (OptimisticStatusWriter), to decide anew from it. ConfigMaps are read,
+     * each by name, only while a pair has a manifestRef, which this pair has not.
      */
     private static final Set<Grant> CONDITIONAL = Set.of(new Grant(CLUSTER, "binarybosh.io", "binaryboshpairs", "get"),
-            new Grant(CLUSTER, "", "configmaps", "list"), new Grant(CLUSTER, "", "configmaps", "watch"));
+            new Grant(CLUSTER, "", "configmaps", "get"));
 
     /**
      * Allowed to every authenticated user by the built-in ClusterRole {@code system:basic-user}, so in no rule of

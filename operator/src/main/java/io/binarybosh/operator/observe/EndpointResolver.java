@@ -85,6 +85,22 @@ public final class EndpointResolver {
                 new DirectorCredentials(client.get().trim(), clientSecret.get()), timeouts));
     }
 
+    /**
+     * The director refused, or the operator could not use, what the spec's Secrets hold: the next resolution reads
+     * them again, so that a Secret mended since is used at the next poll rather than when its copy expires.
+     */
+    public void stale(String namespace, DirectorConnectionSpec spec) {
+        if (spec == null) {
+            return;
+        }
+        if (spec.getCaSecretRef() != null && spec.getCaSecretRef().getName() != null) {
+            secrets.stale(namespace, spec.getCaSecretRef().getName());
+        }
+        if (spec.getCredentialsSecretRef() != null && spec.getCredentialsSecretRef().getName() != null) {
+            secrets.stale(namespace, spec.getCredentialsSecretRef().getName());
+        }
+    }
+
     private static Optional<String> certificateError(String pem) {
         if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
             return Optional.of("no BEGIN CERTIFICATE block");

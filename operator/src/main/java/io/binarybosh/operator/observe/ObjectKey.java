@@ -1,4 +1,4 @@
-package io.binarybosh.operator.watch;
+package io.binarybosh.operator.observe;
 
 /** A namespaced object's address; {@link #toString()} is the {@code namespace/name} key of the pairs' indexes. */
 public record ObjectKey(String namespace, String name) {

@@ -198,6 +198,7 @@ public final class PairObserver {
         try {
             EndpointResolution resolution = endpoints.resolve(pair.getMetadata().getNamespace(), field, spec);
             if (resolution instanceof EndpointResolution.Unresolved unresolved) {
+                endpoints.stale(pair.getMetadata().getNamespace(), spec);
                 clients.evict(id, role);
                 return new Contact(DirectorObservation.notContacted(role, url, unresolved.problem(),
                         clock.instant(), lastAnswered.get(key)), null);
@@ -207,12 +208,17 @@ public final class PairObserver {
             try {
                 client = clients.clientFor(id, role, endpoint);
             } catch (DirectorCaCertificateException | IllegalArgumentException badCa) {
+                endpoints.stale(pair.getMetadata().getNamespace(), spec);
                 return new Contact(DirectorObservation.notContacted(role, url,
                         new ConfigProblem(Reason.INVALID_CA_CERTIFICATE,
                                 field + ".caSecretRef: the CA certificate cannot be used: " + badCa.getMessage()),
                         clock.instant(), lastAnswered.get(key)), null);
             }
-            return new Contact(withSilence(key, ask(client, key, role, url)), client);
+            DirectorObservation observation = withSilence(key, ask(client, key, role, url));
+            if (observation.outcome() == Outcome.CREDENTIALS_REJECTED || observation.outcome() == Outcome.TLS_UNTRUSTED) {
+                endpoints.stale(pair.getMetadata().getNamespace(), spec);
+            }
+            return new Contact(observation, client);
         } catch (RuntimeException | Error unexpected) {
             LOG.error("pair={} director={} observation failed unexpectedly", id, role.fieldName(), unexpected);
             return new Contact(new DirectorObservation(role, url, Outcome.UNEXPECTED_RESPONSE, null, null, null,

@@ -1,184 +1,80 @@
-package io.binarybosh.operator.watch;
+package io.binarybosh.operator.observe;
 
-import io.binarybosh.operator.model.BinaryBoshPair;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.javaoperatorsdk.operator.health.Status;
-import io.javaoperatorsdk.operator.processing.event.Event;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
-import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The Secrets (or ConfigMaps) that pairs reference, and only those: one watch per referenced object, started when
- * the first pair references it and stopped when the last one no longer does, as the kubelet watches the Secrets
- * and ConfigMaps its pods mount (kubernetes pkg/kubelet/util/manager/watch_based_manager.go). An informer over
- * the whole type would cache every object of the watched namespaces, Helm release Secrets included. A change to a
- * watched object wakes each pair that references it.
+ * The Secrets (or ConfigMaps) that pairs reference, read by name ({@code GET}) and kept for {@link #MAX_AGE}, as
+ * the kubelet's cache-based Secret manager does (kubernetes {@code pkg/kubelet/util/manager/cache_based_manager.go}).
+ * An object that is missing is not kept: it is asked for again at the next lookup, so that one created later is
+ * used at the next poll; one marked {@link #stale} (a director refused what it holds) likewise. A watch per
+ * referenced object, which this replaced, cost an open connection and its buffers per Secret: two per pair, about
+ * 150 MB of heap at a thousand pairs. Objects no lookup asked for in {@link #FORGET_AFTER} are dropped.
  */
-public final class ReferencedObjects<T extends HasMetadata> extends AbstractEventSource<T, BinaryBoshPair>
-        implements ResourceEventAware<BinaryBoshPair> {
+public final class ReferencedObjects<T extends HasMetadata> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReferencedObjects.class);
-    /** How long a lookup waits for a new watch's first list; the API server answers in milliseconds. */
-    static final Duration FIRST_LIST_WAIT = Duration.ofSeconds(10);
+    /** How long a read object is used before it is read again: a changed Secret is used within a minute. */
+    public static final Duration MAX_AGE = Duration.ofSeconds(60);
+    static final Duration FORGET_AFTER = Duration.ofMinutes(10);
+    private static final long SWEEP_EVERY_LOOKUPS = 1_000;
+
+    private record Read<T>(T object, Instant readAt, Instant usedAt) {
+    }
 
     private final KubernetesClient client;
-    private final Function<BinaryBoshPair, Set<String>> namesOf;
-    private final Function<ObjectKey, Set<ResourceID>> pairsReferencing;
-    private final Map<ObjectKey, ObjectWatch<T>> watches = new ConcurrentHashMap<>();
-    private volatile boolean stopped;
+    private final Class<T> type;
+    private final Clock clock;
+    private final Map<ObjectKey, Read<T>> reads = new ConcurrentHashMap<>();
+    private final AtomicLong lookups = new AtomicLong();
 
-    /**
-     * @param namesOf          the names a pair references, in its own namespace
-     * @param pairsReferencing the pairs whose spec references an object now (the primary cache's index)
-     */
-    public ReferencedObjects(String name, Class<T> type, KubernetesClient client,
-                             Function<BinaryBoshPair, Set<String>> namesOf,
-                             Function<ObjectKey, Set<ResourceID>> pairsReferencing) {
-        super(type, name);
+    public ReferencedObjects(Class<T> type, KubernetesClient client, Clock clock) {
         this.client = client;
-        this.namesOf = namesOf;
-        this.pairsReferencing = pairsReferencing;
+        this.type = type;
+        this.clock = clock;
     }
 
     /**
-     * The object, from its watch's cache. An object no pair references now (a lookup with a spec that has just
-     * changed) is listed once by name and not watched.
+     * The object, read again when the last read is older than {@link #MAX_AGE} or marked stale.
      *
-     * @throws IllegalStateException when the API server did not answer a new watch's first list in time
+     * @throws io.fabric8.kubernetes.client.KubernetesClientException when the API server does not answer: "not
+     *                                                                 found" would be a false claim
      */
     public Optional<T> find(String namespace, String name) {
         ObjectKey key = new ObjectKey(namespace, name);
-        ObjectWatch<T> watch = watches.get(key);
-        if (watch == null || watch.failed()) {
-            if (pairsReferencing.apply(key).isEmpty()) {
-                return client.resources(resourceType()).inNamespace(namespace).withField("metadata.name", name)
-                        .list().getItems().stream().findFirst();
-            }
-            watch = ensure(key);
+        Instant now = clock.instant();
+        if (lookups.incrementAndGet() % SWEEP_EVERY_LOOKUPS == 0) {
+            reads.values().removeIf(read -> read.usedAt().plus(FORGET_AFTER).isBefore(now));
         }
-        return watch.current(FIRST_LIST_WAIT);
-    }
-
-    /** The objects watched now: those some pair references. */
-    public Set<ObjectKey> watched() {
-        return Set.copyOf(watches.keySet());
-    }
-
-    @Override
-    public void onResourceCreated(BinaryBoshPair pair) {
-        keysOf(pair).forEach(this::ensure);
-    }
-
-    @Override
-    public void onResourceUpdated(BinaryBoshPair pair, BinaryBoshPair old) {
-        Set<ObjectKey> now = keysOf(pair);
-        now.forEach(this::ensure);
-        if (old != null) {
-            Set<ObjectKey> dropped = new HashSet<>(keysOf(old));
-            dropped.removeAll(now);
-            dropped.forEach(this::releaseIfUnreferenced);
+        Read<T> last = reads.get(key);
+        if (last != null && last.readAt().plus(MAX_AGE).isAfter(now)) {
+            reads.put(key, new Read<>(last.object(), last.readAt(), now));
+            return Optional.of(last.object());
         }
-    }
-
-    @Override
-    public void onResourceDeleted(BinaryBoshPair pair) {
-        keysOf(pair).forEach(this::releaseIfUnreferenced);
-    }
-
-    @Override
-    public Set<T> getSecondaryResources(BinaryBoshPair pair) {
-        return keysOf(pair).stream().map(watches::get).filter(w -> w != null)
-                .flatMap(w -> w.cached().stream()).collect(Collectors.toSet());
-    }
-
-    @Override
-    public Status getStatus() {
-        return watches.values().stream().allMatch(ObjectWatch::healthy) ? Status.HEALTHY : Status.UNHEALTHY;
-    }
-
-    @Override
-    public void stop() {
-        stopped = true;
-        watches.values().forEach(ObjectWatch::stop);
-        watches.clear();
-        super.stop();
-    }
-
-    private Set<ObjectKey> keysOf(BinaryBoshPair pair) {
-        String namespace = pair.getMetadata().getNamespace();
-        return namesOf.apply(pair).stream().map(name -> new ObjectKey(namespace, name)).collect(Collectors.toSet());
-    }
-
-    private ObjectWatch<T> ensure(ObjectKey key) {
-        if (stopped) {
-            throw new IllegalStateException("stopped: " + key + " is no longer watched");
+        T object = client.resources(type).inNamespace(namespace).withName(name).get();
+        if (object == null) {
+            reads.remove(key);
+            return Optional.empty();
         }
-        return watches.compute(key, (k, existing) -> {
-            if (existing != null && !existing.failed()) {
-                return existing;
-            }
-            if (existing != null) {
-                existing.stop();
-            }
-            LOG.debug("watching {} {}", resourceType().getSimpleName(), k);
-            return new ObjectWatch<>(client, resourceType(), k, new Wake(k));
-        });
+        reads.put(key, new Read<>(object, now, now));
+        return Optional.of(object);
     }
 
-    private void releaseIfUnreferenced(ObjectKey key) {
-        watches.computeIfPresent(key, (k, watch) -> {
-            if (!pairsReferencing.apply(k).isEmpty()) {
-                return watch;
-            }
-            LOG.debug("no longer watching {} {}", resourceType().getSimpleName(), k);
-            watch.stop();
-            return null;
-        });
+    /** The next lookup reads the object again: what it held was refused, and it may have been mended since. */
+    public void stale(String namespace, String name) {
+        reads.remove(new ObjectKey(namespace, name));
     }
 
-    /** Wakes the pairs that reference the object, whatever happened to it. */
-    private final class Wake implements ResourceEventHandler<T> {
-
-        private final ObjectKey key;
-
-        Wake(ObjectKey key) {
-            this.key = key;
-        }
-
-        @Override
-        public void onAdd(T object) {
-            wake();
-        }
-
-        @Override
-        public void onUpdate(T old, T object) {
-            wake();
-        }
-
-        @Override
-        public void onDelete(T object, boolean deletedFinalStateUnknown) {
-            wake();
-        }
-
-        private void wake() {
-            if (!isRunning()) {
-                return;
-            }
-            pairsReferencing.apply(key).forEach(pair -> getEventHandler().handleEvent(new Event(pair)));
-        }
+    /** The objects kept now. */
+    public Set<ObjectKey> kept() {
+        return Set.copyOf(reads.keySet());
     }
 }

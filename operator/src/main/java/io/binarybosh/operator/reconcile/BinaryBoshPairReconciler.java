@@ -39,7 +39,7 @@ import io.binarybosh.operator.shell.ShellFactory;
 import io.binarybosh.operator.shell.SshShell;
 import io.binarybosh.operator.shell.SshTarget;
 import io.binarybosh.operator.validate.SpecValidator;
-import io.binarybosh.operator.watch.ReferencedObjects;
+import io.binarybosh.operator.observe.ReferencedObjects;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -85,8 +85,6 @@ import java.util.stream.Collectors;
 public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cleaner<BinaryBoshPair>, AutoCloseable {
 
     public static final String NAME = "binaryboshpair";
-    static final String SECRET_INDEX = "binarybosh.io/referenced-secrets";
-    static final String CONFIG_MAP_INDEX = "binarybosh.io/referenced-configmaps";
     private static final Logger LOG = LoggerFactory.getLogger(BinaryBoshPairReconciler.class);
 
     private final DirectorClientCache clients;
@@ -150,9 +148,21 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
         this.leases = new OperationLeases(ReplicaIdentity.current(), clock);
     }
 
-    /** Secrets from the watches' caches: no API call per poll. */
+    /** Secrets read by name and kept a minute ({@link ReferencedObjects}): not an API call per poll. */
     private SecretLookup secretLookup() {
-        return (namespace, name) -> secrets == null ? Optional.empty() : secrets.find(namespace, name);
+        return new SecretLookup() {
+            @Override
+            public Optional<Secret> find(String namespace, String name) {
+                return secrets == null ? Optional.empty() : secrets.find(namespace, name);
+            }
+
+            @Override
+            public void stale(String namespace, String name) {
+                if (secrets != null) {
+                    secrets.stale(namespace, name);
+                }
+            }
+        };
     }
 
     /** The cached client of one of the pair's directors, as the observer uses it. */
@@ -198,17 +208,15 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
 
     @Override
     public List<EventSource<?, BinaryBoshPair>> prepareEventSources(EventSourceContext<BinaryBoshPair> context) {
-        secrets = referenced(context, SECRET_INDEX, "referenced-secrets", Secret.class,
-                pair -> SecretReferences.of(pair.getSpec()));
-        configMaps = referenced(context, CONFIG_MAP_INDEX, "referenced-configmaps", ConfigMap.class,
-                pair -> SecretReferences.configMapsOf(pair.getSpec()));
+        secrets = new ReferencedObjects<>(Secret.class, context.getClient(), clock);
+        configMaps = new ReferencedObjects<>(ConfigMap.class, context.getClient(), clock);
         ObservationEventSource observations =
                 new ObservationEventSource(context,
                         new PairObserver(new EndpointResolver(secretLookup(), timeouts), clients,
                                 (namespace, name) -> configMaps == null ? Optional.empty()
                                         : configMaps.find(namespace, name), clock, askExecutor),
                         pollingExecutor, metrics::forget);
-        return List.of(secrets, configMaps, observations);
+        return List.of(observations);
     }
 
     @Override
@@ -383,17 +391,5 @@ public class BinaryBoshPairReconciler implements Reconciler<BinaryBoshPair>, Cle
 
     private static String annotation(BinaryBoshPair pair, String key) {
         return pair.getMetadata().getAnnotations() == null ? null : pair.getMetadata().getAnnotations().get(key);
-    }
-
-    /** Watches only the objects of one type that pairs reference (indexed by namespace/name in the pair cache). */
-    private static <T extends HasMetadata> ReferencedObjects<T> referenced(EventSourceContext<BinaryBoshPair> context,
-            String index, String name, Class<T> type, Function<BinaryBoshPair, Set<String>> names) {
-        context.getPrimaryCache().addIndexer(index, pair -> names.apply(pair).stream()
-                .map(referenced -> pair.getMetadata().getNamespace() + "/" + referenced)
-                .toList());
-        return new ReferencedObjects<>(name, type, context.getClient(), names,
-                key -> context.getPrimaryCache().byIndex(index, key.toString()).stream()
-                        .map(ResourceID::fromResource)
-                        .collect(Collectors.toSet()));
     }
 }
