@@ -1,5 +1,6 @@
 package io.binarybosh.e2e.bench;
 
+import io.binarybosh.e2e.kube.ApiRequest;
 import io.binarybosh.e2e.kube.KubectlCompatibleApiServer;
 import io.binarybosh.e2e.sim.world.DirectorEndpoint;
 import io.binarybosh.e2e.sim.world.World;
@@ -105,6 +106,11 @@ final class PairFleet implements AutoCloseable {
             operator.close();
             operator = null;
         }
+    }
+
+    /** Every request the Kubernetes API received so far, in order. */
+    List<ApiRequest> apiRequests() {
+        return api.requests();
     }
 
     List<BinaryBoshPair> pairs() {

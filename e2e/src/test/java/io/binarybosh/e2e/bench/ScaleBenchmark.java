@@ -1,5 +1,6 @@
 package io.binarybosh.e2e.bench;
 
+import io.binarybosh.e2e.kube.ApiRequest;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.HealthSpec;
@@ -30,7 +31,7 @@ final class ScaleBenchmark implements Benchmark {
                 double operatorCpuMillisPerPairPoll, long operatorHeapBytes, long operatorResidentBytes,
                 long operatorPeakResidentBytes,
                 WindowMeters.Reconciles reconciles, double scheduledPairPollsPerSecond, DirectorRequests primary,
-                DirectorRequests meta, double machineLoadAverage) {
+                DirectorRequests meta, Map<String, Integer> kubeApiRequests, double machineLoadAverage) {
     }
 
     /** The targets at 1,000 pairs, default settings. */
@@ -120,12 +121,15 @@ final class ScaleBenchmark implements Benchmark {
                 double operatorCpuBefore = operator.cpuSeconds();
                 CpuSnapshot before = CpuSnapshot.take();
                 Instant from = Instant.now();
+                int apiBefore = fleet.apiRequests().size();
                 long windowStart = System.nanoTime();
                 // The measurement window: the operator runs undisturbed while its CPU and requests are counted.
                 Thread.sleep(options.windowSeconds() * 1000L);
                 double operatorCpu = operator.cpuSeconds() - operatorCpuBefore;
                 CpuSnapshot after = CpuSnapshot.take();
                 Instant to = Instant.now();
+                List<ApiRequest> api = fleet.apiRequests();
+                Map<String, Integer> kubeApi = KubeApiRequests.byRoute(api.subList(apiBefore, api.size()));
                 WindowMeters.Reconciles reconciles = OperatorProcess.between(bucketsBefore,
                         operator.reconcileBuckets());
                 double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -144,7 +148,7 @@ final class ScaleBenchmark implements Benchmark {
                 Size size = new Size(pairs, Waiting.seconds(started, firstStatus), Waiting.seconds(started, ready),
                         readyPairs, seconds, cpu, busiest, 100 * operatorCpu / seconds,
                         1000 * operatorCpu / seconds / pairPollsPerSecond, heap, resident[0], resident[1], reconciles,
-                        (double) pairs / HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS, primary, meta, load);
+                        (double) pairs / HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS, primary, meta, kubeApi, load);
                 summaries.add(Summary.of(size));
                 return size;
             }
