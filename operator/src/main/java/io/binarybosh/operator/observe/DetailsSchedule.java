@@ -15,7 +15,9 @@ import java.util.Objects;
  * operation in flight, a Micro declared (split brain is told from its deployments), a desired manifest to compare,
  * or a last read that was not all well (an error, a lock, a task in flight other than an agent check, an agent not
  * running, resurrection off).
- * While all is well, a poll then costs each director one request instead of five. With the pair's phases given
+ * While all is well, a poll then costs each director one request instead of five. The periodic full read also waits
+ * for as many polls as fill its interval at the pair's poll interval (four at 15 s), so an operator behind its
+ * schedule does not read in full at every late poll. With the pair's phases given
  * ({@link PairPhase}), the periodic full read and the agent check fall on the pair's own slots in their intervals,
  * so that pairs started together do not all read in full, or ask for a director task, in the same poll.
  */
@@ -24,12 +26,26 @@ final class DetailsSchedule {
     /** The longest a poll reuses details; four polls at the default interval of 15 s. */
     static final Duration FULL_READ_EVERY = Duration.ofSeconds(60);
 
-    /** The last full read of one director's details and what the poll that made it saw. */
-    record LastRead(DirectorDetails details, Instant readAt, DirectorInfo info, boolean peerSilent, long generation) {
+    /**
+     * The last full read of one director's details and what the poll that made it saw.
+     *
+     * @param reused how many polls since then used these details instead of reading
+     */
+    record LastRead(DirectorDetails details, Instant readAt, DirectorInfo info, boolean peerSilent, long generation,
+                    int reused) {
 
         LastRead {
             Objects.requireNonNull(details, "details");
             Objects.requireNonNull(readAt, "readAt");
+        }
+
+        LastRead(DirectorDetails details, Instant readAt, DirectorInfo info, boolean peerSilent, long generation) {
+            this(details, readAt, info, peerSilent, generation, 0);
+        }
+
+        /** The same read, used by one more poll. */
+        LastRead reusedOnce() {
+            return new LastRead(details, readAt, info, peerSilent, generation, reused + 1);
         }
     }
 
@@ -43,10 +59,27 @@ final class DetailsSchedule {
      *                   from the last ones
      */
     record Poll(Instant now, DirectorInfo info, boolean peerSilent, long generation, boolean watchful,
-                Phases phases) {
+                Phases phases, Duration pollInterval) {
 
         Poll(Instant now, DirectorInfo info, boolean peerSilent, long generation, boolean watchful) {
-            this(now, info, peerSilent, generation, watchful, null);
+            this(now, info, peerSilent, generation, watchful, null, null);
+        }
+
+        Poll(Instant now, DirectorInfo info, boolean peerSilent, long generation, boolean watchful,
+             Phases phases) {
+            this(now, info, peerSilent, generation, watchful, phases, null);
+        }
+
+        /**
+         * How many polls at the pair's interval fill {@link #FULL_READ_EVERY}: the periodic full read also waits
+         * for that many, so that polls that come late (an operator behind its schedule) do not all read in full
+         * and fall further behind; 1 without an interval.
+         */
+        int pollsPerFullRead() {
+            if (pollInterval == null || pollInterval.isZero() || pollInterval.isNegative()) {
+                return 1;
+            }
+            return (int) Math.max(1, FULL_READ_EVERY.toMillis() / pollInterval.toMillis());
         }
     }
 
@@ -72,7 +105,7 @@ final class DetailsSchedule {
         }
         Instant nextRead = poll.phases() == null ? last.readAt().plus(FULL_READ_EVERY)
                 : poll.phases().fullRead().nextAfter(last.readAt(), FULL_READ_EVERY);
-        if (!nextRead.isAfter(poll.now())) {
+        if (!nextRead.isAfter(poll.now()) && last.reused() + 1 >= poll.pollsPerFullRead()) {
             return true;
         }
         if (poll.phases() != null && firstAgentCheckDue(last, poll)) {

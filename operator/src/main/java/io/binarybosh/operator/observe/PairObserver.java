@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -94,12 +95,13 @@ public final class PairObserver {
         DesiredManifest primaryManifest = desired(pair, "spec.primary", spec == null ? null : spec.getPrimary());
         DesiredManifest metaManifest = desired(pair, "spec.meta", spec == null ? null : spec.getMeta());
         boolean watchful = micro != null || pair.getStatus() != null && pair.getStatus().getOperation() != null;
+        Duration pollInterval = ObservationEventSource.pollInterval(pair);
         CompletableFuture<DirectorObservation> metaRead = onAsk(pair, () -> withDetails(id, meta, primaryDeployment,
-                primary.observation().silentSince(), primaryManifest != null, generation, watchful));
+                primary.observation().silentSince(), primaryManifest != null, generation, watchful, pollInterval));
         DirectorObservation primaryObserved = withDetails(id, primary, metaDeployment,
-                meta.observation().silentSince(), metaManifest != null, generation, watchful);
+                meta.observation().silentSince(), metaManifest != null, generation, watchful, pollInterval);
         DirectorObservation microObserved = microContact == null ? null
-                : withDetails(id, microContact, primaryDeployment, null, false, generation, watchful);
+                : withDetails(id, microContact, primaryDeployment, null, false, generation, watchful, pollInterval);
         return new PairObservation(generation, primaryObserved, metaRead.join(), microObserved, started,
                 primaryManifest, metaManifest);
     }
@@ -148,7 +150,7 @@ public final class PairObserver {
 
     private DirectorObservation withDetails(ResourceID id, Contact contact, String managedDeployment,
                                             Instant managedSilentSince, boolean wantManifest, long generation,
-                                            boolean watchful) {
+                                            boolean watchful, Duration pollInterval) {
         DirectorObservation observation = contact.observation();
         Key key = new Key(id, observation.role());
         if (!observation.reachable() || contact.client() == null) {
@@ -159,9 +161,10 @@ public final class PairObserver {
         DetailsSchedule.Poll poll = new DetailsSchedule.Poll(observation.observedAt(), observation.info(),
                 managedSilentSince != null, generation, watchful || wantManifest, new DetailsSchedule.Phases(
                         PairPhase.of(id, observation.role().fieldName() + "/full-read"),
-                        DirectorDetailsReader.agentCheckPhase(id, observation.role())));
+                        DirectorDetailsReader.agentCheckPhase(id, observation.role())), pollInterval);
         DetailsSchedule.LastRead last = lastRead.get(key);
         if (!DetailsSchedule.fullReadDue(last, poll)) {
+            lastRead.put(key, last.reusedOnce());
             return observation.withDetails(last.details());
         }
         try {

@@ -90,6 +90,29 @@ class DetailsScheduleTest {
         }
     }
 
+    /** Polls that come late (the operator behind its schedule) read in full one in four, as polls on time do. */
+    @Test
+    void latePollsReadInFullOnlyOnceAsManyPollsAsFillTheIntervalUsedTheDetails() {
+        Duration interval = Duration.ofSeconds(15);
+        DetailsSchedule.LastRead read = last(wellDetails());
+        for (int late = 1; late <= 3; late++) {
+            DetailsSchedule.Poll poll = new DetailsSchedule.Poll(READ.plusSeconds(75L * late), INFO, false, 3,
+                    false, null, interval);
+            assertThat(DetailsSchedule.fullReadDue(read, poll)).as("late poll %d", late).isFalse();
+            read = read.reusedOnce();
+        }
+        assertThat(DetailsSchedule.fullReadDue(read, new DetailsSchedule.Poll(READ.plusSeconds(300), INFO, false, 3,
+                false, null, interval))).isTrue();
+
+        DetailsSchedule.LastRead onTime = last(wellDetails()).reusedOnce().reusedOnce().reusedOnce();
+        assertThat(DetailsSchedule.fullReadDue(onTime, new DetailsSchedule.Poll(READ.plus(
+                DetailsSchedule.FULL_READ_EVERY), INFO, false, 3, false, null, interval)))
+                .as("on time: the fourth poll after the read").isTrue();
+        assertThat(DetailsSchedule.fullReadDue(last(wellDetails()), new DetailsSchedule.Poll(READ.plusSeconds(75),
+                INFO, false, 3, false, null, Duration.ofSeconds(60)))).as("an interval of a minute: every poll")
+                .isTrue();
+    }
+
     /** An agent check in flight (this operator's, or a person's {@code bosh instances --ps}) changes nothing. */
     @Test
     void anAgentCheckInFlightIsNoReasonToReadAgain() {
