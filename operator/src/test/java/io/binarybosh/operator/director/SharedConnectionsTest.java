@@ -12,7 +12,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The clients of one factory share its connection pool and codec, never a connection opened with another's trust. */
+/** The clients of one factory share its codec; each keeps its own connections, never one opened with another's trust. */
 class SharedConnectionsTest {
 
     private DirectorFixture director;
@@ -37,16 +37,17 @@ class SharedConnectionsTest {
             director.enqueueJson(200, DirectorFixture.BASIC_INFO);
             client.info();
             client.info();
+            assertThat(factory.idleConnections()).isEqualTo(1);
         }
         assertThat(director.take().getConnectionIndex()).isZero();
         var second = director.take();
         assertThat(second.getConnectionIndex()).as("the second call's connection").isZero();
         assertThat(second.getExchangeIndex()).as("the second call's index on its connection").isEqualTo(1);
-        assertThat(factory.idleConnections()).isEqualTo(1);
+        assertThat(factory.idleConnections()).as("closed with its client").isZero();
     }
 
     @Test
-    void clientsOfOneFactoryKeepTheirConnectionsInOnePool() {
+    void eachClientKeepsItsOwnConnectionsAndClosesThemWhenClosed() {
         director = new DirectorFixture();
         factory = new HttpDirectorClientFactory(director.options(RetryPolicy.none()));
         DirectorClient first = factory.create(director.endpoint());
@@ -57,11 +58,11 @@ class SharedConnectionsTest {
         first.info();
         second.info();
 
-        // Each client has its own TLS trust, hence its own connection, both idle in the factory's pool.
+        // Each client has its own TLS trust, hence its own connection, idle in its own pool.
         assertThat(factory.idleConnections()).isEqualTo(2);
         first.close();
+        assertThat(factory.idleConnections()).as("the closed client's connection is closed").isEqualTo(1);
         second.close();
-        factory.close();
         assertThat(factory.idleConnections()).isZero();
     }
 

@@ -153,18 +153,18 @@ public final class HttpDirectorClient implements DirectorClient {
 
     @Override
     public List<VmDetails> instanceDetails(String deployment, ContextId contextId, Duration timeout) {
-        long taskId = startInstanceDetails(deployment, contextId);
-        return json.readLines(waitForTask(taskId, TaskWaitOptions.timeout(timeout).withoutEvents()).result(),
-                VmDetails.class,
-                "The result of task " + taskId);
+        return vmLines(startInstanceDetails(deployment, contextId), timeout);
     }
 
     /** Like {@link #instanceDetails} for {@code /vms?format=full}: every VM, inactive ones included. */
     public List<VmDetails> vmDetails(String deployment, ContextId contextId, Duration timeout) {
-        long taskId = startVmDetails(deployment, contextId);
+        return vmLines(startVmDetails(deployment, contextId), timeout);
+    }
+
+    /** A vm-stats task's result, one JSON line per VM, read without its events. */
+    private List<VmDetails> vmLines(long taskId, Duration timeout) {
         return json.readLines(waitForTask(taskId, TaskWaitOptions.timeout(timeout).withoutEvents()).result(),
-                VmDetails.class,
-                "The result of task " + taskId);
+                VmDetails.class, "The result of task " + taskId);
     }
 
     @Override

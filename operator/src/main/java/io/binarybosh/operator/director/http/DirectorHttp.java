@@ -125,12 +125,10 @@ public final class DirectorHttp {
         return authenticator.refreshAfterRejection(authenticator.authorization());
     }
 
-    /**
-     * Later calls throw {@link IllegalStateException}. The connection pool is the factory's, shared with other
-     * directors' clients: this client's idle connections expire there.
-     */
+    /** Later calls throw {@link IllegalStateException}; the idle connections of this client's own pool are closed. */
     public void close() {
         closed = true;
+        http.connectionPool().evictAll();
     }
 
     private void pause(String call, int attempt, String reason) {
