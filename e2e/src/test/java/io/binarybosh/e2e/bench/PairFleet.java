@@ -16,6 +16,7 @@ import io.binarybosh.operator.model.ManagedDirectorSpec;
 import io.binarybosh.operator.model.SecretKeyRef;
 import io.binarybosh.operator.model.SecretRef;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -27,9 +28,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The embedded Kubernetes API holding pairs that all point at one world's Primary and Meta (each pair with its own
@@ -111,6 +115,19 @@ final class PairFleet implements AutoCloseable {
     /** Every request the Kubernetes API received so far, in order. */
     List<ApiRequest> apiRequests() {
         return api.requests();
+    }
+
+    /** The Events of the pairs' namespace first recorded at or after {@code since}, counted by reason. */
+    Map<String, Integer> eventReasonsSince(Instant since) {
+        Map<String, Integer> reasons = new TreeMap<>();
+        for (Event event : client.v1().events().inNamespace(NAMESPACE).list().getItems()) {
+            String first = event.getFirstTimestamp() != null ? event.getFirstTimestamp()
+                    : event.getMetadata().getCreationTimestamp();
+            if (first != null && !Instant.parse(first).isBefore(since.truncatedTo(ChronoUnit.SECONDS))) {
+                reasons.merge(event.getReason(), 1, Integer::sum);
+            }
+        }
+        return reasons;
     }
 
     List<BinaryBoshPair> pairs() {

@@ -31,7 +31,8 @@ final class ScaleBenchmark implements Benchmark {
                 double operatorCpuMillisPerPairPoll, long operatorHeapBytes, long operatorResidentBytes,
                 long operatorPeakResidentBytes,
                 WindowMeters.Reconciles reconciles, double scheduledPairPollsPerSecond, DirectorRequests primary,
-                DirectorRequests meta, Map<String, Integer> kubeApiRequests, double machineLoadAverage) {
+                DirectorRequests meta, Map<String, Integer> kubeApiRequests, Map<String, Integer> eventReasons,
+                double machineLoadAverage) {
     }
 
     /** The targets at 1,000 pairs, default settings. */
@@ -130,6 +131,7 @@ final class ScaleBenchmark implements Benchmark {
                 Instant to = Instant.now();
                 List<ApiRequest> api = fleet.apiRequests();
                 Map<String, Integer> kubeApi = KubeApiRequests.byRoute(api.subList(apiBefore, api.size()));
+                Map<String, Integer> eventReasons = fleet.eventReasonsSince(from);
                 WindowMeters.Reconciles reconciles = OperatorProcess.between(bucketsBefore,
                         operator.reconcileBuckets());
                 double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -148,7 +150,7 @@ final class ScaleBenchmark implements Benchmark {
                 Size size = new Size(pairs, Waiting.seconds(started, firstStatus), Waiting.seconds(started, ready),
                         readyPairs, seconds, cpu, busiest, 100 * operatorCpu / seconds,
                         1000 * operatorCpu / seconds / pairPollsPerSecond, heap, resident[0], resident[1], reconciles,
-                        (double) pairs / HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS, primary, meta, kubeApi, load);
+                        (double) pairs / HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS, primary, meta, kubeApi, eventReasons, load);
                 summaries.add(Summary.of(size));
                 return size;
             }
