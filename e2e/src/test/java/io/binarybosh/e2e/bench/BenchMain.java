@@ -47,10 +47,20 @@ public final class BenchMain {
             }
         }
         new Report(options, startedAt).write(sections);
+        keepOperatorLogs(workDir, options.out());
         deleteTree(workDir);
         Progress.say("wrote %s and %s", options.out().resolve("results.json"), options.out().resolve("results.md"));
         // Closed worlds may leave idle daemon threads; the JVM's exit takes them.
         System.exit(failed ? 1 : 0);
+    }
+
+    /** The operator processes' logs (one per scale size) are kept next to the results; the worlds are not. */
+    private static void keepOperatorLogs(Path workDir, Path out) throws IOException {
+        try (var paths = Files.walk(workDir)) {
+            for (Path log : paths.filter(p -> p.getFileName().toString().matches("operator-\\d+\\.log")).toList()) {
+                Files.copy(log, out.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

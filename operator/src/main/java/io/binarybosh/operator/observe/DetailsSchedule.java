@@ -5,6 +5,7 @@ import io.binarybosh.operator.director.DirectorInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Whether a poll reads an answering director's details again, or reuses those of its last full read. {@code /info}
@@ -95,23 +96,36 @@ final class DetailsSchedule {
     private DetailsSchedule() {
     }
 
+    /** Why a poll reads a director's details in full. */
+    enum FullRead {
+        FIRST, WATCHFUL, CHANGED, PERIODIC, FIRST_AGENT_CHECK, NOT_WELL
+    }
+
     static boolean fullReadDue(LastRead last, Poll poll) {
-        if (last == null || poll.watchful()) {
-            return true;
+        return whyFullRead(last, poll).isPresent();
+    }
+
+    /** Why this poll reads in full, or empty when it reuses the last read's details. */
+    static Optional<FullRead> whyFullRead(LastRead last, Poll poll) {
+        if (last == null) {
+            return Optional.of(FullRead.FIRST);
+        }
+        if (poll.watchful()) {
+            return Optional.of(FullRead.WATCHFUL);
         }
         if (!Objects.equals(last.info(), poll.info()) || last.peerSilent() != poll.peerSilent()
                 || last.generation() != poll.generation()) {
-            return true;
+            return Optional.of(FullRead.CHANGED);
         }
         Instant nextRead = poll.phases() == null ? last.readAt().plus(FULL_READ_EVERY)
                 : poll.phases().fullRead().nextAfter(last.readAt(), FULL_READ_EVERY);
         if (!nextRead.isAfter(poll.now()) && last.reused() + 1 >= poll.pollsPerFullRead()) {
-            return true;
+            return Optional.of(FullRead.PERIODIC);
         }
         if (poll.phases() != null && firstAgentCheckDue(last, poll)) {
-            return true;
+            return Optional.of(FullRead.FIRST_AGENT_CHECK);
         }
-        return !allWell(last.details(), poll.now(), poll.phases());
+        return allWell(last.details(), poll.now(), poll.phases()) ? Optional.empty() : Optional.of(FullRead.NOT_WELL);
     }
 
     /**

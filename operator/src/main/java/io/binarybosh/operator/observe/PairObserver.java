@@ -163,9 +163,14 @@ public final class PairObserver {
                         PairPhase.of(id, observation.role().fieldName() + "/full-read"),
                         DirectorDetailsReader.agentCheckPhase(id, observation.role())), pollInterval);
         DetailsSchedule.LastRead last = lastRead.get(key);
-        if (!DetailsSchedule.fullReadDue(last, poll)) {
+        Optional<DetailsSchedule.FullRead> why = DetailsSchedule.whyFullRead(last, poll);
+        if (why.isEmpty()) {
             lastRead.put(key, last.reusedOnce());
             return observation.withDetails(last.details());
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("pair={} director={} reads in full: {}{}", id, observation.role().fieldName(), why.get(),
+                    why.get() == DetailsSchedule.FullRead.NOT_WELL ? " " + last.details() : "");
         }
         try {
             DirectorDetails read = details.read(id, observation.role(), contact.client(), managedDeployment,
