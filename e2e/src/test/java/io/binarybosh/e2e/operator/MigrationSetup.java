@@ -69,8 +69,12 @@ public final class MigrationSetup {
         spec.setBootstrap(bootstrap);
     }
 
-    /** What a whole migration of the world showed, with the times the copy started and was verified. */
-    public record Run(MigrationStatus migration, Duration copyAndVerify) {
+    /**
+     * What a whole migration of the world showed, with the times the copy started and was verified.
+     *
+     * @param copy the step {@code CopyingStore} alone (until {@code VerifyingCopy} appeared)
+     */
+    public record Run(MigrationStatus migration, Duration copyAndVerify, Duration copy) {
     }
 
     /**
@@ -83,6 +87,7 @@ public final class MigrationSetup {
             declare(operator, world, ApprovalMode.Automatic);
             operator.start();
             long[] copyStarted = {0};
+            long[] copied = {0};
             long[] verified = {0};
             await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
                 var pair = operator.pair();
@@ -91,6 +96,9 @@ public final class MigrationSetup {
                 if (copyStarted[0] == 0 && step.equals("CopyingStore")) {
                     copyStarted[0] = System.nanoTime();
                 }
+                if (copyStarted[0] != 0 && copied[0] == 0 && !step.equals("CopyingStore")) {
+                    copied[0] = System.nanoTime();
+                }
                 if (copyStarted[0] != 0 && verified[0] == 0 && !step.equals("CopyingStore")
                         && !step.equals("VerifyingCopy")) {
                     verified[0] = System.nanoTime();
@@ -98,7 +106,7 @@ public final class MigrationSetup {
                 return operator.is("Migrated", "True");
             });
             return new Run(operator.pair().getStatus().getMigration(),
-                    Duration.ofNanos(verified[0] - copyStarted[0]));
+                    Duration.ofNanos(verified[0] - copyStarted[0]), Duration.ofNanos(copied[0] - copyStarted[0]));
         }
     }
 }
