@@ -136,6 +136,8 @@ final class CopyBenchmark implements Benchmark {
         figures.put("operatorCopySeconds", migration.copy().toMillis() / 1000.0);
         figures.put("operatorVerifySeconds", (migration.copyAndVerify().toMillis() - migration.copy().toMillis()) / 1000.0);
         figures.put("operatorCopyAttempts", migration.migration().getCopyAttempt());
+        // rsync's own figure for the transfer (its last --info=progress2 line): the copy's pace inside the step
+        figures.put("operatorRsyncRate", migration.migration().getCopyRate());
         figures.put("operatorCopiedBytes", migration.migration().getCopiedBytes());
         figures.put("ratioOperatorToRsync", operator / stats.median());
         List<List<String>> rows = List.of(

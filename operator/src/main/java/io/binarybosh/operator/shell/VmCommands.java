@@ -96,6 +96,9 @@ public record VmCommands(boolean sudo) {
      * within {@code limitSeconds} (exit 124 or 137 when stopped) and first kills a listing an earlier try of the
      * operation left running ({@code dir/checksum.pid}): a timed-out ssh command does not stop it by itself.
      */
+    /** Files larger than this are hashed one per process in the parallel listing. */
+    static final int LARGE_FILE_MIB = 8;
+
     public String checksum(String dir, String store, ChecksumTool tool, int limitSeconds) {
         String pid = dir + "/checksum.pid";
         return privileged(WorkDir.ensure(dir) + TimedJob.stopEarlier(pid)
@@ -105,18 +108,25 @@ public record VmCommands(boolean sudo) {
     /**
      * The files' hash lines sorted bytewise, so that the listing is the same however they were made. With
      * {@code parallel}, one hashing process per CPU of the VM, each writing its lines to a file of its own (lines
-     * from processes sharing a pipe could interleave); used after the copy, when the VM has nothing else to do.
+     * from processes sharing a pipe could interleave): files over {@value #LARGE_FILE_MIB} MiB one per process, so
+     * that a store's few large blobs spread over the CPUs, then the others 64 at a time; used after the copy, when
+     * the VM has nothing else to do.
      */
     private static String checksumScript(String store, ChecksumTool tool, boolean parallel) {
         String find = "find . -path './" + ASIDE_PREFIX + "*' -prune -o ";
-        String hashes = parallel
-                ? "xargs -0r -P \"$(nproc)\" -n 64 sh -c 'exec " + tool.command() + " \"$@\" > \"$(mktemp -p \"$0\")\"' "
-                        + "\"$parts\"; cat \"$parts\"/* 2> /dev/null | LC_ALL=C sort"
-                : "xargs -0r " + tool.command() + " | LC_ALL=C sort";
+        String hashes;
+        if (parallel) {
+            String hashInto = " sh -c 'exec " + tool.command() + " \"$@\" > \"$(mktemp -p \"$0\")\"' \"$parts\"";
+            hashes = find + "-type f -size +" + LARGE_FILE_MIB + "M -print0 | xargs -0r -P \"$(nproc)\" -n 1" + hashInto
+                    + "; " + find + "-type f ! -size +" + LARGE_FILE_MIB + "M -print0 | xargs -0r -P \"$(nproc)\" -n 64"
+                    + hashInto + "; cat \"$parts\"/* 2> /dev/null | LC_ALL=C sort";
+        } else {
+            hashes = find + "-type f -print0 | LC_ALL=C sort -z | xargs -0r " + tool.command() + " | LC_ALL=C sort";
+        }
         return "command -v " + tool.command() + " > /dev/null || exit 127; cd " + quote(store) + " || exit 3; "
                 + (parallel ? "parts=$(mktemp -d) || exit 4; trap 'rm -rf \"$parts\"' EXIT; trap 'exit 143' TERM INT; "
                         : "")
-                + "{ " + find + "-type f -print0 | LC_ALL=C sort -z | " + hashes + "; " + find
+                + "{ " + hashes + "; " + find
                 + "! -type f -print | LC_ALL=C sort; } | sha256sum | cut -d ' ' -f 1; " + find + "-type f -print | wc -l";
     }
 
@@ -132,14 +142,16 @@ public record VmCommands(boolean sudo) {
     /**
      * Starts the store's checksum listing in the background, detached, into {@code dir/source-sum}: the store's
      * fingerprint, then the listing by {@code tool}. Run on the copy's source while rsync reads it, since
-     * nothing writes to a stopped director's store; {@link #sourceChecksum} reads it with a fresh fingerprint.
+     * nothing writes to a stopped director's store; {@link #sourceChecksum} reads it with a fresh fingerprint. At
+     * the lowest CPU priority: the copy is what the migration waits for, and the listing has until the copy ends
+     * and Meta's own listing is made.
      */
     public String startSourceChecksum(String dir, String store, ChecksumTool tool) {
         String base = dir + "/source-sum";
         String job = "{ " + fingerprintScript(store) + " && " + checksumScript(store, tool, false) + "; } > "
                 + quote(base + ".tmp") + " 2>/dev/null && mv " + quote(base + ".tmp") + " " + quote(base);
         return privileged(WorkDir.ensure(dir) + TimedJob.stopEarlier(base + ".pid") + "rm -f " + quote(base) + " "
-                + quote(base + ".tmp") + " && { nohup setsid " + TimedJob.command(SOURCE_CHECKSUM_LIMIT_SECONDS, job)
+                + quote(base + ".tmp") + " && { nohup setsid nice -n 19 " + TimedJob.command(SOURCE_CHECKSUM_LIMIT_SECONDS, job)
                 + " > /dev/null 2>&1 < /dev/null & echo $! > " + quote(base + ".pid") + "; }");
     }
 
