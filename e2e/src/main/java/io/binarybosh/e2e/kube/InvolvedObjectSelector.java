@@ -6,18 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The {@code involvedObject.*} field selector with which {@code kubectl describe} lists an object's events
  * ({@code GET /api/v1/namespaces/<ns>/events?fieldSelector=involvedObject.name=x,involvedObject.kind=y,...}).
- * The CRUD mock matches no such field and answers an empty list, so the selector is taken off the request and
- * applied here to what the mock lists.
+ * fabric8's CRUD mock matches no such field; the Events are kept by {@link EventStore}, which applies it.
  *
  * @param fields field path (under {@code involvedObject}) to the value it must equal
  */
@@ -48,15 +45,6 @@ record InvolvedObjectSelector(Map<String, String> fields) {
             fields.put(sides[0].substring(PREFIX.length()), sides[1]);
         }
         return Optional.of(new InvolvedObjectSelector(fields));
-    }
-
-    /** The same request without its field selector. */
-    static String withoutFieldSelector(String path) {
-        int query = path.indexOf('?');
-        String rest = Arrays.stream(path.substring(query + 1).split("&"))
-                .filter(parameter -> !parameter.startsWith("fieldSelector="))
-                .collect(Collectors.joining("&"));
-        return path.substring(0, query) + (rest.isEmpty() ? "" : "?" + rest);
     }
 
     /**

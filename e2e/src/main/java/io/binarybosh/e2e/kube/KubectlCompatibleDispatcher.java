@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * Puts in front of fabric8's CRUD dispatcher what real kubectl needs and the CRUD mode lacks: discovery (built-in
  * groups and one per stored CRD), status subresource writes that carry a query, merge patches that remove fields,
  * strategic merge patches without list directives, Secrets written with {@code stringData}, the
- * {@code involvedObject.*} field selector of {@code kubectl describe}'s event list, an answer to the
+ * {@code involvedObject.*} field selector of {@code kubectl describe}'s event list (Events are kept apart:
+ * {@link EventStore}), an answer to the
  * {@code SelfSubjectRulesReview} that JOSDK's leader election asks, validation of custom resources against
  * their CRD ({@link CustomResourceValidation}), server-side Tables of custom resources from their CRD's printer
  * columns ({@link ServerSideTable}), and a JSON content type on every answer.
@@ -45,6 +46,7 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
     /** Held from a write's version check to its store, as the API server's storage does with its precondition. */
     private final Object writeLock = new Object();
     private final ForeignStatusWriter foreign = new ForeignStatusWriter();
+    private final EventStore events = new EventStore();
 
     KubectlCompatibleDispatcher(KubernetesCrudDispatcher crud, DiscoveryDocuments discovery,
                                 CustomResourceTypes customTypes, KubernetesSerialization serialization,
@@ -102,18 +104,17 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
 
     private MockResponse answer(RecordedRequest request) {
         String path = request.getPath();
+        Optional<MockResponse> event = events.handle(request.method(), path,
+                request.method() == HttpMethod.POST ? body(request) : "");
+        if (event.isPresent()) {
+            return event.get();
+        }
         String bare = withoutQuery(path);
         HttpMethod method = request.method();
         if (method == HttpMethod.GET && isDiscovery(bare)) {
             return discovery.document(bare, resourceTypes())
                     .map(document -> new MockResponse().setResponseCode(200).setBody(document))
                     .orElseGet(() -> notFound(bare));
-        }
-        if (method == HttpMethod.GET) {
-            Optional<InvolvedObjectSelector> events = InvolvedObjectSelector.of(path);
-            if (events.isPresent()) {
-                return eventsOf(request, events.get());
-            }
         }
         if (method == HttpMethod.GET && ServerSideTable.requested(request.getHeader("Accept"))
                 && !path.contains("watch=true")) {
@@ -311,16 +312,6 @@ final class KubectlCompatibleDispatcher extends Dispatcher {
         urls.putArray("nonResourceURLs").add("*");
         status.put("incomplete", false);
         return new MockResponse().setResponseCode(201).setBody(serialization.asJson(review));
-    }
-
-    private MockResponse eventsOf(RecordedRequest request, InvolvedObjectSelector selector) {
-        MockResponse all = crud.dispatch(rewritten(request, HttpMethod.GET,
-                InvolvedObjectSelector.withoutFieldSelector(request.getPath()), ""));
-        if (all.code() != 200) {
-            return all;
-        }
-        JsonNode list = serialization.unmarshal(all.getBody().readUtf8(), JsonNode.class);
-        return new MockResponse().setResponseCode(200).setBody(serialization.asJson(selector.filter(list)));
     }
 
     /** Applies the merge patch here and stores the result with an update of the same resource version. */
