@@ -54,7 +54,7 @@ public record OperatorSettings(Set<String> watchNamespaces, boolean leaderElecti
                 value.apply("LEADER_ELECTION_LEASE_NAME").orElse("binary-bosh-operator"),
                 value.apply("LEADER_ELECTION_NAMESPACE").or(() -> value.apply("POD_NAMESPACE")),
                 integer(value, "HEALTH_PORT", 8080),
-                integer(value, "POLLING_THREADS", 8),
+                integer(value, "POLLING_THREADS", 32),
                 new DirectorTimeouts(
                         seconds(value, "DIRECTOR_CONNECT_TIMEOUT_SECONDS", defaults.connect()),
                         seconds(value, "DIRECTOR_READ_TIMEOUT_SECONDS", defaults.read()),
