@@ -93,7 +93,7 @@ final class StartupBenchmark implements Benchmark {
                         + warm.size() + ")"), rows),
                 List.of("Start means building and starting the operator in a JVM already running the simulated "
                                 + "world and the Kubernetes API mock (JVM start-up itself is not included).",
-                        "The operator starts its informers (pairs, Secrets, ConfigMaps) before it reconciles; the "
+                        "The operator starts its informer of the pairs before it reconciles; the "
                                 + "pair becomes Ready after the first poll of both directors; the agent check (a director "
                                 + "task) waits for the pair's slot in its five minutes and is not part of it."));
     }

@@ -12,13 +12,13 @@ import io.binarybosh.operator.director.model.TaskQuery;
 import io.binarybosh.operator.director.model.TaskState;
 import io.binarybosh.operator.director.model.VmDetails;
 import io.binarybosh.operator.support.FakeDirectorClient;
+import io.binarybosh.operator.support.MutableClock;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,30 +135,15 @@ class AgentCheckTest {
         Meta meta = new Meta();
         meta.inFlight = List.of(new Task(21, TaskState.QUEUED, DirectorDetailsReader.AGENT_CHECK_TASK, null, null,
                 null, "admin", "bosh-primary", ""));
-        Instant[] now = {NOW};
-        DirectorDetailsReader reader = new DirectorDetailsReader(new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        });
+        MutableClock clock = new MutableClock(NOW);
+        DirectorDetailsReader reader = new DirectorDetailsReader(clock);
 
         reader.read(PAIR, DirectorRole.META, meta, "bosh-primary", null, false, "admin", false);
-        now[0] = NOW.plusSeconds(60);
+        clock.set(NOW.plusSeconds(60));
         reader.read(PAIR, DirectorRole.META, meta, "bosh-primary", null, false, "admin", false);
         assertThat(meta.cancelled).as("queued for a minute, not more").isEmpty();
 
-        now[0] = NOW.plusSeconds(61);
+        clock.set(NOW.plusSeconds(61));
         reader.read(PAIR, DirectorRole.META, meta, "bosh-primary", null, false, "admin", false);
         assertThat(meta.cancelled).containsExactly(21L);
         assertThat(meta.checks).as("none beside it").isZero();

@@ -16,14 +16,13 @@ import io.binarybosh.operator.model.BinaryBoshPairStatus;
 import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.support.FakeDirectorClient;
+import io.binarybosh.operator.support.MutableClock;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -263,34 +262,6 @@ class PairObserverScheduleTest {
             called("instanceDetails");
             return List.of(new VmDetails("vm-1", true, null, Map.of(), null, List.of(), List.of(), "agent-1", "bosh",
                     0, "running", "started", null, null, List.of(), "z1", "id-1", true, false, null));
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.binarybosh.operator.observe;
 
 import io.binarybosh.operator.support.MockKubernetes;
+import io.binarybosh.operator.support.MutableClock;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,10 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -26,29 +24,14 @@ class ReferencedObjectsTest {
 
     private MockKubernetes kubernetes;
     private KubernetesClient client;
-    private final Instant[] now = {START};
+    private final MutableClock clock = new MutableClock(START);
     private ReferencedObjects<Secret> secrets;
 
     @BeforeEach
     void start() throws IOException, InterruptedException {
         kubernetes = new MockKubernetes();
         client = kubernetes.client();
-        secrets = new ReferencedObjects<>(Secret.class, client, new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        });
+        secrets = new ReferencedObjects<>(Secret.class, client, clock);
         kubernetes.takeRequests();
     }
 
@@ -84,11 +67,11 @@ class ReferencedObjectsTest {
 
         secret("director", "dHdv");
         reads();
-        now[0] = START.plus(ReferencedObjects.MAX_AGE).minusSeconds(1);
+        clock.set(START.plus(ReferencedObjects.MAX_AGE).minusSeconds(1));
         assertThat(value("director")).as("kept for a minute").isEqualTo("b25l");
         assertThat(reads()).isEmpty();
 
-        now[0] = START.plus(ReferencedObjects.MAX_AGE);
+        clock.set(START.plus(ReferencedObjects.MAX_AGE));
         assertThat(value("director")).as("read again after a minute").isEqualTo("dHdv");
         assertThat(reads()).hasSize(1);
         assertThat(secrets.kept()).containsExactly(new ObjectKey(NS, "director"));
@@ -103,7 +86,7 @@ class ReferencedObjectsTest {
         secret("director", "b25l");
         assertThat(value("director")).isEqualTo("b25l");
         client.secrets().inNamespace(NS).withName("director").delete();
-        now[0] = START.plus(ReferencedObjects.MAX_AGE);
+        clock.set(START.plus(ReferencedObjects.MAX_AGE));
         assertThat(value("director")).as("deleted").isNull();
         assertThat(secrets.kept()).isEmpty();
     }
@@ -126,7 +109,7 @@ class ReferencedObjectsTest {
         secret("director", "b25l");
         assertThat(value("old")).isEqualTo("b2xk");
 
-        now[0] = START.plus(ReferencedObjects.FORGET_AFTER).plusSeconds(1);
+        clock.set(START.plus(ReferencedObjects.FORGET_AFTER).plusSeconds(1));
         for (int i = 0; i < 1_000; i++) {
             value("director");
         }
