@@ -5,7 +5,6 @@ import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.HealthSpec;
 import org.awaitility.core.ConditionTimeoutException;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;

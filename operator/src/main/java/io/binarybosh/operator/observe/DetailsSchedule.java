@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 final class DetailsSchedule {
 
-    /** The longest a poll reuses details; four polls at the default interval of 15 s. */
+    /** The longest a poll on time reuses details: four polls at the default interval of 15 s (late polls wait for four). */
     static final Duration FULL_READ_EVERY = Duration.ofSeconds(60);
 
     /**

@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The names of the Secrets and ConfigMaps a pair's spec references, so that a change to one wakes the pair. */
+/** The names of the Secrets and ConfigMaps a pair's spec references: the examples must ship every one they name. */
 public final class SecretReferences {
 
     private SecretReferences() {
