@@ -32,15 +32,13 @@ import io.binarybosh.operator.shell.VmCommands;
 import io.binarybosh.operator.support.FakeDirectorClient;
 import io.binarybosh.operator.support.FakeShell;
 import io.binarybosh.operator.support.FakeShellAccess;
+import io.binarybosh.operator.support.MutableClock;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,23 +86,7 @@ final class StepWorld {
     final VmCommands sudo = new VmCommands(true);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final KubernetesSerialization serialization = new KubernetesSerialization();
-    private Instant now = NOW;
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock(NOW);
     /** The pair as last persisted: what a restarted operator reads. */
     BinaryBoshPair stored;
     boolean primaryDown;
@@ -226,11 +208,11 @@ final class StepWorld {
     }
 
     void advance(Duration duration) {
-        now = now.plus(duration);
+        clock.advance(duration);
     }
 
     Instant now() {
-        return now;
+        return clock.instant();
     }
 
     OperationStatus operation() {
@@ -275,15 +257,15 @@ final class StepWorld {
                 primaryDown);
         DirectorObservation metaObs = observation(DirectorRole.META, META_URL, meta, "bosh-primary", false);
         return PairFacts.of(stored.getSpec(), stored.getStatus(), Optional.of(new PairObservation(1, primaryObs,
-                metaObs, microObs, now, desiredPrimaryManifest == null ? null
-                : new DesiredManifest(desiredPrimaryManifest, null), null)), now);
+                metaObs, microObs, now(), desiredPrimaryManifest == null ? null
+                : new DesiredManifest(desiredPrimaryManifest, null), null)), now());
     }
 
     private DirectorObservation observation(DirectorRole role, String url, FakeDirectorClient director,
                                             String manages, boolean down) {
         if (down) {
-            return new DirectorObservation(role, url, Outcome.UNREACHABLE, null, null, null, "connection refused", now,
-                    now.minusSeconds(400), null, null);
+            return new DirectorObservation(role, url, Outcome.UNREACHABLE, null, null, null, "connection refused",
+                    now(), now().minusSeconds(400), null, null);
         }
         DirectorInfo info = new DirectorInfo(role.fieldName() + "-bosh", director.uuid, director.version,
                 FakeDirectorClient.USER, "cpi", new UserAuthentication("basic", null, List.of()));
@@ -294,13 +276,13 @@ final class StepWorld {
         if (director.deployments.containsKey(manages)) {
             List<Instance> instances = director.instances.getOrDefault(manages, List.of());
             AgentView agent = primaryDown && manages.equals("bosh-primary") && !instances.isEmpty()
-                    ? new AgentView(AgentView.UNRESPONSIVE, instances.get(0).cid(), instances.get(0).agentId(), now)
+                    ? new AgentView(AgentView.UNRESPONSIVE, instances.get(0).cid(), instances.get(0).agentId(), now())
                     : null;
             view = new ManagedDeploymentView(manages, true, false, instances,
                     inFlight.stream().filter(t -> manages.equals(t.deployment())).toList(), agent, null, null, null);
         }
-        return new DirectorObservation(role, url, Outcome.REACHABLE, info, FakeDirectorClient.USER, null, null, now,
-                now, new DirectorDetails(!director.resurrectionPaused, locked, view, null,
+        return new DirectorObservation(role, url, Outcome.REACHABLE, info, FakeDirectorClient.USER, null, null, now(),
+                now(), new DirectorDetails(!director.resurrectionPaused, locked, view, null,
                 role == DirectorRole.MICRO ? inFlight : null), null);
     }
 }
