@@ -7,7 +7,6 @@ import io.binarybosh.e2e.kube.Kubectl;
 import io.binarybosh.e2e.sim.BoshHttp;
 import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.operator.model.ApprovalMode;
-import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.ConfigMapKeyRef;
 import io.binarybosh.operator.model.OperationStatus;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -97,15 +96,14 @@ class KubectlDescribeTest extends OperatorWorldTest {
         operator.client().configMaps().inNamespace(OperatorUnderTest.NAMESPACE).resource(new ConfigMapBuilder()
                 .withNewMetadata().withName("meta-manifest").withNamespace(OperatorUnderTest.NAMESPACE).endMetadata()
                 .withData(Map.of("manifest.yml", yaml.writeValueAsString(manifest))).build()).create();
-        operator.client().resources(BinaryBoshPair.class).inNamespace(OperatorUnderTest.NAMESPACE)
-                .withName(OperatorUnderTest.PAIR).edit(pair -> {
-                    pair.getSpec().setApproval(ApprovalMode.Manual);
-                    ConfigMapKeyRef ref = new ConfigMapKeyRef();
-                    ref.setName("meta-manifest");
-                    ref.setKey("manifest.yml");
-                    pair.getSpec().getMeta().setManifestRef(ref);
-                    return pair;
-                });
+        operator.editPair(pair -> {
+            pair.getSpec().setApproval(ApprovalMode.Manual);
+            ConfigMapKeyRef ref = new ConfigMapKeyRef();
+            ref.setName("meta-manifest");
+            ref.setKey("manifest.yml");
+            pair.getSpec().getMeta().setManifestRef(ref);
+            return pair;
+        });
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             OperationStatus operation = operator.pair().getStatus().getOperation();
             return operation != null && "AwaitingApproval".equals(operation.getStep());

@@ -213,14 +213,30 @@ final class OperatorUnderTest implements AutoCloseable {
     }
 
     void annotate(String key, String value) {
-        client.resources(BinaryBoshPair.class).inNamespace(NAMESPACE).withName(PAIR)
-                .edit(p -> {
-                    if (p.getMetadata().getAnnotations() == null) {
-                        p.getMetadata().setAnnotations(new java.util.HashMap<>());
-                    }
-                    p.getMetadata().getAnnotations().put(key, value);
-                    return p;
-                });
+        editPair(p -> {
+            if (p.getMetadata().getAnnotations() == null) {
+                p.getMetadata().setAnnotations(new java.util.HashMap<>());
+            }
+            p.getMetadata().getAnnotations().put(key, value);
+            return p;
+        });
+    }
+
+    /**
+     * Changes the pair as a person's read-modify-write does: based on the version read, and done again from a fresh
+     * read when the operator wrote its status in between (409 Conflict).
+     */
+    void editPair(java.util.function.UnaryOperator<BinaryBoshPair> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.resources(BinaryBoshPair.class).inNamespace(NAMESPACE).withName(PAIR).edit(change);
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     Optional<Condition> condition(String type) {
