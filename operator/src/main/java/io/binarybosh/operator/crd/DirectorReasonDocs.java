@@ -20,7 +20,7 @@ final class DirectorReasonDocs {
                         + "`hostKeySecretRef` is not in the pair's namespace (or, for the Micro's ssh keys, has no "
                         + "such key)",
                     "create it in the pair's namespace; the message names the field and the Secret. The "
-                        + "operator notices a new Secret at once (it watches them)"),
+                        + "operator asks for a missing Secret at every poll and uses it once it exists"),
             new ReasonRow(List.of(Reason.SECRET_KEY_MISSING),
                     "the Secret exists but the key is missing or empty (`ca.crt`, `client`, `clientSecret` "
                         + "by default)",
