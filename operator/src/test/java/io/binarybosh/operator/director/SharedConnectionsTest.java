@@ -8,11 +8,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The clients of one factory share its codec; each keeps its own connections, never one opened with another's trust. */
+/**
+ * The clients of one factory share its codec and a few connection pools; each keeps its own connections, never one
+ * opened with another's trust.
+ */
 class SharedConnectionsTest {
 
     private DirectorFixture director;
@@ -43,27 +48,33 @@ class SharedConnectionsTest {
         var second = director.take();
         assertThat(second.getConnectionIndex()).as("the second call's connection").isZero();
         assertThat(second.getExchangeIndex()).as("the second call's index on its connection").isEqualTo(1);
-        assertThat(factory.idleConnections()).as("closed with its client").isZero();
+        factory.close();
+        assertThat(factory.idleConnections()).as("closed with the factory").isZero();
     }
 
     @Test
-    void eachClientKeepsItsOwnConnectionsAndClosesThemWhenClosed() {
+    void eachClientKeepsItsOwnConnectionsWhereverItsPoolIs() {
         director = new DirectorFixture();
         factory = new HttpDirectorClientFactory(director.options(RetryPolicy.none()));
-        DirectorClient first = factory.create(director.endpoint());
-        DirectorClient second = factory.create(director.endpoint());
+        // One more client than pools: the first and the last share a pool.
+        List<DirectorClient> clients = new ArrayList<>();
+        for (int i = 0; i <= HttpDirectorClientFactory.POOLS; i++) {
+            clients.add(factory.create(director.endpoint()));
+        }
+        for (DirectorClient client : clients) {
+            director.enqueueJson(200, DirectorFixture.BASIC_INFO);
+            client.info();
+        }
         director.enqueueJson(200, DirectorFixture.BASIC_INFO);
-        director.enqueueJson(200, DirectorFixture.BASIC_INFO);
+        clients.get(0).info();
 
-        first.info();
-        second.info();
-
-        // Each client has its own TLS trust, hence its own connection, idle in its own pool.
-        assertThat(factory.idleConnections()).isEqualTo(2);
-        first.close();
-        assertThat(factory.idleConnections()).as("the closed client's connection is closed").isEqualTo(1);
-        second.close();
-        assertThat(factory.idleConnections()).isZero();
+        // Each client has its own TLS trust, hence its own connection, which it finds again among its pool's.
+        assertThat(factory.idleConnections()).isEqualTo(clients.size());
+        for (int i = 0; i < clients.size(); i++) {
+            assertThat(director.take().getConnectionIndex()).as("client %d's first call", i).isEqualTo(i);
+        }
+        assertThat(director.take().getConnectionIndex()).as("the first client's second call").isZero();
+        clients.forEach(DirectorClient::close);
     }
 
     @Test

@@ -125,10 +125,13 @@ public final class DirectorHttp {
         return authenticator.refreshAfterRejection(authenticator.authorization());
     }
 
-    /** Later calls throw {@link IllegalStateException}; the idle connections of this client's own pool are closed. */
+    /**
+     * Later calls throw {@link IllegalStateException}. Its idle connections stay in the pool it shares with other
+     * clients until the keep-alive closes them: no other client can use them, and evicting the pool would close
+     * theirs too.
+     */
     public void close() {
         closed = true;
-        http.connectionPool().evictAll();
     }
 
     private void pause(String call, int attempt, String reason) {
