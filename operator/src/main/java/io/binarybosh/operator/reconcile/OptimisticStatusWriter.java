@@ -59,6 +59,10 @@ final class OptimisticStatusWriter {
         }
         String version = Objects.requireNonNull(basedOn.getMetadata().getResourceVersion(),
                 "a status write needs the resource version it is based on");
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("writing status on resource version {}: changed {}", version, SerializedStatus.differences(
+                    client.getKubernetesSerialization(), basedOn.getStatus(), status));
+        }
         BinaryBoshPair desired = client.getKubernetesSerialization().clone(basedOn);
         desired.setStatus(status);
         BinaryBoshPair written;

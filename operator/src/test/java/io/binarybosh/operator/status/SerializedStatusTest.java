@@ -58,4 +58,18 @@ class SerializedStatusTest {
         assertThat(SerializedStatus.same(serialization, null, new BinaryBoshPairStatus())).isFalse();
         assertThat(SerializedStatus.same(serialization, null, null)).isTrue();
     }
+
+    @Test
+    void theDifferencesAreNamedByPathWithoutTheirValues() {
+        BinaryBoshPairStatus changed = status();
+        changed.getMigration().getSteps().get(0).setFinishedTime("2026-11-25T10:00:01Z");
+        changed.getConditions().get(0).setMessage("a secret-looking message");
+        changed.setAwaitedApproval("migration-1-fence");
+        changed.getMigration().getSteps().add(new MigrationStepRecord());
+
+        assertThat(SerializedStatus.differences(serialization, status(), changed)).containsExactly(
+                "awaitedApproval", "conditions[0].message", "migration.steps");
+        assertThat(SerializedStatus.differences(serialization, status(), status())).isEmpty();
+        assertThat(SerializedStatus.differences(serialization, null, status())).containsExactly("status");
+    }
 }
