@@ -22,6 +22,7 @@ import io.binarybosh.operator.shell.VmCommands;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import static io.binarybosh.operator.operation.migration.MigrationVms.COMMAND;
 import static io.binarybosh.operator.operation.migration.MigrationVms.expect;
@@ -105,37 +106,58 @@ final class CopyStore implements StepHandler {
         // The copy key may run exactly the rsync server command this Meta's rsync sends for this attempt.
         RsyncServerCommand server = RsyncServerCommand.parse(expect(meta.run(commands.rsyncServerCommandProbe(dir,
                 attempt > 1, microStore + "/"), COMMAND), "reading the command rsync on Meta sends"));
-        // Each attempt starts only on a source proven still stopped; a postgres that starts during the copy
-        // changes the store, and the checksums of the verification catch it.
-        try (Shell micro = MigrationVms.micro(context)) {
-            PostgresState source = PostgresState.parse(expect(micro.run(commands.postgresState(microStore), COMMAND),
-                    "reading the Micro's store"));
-            if (!source.notShutDown().isEmpty()) {
-                Journal.block(context, Reason.SOURCE_POSTGRES_RUNNING,
-                        "pg_controldata no longer says 'shut down' on the "
-                        + "Micro's store (" + source.notShutDown() + "): postgres runs again, and a copy of a live "
-                        + "database is not a copy. Stop it (monit stop all on the Micro) and the operator goes on");
-                return;
-            }
-            expect(micro.run(commands.authorize(microSsh.getAuthorizedKeysFile(), VmCommands.copyKeyLine(
-                    copyKey.publicKeyLine(), metaAccess.getHost(), server), CopyRedo.copyKeyMarker(operation)), COMMAND),
-                    "authorizing the copy key on the Micro");
-            // The source is stopped and stays so: its listing is made while rsync reads it, and checked against
-            // the store's fingerprint when the copy is verified.
-            expect(micro.run(commands.startSourceChecksum(dir, microStore, CHECKSUM_TOOL), COMMAND),
-                    "starting the checksum listing of the Micro's store");
+        // The Micro's side (its store proven still shut down, the copy key authorized, its listing started) runs
+        // while Meta is given the copy key and the Micro's host key.
+        CompletableFuture<Optional<String>> microSide = CompletableFuture.supplyAsync(() ->
+                prepareMicro(context, commands, dir, microStore, microSsh, copyKey, metaAccess, server));
+        try {
+            expect(meta.run(commands.writePrivateFile(dir, "key"), copyKey.privateKeyPem(), COMMAND),
+                    "writing the copy key on Meta");
+            expect(meta.run(commands.writePrivateFile(dir, "known_hosts"), MigrationVms.knownHostsLine(
+                    microSsh.getHost(), microSsh.getPort(), context.shells().microTarget(pair).hostKey()) + "\n",
+                    COMMAND), "pinning the Micro's host key on Meta");
+        } catch (RuntimeException e) {
+            MigrationVms.awaitQuietly(microSide);
+            throw e;
         }
-        expect(meta.run(commands.writePrivateFile(dir, "key"), copyKey.privateKeyPem(), COMMAND),
-                "writing the copy key on Meta");
-        expect(meta.run(commands.writePrivateFile(dir, "known_hosts"), MigrationVms.knownHostsLine(
-                microSsh.getHost(), microSsh.getPort(), context.shells().microTarget(pair).hostKey()) + "\n", COMMAND),
-                "pinning the Micro's host key on Meta");
+        Optional<String> sourceRuns = MigrationVms.join(microSide);
+        if (sourceRuns.isPresent()) {
+            Journal.block(context, Reason.SOURCE_POSTGRES_RUNNING, "pg_controldata no longer says 'shut down' on the "
+                    + "Micro's store (" + sourceRuns.get() + "): postgres runs again, and a copy of a live database "
+                    + "is not a copy. Stop it (monit stop all on the Micro) and the operator goes on");
+            return;
+        }
         String ssh = VmCommands.copySshCommand(dir, microSsh.getPort() == null ? 22 : microSsh.getPort(),
                 metaAccess.getHost());
         expect(meta.run(commands.startRsync(dir, attempt, attempt > 1, ssh, microSsh.getUser() + "@"
                 + microSsh.getHost() + ":" + microStore + "/", MigrationVms.metaStore(pair)), COMMAND),
                 "starting rsync on Meta");
         Journal.message(context, "copy attempt " + attempt + " started: rsync on Meta pulls the Micro's store");
+    }
+
+    /**
+     * Each attempt starts only on a source proven still stopped; a postgres that starts during the copy changes
+     * the store, and the checksums of the verification catch it. The source is stopped and stays so: its listing is
+     * made while rsync reads it, and checked against the store's fingerprint when the copy is verified.
+     *
+     * @return what runs on the Micro's store instead of a shut down cluster; empty once the Micro is ready
+     */
+    private static Optional<String> prepareMicro(OperationContext context, VmCommands commands, String dir,
+                                                 String microStore, SshSpec microSsh, DerivedSshKey copyKey,
+                                                 ShellAccessStatus metaAccess, RsyncServerCommand server) {
+        try (Shell micro = MigrationVms.micro(context)) {
+            PostgresState source = PostgresState.parse(expect(micro.run(commands.postgresState(microStore), COMMAND),
+                    "reading the Micro's store"));
+            if (!source.notShutDown().isEmpty()) {
+                return Optional.of(String.valueOf(source.notShutDown()));
+            }
+            expect(micro.run(commands.authorize(microSsh.getAuthorizedKeysFile(), VmCommands.copyKeyLine(
+                    copyKey.publicKeyLine(), metaAccess.getHost(), server), CopyRedo.copyKeyMarker(
+                    context.operation())), COMMAND), "authorizing the copy key on the Micro");
+            expect(micro.run(commands.startSourceChecksum(dir, microStore, CHECKSUM_TOOL),
+                    COMMAND), "starting the checksum listing of the Micro's store");
+            return Optional.empty();
+        }
     }
 
     private void running(OperationContext context, RsyncProgress progress, int attempt) {

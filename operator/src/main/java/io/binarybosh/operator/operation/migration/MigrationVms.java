@@ -26,6 +26,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The migration's ways onto the three VMs: the Micro through its jumpbox, Primary and Meta through bosh ssh access
@@ -166,5 +169,26 @@ final class MigrationVms {
 
     static String metaStore(BinaryBoshPair pair) {
         return pair.getSpec().getMeta().getStorePath();
+    }
+
+    /** The result of work done beside the step's own, its exception rethrown as the step's. */
+    static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** Waits for work done beside a step that failed, so that none of it outlives the step; its outcome is moot. */
+    static void awaitQuietly(CompletableFuture<?> future) {
+        try {
+            future.join();
+        } catch (CompletionException | CancellationException ignored) {
+            // the step's own failure is the one reported
+        }
     }
 }

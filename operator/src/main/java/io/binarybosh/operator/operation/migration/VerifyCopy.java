@@ -17,7 +17,6 @@ import io.binarybosh.operator.shell.VmCommands;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import static io.binarybosh.operator.operation.migration.MigrationVms.COMMAND;
 import static io.binarybosh.operator.operation.migration.MigrationVms.expect;
@@ -44,11 +43,7 @@ final class VerifyCopy implements StepHandler {
         String sourceSum;
         String targetSum;
         try (Shell micro = MigrationVms.micro(context); Shell meta = MigrationVms.shell(context, DirectorRole.META)) {
-            Optional<String> metaRuns = MetaStopped.check(meta, pair);
-            if (metaRuns.isPresent()) {
-                CopyRedo.redo(context, attempt, metaRuns.get() + " before the copy was verified");
-                return;
-            }
+            // The Micro's listing, made while rsync ran, is fetched while Meta is proven stopped and read.
             CompletableFuture<String> sourceSide = CompletableFuture.supplyAsync(() -> {
                 SourceChecksum early = SourceChecksum.parse(expect(micro.run(commands.sourceChecksum(dir, microStore,
                         (int) CHECKSUM.toSeconds()), CHECKSUM), "reading the Micro's checksum listing"));
@@ -56,9 +51,21 @@ final class VerifyCopy implements StepHandler {
                         CopyStore.CHECKSUM_TOOL, (int) CHECKSUM.toSeconds()), CHECKSUM),
                         "checksumming the Micro's store"));
             });
-            String target = expect(meta.run(commands.checksum(dir, MigrationVms.metaStore(pair),
-                    CopyStore.CHECKSUM_TOOL, (int) CHECKSUM.toSeconds()), CHECKSUM), "checksumming Meta's store");
-            source = joined(sourceSide);
+            String target;
+            try {
+                Optional<String> metaRuns = MetaStopped.check(meta, pair);
+                if (metaRuns.isPresent()) {
+                    MigrationVms.awaitQuietly(sourceSide);
+                    CopyRedo.redo(context, attempt, metaRuns.get() + " before the copy was verified");
+                    return;
+                }
+                target = expect(meta.run(commands.checksum(dir, MigrationVms.metaStore(pair),
+                        CopyStore.CHECKSUM_TOOL, (int) CHECKSUM.toSeconds()), CHECKSUM), "checksumming Meta's store");
+            } catch (RuntimeException e) {
+                MigrationVms.awaitQuietly(sourceSide);
+                throw e;
+            }
+            source = MigrationVms.join(sourceSide);
             sourceSum = source.lines().findFirst().orElse("").trim();
             targetSum = target.lines().findFirst().orElse("").trim();
             if (sourceSum.isEmpty() || !sourceSum.equals(targetSum)) {
@@ -70,10 +77,20 @@ final class VerifyCopy implements StepHandler {
                         + source.replace('\n', ' ').trim() + ", Meta " + target.replace('\n', ' ').trim() + ")");
                 return;
             }
-            expect(micro.run(commands.revoke(pair.getSpec().getBootstrap().getMicro().getSsh().getAuthorizedKeysFile(),
-                    CopyRedo.copyKeyMarker(operation)), COMMAND), "removing the copy key from the Micro");
-            expect(micro.run(commands.removeCopyFiles(dir), COMMAND), "removing the checksum listing from the Micro");
-            expect(meta.run(commands.removeCopyFiles(dir), COMMAND), "removing the copy key from Meta");
+            CompletableFuture<Void> microCleanup = CompletableFuture.runAsync(() -> {
+                expect(micro.run(commands.revoke(pair.getSpec().getBootstrap().getMicro().getSsh()
+                        .getAuthorizedKeysFile(), CopyRedo.copyKeyMarker(operation)), COMMAND),
+                        "removing the copy key from the Micro");
+                expect(micro.run(commands.removeCopyFiles(dir), COMMAND),
+                        "removing the checksum listing from the Micro");
+            });
+            try {
+                expect(meta.run(commands.removeCopyFiles(dir), COMMAND), "removing the copy key from Meta");
+            } catch (RuntimeException e) {
+                MigrationVms.awaitQuietly(microCleanup);
+                throw e;
+            }
+            MigrationVms.join(microCleanup);
         }
         String files = source.lines().skip(1).findFirst().orElse("?").trim();
         BinaryBoshPair written = Journal.nextMigrationStep(context, OperationStep.STARTING_META, "copy verified ("
@@ -85,16 +102,5 @@ final class VerifyCopy implements StepHandler {
                 });
         context.events().normal(written, Reason.COPY_VERIFIED, "Meta's store equals the Micro's: " + files + " files, "
                 + "listing sha256 " + sourceSum + "; the copy key was removed from both VMs");
-    }
-
-    private static String joined(CompletableFuture<String> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 }
