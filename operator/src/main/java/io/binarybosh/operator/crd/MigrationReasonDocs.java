@@ -102,12 +102,17 @@ final class MigrationReasonDocs {
                         + "`binarybosh.io/approve=<id>-retry-<n>` tries again, `binarybosh.io/abort=<id>` goes back"),
             new ReasonRow(List.of(Reason.UNKNOWN_STEP),
                     "`status.operation.step` names a step this version of the operator does not know "
-                        + "(written by another version)",
-                    "run the version that wrote it, or abort the migration with `binarybosh.io/abort=<id>`"),
+                        + "(written by another version); nothing is done, and `binarybosh.io/abort=<id>` or the "
+                        + "pair's deletion is not acted on either: this version cannot tell whether the Micro is "
+                        + "fenced, so it cannot know which way back is safe",
+                    "run the version that wrote it (it goes on, or aborts); or `binarybosh.io/paused=true` and roll "
+                        + "back by hand from what `status.migration` records ([rollback](migration.md#rolling-back-"
+                        + "by-where-it-stopped))"),
             new ReasonRow(List.of(Reason.UNKNOWN_REASON),
                     "`status.migration` records a reason this version of the operator does not know (written by "
                         + "another version); the message is the one recorded",
-                    "run the version that wrote it, or abort the migration with `binarybosh.io/abort=<id>`"),
+                    "run the version that wrote it, or (before `FencingMicro`) abort the migration with "
+                        + "`binarybosh.io/abort=<id>`"),
             new ReasonRow(List.of(Reason.PRIMARY_NOT_ADOPTED),
                     "Primary's new VM did not report running to Meta, or Primary did not answer with its "
                         + "deployments, 15 minutes after Meta recreated it",

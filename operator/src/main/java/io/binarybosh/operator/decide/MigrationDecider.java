@@ -101,8 +101,11 @@ final class MigrationDecider {
         }
         String approved = in.approvedOperationId();
         if (step == null) {
+            // Not even an abort: which of its steps prove their precondition on a step not known here is a guess.
             return new Step.Blocked(Reason.UNKNOWN_STEP, "migration " + operation.getId() + " is at step '"
-                    + operation.getStep() + "', which this version of the operator does not know");
+                    + operation.getStep() + "', which this version of the operator does not know: nothing is done, "
+                    + "not even an abort (it cannot tell whether the Micro is fenced). Run the version that wrote "
+                    + "it, or pause the pair and go back by hand (docs/migration.md, rollback)");
         }
         switch (step) {
             case AWAITING_APPROVAL -> {

@@ -301,4 +301,23 @@ class MigrationDeciderTest {
         world.now = world.now.plusSeconds(5);
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.FIND_OR_START_TASK));
     }
+
+    @Test
+    void aMigrationAtAStepThisVersionDoesNotKnowIsNeitherCarriedOnNorAborted() {
+        inFlight("CompactingStore");
+        DecisionInput plain = world.input();
+        for (DecisionInput in : List.of(plain, withAbort(plain, "migration-meta-1234abcd", false),
+                withAbort(plain, null, true))) {
+            assertThat(decider.decide(in)).isInstanceOfSatisfying(Step.Blocked.class, b -> {
+                assertThat(b.reason()).isEqualTo(Reason.UNKNOWN_STEP);
+                assertThat(b.message()).contains("'CompactingStore'", "not even an abort", "rollback");
+            });
+        }
+        assertThat(MigrationGates.abortable(null)).isFalse();
+    }
+
+    private static DecisionInput withAbort(DecisionInput in, String abortedId, boolean deleting) {
+        return new DecisionInput(in.spec(), in.status(), in.facts(), in.specValid(), in.paused(),
+                in.approvedOperationId(), in.now(), abortedId, deleting);
+    }
 }
