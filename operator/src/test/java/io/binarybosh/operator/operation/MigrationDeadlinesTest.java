@@ -93,7 +93,8 @@ class MigrationDeadlinesTest {
 
     @Test
     void movingMetasStoreAsideThatKeepsFailingStopsForAPerson() {
-        failingStepStopsAfterItsDeadline(MOVING_META_STORE_ASIDE, () -> world.metaVm.failWhen("ls -A | grep -v", 1, "Input/output error"));
+        failingStepStopsAfterItsDeadline(MOVING_META_STORE_ASIDE,
+                () -> world.metaVm.failWhen("ls -A | grep -v", 1, "Input/output error"));
         assertThat(world.migration().getBlockedMessage()).contains("moves Meta's store back");
     }
 
@@ -161,6 +162,19 @@ class MigrationDeadlinesTest {
         assertThat(world.migration().getBlockedMessage()).contains("bosh -e meta cancel-task " + task);
         assertThat(world.log).noneMatch(l -> l.startsWith("meta DELETE /task"));
         assertThat(world.operation().getTaskId()).isEqualTo(task);
+    }
+
+    @Test
+    void aScanMetaCannotStartIsHandedToAPersonAfterTheDeadline() {
+        path.to(SCANNING);
+        world.meta.unreachableOn("POST /deployments/bosh-primary/scans");
+        world.act(FIND_OR_START);
+        assertThat(world.operation().getFailures()).isEqualTo(1);
+        world.advance(PAST_DEADLINE);
+        world.act(FIND_OR_START);
+        stoppedWith("AdoptionTimedOut", SCANNING);
+        assertThat(world.migration().getBlockedMessage()).contains("No task was started")
+                .doesNotContain("task null");
     }
 
     @Test

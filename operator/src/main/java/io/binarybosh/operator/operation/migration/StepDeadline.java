@@ -61,17 +61,19 @@ final class StepDeadline {
                     + "the cause, then " + retry + " tries again, or " + abort + " unpauses resurrection and ends the "
                     + "migration";
             case MOVING_META_STORE_ASIDE -> "The three directors are stopped and resurrection is paused; Meta's store "
-                    + "may be partly moved into " + MoveMetaStoreAside.asideName(context) + " inside it (nothing deleted). "
+                    + "may be partly moved into " + MoveMetaStoreAside.asideName(context) + " inside it (nothing "
+                    + "deleted). "
                     + "Fix the cause (ssh to Meta's VM, its disk), then " + retry + " tries again, or " + abort
                     + " moves Meta's store back and starts the directors";
             case FENCING_MICRO -> "Meta runs on the copy and the Micro is not fenced yet: two directors may act on "
                     + "the same deployments. Stop the Micro's processes (monit stop all on its VM; a process monit "
                     + "does not stop, by hand); the operator then moves its store aside by itself. " + retry
                     + " waits another " + DEADLINE.toMinutes() + " minutes";
-            case SCANNING, RESOLVING -> "The Micro is fenced; Meta runs on the copy. Read the task with bosh -e meta "
-                    + "task " + operation.getTaskId() + "; a task that hangs can be cancelled (bosh -e meta "
-                    + "cancel-task " + operation.getTaskId() + "): the operator then scans again. " + retry
-                    + " waits another " + DEADLINE.toMinutes() + " minutes";
+            case SCANNING, RESOLVING -> "The Micro is fenced; Meta runs on the copy. " + (operation.getTaskId() == null
+                    ? "No task was started: look at Meta (bosh -e meta tasks --recent, its API's log). "
+                    : "Read the task with bosh -e meta task " + operation.getTaskId() + "; a task that hangs can be "
+                    + "cancelled (bosh -e meta cancel-task " + operation.getTaskId() + "): the operator then scans "
+                    + "again. ") + retry + " waits another " + DEADLINE.toMinutes() + " minutes";
             case UNPAUSING_RESURRECTION -> "Meta manages Primary and Primary manages Meta; only resurrection is "
                     + "still paused. Fix the cause, then " + retry + " tries again (or bosh update-resurrection on, "
                     + "on Meta and on Primary, then " + retry + ")";
