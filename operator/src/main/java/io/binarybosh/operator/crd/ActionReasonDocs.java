@@ -266,7 +266,8 @@ final class ActionReasonDocs {
                         + "failing or passes its deadline does not end it: it stops for a person, see `Migrated`)",
                     "read the message and `status.history`; see `Migrated`"),
             new ReasonRow(List.of(Reason.MIGRATION_ABANDONED),
-                    "the migration names a step this version does not know, or is no longer needed",
+                    "a migration closed as abandoned; this version never closes one so (a migration at a step it "
+                        + "does not know stops with `UnknownStep` instead)",
                     "see `UnknownStep`"),
             new ReasonRow(List.of(Reason.MIGRATION_ABORTED),
                     "the abort is done: Meta's store back in place, the Micro started unless fenced, "
