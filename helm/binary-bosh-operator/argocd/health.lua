@@ -114,7 +114,7 @@ if ready ~= nil and ready.status == "True" then
   return hs
 end
 
-if phase == "Degraded" or phase == "Invalid" or phase == "Unreachable" then
+if phase == "Degraded" or phase == "Invalid" then
   hs.status = "Degraded"
   hs.message = messageOf(ready, phase)
   return hs

@@ -262,11 +262,12 @@ final class ActionReasonDocs {
                     "preflight found a reason not to start; nothing was changed (the reason is in `Migrated`)",
                     "see the reason under `Migrated`"),
             new ReasonRow(List.of(Reason.MIGRATION_FAILED),
-                    "the migration ended without Meta taking over (a step's deadline, say); the message says "
-                        + "where",
+                    "the migration ended without Meta taking over; the message says where (a step that keeps "
+                        + "failing or passes its deadline does not end it: it stops for a person, see `Migrated`)",
                     "read the message and `status.history`; see `Migrated`"),
             new ReasonRow(List.of(Reason.MIGRATION_ABANDONED),
-                    "the migration names a step this version does not know, or is no longer needed",
+                    "a migration closed as abandoned; this version never closes one so (a migration at a step it "
+                        + "does not know stops with `UnknownStep` instead)",
                     "see `UnknownStep`"),
             new ReasonRow(List.of(Reason.MIGRATION_ABORTED),
                     "the abort is done: Meta's store back in place, the Micro started unless fenced, "

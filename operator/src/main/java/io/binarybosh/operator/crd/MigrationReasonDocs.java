@@ -102,16 +102,52 @@ final class MigrationReasonDocs {
                         + "`binarybosh.io/approve=<id>-retry-<n>` tries again, `binarybosh.io/abort=<id>` goes back"),
             new ReasonRow(List.of(Reason.UNKNOWN_STEP),
                     "`status.operation.step` names a step this version of the operator does not know "
-                        + "(written by another version)",
-                    "run the version that wrote it, or abort the migration with `binarybosh.io/abort=<id>`"),
+                        + "(written by another version); nothing is done, and `binarybosh.io/abort=<id>` or the "
+                        + "pair's deletion is not acted on either: this version cannot tell whether the Micro is "
+                        + "fenced, so it cannot know which way back is safe",
+                    "run the version that wrote it (it goes on, or aborts); or `binarybosh.io/paused=true` and roll "
+                        + "back by hand from what `status.migration` records ([rollback](migration.md#rolling-back-"
+                        + "by-where-it-stopped))"),
             new ReasonRow(List.of(Reason.UNKNOWN_REASON),
                     "`status.migration` records a reason this version of the operator does not know (written by "
                         + "another version); the message is the one recorded",
-                    "run the version that wrote it, or abort the migration with `binarybosh.io/abort=<id>`"),
-            new ReasonRow(List.of(Reason.PRIMARY_NOT_ADOPTED, Reason.ADOPTION_FAILED),
-                    "Meta could not recreate Primary's VM",
-                    "read Meta's task; `binarybosh.io/approve=<id>-retry-<n>` (the value is in "
-                        + "`status.awaitedApproval`) tries again"),
+                    "run the version that wrote it, or (before `FencingMicro`) abort the migration with "
+                        + "`binarybosh.io/abort=<id>`"),
+            new ReasonRow(List.of(Reason.PRIMARY_NOT_ADOPTED),
+                    "Primary's new VM did not report running to Meta, or Primary did not answer with its "
+                        + "deployments, 15 minutes after Meta recreated it",
+                    "fix it (`bosh -e meta -d <primary> instances`, Primary's logs); "
+                        + "`binarybosh.io/approve=<id>-retry-<n>` (the value is in `status.awaitedApproval`) waits "
+                        + "again"),
+            new ReasonRow(List.of(Reason.ADOPTION_FAILED),
+                    "Meta's scan or recreate of Primary's VM ended badly on three attempts (each redone from "
+                        + "the scan after a growing delay); the Micro is fenced, Meta runs on the copy",
+                    "read Meta's task (`bosh -e meta task <taskId>`), fix the cause; "
+                        + "`binarybosh.io/approve=<id>-retry-<n>` (the value is in `status.awaitedApproval`) scans "
+                        + "again from attempt 1"),
+            new ReasonRow(List.of(Reason.ADOPTION_TIMED_OUT),
+                    "Meta's scan or recreate task of Primary's deployment has not ended (or could not be started) "
+                        + "30 minutes after its step began; the operator neither cancels nor forgets it",
+                    "read the task (`bosh -e meta task <taskId>`); one that hangs can be cancelled (`bosh -e meta "
+                        + "cancel-task <taskId>`): the operator then scans again by itself; "
+                        + "`binarybosh.io/approve=<id>-retry-<n>` follows it another 30 minutes"),
+            new ReasonRow(List.of(Reason.MICRO_NOT_FENCED),
+                    "30 minutes after `FencingMicro` began, monit on the Micro still reports processes running "
+                        + "(or its VM cannot be reached); Meta already runs on the copy, so the Micro must not come "
+                        + "back",
+                    "stop the Micro's processes (`monit stop all` on its VM, by hand what monit does not stop): "
+                        + "the operator moves its store aside at its next check by itself (checked again after 1 "
+                        + "minute, then less often, up to every 10 minutes); "
+                        + "`binarybosh.io/approve=<id>-retry-<n>` waits another 30 minutes"),
+            new ReasonRow(List.of(Reason.MIGRATION_STEP_TIMED_OUT),
+                    "`Preflight`, `PausingResurrection`, `MovingMetaStoreAside` or `UnpausingResurrection` kept "
+                        + "failing for 30 minutes (a director or a VM's ssh that does not answer; the message has "
+                        + "the last error). Nothing is undone: the directors stay as the step left them, and the "
+                        + "step is checked again after 1 minute, then less often (up to every 10 minutes)",
+                    "fix the cause; `binarybosh.io/approve=<id>-retry-<n>` (in `status.awaitedApproval`) gives "
+                        + "the step another 30 minutes. Before the fence `binarybosh.io/abort=<id>` goes back "
+                        + "instead; at `UnpausingResurrection` the migration is done but for `bosh "
+                        + "update-resurrection on` on Meta and Primary"),
             new ReasonRow(List.of(Reason.MIGRATION_TARGET_CHANGED),
                     "the spec names another Micro or Meta than the migration in flight",
                     "restore the spec"),

@@ -23,8 +23,6 @@ final class MigrationDecider {
     static final Duration REFUSAL_HOLD = Duration.ofMinutes(5);
     /** A migration check that found something for a person to fix is tried again this often. */
     static final Duration BLOCKED_RETRY = Duration.ofMinutes(1);
-    /** Attempts at recreating Primary's VM from Meta before a person is asked. */
-    static final int ADOPTION_ATTEMPTS = 3;
 
     /**
      * A migration is due: a Micro is declared, no migration completed, and the pair does not already hold each
@@ -103,8 +101,11 @@ final class MigrationDecider {
         }
         String approved = in.approvedOperationId();
         if (step == null) {
+            // Not even an abort: which of its steps prove their precondition on a step not known here is a guess.
             return new Step.Blocked(Reason.UNKNOWN_STEP, "migration " + operation.getId() + " is at step '"
-                    + operation.getStep() + "', which this version of the operator does not know");
+                    + operation.getStep() + "', which this version of the operator does not know: nothing is done, "
+                    + "not even an abort (it cannot tell whether the Micro is fenced). Run the version that wrote "
+                    + "it, or pause the pair and go back by hand (docs/migration.md, rollback)");
         }
         switch (step) {
             case AWAITING_APPROVAL -> {
@@ -125,20 +126,10 @@ final class MigrationDecider {
                         in.timings().pollInterval(), gate);
             }
             case SCANNING, RESOLVING -> {
-                Optional<Step> following = OperationDecider.followTask(operation);
-                if (following.isPresent()) {
-                    return following.get();
-                }
-                String state = operation.getTaskState();
-                int attempt = operation.getAttempt() == null ? 1 : operation.getAttempt();
-                if (attempt >= ADOPTION_ATTEMPTS && !(operation.getId() + "-retry").equals(approved)) {
-                    return new Step.Blocked(Reason.ADOPTION_FAILED, "Meta's task " + operation.getTaskId() + " ("
-                            + operation.getStep() + " of '" + in.facts().primary().deployment() + "') ended '"
-                            + state + "' on attempt " + attempt + "; read it with bosh -e meta task "
-                            + operation.getTaskId() + ", fix the cause, then let the operator try again with the annotation "
-                            + "binarybosh.io/approve=" + operation.getId() + "-retry", operation.getId() + "-retry");
-                }
-                return new Step.ContinueOperation(Step.OperationAction.REDO);
+                // A task that ended badly is redone (after a backoff, a few times, then a person is asked: the
+                // handler's AdoptionFailed, retried with the counted approval like every dead end).
+                return OperationDecider.followTask(operation)
+                        .orElse(new Step.ContinueOperation(Step.OperationAction.REDO));
             }
             default -> {
                 return new Step.ContinueOperation(Step.OperationAction.MIGRATE);

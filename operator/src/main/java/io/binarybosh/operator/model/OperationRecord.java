@@ -11,10 +11,11 @@ public class OperationRecord {
     @JsonPropertyDescription("Id of the operation.")
     private String id;
 
-    @JsonPropertyDescription("What the operation did, e.g. Migration or RecreatePrimary.")
+    // The CRD's text lists the OperationType and OperationResult values (crd.CrdFinisher), not these placeholders.
+    @JsonPropertyDescription("What the operation did: an OperationType, e.g. Migration or Repair.")
     private String type;
 
-    @JsonPropertyDescription("How it ended: Succeeded, Failed or Abandoned.")
+    @JsonPropertyDescription("How it ended: an OperationResult, e.g. Succeeded or Failed.")
     private String result;
 
     @JsonPropertyDescription("When it started (RFC 3339).")

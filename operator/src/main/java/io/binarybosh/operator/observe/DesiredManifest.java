@@ -1,5 +1,7 @@
 package io.binarybosh.operator.observe;
 
+import io.binarybosh.operator.model.ConfigProblem;
+
 import java.util.Optional;
 
 /** The manifest a director's deployment should have, from its manifestRef ConfigMap, or why it cannot be read. */

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.observe;
 
+import io.binarybosh.operator.model.ConfigProblem;
 import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.director.DirectorInfo;
 

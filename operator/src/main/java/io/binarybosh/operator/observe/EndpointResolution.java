@@ -1,5 +1,6 @@
 package io.binarybosh.operator.observe;
 
+import io.binarybosh.operator.model.ConfigProblem;
 import io.binarybosh.operator.director.DirectorEndpoint;
 
 /** Either a usable endpoint or the reason there is none. */

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.observe;
 
+import io.binarybosh.operator.model.ConfigProblem;
 import io.binarybosh.operator.director.DirectorCredentials;
 import io.binarybosh.operator.director.DirectorEndpoint;
 import io.binarybosh.operator.director.DirectorTimeouts;

@@ -25,7 +25,7 @@ import io.binarybosh.operator.model.ConditionType;
 import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.StatusConflictException;
-import io.binarybosh.operator.observe.ConfigProblem;
+import io.binarybosh.operator.model.ConfigProblem;
 import io.binarybosh.operator.observe.DirectorClientCache;
 import io.binarybosh.operator.observe.EndpointResolver;
 import io.binarybosh.operator.observe.ObservationEventSource;

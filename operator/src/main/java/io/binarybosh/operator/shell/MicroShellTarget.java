@@ -4,7 +4,7 @@ import io.binarybosh.operator.model.MicroDirectorSpec;
 import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.SecretKeyRef;
 import io.binarybosh.operator.model.SshSpec;
-import io.binarybosh.operator.observe.ConfigProblem;
+import io.binarybosh.operator.model.ConfigProblem;
 import io.binarybosh.operator.observe.SecretLookup;
 import io.fabric8.kubernetes.api.model.Secret;
 

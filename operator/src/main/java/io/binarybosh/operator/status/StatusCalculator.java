@@ -14,7 +14,7 @@ import io.binarybosh.operator.model.BinaryBoshPairSpec;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
 import io.binarybosh.operator.model.ConditionType;
 import io.binarybosh.operator.model.DirectorStatus;
-import io.binarybosh.operator.observe.ConfigProblem;
+import io.binarybosh.operator.model.ConfigProblem;
 import io.binarybosh.operator.observe.DesiredManifest;
 import io.binarybosh.operator.observe.DirectorObservation;
 import io.binarybosh.operator.model.DirectorRole;

@@ -8,7 +8,7 @@ import io.binarybosh.operator.model.MicroDirectorSpec;
 import io.binarybosh.operator.model.Reason;
 import io.binarybosh.operator.model.ResurrectionSpec;
 import io.binarybosh.operator.model.SshSpec;
-import io.binarybosh.operator.observe.ConfigProblem;
+import io.binarybosh.operator.model.ConfigProblem;
 
 import java.net.URI;
 import java.util.ArrayList;

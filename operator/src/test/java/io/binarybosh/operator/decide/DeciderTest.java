@@ -321,6 +321,87 @@ class DeciderTest {
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.REDO));
     }
 
+    @Test
+    void aPendingDeployApprovalIsAbandonedWhenADirectorGoesDownAndARepairStarts() {
+        world.pair.getSpec().setApproval(io.binarybosh.operator.model.ApprovalMode.Manual);
+        world.meta.deployedManifest = "name: bosh-primary\ninstance_groups: [{name: bosh, instances: 1}]\n";
+        world.desiredPrimaryManifest = "name: bosh-primary\ninstance_groups: [{name: bosh, instances: 2}]\n";
+        OperationStatus deploy = repair(OperationStep.AWAITING_APPROVAL.wire(), null, null);
+        deploy.setId("deploy-primary-1");
+        deploy.setType(OperationType.DEPLOY.wire());
+        world.status.setOperation(deploy);
+        assertThat(decide()).as("both answer: the deploy waits for its approval")
+                .isInstanceOfSatisfying(Step.Wait.class,
+                        w -> assertThat(w.awaitedApproval()).isEqualTo("deploy-primary-1"));
+        primaryDeadAndMetaKnowsIt(400);
+        assertThat(decide()).isInstanceOfSatisfying(Step.FinishOperation.class, f -> {
+            assertThat(f.result()).isEqualTo(OperationResult.ABANDONED);
+            assertThat(f.message()).contains("Primary is down", "repair comes before");
+        });
+        world.approved = "deploy-primary-1";
+        assertThat(decide()).as("an approval given meanwhile does not hold the repair back either")
+                .isInstanceOf(Step.FinishOperation.class);
+        world.status.setOperation(null);
+        io.binarybosh.operator.model.OperationRecord abandoned = new io.binarybosh.operator.model.OperationRecord();
+        abandoned.setId(deploy.getId());
+        abandoned.setType(OperationType.DEPLOY.wire());
+        abandoned.setResult(OperationResult.ABANDONED.wire());
+        abandoned.setFinishedTime(world.now.minusSeconds(5).toString());
+        world.status.getHistory().add(0, abandoned);
+        assertThat(decide()).isEqualTo(new Step.StartRepair(DirectorRole.PRIMARY, DirectorRole.META));
+    }
+
+    @Test
+    void splitBrainWhileAMigrationWaitsForTheFenceApprovalRetiresTheMicroAtOnce() {
+        world.micro();
+        OperationStatus migration = repair(OperationStep.AWAITING_FENCE_APPROVAL.wire(), null, null);
+        migration.setId("migration-meta-1");
+        migration.setType(OperationType.MIGRATION.wire());
+        migration.setTarget("meta");
+        world.status.setOperation(migration);
+        io.binarybosh.operator.model.MigrationStatus status = new io.binarybosh.operator.model.MigrationStatus();
+        status.setSourceUrl(Situations.MICRO_URL);
+        status.setTargetUrl(Situations.META_URL);
+        world.status.setMigration(status);
+        assertThat(HealthRules.splitBrainDeployment(world.facts())).contains("bosh-primary");
+        assertThat(decide()).as("no approval needed: a Micro that answers beside Meta on its data is retired")
+                .isEqualTo(new Step.ContinueOperation(Step.OperationAction.RETIRE_MICRO));
+        migration.setFailures(2);
+        migration.setRetryTime(world.now.plusSeconds(60).toString());
+        assertThat(decide()).as("nor does a backoff hold it back")
+                .isEqualTo(new Step.ContinueOperation(Step.OperationAction.RETIRE_MICRO));
+        migration.setStep(OperationStep.STARTING_META.wire());
+        assertThat(decide()).as("at StartingMeta the step goes on at once, on to the fence")
+                .isEqualTo(new Step.ContinueOperation(Step.OperationAction.MIGRATE));
+        migration.setStep(OperationStep.COPYING_STORE.wire());
+        assertThat(decide()).as("before Meta started, the Micro's answering is no split brain to retire")
+                .isNotEqualTo(new Step.ContinueOperation(Step.OperationAction.RETIRE_MICRO));
+    }
+
+    @Test
+    void anUnpauseOrACancelEndsAsFailedThirtyMinutesAfterItStarted() {
+        for (OperationType type : List.of(OperationType.UNPAUSE_RESURRECTION, OperationType.CANCEL_STUCK_TASK)) {
+            OperationStatus operation = new OperationStatus();
+            operation.setId(type.wire().toLowerCase(java.util.Locale.ROOT) + "-meta-1");
+            operation.setType(type.wire());
+            operation.setTarget("meta");
+            operation.setDirector("primary");
+            operation.setStep(type.steps().get(0).wire());
+            operation.setStartedTime(world.now.minus(Timings.STEP_TIMEOUT).toString());
+            operation.setStepStartedTime(operation.getStartedTime());
+            operation.setMessage("attempt 3 failed: connection refused");
+            world.status.setOperation(operation);
+            assertThat(decide()).as(type + " at exactly 30 minutes is redone")
+                    .isEqualTo(new Step.ContinueOperation(Step.OperationAction.REDO));
+            operation.setStartedTime(world.now.minus(Timings.STEP_TIMEOUT).minusSeconds(1).toString());
+            assertThat(decide()).as(type + " past 30 minutes").isInstanceOfSatisfying(Step.FinishOperation.class,
+                    f -> {
+                        assertThat(f.result()).isEqualTo(OperationResult.FAILED);
+                        assertThat(f.message()).contains("within 30 minutes", "connection refused");
+                    });
+        }
+    }
+
     private OperationStatus repair(String step, Long taskId, String taskState) {
         OperationStatus operation = new OperationStatus();
         operation.setId("repair-primary-1");

@@ -258,7 +258,7 @@ class MigrationDeciderTest {
     }
 
     @Test
-    void theAdoptionTasksAreFollowedAndAFailedOneRetriedThenHandedToAPerson() {
+    void theAdoptionTasksAreFollowedAndAFailedOneRedone() {
         OperationStatus operation = inFlight(OperationStep.SCANNING.wire());
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.FIND_OR_START_TASK));
         operation.setTaskId(12L);
@@ -267,10 +267,57 @@ class MigrationDeciderTest {
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.NEXT_STEP));
         operation.setTaskState("error");
         assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.REDO));
+    }
+
+    @Test
+    void aFailedAdoptionWaitsForItsCountedRetryApproval() {
+        OperationStatus operation = inFlight(OperationStep.SCANNING.wire());
+        operation.setTaskId(12L);
+        operation.setTaskState("error");
         operation.setAttempt(3);
-        assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class,
-                b -> assertThat(b.awaitedApproval()).isEqualTo("migration-meta-1234abcd-retry"));
+        world.status.getMigration().setBlockedReason("AdoptionFailed");
+        world.status.getMigration().setBlockedMessage("task 12 ended 'error'");
+        world.status.getMigration().setBlockedTime(world.now.toString());
+        world.status.getMigration().setRetries(1);
+        assertThat(decide()).isInstanceOfSatisfying(Step.Blocked.class, b -> {
+            assertThat(b.reason()).isEqualTo(Reason.ADOPTION_FAILED);
+            assertThat(b.awaitedApproval()).isEqualTo("migration-meta-1234abcd-retry-2");
+        });
         world.approved = "migration-meta-1234abcd-retry";
-        assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.REDO));
+        assertThat(decide()).isInstanceOf(Step.Blocked.class);
+        world.approved = "migration-meta-1234abcd-retry-1";
+        assertThat(decide()).as("an approval already used retries nothing").isInstanceOf(Step.Blocked.class);
+        world.approved = "migration-meta-1234abcd-retry-2";
+        assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.RETRY));
+    }
+
+    @Test
+    void aRedoneScanWaitsForTheBackoffOfAFailedStep() {
+        OperationStatus operation = inFlight(OperationStep.SCANNING.wire());
+        operation.setAttempt(2);
+        operation.setRetryTime(world.now.plusSeconds(4).toString());
+        assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class,
+                w -> assertThat(w.reason()).isEqualTo(Reason.RETRY_BACKOFF));
+        world.now = world.now.plusSeconds(5);
+        assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.FIND_OR_START_TASK));
+    }
+
+    @Test
+    void aMigrationAtAStepThisVersionDoesNotKnowIsNeitherCarriedOnNorAborted() {
+        inFlight("CompactingStore");
+        DecisionInput plain = world.input();
+        for (DecisionInput in : List.of(plain, withAbort(plain, "migration-meta-1234abcd", false),
+                withAbort(plain, null, true))) {
+            assertThat(decider.decide(in)).isInstanceOfSatisfying(Step.Blocked.class, b -> {
+                assertThat(b.reason()).isEqualTo(Reason.UNKNOWN_STEP);
+                assertThat(b.message()).contains("'CompactingStore'", "not even an abort", "rollback");
+            });
+        }
+        assertThat(MigrationGates.abortable(null)).isFalse();
+    }
+
+    private static DecisionInput withAbort(DecisionInput in, String abortedId, boolean deleting) {
+        return new DecisionInput(in.spec(), in.status(), in.facts(), in.specValid(), in.paused(),
+                in.approvedOperationId(), in.now(), abortedId, deleting);
     }
 }

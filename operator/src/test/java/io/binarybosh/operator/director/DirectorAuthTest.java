@@ -146,6 +146,24 @@ class DirectorAuthTest {
     }
 
     @Test
+    void aUaaTokenResponseLargerThanAnyUaasIsRefusedUnread() throws Exception {
+        startUaaDirector(TestPki.INSTANCE.server, TestPki.INSTANCE.ca);
+        okio.Buffer huge = new okio.Buffer();
+        byte[] mib = new byte[1 << 20];
+        for (long i = 0; i <= io.binarybosh.operator.director.http.DirectorHttp.MAX_BODY_BYTES >> 20; i++) {
+            huge.write(mib);
+        }
+        uaa.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .body(huge).build());
+
+        assertThatThrownBy(() -> director.client().authenticatedInfo())
+                .isInstanceOf(DirectorResponseException.class)
+                .hasMessageContaining("UAA")
+                .hasMessageContaining("larger than 64 MiB")
+                .hasMessageNotContaining(CLIENT_SECRET);
+    }
+
+    @Test
     void uaaWhoseCertificateAnotherCaSignedIsATlsError() throws Exception {
         startUaaDirector(TestPki.INSTANCE.serverOfOtherCa, TestPki.INSTANCE.otherCa);
 

@@ -6,7 +6,7 @@ import io.binarybosh.operator.director.DirectorInfo;
 import io.binarybosh.operator.director.UserAuthentication;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.BinaryBoshPairStatus;
-import io.binarybosh.operator.observe.ConfigProblem;
+import io.binarybosh.operator.model.ConfigProblem;
 import io.binarybosh.operator.observe.DirectorObservation;
 import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.observe.Outcome;

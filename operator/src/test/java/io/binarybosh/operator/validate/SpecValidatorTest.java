@@ -2,7 +2,7 @@ package io.binarybosh.operator.validate;
 
 import io.binarybosh.operator.TestPairs;
 import io.binarybosh.operator.model.BinaryBoshPairSpec;
-import io.binarybosh.operator.observe.ConfigProblem;
+import io.binarybosh.operator.model.ConfigProblem;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

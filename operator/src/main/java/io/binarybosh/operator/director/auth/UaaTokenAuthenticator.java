@@ -1,6 +1,7 @@
 package io.binarybosh.operator.director.auth;
 
 import io.binarybosh.operator.director.http.Authenticator;
+import io.binarybosh.operator.director.http.DirectorHttp;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.binarybosh.operator.director.DirectorCredentials;
 import io.binarybosh.operator.director.DirectorException;
@@ -16,7 +17,6 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,8 +82,7 @@ public final class UaaTokenAuthenticator implements Authenticator {
         String peer = "UAA " + tokenUrl.scheme() + "://" + tokenUrl.host() + ":" + tokenUrl.port();
         Instant requestedAt = clock.instant();
         try (Response response = http.newCall(request).execute()) {
-            ResponseBody body = response.body();
-            byte[] bytes = body.bytes();
+            byte[] bytes = DirectorHttp.bounded(response.body(), "The " + peer + " answered " + call);
             if (response.code() == 400 || response.code() == 401 || response.code() == 403) {
                 throw new DirectorUnauthorizedException(peer + " refused the client credentials of client '"
                         + credentials.client() + "' (HTTP " + response.code() + ")");

@@ -149,16 +149,19 @@ public final class DirectorHttp {
     private ApiResponse send(Request request, String call) throws IOException {
         try (Response response = http.newCall(request).execute()) {
             return new ApiResponse(response.code(), response.header("Location"), response.header("Content-Type"),
-                    bounded(response.body(), call));
+                    bounded(response.body(), "The " + peer() + " answered " + call));
         }
     }
 
-    /** The body, read only while it stays within {@link #MAX_BODY_BYTES}; closing the response drops the rest. */
-    private byte[] bounded(ResponseBody body, String call) throws IOException {
+    /**
+     * The body, read only while it stays within {@link #MAX_BODY_BYTES}; closing the response drops the rest.
+     * {@code answered} names who answered what, for the error.
+     */
+    public static byte[] bounded(ResponseBody body, String answered) throws IOException {
         BufferedSource source = body.source();
         if (body.contentLength() > MAX_BODY_BYTES || source.request(MAX_BODY_BYTES + 1)) {
-            throw new DirectorResponseException("The " + peer() + " answered " + call + " with a body larger than "
-                    + (MAX_BODY_BYTES >> 20) + " MiB, which no director sends");
+            throw new DirectorResponseException(answered + " with a body larger than " + (MAX_BODY_BYTES >> 20)
+                    + " MiB, which no director or UAA sends");
         }
         return source.readByteArray();
     }

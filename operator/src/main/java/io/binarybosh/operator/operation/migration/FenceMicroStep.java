@@ -26,7 +26,9 @@ final class FenceMicroStep implements StepHandler {
         Optional<String> fenced = new MicroFence(context.shells()).attempt(context.pair(),
                 MicroFence.asideName(MigrationVms.stamp(operation)));
         if (fenced.isEmpty()) {
-            Journal.message(context, "waiting for the Micro's processes to stop before moving its store aside");
+            if (!StepDeadline.stop(context, "monit on the Micro still reports processes not stopped")) {
+                Journal.message(context, "waiting for the Micro's processes to stop before moving its store aside");
+            }
             return;
         }
         String where = fenced.get();

@@ -1,11 +1,13 @@
 package io.binarybosh.operator.operation.migration;
 
 import io.binarybosh.operator.decide.Step;
+import io.binarybosh.operator.director.DirectorException;
 import io.binarybosh.operator.model.OperationStep;
 import io.binarybosh.operator.model.OperationType;
 import io.binarybosh.operator.operation.Machine;
 import io.binarybosh.operator.operation.OperationContext;
 import io.binarybosh.operator.operation.StepHandler;
+import io.binarybosh.operator.shell.ShellException;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -55,9 +57,21 @@ public final class MigrationOperation {
             switch (action) {
                 case RETRY -> Retry.retry(context);
                 case ABORT -> abort.handle(context, action);
-                default -> handleLosingVms(step, context, action);
+                default -> withDeadline(step, context, action);
             }
         };
+    }
+
+    /** A step that keeps failing stops for a person once its deadline passed, instead of being tried forever. */
+    private static void withDeadline(StepHandler step, OperationContext context, Step.OperationAction action) {
+        try {
+            handleLosingVms(step, context, action);
+        } catch (DirectorException | ShellException e) {
+            if (context.operation() == null || !StepDeadline.stop(context, "the last attempt failed: "
+                    + e.getMessage())) {
+                throw e;
+            }
+        }
     }
 
     /** A shell on Primary's or Meta's VM that cannot be opened: a recreated VM is dealt with the same at every step. */

@@ -1,5 +1,6 @@
 package io.binarybosh.operator.operation.migration;
 
+import io.binarybosh.operator.director.TaskFloor;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.DirectorRole;
 import io.binarybosh.operator.model.MigrationStatus;
@@ -11,7 +12,7 @@ import io.binarybosh.operator.operation.OperationContext;
 import io.binarybosh.operator.shell.Shell;
 
 /**
- * A person's retry of a migration step that stopped for them (CopyFailed, MetaDidNotStart, PrimaryNotAdopted...):
+ * A person's retry of a migration step that stopped for them (CopyFailed, MetaDidNotStart, AdoptionFailed...):
  * the step starts over, with its attempts and deadline reset. Each retry asks for its own approval value, so an
  * annotation left in place never retries twice.
  */
@@ -38,6 +39,10 @@ public final class Retry {
                         MigrationVms.copyDir(operation)), MigrationVms.COMMAND), "removing the failed attempts' files");
             }
         }
+        // AdoptionFailed scans again from attempt 1, above a new floor: the failed tasks are not found again.
+        boolean scanAgain = Reason.ADOPTION_FAILED.is(reason);
+        long above = scanAgain ? TaskFloor.of(context.client(DirectorRole.META), context.facts().primary()
+                .deployment()) : 0;
         if (VmReplacement.HOST_KEY_CHANGED.is(reason)) {
             VmReplacement.reopenOnRetry(context);
         }
@@ -51,6 +56,13 @@ public final class Retry {
             OperationStatus op = status.getOperation();
             if (copyAgain) {
                 op.setStep(OperationStep.COPYING_STORE.wire());
+            }
+            if (scanAgain) {
+                op.setStep(OperationStep.SCANNING.wire());
+                op.setAttempt(1);
+                op.setTaskId(null);
+                op.setTaskState(null);
+                op.setTaskIdAbove(above);
             }
             if (op.at(OperationStep.COPYING_STORE)) {
                 m.setCopyAttempt(1);

@@ -1,6 +1,4 @@
-package io.binarybosh.operator.observe;
-
-import io.binarybosh.operator.model.Reason;
+package io.binarybosh.operator.model;
 
 /**
  * Why a director could not be contacted: a problem in the spec or in what it references. {@code reason} is
