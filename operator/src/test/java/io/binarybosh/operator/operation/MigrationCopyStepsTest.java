@@ -119,6 +119,22 @@ class MigrationCopyStepsTest {
     }
 
     @Test
+    void metaRebootedAfterTheCopyEndedWellIsFoundByTheVerificationWhichRedoesTheCopy() {
+        path.to(COPYING_STORE);
+        world.migrate();
+        world.metaVm.rsyncEnds(1, 0, world.microVm);
+        metaRebooted();
+        world.migrate();
+        assertThat(world.step()).isEqualTo(VERIFYING_COPY);
+        world.migrate();
+        assertThat(world.step()).isEqualTo(COPYING_STORE);
+        assertThat(world.migration().getCopyAttempt()).isEqualTo(2);
+        assertThat(world.migration().getCopyVerified()).isNull();
+        assertThat(world.metaVm.count("xargs -0r")).as("no checksum of a store Meta runs on").isZero();
+        assertThat(world.events).contains("Warning CopyRedone");
+    }
+
+    @Test
     void sshDroppedMidCopyIsCountedAndTheCopyFollowedNotRestartedOnceItIsBack() {
         path.to(COPYING_STORE);
         world.migrate();

@@ -51,8 +51,10 @@ final class CopyStore implements StepHandler {
         try (Shell meta = MigrationVms.shell(context, DirectorRole.META)) {
             RsyncProgress progress = RsyncProgress.parse(expect(meta.run(commands.rsyncStateAfterWaiting(dir, attempt,
                     COPY_WAIT_SECONDS), COMMAND), "reading the copy's state"));
+            // An attempt that ended well is not looked at here: the verification proves Meta stopped first, and
+            // redoes the copy the same way when it runs.
             Optional<String> metaRuns = progress.notStarted() ? MetaStopped.check(meta, pair)
-                    : MetaStopped.runningNow(meta, pair);
+                    : progress.succeeded() ? Optional.empty() : MetaStopped.runningNow(meta, pair);
             if (metaRuns.isPresent()) {
                 if (progress.notStarted()) {
                     Journal.message(context, metaRuns.get() + ": monit stop all sent, the copy starts once Meta is "
