@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The fault matrix's rows of concurrent change, on one world, in order: the pair deleted mid-migration (its
- * finalizer makes the deletion an abort: the directors back as before, then the pair gone); the pair declared
+ * finalizer makes the deletion an abort, run with the operator killed between each of its actions and their
+ * records: the directors back as before, then the pair gone); the pair declared
  * again and migrated while another writer changes it before every status write (each first attempt refused with
  * 409, the operator reads again and decides anew). Two replicas without leader election: {@link TwoReplicasTest}.
  * Each proves from store fingerprints that nothing is lost and from the directors' request logs and the VMs' ssh
@@ -56,6 +57,9 @@ class ConcurrentChangesTest {
     private static final Path LOGS = Path.of("target", "fault-matrix-concurrent");
     private static final String SCANS = "/deployments/bosh-primary/scans";
     private static final String PROBLEMS = "/deployments/bosh-primary/problems";
+    /** Where the abort records each step back: the operator is killed just before each record, once. */
+    static final List<String> ABORT_POINTS = List.of("record:AwaitingFenceApproval", "record:AbortStoppingMeta",
+            "record:AbortRestoringMetaStore", "record:AbortStartingDirectors:finish");
 
     @TempDir
     static Path dir;
@@ -122,9 +126,11 @@ class ConcurrentChangesTest {
         assertThat(fingerprint(metaVm.diskPath())).isEqualTo(fingerprint(microVm.diskPath()));
         assertThat(asides(metaVm.diskPath())).hasSize(1);
 
+        // The abort the deletion starts, with the operator killed between each of its actions and their records.
+        stopOperators();
         api.client().resources(BinaryBoshPair.class).inNamespace(OperatorUnderTest.NAMESPACE)
                 .withName(OperatorUnderTest.PAIR).delete();
-        awaitOperators("the pair gone", () -> api.pair() == null);
+        assertThat(killedAt(ABORT_POINTS, () -> api.pair() == null)).containsExactlyElementsOf(ABORT_POINTS);
 
         api.expectEvents("MigrationAborting", 1);
         assertThat(api.events("MigrationAborting").get(0).getMessage()).contains("the pair is being deleted");
@@ -146,8 +152,11 @@ class ConcurrentChangesTest {
         }
         // nothing done twice: Meta's store moved aside once and back once, one copy, no scan
         List<String> metaCommands = evidence.commands(metaVm);
+        // The run killed before the restore's record moved the store back; the next sent the restore again, which
+        // found Meta's own store in place and moved nothing: the copy's aside holds the copy alone.
         assertThat(metaCommands).filteredOn(c -> c.contains("meta-before-migration-") && c.contains("aborted-copy-"))
-                .as("Meta's store moved back once").hasSize(1);
+                .as("Meta's store moved back by the killed run, looked at again by the next").hasSize(2);
+        assertThat(asides(copy)).as("nothing moved aside twice").isEmpty();
         assertThat(metaCommands).filteredOn(c -> c.contains("nohup") && c.contains("/attempt-1.pid"))
                 .as("rsync started once").hasSize(1);
         assertThat(metaCommands).noneMatch(c -> c.contains("/attempt-2."));
@@ -224,6 +233,36 @@ class ConcurrentChangesTest {
         }
         assertThat(api.events("MigrationStarted")).as("the first test's and this one's").hasSize(2);
         await().atMost(RUN).until(() -> api.is("MutuallyManaged", "True"));
+    }
+
+    /**
+     * Runs one operator at a time until {@code done}, each run halted (as by SIGKILL) at the first of {@code points}
+     * it reaches, the last run with none left; returns where the runs halted, in order. The last run keeps running.
+     */
+    private static List<String> killedAt(List<String> points, BooleanSupplier done) throws InterruptedException {
+        List<String> remaining = new ArrayList<>(points);
+        List<String> halted = new ArrayList<>();
+        while (true) {
+            OperatorJvm jvm = OperatorJvm.start(api.kubeconfig(), remaining, LOGS.resolve("operator-" + (++runs)
+                    + ".log"));
+            try {
+                await("run " + runs + " halting at one of " + remaining + " or done").atMost(RUN)
+                        .pollInterval(Duration.ofMillis(100)).until(() -> !jvm.alive() || done.getAsBoolean());
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                jvm.close();
+                throw new AssertionError(e.getMessage() + "\noperator output:\n" + tail(jvm.output()), e);
+            }
+            if (jvm.alive()) {
+                running.add(jvm);
+                return halted;
+            }
+            String at = jvm.haltedAt().orElseThrow(() -> new AssertionError("the operator died (exit "
+                    + jvm.exitCode() + ") without halting at a point:\n" + tail(jvm.output())));
+            assertThat(jvm.exitCode()).isEqualTo(137);
+            assertThat(remaining).as("halted at a point it was given").contains(at);
+            halted.add(at);
+            remaining.remove(at);
+        }
     }
 
     /** Starts {@code replicas} operators, leader election off (the default), on the test's API. */
