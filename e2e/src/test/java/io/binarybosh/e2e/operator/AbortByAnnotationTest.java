@@ -1,0 +1,177 @@
+package io.binarybosh.e2e.operator;
+
+import io.binarybosh.e2e.sim.TestWorlds;
+import io.binarybosh.e2e.sim.api.RecordedRequest;
+import io.binarybosh.e2e.sim.iaas.Vm;
+import io.binarybosh.e2e.sim.process.ProcessWorldLock;
+import io.binarybosh.e2e.sim.world.World;
+import io.binarybosh.e2e.sim.world.WorldSpec;
+import io.binarybosh.operator.model.ApprovalMode;
+import io.binarybosh.operator.model.BinaryBoshPair;
+import io.binarybosh.operator.model.OperationRecord;
+import io.binarybosh.operator.model.OperationStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static io.binarybosh.e2e.operator.FaultEvidence.asides;
+import static io.binarybosh.e2e.operator.FaultEvidence.fingerprint;
+import static io.binarybosh.e2e.operator.FaultEvidence.single;
+import static io.binarybosh.e2e.operator.FaultEvidence.tail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A person's {@code binarybosh.io/abort=<operation id>} on a migration past its copy and before the fence (process
+ * mode, the operator in a JVM of its own): the migration goes back, every store's fingerprint is as before, the copy
+ * is kept aside on Meta, the three directors run and resurrection is unpaused; nothing was recreated or done twice.
+ */
+@ExtendWith(ProcessWorldLock.class)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class AbortByAnnotationTest {
+
+    private static final Duration RUN = Duration.ofSeconds(150);
+    /** The steps after which an abort finds Meta's own store aside and something copied onto Meta. */
+    private static final Set<String> PAST_THE_COPY = Set.of("VerifyingCopy", "StartingMeta", "AwaitingFenceApproval");
+
+    @TempDir
+    static Path dir;
+    static World world;
+    static OperatorUnderTest api;
+    static FaultEvidence evidence;
+    static OperatorJvm operator;
+
+    @BeforeAll
+    static void world() throws IOException {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "process mode runs sshd and monit, which needs root");
+        world = World.start(WorldSpec.parse(TestWorlds.THREE_DIRECTORS.replace("timeScale: 0.01",
+                "timeScale: 0.02\nmode: process")).withNetwork(TestWorlds.randomNetwork()),
+                Files.createDirectory(dir.resolve("world")));
+        api = new OperatorUnderTest();
+        evidence = new FaultEvidence(world, api);
+    }
+
+    @AfterAll
+    static void close() throws InterruptedException {
+        if (operator != null) {
+            operator.close();
+        }
+        if (api != null) {
+            api.close();
+        }
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    @Test
+    void anAbortPastTheCopyBringsEveryDirectorBackAsBefore() throws Exception {
+        Vm microVm = world.directorVm("micro").orElseThrow();
+        Vm metaVm = world.directorVm("meta").orElseThrow();
+        Vm primaryVm = world.directorVm("primary").orElseThrow();
+        String microBefore = StoreFingerprint.of(microVm.diskPath());
+        String metaBefore = StoreFingerprint.of(metaVm.diskPath());
+        String primaryBefore = StoreFingerprint.of(primaryVm.diskPath());
+        MigrationSetup.declare(api, world, ApprovalMode.Manual);
+        operator = OperatorJvm.start(api.kubeconfig(), List.of(), Path.of("target", "abort-by-annotation.log"));
+
+        String[] id = {null};
+        awaitOperator("the migration past its copy", () -> {
+            OperationStatus operation = operation();
+            if (operation == null) {
+                return false;
+            }
+            id[0] = operation.getId();
+            if ("AwaitingApproval".equals(operation.getStep())
+                    && !operation.getId().equals(annotation("binarybosh.io/approve"))) {
+                personTries(() -> api.annotate("binarybosh.io/approve", operation.getId()));
+            }
+            return PAST_THE_COPY.contains(operation.getStep());
+        });
+        awaitOperator("the abort accepted", () -> {
+            OperationStatus operation = operation();
+            if (operation != null && !id[0].equals(annotation("binarybosh.io/abort"))) {
+                personTries(() -> api.annotate("binarybosh.io/abort", id[0]));
+            }
+            return operation == null || operation.getStep().startsWith("Abort");
+        });
+        awaitOperator("the migration aborted", () -> operation() == null);
+
+        OperationRecord record = api.pair().getStatus().getHistory().get(0);
+        assertThat(record.getType()).isEqualTo("Migration");
+        assertThat(record.getId()).isEqualTo(id[0]);
+        assertThat(record.getResult()).as(record.getMessage()).isEqualTo("Aborted");
+        api.expectEvents("MigrationAborting", 1);
+        await("the three directors running").atMost(RUN).until(() -> world.runningDirector("micro").isPresent()
+                && world.runningDirector("meta").isPresent() && world.runningDirector("primary").isPresent());
+        // nothing lost: each store as before the migration, resurrection flag included (unpaused again)
+        assertThat(StoreFingerprint.of(metaVm.diskPath())).as("Meta's own store back in place").isEqualTo(metaBefore);
+        assertThat(StoreFingerprint.of(microVm.diskPath())).as("the Micro's untouched").isEqualTo(microBefore);
+        assertThat(StoreFingerprint.of(primaryVm.diskPath())).isEqualTo(primaryBefore);
+        Path copy = single(metaVm.diskPath(), ".binarybosh-aborted-copy-");
+        assertThat(asides(copy)).as("nothing moved aside twice").isEmpty();
+        assertThat(asides(metaVm.diskPath())).as("Meta's own store no longer aside").hasSize(1);
+        assertThat(world.directorVm("primary").orElseThrow().cid()).as("nothing recreated")
+                .isEqualTo(primaryVm.cid());
+        for (String key : List.of("micro", "primary", "meta")) {
+            List<RecordedRequest> puts = evidence.requests(key, "PUT", "/resurrection");
+            assertThat(evidence.resurrection(key, true)).as(key + " paused once").hasSize(1);
+            assertThat(puts.get(puts.size() - 1).jsonBody()).as(key + " unpaused at the end").contains("false");
+        }
+        // nothing done twice: Meta's store moved back once, one copy, no scan
+        List<String> metaCommands = evidence.commands(metaVm);
+        assertThat(metaCommands).filteredOn(c -> c.contains("meta-before-migration-") && c.contains("aborted-copy-"))
+                .as("Meta's store moved back once").hasSize(1);
+        assertThat(metaCommands).filteredOn(c -> c.contains("nohup") && c.contains("/attempt-1.pid"))
+                .as("rsync started once").hasSize(1);
+        assertThat(evidence.requests("meta", "POST", "/deployments/bosh-primary/scans")).isEmpty();
+        assertThat(fingerprint(copy)).as("what was copied, kept aside").isEqualTo(fingerprint(microVm.diskPath()));
+    }
+
+    private static void awaitOperator(String what, java.util.function.BooleanSupplier done) {
+        try {
+            await(what).atMost(RUN).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!operator.alive()) {
+                    throw new AssertionError("operator exited " + operator.exitCode() + ":\n" + tail(operator.output()));
+                }
+                return done.getAsBoolean();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\n" + tail(operator.output()), e);
+        }
+    }
+
+    /** A person's change refused with 409 (the operator wrote in between) is tried again at the next look. */
+    private static void personTries(Runnable change) {
+        try {
+            change.run();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+        }
+    }
+
+    private static OperationStatus operation() {
+        BinaryBoshPair pair = api.pair();
+        return pair == null || pair.getStatus() == null ? null : pair.getStatus().getOperation();
+    }
+
+    private static String annotation(String key) {
+        var annotations = api.pair().getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(key);
+    }
+}
