@@ -7,7 +7,6 @@ import io.binarybosh.e2e.sim.process.ProcessWorldLock;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
-import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.OperationRecord;
 import io.binarybosh.operator.model.OperationStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -90,25 +89,25 @@ class AbortByAnnotationTest {
 
         String[] id = {null};
         awaitOperator("the migration past its copy", () -> {
-            OperationStatus operation = operation();
+            OperationStatus operation = api.operation();
             if (operation == null) {
                 return false;
             }
             id[0] = operation.getId();
             if ("AwaitingApproval".equals(operation.getStep())
-                    && !operation.getId().equals(annotation("binarybosh.io/approve"))) {
-                personTries(() -> api.annotate("binarybosh.io/approve", operation.getId()));
+                    && !operation.getId().equals(api.annotation("binarybosh.io/approve"))) {
+                api.annotate("binarybosh.io/approve", operation.getId());
             }
             return PAST_THE_COPY.contains(operation.getStep());
         });
         awaitOperator("the abort accepted", () -> {
-            OperationStatus operation = operation();
-            if (operation != null && !id[0].equals(annotation("binarybosh.io/abort"))) {
-                personTries(() -> api.annotate("binarybosh.io/abort", id[0]));
+            OperationStatus operation = api.operation();
+            if (operation != null && !id[0].equals(api.annotation("binarybosh.io/abort"))) {
+                api.annotate("binarybosh.io/abort", id[0]);
             }
             return operation == null || operation.getStep().startsWith("Abort");
         });
-        awaitOperator("the migration aborted", () -> operation() == null);
+        awaitOperator("the migration aborted", () -> api.operation() == null);
 
         OperationRecord record = api.pair().getStatus().getHistory().get(0);
         assertThat(record.getType()).isEqualTo("Migration");
@@ -152,26 +151,5 @@ class AbortByAnnotationTest {
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError(e.getMessage() + "\n" + tail(operator.output()), e);
         }
-    }
-
-    /** A person's change refused with 409 (the operator wrote in between) is tried again at the next look. */
-    private static void personTries(Runnable change) {
-        try {
-            change.run();
-        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-            if (e.getCode() != 409) {
-                throw e;
-            }
-        }
-    }
-
-    private static OperationStatus operation() {
-        BinaryBoshPair pair = api.pair();
-        return pair == null || pair.getStatus() == null ? null : pair.getStatus().getOperation();
-    }
-
-    private static String annotation(String key) {
-        var annotations = api.pair().getMetadata().getAnnotations();
-        return annotations == null ? null : annotations.get(key);
     }
 }

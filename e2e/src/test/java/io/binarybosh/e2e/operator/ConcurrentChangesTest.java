@@ -111,9 +111,9 @@ class ConcurrentChangesTest {
         start(1);
         String[] id = {null};
         awaitOperators("the migration waiting for the fence approval", () -> {
-            OperationStatus operation = operation();
+            OperationStatus operation = api.operation();
             if (operation != null && "AwaitingApproval".equals(operation.getStep())
-                    && !operation.getId().equals(annotation("binarybosh.io/approve"))) {
+                    && !operation.getId().equals(api.annotation("binarybosh.io/approve"))) {
                 onConflictLater(() -> api.annotate("binarybosh.io/approve", operation.getId()));
             }
             if (operation != null) {
@@ -319,15 +319,5 @@ class ConcurrentChangesTest {
             }
             return false;
         }
-    }
-
-    private static OperationStatus operation() {
-        BinaryBoshPair pair = api.pair();
-        return pair == null || pair.getStatus() == null ? null : pair.getStatus().getOperation();
-    }
-
-    private static String annotation(String key) {
-        var annotations = api.pair().getMetadata().getAnnotations();
-        return annotations == null ? null : annotations.get(key);
     }
 }

@@ -117,7 +117,7 @@ class CopyFaultsTest {
     void metasDiskFullMidCopyStopsAtMetaDiskFullWithMetaStoppedAndTheRetryCopiesAgainOnceSpaceIsFreed()
             throws Exception {
         await("attempt 1 copying").atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> copying(1));
-        operationId = operation().getId();
+        operationId = api.operation().getId();
         // something else writes on Meta's persistent disk while rsync does (here beside Meta's old store, moved
         // aside, where the copy's --delete does not reach): the disk is full before the blob is. rsync is held
         // meanwhile, so that the disk fills mid-copy however fast the machine copies.
@@ -141,7 +141,7 @@ class CopyFaultsTest {
         assertThat(api.events("MetaDiskFull")).as("one event of the stop (the others are the conditions')")
                 .filteredOn(e -> e.getMessage().startsWith("copy attempt 1 ran out of space")).hasSize(1);
         assertThat(migration.getBlockedMessage()).contains("No space left on device", "binarybosh.io/approve="
-                + Retry.value(operation(), migration), "binarybosh.io/abort=" + operationId);
+                + Retry.value(api.operation(), migration), "binarybosh.io/abort=" + operationId);
         assertThat(api.is("Blocked", "True")).isTrue();
         // Meta stays stopped on its partial copy; the copy key is gone from the Micro
         assertThat(world.runningDirector("meta")).isEmpty();
@@ -153,7 +153,7 @@ class CopyFaultsTest {
 
         // a person frees the space and lets the operator copy again, as the condition says
         Files.delete(filler);
-        api.annotate("binarybosh.io/approve", Retry.value(operation(), migration));
+        api.annotate("binarybosh.io/approve", Retry.value(api.operation(), migration));
         await("the retry").atMost(WAIT).until(() -> migration().getBlockedReason() == null
                 && !api.events("MigrationRetried").isEmpty());
         assertThat(migration().getRetries()).isEqualTo(1);
@@ -253,7 +253,7 @@ class CopyFaultsTest {
      * machine's speed; {@link #resume} lets it go on. Stopping a process is what a loaded machine may do to it.
      */
     private static List<Long> holdCopy() throws IOException, InterruptedException {
-        List<Long> rsync = ProcessSweep.find("/var/vcap/data/binarybosh/" + operation().getId() + "/key").stream()
+        List<Long> rsync = ProcessSweep.find("/var/vcap/data/binarybosh/" + api.operation().getId() + "/key").stream()
                 .filter(pid -> ProcessSweep.commandLine(pid).startsWith("rsync ")).toList();
         assertThat(rsync).as("the copy's rsync on Meta, still running").isNotEmpty();
         signal("STOP", rsync);
@@ -274,7 +274,7 @@ class CopyFaultsTest {
     /** Attempt N's rsync runs on Meta and has begun to transfer (its progress log is no longer empty). */
     private static boolean copying(int attempt) {
         try {
-            OperationStatus operation = operation();
+            OperationStatus operation = api.operation();
             if (operation == null || !"CopyingStore".equals(operation.getStep())) {
                 return false;
             }
@@ -299,11 +299,6 @@ class CopyFaultsTest {
     private static String microAuthorizedKeys() {
         return world.processHostOf(microVm.cid()).orElseThrow()
                 .inside(Duration.ofSeconds(20), "cat", "/home/jumpbox/.ssh/authorized_keys").output();
-    }
-
-    private static OperationStatus operation() {
-        BinaryBoshPair pair = api.pair();
-        return pair == null || pair.getStatus() == null ? null : pair.getStatus().getOperation();
     }
 
     private static MigrationStatus migration() {

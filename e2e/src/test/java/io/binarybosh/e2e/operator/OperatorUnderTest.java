@@ -12,6 +12,7 @@ import io.binarybosh.operator.director.DirectorClientOptions;
 import io.binarybosh.operator.director.client.HttpDirectorClientFactory;
 import io.binarybosh.operator.director.RetryPolicy;
 import io.binarybosh.operator.model.BinaryBoshPair;
+import io.binarybosh.operator.model.OperationStatus;
 import io.binarybosh.operator.model.BinaryBoshPairSpec;
 import io.binarybosh.operator.model.HealthSpec;
 import io.binarybosh.operator.model.ManagedDirectorSpec;
@@ -210,6 +211,18 @@ final class OperatorUnderTest implements AutoCloseable {
 
     BinaryBoshPair pair() {
         return client.resources(BinaryBoshPair.class).inNamespace(NAMESPACE).withName(PAIR).get();
+    }
+
+    /** The operation in flight; null when none, or when the pair or its status is gone. */
+    OperationStatus operation() {
+        BinaryBoshPair pair = pair();
+        return pair == null || pair.getStatus() == null ? null : pair.getStatus().getOperation();
+    }
+
+    /** The pair's annotation {@code key}; null when it has none. */
+    String annotation(String key) {
+        var annotations = pair().getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(key);
     }
 
     void annotate(String key, String value) {
