@@ -11,11 +11,13 @@ import io.binarybosh.operator.model.OperationRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the fault matrix's rows prove with that nothing was lost and nothing done twice: store fingerprints, the
@@ -95,5 +97,56 @@ record FaultEvidence(World world, OperatorUnderTest api) {
         }
         return List.of(String.join(",", steps).replaceAll("(CopyingStore,VerifyingCopy,)+",
                 "CopyingStore,VerifyingCopy,").split(","));
+    }
+
+    /** The three directors' stores and Primary's VM before a migration, to hold against what an abort leaves. */
+    record Before(String micro, String meta, String primary, String primaryCid) {
+    }
+
+    Before before() {
+        return new Before(StoreFingerprint.of(vm("micro").diskPath()), StoreFingerprint.of(vm("meta").diskPath()),
+                StoreFingerprint.of(vm("primary").diskPath()), vm("primary").cid());
+    }
+
+    /**
+     * What an abort before the fence leaves, however it was asked for: the three directors running (waited for up
+     * to {@code wait}); every store as before (Meta's own back in place, resurrection flags included); the copy kept
+     * aside whole with nothing aside within it; nothing recreated or scanned; each director paused once and
+     * unpaused last; rsync started once, no second attempt. Returns Meta's ssh command log for the caller's checks.
+     */
+    List<String> abortedAsBefore(Before before, Duration wait) throws IOException {
+        await("the three directors running").atMost(wait).until(() -> world.runningDirector("micro").isPresent()
+                && world.runningDirector("meta").isPresent() && world.runningDirector("primary").isPresent());
+        Path meta = vm("meta").diskPath();
+        Path micro = vm("micro").diskPath();
+        assertThat(StoreFingerprint.of(meta)).as("Meta's own store back in place").isEqualTo(before.meta());
+        assertThat(StoreFingerprint.of(micro)).as("the Micro's untouched").isEqualTo(before.micro());
+        assertThat(StoreFingerprint.of(vm("primary").diskPath())).isEqualTo(before.primary());
+        Path copy = single(meta, ".binarybosh-aborted-copy-");
+        assertThat(fingerprint(copy)).as("what was copied, kept aside").isEqualTo(fingerprint(micro));
+        assertThat(asides(copy)).as("nothing moved aside twice").isEmpty();
+        assertThat(asides(meta)).as("Meta's own store no longer aside").hasSize(1);
+        assertThat(vm("primary").cid()).as("nothing recreated").isEqualTo(before.primaryCid());
+        for (String key : List.of("micro", "primary", "meta")) {
+            List<RecordedRequest> puts = requests(key, "PUT", "/resurrection");
+            assertThat(resurrection(key, true)).as(key + " paused once").hasSize(1);
+            assertThat(puts.get(puts.size() - 1).jsonBody()).as(key + " unpaused at the end").contains("false");
+        }
+        assertThat(requests("meta", "POST", "/deployments/bosh-primary/scans")).as("no scan").isEmpty();
+        List<String> metaCommands = commands(vm("meta"));
+        assertThat(metaCommands).filteredOn(c -> c.contains("nohup") && c.contains("/attempt-1.pid"))
+                .as("rsync started once").hasSize(1);
+        assertThat(metaCommands).noneMatch(c -> c.contains("/attempt-2."));
+        return metaCommands;
+    }
+
+    /** Meta's restores of its own store in {@link #abortedAsBefore}'s command log. */
+    static List<String> restores(List<String> metaCommands) {
+        return metaCommands.stream().filter(c -> c.contains("meta-before-migration-") && c.contains("aborted-copy-"))
+                .toList();
+    }
+
+    private Vm vm(String director) {
+        return world.directorVm(director).orElseThrow();
     }
 }
