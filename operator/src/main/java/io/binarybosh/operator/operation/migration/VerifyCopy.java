@@ -43,29 +43,31 @@ final class VerifyCopy implements StepHandler {
         String sourceSum;
         String targetSum;
         try (Shell micro = MigrationVms.micro(context); Shell meta = MigrationVms.shell(context, DirectorRole.META)) {
-            // The Micro's listing, made while rsync ran, is fetched while Meta is proven stopped and read.
-            CompletableFuture<String> sourceSide = CompletableFuture.supplyAsync(() -> {
-                SourceChecksum early = SourceChecksum.parse(expect(micro.run(commands.sourceChecksum(dir, microStore,
-                        (int) CHECKSUM.toSeconds()), CHECKSUM), "reading the Micro's checksum listing"));
-                return early.usable().orElseGet(() -> expect(micro.run(commands.checksum(dir, microStore,
-                        CopyStore.CHECKSUM_TOOL, (int) CHECKSUM.toSeconds()), CHECKSUM),
-                        "checksumming the Micro's store"));
-            });
+            // The Micro's listing, made while rsync ran, is fetched while Meta is proven stopped.
+            CompletableFuture<SourceChecksum> early = CompletableFuture.supplyAsync(() -> SourceChecksum.parse(
+                    expect(micro.run(commands.sourceChecksum(dir, microStore, (int) CHECKSUM.toSeconds()), CHECKSUM),
+                            "reading the Micro's checksum listing")));
+            CompletableFuture<?> pending = early;
             String target;
             try {
                 Optional<String> metaRuns = MetaStopped.check(meta, pair);
                 if (metaRuns.isPresent()) {
-                    MigrationVms.awaitQuietly(sourceSide);
+                    MigrationVms.awaitQuietly(early);
                     CopyRedo.redo(context, attempt, metaRuns.get() + " before the copy was verified");
                     return;
                 }
+                // A listing the store's fingerprint no longer matches is made again, beside Meta's.
+                CompletableFuture<String> sourceSide = early.thenApplyAsync(listing -> listing.usable()
+                        .orElseGet(() -> expect(micro.run(commands.checksum(dir, microStore, CopyStore.CHECKSUM_TOOL,
+                                (int) CHECKSUM.toSeconds()), CHECKSUM), "checksumming the Micro's store")));
+                pending = sourceSide;
                 target = expect(meta.run(commands.checksum(dir, MigrationVms.metaStore(pair),
                         CopyStore.CHECKSUM_TOOL, (int) CHECKSUM.toSeconds()), CHECKSUM), "checksumming Meta's store");
+                source = MigrationVms.join(sourceSide);
             } catch (RuntimeException e) {
-                MigrationVms.awaitQuietly(sourceSide);
+                MigrationVms.awaitQuietly(pending);
                 throw e;
             }
-            source = MigrationVms.join(sourceSide);
             sourceSum = source.lines().findFirst().orElse("").trim();
             targetSum = target.lines().findFirst().orElse("").trim();
             if (sourceSum.isEmpty() || !sourceSum.equals(targetSum)) {
