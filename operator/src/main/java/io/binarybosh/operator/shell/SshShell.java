@@ -20,6 +20,8 @@ import java.time.Duration;
 public final class SshShell implements Shell {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The longest pause between two looks at a running command. */
+    private static final long MAX_POLL_MILLIS = 20;
 
     private final Session session;
     private final SshTarget target;
@@ -82,6 +84,7 @@ public final class SshShell implements Shell {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             long deadline = System.nanoTime() + timeout.toNanos();
             byte[] buffer = new byte[8192];
+            long pause = 1;
             while (true) {
                 while (stdout.available() > 0) {
                     int n = stdout.read(buffer);
@@ -98,7 +101,10 @@ public final class SshShell implements Shell {
                             + timeout.toSeconds() + "s");
                 }
                 // JSch offers no wait with a timeout on a channel: polling keeps the command timeout without a thread.
-                Thread.sleep(20);
+                // Short looks first: most commands end within tens of milliseconds, and a migration runs dozens of
+                // them one after the other.
+                Thread.sleep(pause);
+                pause = Math.min(MAX_POLL_MILLIS, pause * 2);
             }
             return new CommandResult(channel.getExitStatus(), out.toString(StandardCharsets.UTF_8),
                     stderr.toString(StandardCharsets.UTF_8));

@@ -131,12 +131,13 @@ public record VmCommands(boolean sudo) {
     }
 
     /**
-     * One SHA-256 of every entry's type, size, modification time, mode, owner and path, without reading contents:
-     * cheap, and different as soon as anything in the store was written, created, removed or renamed.
+     * One SHA-256 of every entry's type, size, modification and change times, mode, owner and path, without reading
+     * contents: cheap, and different as soon as anything in the store was written, created, removed or renamed (the
+     * change time also when a writer set the modification time back).
      */
     private static String fingerprintScript(String store) {
         return "cd " + quote(store) + " && find . -path './" + ASIDE_PREFIX + "*' -prune -o -printf "
-                + "'%y %s %T@ %m %U %G %p\\n' | LC_ALL=C sort | sha256sum | cut -d ' ' -f 1";
+                + "'%y %s %T@ %C@ %m %U %G %p\\n' | LC_ALL=C sort | sha256sum | cut -d ' ' -f 1";
     }
 
     /**
@@ -166,6 +167,20 @@ public record VmCommands(boolean sudo) {
                 + "&& [ -d /proc/$(cat " + quote(base + ".pid") + ") ] && [ $i -lt " + waitSeconds * 10 + " ]; "
                 + "do sleep 0.1; i=$((i + 1)); done; if [ -f " + quote(base) + " ]; then cat " + quote(base)
                 + " && " + fingerprintScript(store) + "; else echo none; fi");
+    }
+
+    /**
+     * Waits up to {@code waitSeconds} for the target's listing that attempt N's job makes after rsync
+     * ({@link #startRsync}), then prints it as {@link #sourceChecksum} prints the source's: its three lines and the
+     * store's fingerprint now; or {@code none} when the listing is missing and the attempt's job is gone, or still
+     * runs after the wait (then stop it with {@link #stopRsync} before listing the store again).
+     */
+    public String targetChecksum(String dir, int attempt, String store, int waitSeconds) {
+        String base = dir + "/attempt-" + attempt;
+        return privileged("i=0; while [ ! -f " + quote(base + ".listing") + " ] && " + attemptRuns(base) + " && [ $i -lt "
+                + waitSeconds * 10 + " ]; do sleep 0.1; i=$((i + 1)); done; if [ -f " + quote(base + ".listing")
+                + " ]; then cat " + quote(base + ".listing") + " && " + fingerprintScript(store)
+                + "; else echo none; fi");
     }
 
     /**
@@ -203,13 +218,20 @@ public record VmCommands(boolean sudo) {
      * running or finished. {@code --delete} removes only files of an earlier interrupted attempt (the store was
      * moved aside before); what is moved aside is excluded on both ends. A redo after a failed verification
      * compares contents ({@code --checksum}), not only sizes and times. {@code --timeout} ends a copy whose
-     * connection carries nothing for {@value #RSYNC_TIMEOUT_SECONDS}s.
+     * connection carries nothing for {@value #RSYNC_TIMEOUT_SECONDS}s. Once rsync has ended well (its exit code
+     * written), the same job makes the target's checksum listing by {@code tool} on every CPU into
+     * {@code dir/attempt-N.listing}, the store's fingerprint first: it runs while the operator records the copy's end
+     * and proves Meta stopped, and {@link #targetChecksum} reads it. Stopping the attempt stops the listing too.
      */
     public String startRsync(String dir, int attempt, boolean checksum, String sshCommand, String remote,
-                             String target) {
+                             String target, ChecksumTool tool) {
         String base = dir + "/attempt-" + attempt;
-        String job = rsync(checksum, sshCommand, remote, target) + " > " + quote(base + ".log") + " 2>&1; echo $? > "
-                + quote(base + ".exit");
+        // a subshell of the job, in its process group: stopping the attempt stops the listing
+        String listing = "( " + fingerprintScript(target) + " && " + checksumScript(target, tool, true) + " ) > "
+                + quote(base + ".listing.tmp") + " 2>/dev/null && mv " + quote(base + ".listing.tmp") + " "
+                + quote(base + ".listing");
+        String job = rsync(checksum, sshCommand, remote, target) + " > " + quote(base + ".log") + " 2>&1; rc=$?; "
+                + "echo $rc > " + quote(base + ".exit") + "; [ $rc -eq 0 ] || exit 0; " + listing;
         return privileged(WorkDir.ensure(dir) + "rm -f " + quote(base + ".exit") + "; nohup setsid sh -c "
                 + quote(job) + " > /dev/null 2>&1 < /dev/null & echo $! > " + quote(base + ".pid"));
     }

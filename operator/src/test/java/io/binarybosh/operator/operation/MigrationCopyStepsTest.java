@@ -130,7 +130,8 @@ class MigrationCopyStepsTest {
         assertThat(world.step()).isEqualTo(COPYING_STORE);
         assertThat(world.migration().getCopyAttempt()).isEqualTo(2);
         assertThat(world.migration().getCopyVerified()).isNull();
-        assertThat(world.metaVm.count("xargs -0r")).as("no checksum of a store Meta runs on").isZero();
+        assertThat(world.metaVm.listingsMade() + world.metaVm.jobListingsRead()).as("no checksum of a store Meta runs on")
+                .isZero();
         assertThat(world.events).contains("Warning CopyRedone");
     }
 
@@ -256,7 +257,7 @@ class MigrationCopyStepsTest {
         world.migrate();
         assertThat(world.step()).isEqualTo(COPYING_STORE);
         assertThat(world.migration().getCopyAttempt()).isEqualTo(2);
-        assertThat(world.metaVm.count("xargs -0r")).isZero();
+        assertThat(world.metaVm.listingsMade() + world.metaVm.jobListingsRead()).isZero();
     }
 
     @Test
@@ -280,6 +281,28 @@ class MigrationCopyStepsTest {
         assertThat(world.metaVm.ran(world.sudo.removeCopyFiles(path.copyDir()))).isTrue();
         assertThat(world.microVm.count("! grep -qF -- '" + copyKeyMarker())).as("copy key revoked").isEqualTo(1);
         assertThat(world.microVm.authorizedKeys).containsExactly(FakeShell.JUMPBOX_KEY);
+    }
+
+    @Test
+    void theVerificationTakesMetasListingFromTheCopysJobWhileItsStoreIsUnchanged() {
+        path.to(VERIFYING_COPY);
+        world.migrate();
+        assertThat(world.step()).isEqualTo(STARTING_META);
+        assertThat(world.metaVm.jobListingsRead()).isEqualTo(1);
+        assertThat(world.metaVm.listingsMade()).as("Meta's store not read again").isZero();
+    }
+
+    @Test
+    void aMetaStoreChangedSinceTheCopysListingIsListedAgainAfterTheListingIsStopped() {
+        path.to(VERIFYING_COPY);
+        world.metaVm.storeChangedAfterListing = true;
+        world.migrate();
+        assertThat(world.step()).isEqualTo(STARTING_META);
+        assertThat(world.metaVm.listingsMade()).as("Meta's store listed again").isEqualTo(1);
+        List<String> commands = world.metaVm.commands();
+        int stop = commands.indexOf(world.sudo.stopRsync(path.copyDir(), 1));
+        assertThat(stop).as("the copy's job stopped").isNotNegative();
+        assertThat(commands.subList(stop, commands.size())).anyMatch(c -> c.contains("xargs -0r"));
     }
 
     @Test

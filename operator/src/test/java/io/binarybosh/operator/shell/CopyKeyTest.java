@@ -77,11 +77,23 @@ class CopyKeyTest {
         Files.createDirectories(target);
 
         assertThat(sh(commands.startRsync(work(), 1, false, fakeSshd.toString(), "vcap@micro:" + source + "/",
-                target.toString()), env).exit()).isZero();
+                target.toString(), ChecksumTool.B2SUM), env).exit()).isZero();
         RsyncProgress done = RsyncProgress.parse(sh(commands.rsyncStateAfterWaiting(work(), 1, 30)).out());
         assertThat(done.succeeded()).as(Files.readString(Path.of(work(), "attempt-1.log"))).isTrue();
         assertThat(target.resolve("director/tasks/1")).hasContent("task log");
         assertThat(target.resolve("blob")).hasContent("data".repeat(1000));
+
+        // The job listed the target once rsync ended: what the verification reads equals a listing made now.
+        EarlyListing early = EarlyListing.parse(sh(commands.targetChecksum(work(), 1, target.toString(), 30)).out());
+        assertThat(early.usable()).as("the copy's own listing of the target").contains(
+                sh(commands.checksum(work(), target.toString(), ChecksumTool.B2SUM, 60)).out().trim());
+        // A write since, even one that keeps the size and sets the modification time back, makes it unusable.
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(target.resolve("blob"));
+        Files.writeString(target.resolve("blob"), "DATA".repeat(1000));
+        Files.setLastModifiedTime(target.resolve("blob"), modified);
+        assertThat(EarlyListing.parse(sh(commands.targetChecksum(work(), 1, target.toString(), 30)).out()).usable())
+                .as("a listing of a store written since").isEmpty();
+        Files.writeString(target.resolve("blob"), "data".repeat(1000));
 
         String client = "rsync -a --numeric-ids --no-inc-recursive --timeout=" + VmCommands.RSYNC_TIMEOUT_SECONDS
                 + " -e " + fakeSshd + " ";

@@ -85,7 +85,7 @@ class TimedJobTest {
         assertThat(sh(commands.startSourceChecksum(work(), store.toString(), ChecksumTool.B2SUM)).exit()).isZero();
         await().atMost(Duration.ofSeconds(5)).until(() -> !alive(hung) && !alive(leader));
         String listing = sh(commands.checksum(work(), store.toString(), ChecksumTool.B2SUM, 60)).out().trim();
-        assertThat(SourceChecksum.parse(sh(commands.sourceChecksum(work(), store.toString(), 20)).out()).usable())
+        assertThat(EarlyListing.parse(sh(commands.sourceChecksum(work(), store.toString(), 20)).out()).usable())
                 .contains(listing);
     }
 

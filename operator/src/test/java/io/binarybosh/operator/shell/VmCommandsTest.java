@@ -96,19 +96,19 @@ class VmCommandsTest {
 
         assertThat(sh(commands.startSourceChecksum(copyDir, store.toString(), ChecksumTool.B2SUM), Map.of()).exit())
                 .isZero();
-        SourceChecksum unchanged = SourceChecksum.parse(sh(commands.sourceChecksum(copyDir, store.toString(), 20),
+        EarlyListing unchanged = EarlyListing.parse(sh(commands.sourceChecksum(copyDir, store.toString(), 20),
                 Map.of()).out());
         assertThat(unchanged.usable()).contains(listing);
 
         Files.writeString(store.resolve("blobstore/store/blob"), "dada");
-        SourceChecksum changed = SourceChecksum.parse(sh(commands.sourceChecksum(copyDir, store.toString(), 20),
+        EarlyListing changed = EarlyListing.parse(sh(commands.sourceChecksum(copyDir, store.toString(), 20),
                 Map.of()).out());
         assertThat(changed.current()).isFalse();
         assertThat(changed.usable()).isEmpty();
 
         assertThat(sh(commands.removeCopyFiles(copyDir), Map.of()).exit()).isZero();
         assertThat(dir.resolve("copy")).doesNotExist();
-        assertThat(SourceChecksum.parse(sh(commands.sourceChecksum(copyDir, store.toString(), 1), Map.of()).out())
+        assertThat(EarlyListing.parse(sh(commands.sourceChecksum(copyDir, store.toString(), 1), Map.of()).out())
                 .usable()).isEmpty();
     }
 
@@ -123,7 +123,7 @@ class VmCommandsTest {
         String copyDir = dir.resolve("copy").toString();
         assertThat(sh(commands.startSourceChecksum(copyDir, store.toString(), ChecksumTool.B2SUM), Map.of()).exit())
                 .isZero();
-        String beside = SourceChecksum.parse(sh(commands.sourceChecksum(copyDir, store.toString(), 20), Map.of())
+        String beside = EarlyListing.parse(sh(commands.sourceChecksum(copyDir, store.toString(), 20), Map.of())
                 .out()).usable().orElseThrow();
 
         Run parallel = sh(commands.checksum(work(), store.toString(), ChecksumTool.B2SUM, 60),
@@ -249,7 +249,7 @@ class VmCommandsTest {
         assertThat(hangingSsh.toFile().setExecutable(true)).isTrue();
         String copyDir = dir.resolve("work/op1").toString();
         assertThat(sh(commands.startRsync(copyDir, 1, false, hangingSsh.toString(), "micro:/var/vcap/store/",
-                dir.resolve("target").toString()), Map.of()).exit()).isZero();
+                dir.resolve("target").toString(), ChecksumTool.B2SUM), Map.of()).exit()).isZero();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
                 .until(() -> Files.exists(dir.resolve("ssh.pid")) && !Files.readString(dir.resolve("ssh.pid")).isBlank());
         long ssh = Long.parseLong(Files.readString(dir.resolve("ssh.pid")).trim());
@@ -268,7 +268,7 @@ class VmCommandsTest {
                 .contains("-o UserKnownHostsFile=/var/vcap/data/binarybosh/op1/known_hosts", "-o BindAddress=10.0.0.6",
                         "-o StrictHostKeyChecking=yes", "-o BatchMode=yes", "-o ConnectTimeout=20",
                         "-o ServerAliveInterval=15", "-o ServerAliveCountMax=4");
-        assertThat(commands.startRsync("/d/op1", 1, false, ssh, "u@h:/s/", "/t")).contains("--timeout=600");
+        assertThat(commands.startRsync("/d/op1", 1, false, ssh, "u@h:/s/", "/t", ChecksumTool.B2SUM)).contains("--timeout=600");
     }
 
     @Test

@@ -68,6 +68,8 @@ public final class FakeShell implements Shell {
     /** The login user's authorized_keys, one line each: the jumpbox's own key is there from the start. */
     public final List<String> authorizedKeys = new ArrayList<>(List.of(JUMPBOX_KEY));
     public boolean sourceListing;
+    /** The store changed after the copy's job listed it: its fingerprint now differs from the listing's. */
+    public boolean storeChangedAfterListing;
     public boolean closed;
     /** The name in the VM's director.yml ({@code <name>-bosh}, as the fake directors' /info), or null for none. */
     public String directorName;
@@ -109,6 +111,9 @@ public final class FakeShell implements Shell {
             sourceListing = true;
             return ok("");
         });
+        // The target's listing, made by an attempt's job once rsync ended well.
+        rule(".listing", c -> ok("0".equals(rsync.getOrDefault(attempt(c), new Rsync("-", "none")).exit())
+                ? "fp\n" + checksum() + "\n" + (storeChangedAfterListing ? "fp-changed" : "fp") + "\n" : "none\n"));
         rule("echo none", c -> ok(sourceListing ? "fp\n" + checksum() + "\nfp\n" : "none\n"));
         rule("xargs -0r", c -> ok(checksum() + "\n"));
         rule("rmdir", c -> {
@@ -175,6 +180,16 @@ public final class FakeShell implements Shell {
     /** The commands that started an rsync attempt, in order (not the probe of rsync's server command). */
     public List<String> rsyncStarts() {
         return commands.stream().filter(c -> c.contains("rsync -a ") && !c.contains(PROBE)).toList();
+    }
+
+    /** The listings of the store made by a command of their own (not the one an rsync attempt's job makes). */
+    public long listingsMade() {
+        return commands.stream().filter(c -> c.contains("xargs -0r") && !c.contains("rsync -a ")).count();
+    }
+
+    /** The reads of the listing an rsync attempt's job made once rsync ended. */
+    public long jobListingsRead() {
+        return commands.stream().filter(c -> c.contains(".listing") && !c.contains("rsync -a ")).count();
     }
 
     public long count(String fragment) {

@@ -132,7 +132,7 @@ final class CopyStore implements StepHandler {
         String ssh = VmCommands.copySshCommand(dir, microSsh.getPort() == null ? 22 : microSsh.getPort(),
                 metaAccess.getHost());
         expect(meta.run(commands.startRsync(dir, attempt, attempt > 1, ssh, microSsh.getUser() + "@"
-                + microSsh.getHost() + ":" + microStore + "/", MigrationVms.metaStore(pair)), COMMAND),
+                + microSsh.getHost() + ":" + microStore + "/", MigrationVms.metaStore(pair), CHECKSUM_TOOL), COMMAND),
                 "starting rsync on Meta");
         Journal.message(context, "copy attempt " + attempt + " started: rsync on Meta pulls the Micro's store");
     }

@@ -11,7 +11,7 @@ import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.OperationContext;
 import io.binarybosh.operator.operation.StepHandler;
 import io.binarybosh.operator.shell.Shell;
-import io.binarybosh.operator.shell.SourceChecksum;
+import io.binarybosh.operator.shell.EarlyListing;
 import io.binarybosh.operator.shell.VmCommands;
 
 import java.time.Duration;
@@ -22,8 +22,9 @@ import static io.binarybosh.operator.operation.migration.MigrationVms.COMMAND;
 import static io.binarybosh.operator.operation.migration.MigrationVms.expect;
 
 /**
- * Both stores read in full, on two VMs at once: the source's listing was made while the copy ran and is made again
- * here if the store changed since. Equal listings verify the copy; then the copy key and working files go.
+ * Both stores read in full, on two VMs at once: the source's listing was made while the copy ran, the target's by
+ * the copy's job right after rsync ended; each is made again here if its store changed since. Equal listings verify
+ * the copy; then the copy key and working files go.
  */
 final class VerifyCopy implements StepHandler {
 
@@ -42,9 +43,18 @@ final class VerifyCopy implements StepHandler {
         String source;
         String sourceSum;
         String targetSum;
-        try (Shell micro = MigrationVms.micro(context); Shell meta = MigrationVms.shell(context, DirectorRole.META)) {
+        // Both VMs' logins at once: the verification's first commands need both.
+        CompletableFuture<Shell> microLogin = CompletableFuture.supplyAsync(() -> MigrationVms.micro(context));
+        Shell metaShell;
+        try {
+            metaShell = MigrationVms.shell(context, DirectorRole.META);
+        } catch (RuntimeException e) {
+            MigrationVms.awaitQuietly(microLogin.thenAccept(Shell::close));
+            throw e;
+        }
+        try (Shell meta = metaShell; Shell micro = MigrationVms.join(microLogin)) {
             // The Micro's listing, made while rsync ran, is fetched while Meta is proven stopped.
-            CompletableFuture<SourceChecksum> early = CompletableFuture.supplyAsync(() -> SourceChecksum.parse(
+            CompletableFuture<EarlyListing> early = CompletableFuture.supplyAsync(() -> EarlyListing.parse(
                     expect(micro.run(commands.sourceChecksum(dir, microStore, (int) CHECKSUM.toSeconds()), CHECKSUM),
                             "reading the Micro's checksum listing")));
             CompletableFuture<?> pending = early;
@@ -61,8 +71,7 @@ final class VerifyCopy implements StepHandler {
                         .orElseGet(() -> expect(micro.run(commands.checksum(dir, microStore, CopyStore.CHECKSUM_TOOL,
                                 (int) CHECKSUM.toSeconds()), CHECKSUM), "checksumming the Micro's store")));
                 pending = sourceSide;
-                target = expect(meta.run(commands.checksum(dir, MigrationVms.metaStore(pair),
-                        CopyStore.CHECKSUM_TOOL, (int) CHECKSUM.toSeconds()), CHECKSUM), "checksumming Meta's store");
+                target = metaListing(meta, commands, dir, attempt, MigrationVms.metaStore(pair));
                 source = MigrationVms.join(sourceSide);
             } catch (RuntimeException e) {
                 MigrationVms.awaitQuietly(pending);
@@ -104,5 +113,20 @@ final class VerifyCopy implements StepHandler {
                 });
         context.events().normal(written, Reason.COPY_VERIFIED, "Meta's store equals the Micro's: " + files + " files, "
                 + "listing sha256 " + sourceSum + "; the copy key was removed from both VMs");
+    }
+
+    /**
+     * Meta's listing, made by the copy's job as soon as rsync ended (so while the copy's end was recorded and Meta
+     * proven stopped), waited for; made again when the store changed since it began, or when there is none.
+     */
+    private static String metaListing(Shell meta, VmCommands commands, String dir, int attempt, String metaStore) {
+        EarlyListing early = EarlyListing.parse(expect(meta.run(commands.targetChecksum(dir, attempt, metaStore,
+                (int) CHECKSUM.toSeconds()), CHECKSUM), "reading Meta's checksum listing"));
+        return early.usable().orElseGet(() -> {
+            // a listing still running after the wait must not read the store beside the one made now
+            expect(meta.run(commands.stopRsync(dir, attempt), COMMAND), "stopping the copy's listing on Meta");
+            return expect(meta.run(commands.checksum(dir, metaStore, CopyStore.CHECKSUM_TOOL,
+                    (int) CHECKSUM.toSeconds()), CHECKSUM), "checksumming Meta's store");
+        });
     }
 }
