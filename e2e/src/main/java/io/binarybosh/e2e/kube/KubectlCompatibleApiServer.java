@@ -3,7 +3,6 @@ package io.binarybosh.e2e.kube;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.mockwebserver.Context;
@@ -66,7 +65,7 @@ public final class KubectlCompatibleApiServer implements AutoCloseable {
         // The port is only known once started, before the first request.
         DiscoveryDocuments discovery = new DiscoveryDocuments(serialization,
                 () -> loopback.getHostAddress() + ":" + webServer.getPort());
-        KubectlCompatibleDispatcher dispatcher = new KubectlCompatibleDispatcher(new KubernetesCrudDispatcher(),
+        KubectlCompatibleDispatcher dispatcher = new KubectlCompatibleDispatcher(new IndexedCrudDispatcher(),
                 discovery, new CustomResourceTypes(serialization), serialization, writes);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), webServer, new HashMap<>(), dispatcher,
                 false);
