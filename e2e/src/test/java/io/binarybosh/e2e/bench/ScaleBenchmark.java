@@ -107,19 +107,23 @@ final class ScaleBenchmark implements Benchmark {
         try (PairFleet fleet = new PairFleet(options.crd())) {
             Progress.say("scale: creating %d pairs", pairs);
             fleet.addPairs(world, pairs, new HealthSpec());
+            fleet.watched();
             long started = System.nanoTime();
             CpuSnapshot atStart = CpuSnapshot.take();
             try (OperatorProcess operator = fleet.startProcess(workDir.resolve("operator-" + pairs + ".log"))) {
                 Duration limit = Duration.ofSeconds(Math.max(120, pairs / 2));
                 long firstStatus = Waiting.until("a status on every pair", limit,
-                        () -> fleet.pairs().stream().allMatch(p -> p.getStatus() != null));
+                        () -> fleet.watched().stream().allMatch(p -> p.getStatus() != null));
                 long ready = awaitReady(fleet, pairs, limit);
                 // What the start-up cost until every pair was Ready: the operator's, and the simulated directors' and
                 // API mock's, which share the machine's CPUs with it.
                 Map<String, Double> cpuToReady = new LinkedHashMap<>();
                 cpuToReady.put("operator process", operator.cpuSeconds());
-                cpuToReady.put("benchmark process", (CpuSnapshot.take().processCpuNanos() - atStart.processCpuNanos())
-                        / 1e9);
+                CpuSnapshot atReady = CpuSnapshot.take();
+                cpuToReady.put("benchmark process", (atReady.processCpuNanos() - atStart.processCpuNanos()) / 1e9);
+                cpuToReady.putAll(benchmarkShares(atReady, atStart));
+                atReady.busiestSince(atStart, 8).forEach((thread, nanos) ->
+                        cpuToReady.put("benchmark thread: " + thread, nanos / 1e9));
                 int readyPairs = ready(fleet);
                 Progress.say("scale: %d of %d pairs Ready after %.1f s", readyPairs, pairs,
                         Waiting.seconds(started, ready));
@@ -176,13 +180,14 @@ final class ScaleBenchmark implements Benchmark {
      */
     private static long awaitStartupDone(PairFleet fleet, Duration limit) throws InterruptedException {
         try {
-            Waiting.until("every pair's first agent checks in its status", limit, () -> fleet.pairs().stream()
+            Waiting.until("every pair's first agent checks in its status", limit, () -> fleet.watched().stream()
                     .allMatch(p -> p.getStatus() != null && p.getStatus().getPrimary() != null
                             && p.getStatus().getPrimary().getJobState() != null && p.getStatus().getMeta() != null
                             && p.getStatus().getMeta().getJobState() != null));
             int[] events = {-1};
             long[] unchangedSince = {System.nanoTime()};
-            return Waiting.until("the start-up's Events sent", limit, () -> {
+            // each look copies the API's record of every request: a few looks a second, for a 5 s quiet
+            return Waiting.until("the start-up's Events sent", limit, Duration.ofMillis(250), () -> {
                 int now = (int) fleet.apiRequests().stream().filter(r -> "POST".equals(r.method())
                         && KubeApiRequests.route(r.path()).startsWith("events")).count();
                 if (now != events[0]) {
@@ -197,6 +202,24 @@ final class ScaleBenchmark implements Benchmark {
         }
     }
 
+    /**
+     * The benchmark process's CPU by thread group, and what no live thread accounts for (the JVM's compilers and
+     * collector, and threads that ended meanwhile).
+     */
+    private static Map<String, Double> benchmarkShares(CpuSnapshot now, CpuSnapshot before) {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        long threads = 0;
+        for (Map.Entry<String, Long> group : now.since(before).entrySet()) {
+            if (!group.getKey().equals("process")) {
+                shares.put("benchmark process: " + group.getKey(), group.getValue() / 1e9);
+                threads += group.getValue();
+            }
+        }
+        shares.put("benchmark process: no live thread (compilers, collector, ended threads)",
+                (now.processCpuNanos() - before.processCpuNanos() - threads) / 1e9);
+        return shares;
+    }
+
     /** Waits for every pair to be Ready; past the limit, measures anyway and reports how many were. */
     private static long awaitReady(PairFleet fleet, int pairs, Duration limit) throws InterruptedException {
         try {
@@ -209,7 +232,7 @@ final class ScaleBenchmark implements Benchmark {
 
     private static int ready(PairFleet fleet) {
         int ready = 0;
-        for (BinaryBoshPair pair : fleet.pairs()) {
+        for (BinaryBoshPair pair : fleet.watched()) {
             if (PairFleet.is(pair, "Ready", "True")) {
                 ready++;
             }

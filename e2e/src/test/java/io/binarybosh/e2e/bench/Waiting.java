@@ -18,8 +18,13 @@ final class Waiting {
 
     /** Waits until {@code condition} holds; returns the nanoTime when it was first seen, or throws after {@code limit}. */
     static long until(String what, Duration limit, BooleanSupplier condition) {
+        return until(what, limit, STEP, condition);
+    }
+
+    /** As {@link #until(String, Duration, BooleanSupplier)}, looking every {@code step}: for a costly look. */
+    static long until(String what, Duration limit, Duration step, BooleanSupplier condition) {
         long[] seen = {0};
-        Awaitility.await(what).atMost(limit).pollDelay(Duration.ZERO).pollInterval(STEP).until(() -> {
+        Awaitility.await(what).atMost(limit).pollDelay(Duration.ZERO).pollInterval(step).until(() -> {
             if (condition.getAsBoolean()) {
                 seen[0] = System.nanoTime();
                 return true;
