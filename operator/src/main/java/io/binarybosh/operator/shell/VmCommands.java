@@ -22,6 +22,9 @@ public record VmCommands(boolean sudo) {
         return sudo ? "sudo -n sh -c " + quote(PATH + script) : "sh -c " + quote(PATH + script);
     }
 
+    /** The line between the parts of {@link #stopAndReport}'s and {@link #report}'s output. */
+    public static final String PART = "binarybosh-part";
+
     public String monitStopAll() {
         return privileged("monit stop all");
     }
@@ -51,13 +54,35 @@ public record VmCommands(boolean sudo) {
      * package if the VM has it, else postgres-15's). PGDATA is 0700: this needs root.
      */
     public String postgresState(String store) {
-        return privileged("cd " + quote(store) + " || exit 3; for d in postgres-[0-9]*; do [ -d \"$d\" ] || continue; "
+        return privileged(postgresScript(store));
+    }
+
+    /**
+     * {@code monit stop all}, then what still runs: {@code monit summary}, a {@link #PART} line, and the store's
+     * {@link #postgresState}; one command, as each costs a login, a shell and sudo on the VM. It exits as the first
+     * part that failed.
+     */
+    public String stopAndReport(String store) {
+        return privileged("monit stop all || exit $?; " + reportScript(store));
+    }
+
+    /** As {@link #stopAndReport}, without stopping anything. */
+    public String report(String store) {
+        return privileged(reportScript(store));
+    }
+
+    private static String reportScript(String store) {
+        return "monit summary || exit $?; echo " + PART + "; " + postgresScript(store);
+    }
+
+    private static String postgresScript(String store) {
+        return "cd " + quote(store) + " || exit 3; for d in postgres-[0-9]*; do [ -d \"$d\" ] || continue; "
                 + "if [ -n \"$(ls -A \"$d\")\" ]; then data=data; else data=empty; fi; "
                 + "if [ -f \"$d/postmaster.pid\" ]; then pid=pidfile; else pid=none; fi; "
                 + "bin=/var/vcap/packages/$d/bin/pg_controldata; [ -x \"$bin\" ] || "
                 + "bin=/var/vcap/packages/postgres-15/bin/pg_controldata; "
                 + "state=$(\"$bin\" \"$PWD/$d\" 2>/dev/null | sed -n 's/^Database cluster state: *//p'); "
-                + "echo \"$d|$data|$pid|$state\"; done");
+                + "echo \"$d|$data|$pid|$state\"; done";
     }
 
     /**

@@ -212,6 +212,37 @@ class VmCommandsTest {
     }
 
     @Test
+    void stopAndReportStopsThenPrintsTheSummaryAndThePostgresStateApartAndStopsAtAFailingPart() throws Exception {
+        Path store = store();
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path calls = dir.resolve("monit-calls");
+        Files.writeString(bin.resolve("monit"), "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n"
+                + "[ -f '" + dir.resolve("monit-fails") + "' ] && exit 1\n"
+                + "[ \"$1\" = summary ] && echo \"Process 'director'  not monitored\"\nexit 0\n");
+        assertThat(bin.resolve("monit").toFile().setExecutable(true)).isTrue();
+        Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"));
+
+        Run run = sh(commands.stopAndReport(store.toString()), env);
+        assertThat(run.exit()).isZero();
+        assertThat(Files.readAllLines(calls)).containsExactly("stop all", "summary");
+        String[] parts = run.out().split(VmCommands.PART + "\n", -1);
+        assertThat(parts).hasSize(2);
+        assertThat(parts[0]).isEqualTo("Process 'director'  not monitored\n");
+        assertThat(PostgresState.parse(parts[1]).directories()).extracting(PostgresState.DataDirectory::name)
+                .containsExactly("postgres-15");
+
+        Files.delete(calls);
+        assertThat(sh(commands.report(store.toString()), env).out()).as("a report stops nothing")
+                .startsWith("Process 'director'").contains(VmCommands.PART);
+        assertThat(Files.readAllLines(calls)).containsExactly("summary");
+
+        Files.writeString(dir.resolve("monit-fails"), "");
+        Files.delete(calls);
+        assertThat(sh(commands.stopAndReport(store.toString()), env).exit()).isEqualTo(1);
+        assertThat(Files.readAllLines(calls)).as("nothing after the failed stop").containsExactly("stop all");
+    }
+
+    @Test
     void usedAndFreeBytesAreNumbers() throws Exception {
         Path store = store();
         Files.createDirectories(store.resolve(".binarybosh-aside-x"));

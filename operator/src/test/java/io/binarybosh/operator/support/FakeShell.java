@@ -78,9 +78,15 @@ public final class FakeShell implements Shell {
         this.name = name;
         this.log = log;
         this.directorName = name + "-bosh";
+        // VmCommands.stopAndReport and report: monit's summary, then the store's postgres state, in one command.
+        rule(VmCommands.PART, c -> {
+            if (c.contains("monit stop all")) {
+                stopAll();
+            }
+            return ok(monitSummary() + VmCommands.PART + "\n" + postgresState());
+        });
         rule("monit stop all", c -> {
-            stopPending = processesRunning && !stopIgnored && stopTakesAWhile;
-            processesRunning &= stopIgnored || stopPending;
+            stopAll();
             return ok("");
         });
         rule("monit start all", c -> {
@@ -213,6 +219,11 @@ public final class FakeShell implements Shell {
     public void rsyncRunsOutOfSpace(int attempt) {
         rsync.put(attempt, new Rsync("11", "dead"));
         outOfSpace.add(attempt);
+    }
+
+    private void stopAll() {
+        stopPending = processesRunning && !stopIgnored && stopTakesAWhile;
+        processesRunning &= stopIgnored || stopPending;
     }
 
     public String monitSummary() {

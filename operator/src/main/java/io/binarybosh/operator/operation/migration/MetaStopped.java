@@ -4,6 +4,7 @@ import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.shell.MonitSummary;
 import io.binarybosh.operator.shell.PostgresState;
 import io.binarybosh.operator.shell.Shell;
+import io.binarybosh.operator.shell.ShellException;
 import io.binarybosh.operator.shell.VmCommands;
 
 import java.util.Optional;
@@ -26,19 +27,27 @@ final class MetaStopped {
      * runs on Meta's store.
      */
     static Optional<String> check(Shell meta, BinaryBoshPair pair) {
-        expect(meta.run(MigrationVms.commands(pair).monitStopAll(), COMMAND), "monit stop all on Meta");
-        return runningNow(meta, pair);
+        return running(expect(meta.run(MigrationVms.commands(pair).stopAndReport(MigrationVms.metaStore(pair)),
+                COMMAND), "monit stop all, monit summary and pg_controldata on Meta"));
     }
 
     /** What runs on Meta now, without stopping anything: for a step that must record what it saw first. */
     static Optional<String> runningNow(Shell meta, BinaryBoshPair pair) {
-        VmCommands commands = MigrationVms.commands(pair);
-        String summary = expect(meta.run(commands.monitSummary(), COMMAND), "monit summary on Meta");
+        return running(expect(meta.run(MigrationVms.commands(pair).report(MigrationVms.metaStore(pair)), COMMAND),
+                "monit summary and pg_controldata on Meta"));
+    }
+
+    private static Optional<String> running(String report) {
+        String separator = VmCommands.PART + "\n";
+        int part = report.indexOf(separator);
+        if (part < 0) {
+            throw new ShellException("Meta's monit summary and postgres state came without the line between them");
+        }
+        String summary = report.substring(0, part);
         if (!MonitSummary.allStopped(summary)) {
             return Optional.of("Meta's processes run " + StopDirectors.running(summary));
         }
-        PostgresState state = PostgresState.parse(expect(meta.run(commands.postgresState(
-                MigrationVms.metaStore(pair)), COMMAND), "reading Meta's store"));
+        PostgresState state = PostgresState.parse(report.substring(part + separator.length()));
         // A store mid-copy holds the Micro's cleanly shut down cluster or half of it; only a postgres that runs on
         // it again writes "in production".
         boolean live = state.directories().stream().anyMatch(d -> d.clusterState().contains("in production"));
