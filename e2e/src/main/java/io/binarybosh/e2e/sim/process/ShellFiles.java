@@ -47,8 +47,10 @@ final class ShellFiles {
 
     /**
      * sshd as a stemcell configures it (stemcell_builder/stages/base_ssh/apply.sh): no root login, only members
-     * of bosh_sshers, three tries; PAM on, as on the stemcell, so the locked password useradd leaves is no bar
-     * to a key login. ForceCommand is ours: the VM's folder as working directory.
+     * of bosh_sshers, three tries, only AES ciphers and SHA-2 or UMAC MACs, a client unanswered for 180 s dropped;
+     * PAM on, as on the stemcell, so the locked password useradd leaves is no bar to a key login. Not taken: the
+     * Banner (/etc/issue.net), which the VMs here do not write. ForceCommand is ours: the VM's folder as working
+     * directory.
      */
     private static String sshdConfig(HostDir dir, String address, int port) {
         return String.join("\n",
@@ -67,6 +69,12 @@ final class ShellFiles {
                 "X11Forwarding no",
                 "PermitEmptyPasswords no",
                 "HostbasedAuthentication no",
+                "Ciphers aes256-gcm@openssh.com,aes128-gcm@openssh.com,aes256-ctr,aes192-ctr,aes128-ctr",
+                "MACs hmac-sha2-512-etm@openssh.com,hmac-sha2-256-etm@openssh.com,umac-128-etm@openssh.com,"
+                        + "hmac-sha2-512,hmac-sha2-256,umac-128@openssh.com",
+                "ClientAliveInterval 180",
+                "ClientAliveCountMax 1",
+                "Compression delayed",
                 "PrintMotd no",
                 "MaxStartups 50",
                 "ForceCommand " + dir.bin().resolve("vm-shell"),
