@@ -158,8 +158,9 @@ final class CopyBenchmark implements Benchmark {
                         "The operator's figure is its whole migration's copy and verification of the same store on the "
                                 + "same VMs, from the step CopyingStore appearing in status to StartingMeta: rsync "
                                 + "(detached on Meta, with a key made for the copy) with the Micro's checksum listing "
-                                + "made beside it, followed by looks that wait for its end, then at once Meta's "
-                                + "listing (b2sum of every file) compared with the Micro's, and the copy key removed."));
+                                + "made beside it, followed by looks that wait for its end; Meta's listing (b2sum of "
+                                + "every file) made by the copy's job as soon as rsync ended, compared with the "
+                                + "Micro's once Meta is proven stopped; and the copy key removed."));
     }
 
     private static String format(double value) {
