@@ -188,9 +188,18 @@ public record VmCommands(boolean sudo) {
      */
     public String sourceChecksum(String dir, String store, int waitSeconds) {
         String base = dir + "/source-sum";
-        return privileged("i=0; while [ ! -f " + quote(base) + " ] && [ -f " + quote(base + ".pid") + " ] "
-                + "&& [ -d /proc/$(cat " + quote(base + ".pid") + ") ] && [ $i -lt " + waitSeconds * 10 + " ]; "
-                + "do sleep 0.1; i=$((i + 1)); done; if [ -f " + quote(base) + " ]; then cat " + quote(base)
+        return listingWhenMade(base, "[ -f " + quote(base + ".pid") + " ] && [ -d /proc/$(cat " + quote(base + ".pid")
+                + ") ]", store, waitSeconds);
+    }
+
+    /**
+     * Shell text: waits up to {@code waitSeconds}, while {@code maker} (a condition) says the listing's maker runs,
+     * for {@code listing} to exist, in looks 0.1 s apart (a file appearing on the VM is all there is to wait on);
+     * then prints it and {@code store}'s fingerprint now, or {@code none}.
+     */
+    private String listingWhenMade(String listing, String maker, String store, int waitSeconds) {
+        return privileged("i=0; while [ ! -f " + quote(listing) + " ] && " + maker + " && [ $i -lt " + waitSeconds * 10
+                + " ]; do sleep 0.1; i=$((i + 1)); done; if [ -f " + quote(listing) + " ]; then cat " + quote(listing)
                 + " && " + fingerprintScript(store) + "; else echo none; fi");
     }
 
@@ -202,10 +211,7 @@ public record VmCommands(boolean sudo) {
      */
     public String targetChecksum(String dir, int attempt, String store, int waitSeconds) {
         String base = dir + "/attempt-" + attempt;
-        return privileged("i=0; while [ ! -f " + quote(base + ".listing") + " ] && " + attemptRuns(base) + " && [ $i -lt "
-                + waitSeconds * 10 + " ]; do sleep 0.1; i=$((i + 1)); done; if [ -f " + quote(base + ".listing")
-                + " ]; then cat " + quote(base + ".listing") + " && " + fingerprintScript(store)
-                + "; else echo none; fi");
+        return listingWhenMade(base + ".listing", attemptRuns(base), store, waitSeconds);
     }
 
     /**
