@@ -1,11 +1,10 @@
 package io.binarybosh.e2e.operator;
 
 import io.binarybosh.e2e.kube.ApiRequest;
-import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.iaas.Vm;
 import io.binarybosh.e2e.sim.process.ProcessWorldLock;
+import io.binarybosh.e2e.sim.process.ProcessWorlds;
 import io.binarybosh.e2e.sim.world.World;
-import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.MigrationStatus;
@@ -72,9 +71,7 @@ class ConcurrentChangesTest {
     static void world() throws IOException {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
                 "process mode runs sshd and monit, which needs root");
-        world = World.start(WorldSpec.parse(TestWorlds.THREE_DIRECTORS.replace("timeScale: 0.01",
-                "timeScale: 0.02\nmode: process")).withNetwork(TestWorlds.randomNetwork()),
-                Files.createDirectory(dir.resolve("world")));
+        world = ProcessWorlds.start(ProcessWorlds.THREE, Files.createDirectory(dir.resolve("world")));
         Files.createDirectories(LOGS);
         try (var old = Files.list(LOGS)) {
             for (Path log : old.toList()) {
@@ -210,33 +207,14 @@ class ConcurrentChangesTest {
     }
 
     /**
-     * Runs one operator at a time until {@code done}, each run halted (as by SIGKILL) at the first of {@code points}
-     * it reaches, the last run with none left; returns where the runs halted, in order. The last run keeps running.
+     * Runs one operator at a time until {@code done}, each run halted at the first of {@code points} it reaches
+     * ({@link KilledRuns}); returns where the runs halted, in order. The last run keeps running.
      */
     private static List<String> killedAt(List<String> points, BooleanSupplier done) throws InterruptedException {
-        List<String> remaining = new ArrayList<>(points);
-        List<String> halted = new ArrayList<>();
-        while (true) {
-            OperatorJvm jvm = OperatorJvm.start(api.kubeconfig(), remaining, LOGS.resolve("operator-" + (++runs)
-                    + ".log"));
-            try {
-                await("run " + runs + " halting at one of " + remaining + " or done").atMost(RUN)
-                        .pollInterval(Duration.ofMillis(100)).until(() -> !jvm.alive() || done.getAsBoolean());
-            } catch (org.awaitility.core.ConditionTimeoutException e) {
-                jvm.close();
-                throw new AssertionError(e.getMessage() + "\noperator output:\n" + tail(jvm.output()), e);
-            }
-            if (jvm.alive()) {
-                running.add(jvm);
-                return halted;
-            }
-            String at = jvm.haltedAt().orElseThrow(() -> new AssertionError("the operator died (exit "
-                    + jvm.exitCode() + ") without halting at a point:\n" + tail(jvm.output())));
-            assertThat(jvm.exitCode()).isEqualTo(137);
-            assertThat(remaining).as("halted at a point it was given").contains(at);
-            halted.add(at);
-            remaining.remove(at);
-        }
+        KilledRuns.Outcome outcome = KilledRuns.until(api.kubeconfig(), points,
+                () -> LOGS.resolve("operator-" + (++runs) + ".log"), RUN, done, () -> { });
+        running.add(outcome.last());
+        return outcome.halted();
     }
 
     /** Starts {@code replicas} operators, leader election off (the default), on the test's API. */

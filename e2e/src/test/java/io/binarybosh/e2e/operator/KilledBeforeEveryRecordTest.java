@@ -1,11 +1,10 @@
 package io.binarybosh.e2e.operator;
 
-import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.api.RecordedRequest;
 import io.binarybosh.e2e.sim.iaas.Vm;
 import io.binarybosh.e2e.sim.process.ProcessWorldLock;
+import io.binarybosh.e2e.sim.process.ProcessWorlds;
 import io.binarybosh.e2e.sim.world.World;
-import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.MigrationStatus;
@@ -26,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -90,9 +88,7 @@ class KilledBeforeEveryRecordTest {
     static void worldAndPair() throws IOException {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
                 "process mode runs sshd and monit, which needs root");
-        world = World.start(WorldSpec.parse(TestWorlds.THREE_DIRECTORS.replace("timeScale: 0.01",
-                "timeScale: 0.02\nmode: process")).withNetwork(TestWorlds.randomNetwork()),
-                Files.createDirectory(dir.resolve("world")));
+        world = ProcessWorlds.start(ProcessWorlds.THREE, Files.createDirectory(dir.resolve("world")));
         // the API and the test's view of it; the operator itself runs only in its own JVMs
         Files.createDirectories(LOGS);
         try (Stream<Path> old = Files.list(LOGS)) {
@@ -326,36 +322,12 @@ class KilledBeforeEveryRecordTest {
     private List<String> runKilledAt(List<String> points, BooleanSupplier done, Runnable eachLook) throws Exception {
         if (last != null) {
             last.close();
+            last = null;
         }
-        List<String> remaining = new ArrayList<>(points);
-        List<String> halted = new ArrayList<>();
-        while (true) {
-            Path log = LOGS.resolve("operator-" + (++runs) + ".log");
-            long started = System.nanoTime();
-            OperatorJvm jvm = OperatorJvm.start(api.kubeconfig(), remaining, log);
-            last = jvm;
-            try {
-                await("run " + runs + " halting at one of " + remaining + " or the operation done")
-                        .atMost(RUN).pollInterval(Duration.ofMillis(100))
-                        .until(() -> {
-                            eachLook.run();
-                            return !jvm.alive() || done.getAsBoolean();
-                        });
-            } catch (org.awaitility.core.ConditionTimeoutException e) {
-                throw new AssertionError(e.getMessage() + "\noperator output:\n" + tail(jvm.output()), e);
-            }
-            System.out.printf("fault matrix: run %d %s after %d ms%n", runs, jvm.alive() ? "done"
-                    : "halted at " + jvm.haltedAt().orElse("?"), (System.nanoTime() - started) / 1_000_000);
-            if (jvm.alive()) {
-                return halted;
-            }
-            String at = jvm.haltedAt().orElseThrow(() -> new AssertionError("the operator died (exit "
-                    + jvm.exitCode() + ") without halting at a point:\n" + tail(jvm.output())));
-            assertThat(jvm.exitCode()).isEqualTo(137);
-            assertThat(remaining).as("halted at a point it was given").contains(at);
-            halted.add(at);
-            remaining.remove(at);
-        }
+        KilledRuns.Outcome outcome = KilledRuns.until(api.kubeconfig(), points,
+                () -> LOGS.resolve("operator-" + (++runs) + ".log"), RUN, done, eachLook);
+        last = outcome.last();
+        return outcome.halted();
     }
 
     private static boolean approved(String value) {
