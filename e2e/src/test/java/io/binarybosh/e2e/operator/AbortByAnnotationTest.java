@@ -1,9 +1,8 @@
 package io.binarybosh.e2e.operator;
 
-import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.process.ProcessWorldLock;
+import io.binarybosh.e2e.sim.process.ProcessWorlds;
 import io.binarybosh.e2e.sim.world.World;
-import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
 import io.binarybosh.operator.model.OperationRecord;
 import io.binarybosh.operator.model.OperationStatus;
@@ -54,9 +53,7 @@ class AbortByAnnotationTest {
     static void world() throws IOException {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
                 "process mode runs sshd and monit, which needs root");
-        world = World.start(WorldSpec.parse(TestWorlds.THREE_DIRECTORS.replace("timeScale: 0.01",
-                "timeScale: 0.02\nmode: process")).withNetwork(TestWorlds.randomNetwork()),
-                Files.createDirectory(dir.resolve("world")));
+        world = ProcessWorlds.start(ProcessWorlds.THREE, Files.createDirectory(dir.resolve("world")));
         api = new OperatorUnderTest();
         evidence = new FaultEvidence(world, api);
     }

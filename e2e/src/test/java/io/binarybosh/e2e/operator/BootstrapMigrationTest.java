@@ -2,11 +2,10 @@ package io.binarybosh.e2e.operator;
 
 import io.binarybosh.e2e.kube.Kubectl;
 import io.binarybosh.e2e.sim.BoshHttp;
-import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.iaas.Vm;
 import io.binarybosh.e2e.sim.process.ProcessWorldLock;
+import io.binarybosh.e2e.sim.process.ProcessWorlds;
 import io.binarybosh.e2e.sim.world.World;
-import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
 import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationRecord;
@@ -120,8 +119,7 @@ class BootstrapMigrationTest extends OperatorWorldTest {
     }
 
     private void startWorld() {
-        world = World.start(WorldSpec.parse(TestWorlds.THREE_DIRECTORS.replace("timeScale: 0.01",
-                "timeScale: 0.02\nmode: process")).withNetwork(TestWorlds.randomNetwork()), dir);
+        world = ProcessWorlds.start(ProcessWorlds.THREE, dir);
     }
 
     private void startOperator(ApprovalMode approval) throws IOException {

@@ -1,11 +1,10 @@
 package io.binarybosh.e2e.operator;
 
-import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.iaas.Vm;
 import io.binarybosh.e2e.sim.process.ProcessSweep;
 import io.binarybosh.e2e.sim.process.ProcessWorldLock;
+import io.binarybosh.e2e.sim.process.ProcessWorlds;
 import io.binarybosh.e2e.sim.world.World;
-import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.model.MigrationStatus;
@@ -77,10 +76,9 @@ class CopyFaultsTest {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
                 "process mode runs sshd and monit, which needs root");
         // sized disks: Meta's persistent disk is a file system of its own, which can fill up
-        world = World.start(WorldSpec.parse(TestWorlds.THREE_DIRECTORS.replace("timeScale: 0.01",
-                "timeScale: 0.02\nmode: process\nsizedDisks: true").replace("secret: meta-secret}",
-                "secret: meta-secret, persistentDisk: " + META_DISK_MB + "}"))
-                .withNetwork(TestWorlds.randomNetwork()), Files.createDirectory(dir.resolve("world")));
+        world = ProcessWorlds.start(ProcessWorlds.THREE.replace("mode: process", "mode: process\nsizedDisks: true")
+                .replace("secret: meta-secret}", "secret: meta-secret, persistentDisk: " + META_DISK_MB + "}"),
+                Files.createDirectory(dir.resolve("world")));
         microVm = world.directorVm("micro").orElseThrow();
         metaVm = world.directorVm("meta").orElseThrow();
         primaryCid = world.directorVm("primary").orElseThrow().cid();

@@ -7,10 +7,8 @@ import io.binarybosh.e2e.argocd.ArgoCdScripts;
 import io.binarybosh.e2e.argocd.Lua;
 import io.binarybosh.e2e.kube.Kubectl;
 import io.binarybosh.e2e.kube.ProjectFiles;
-import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.process.ProcessWorldLock;
-import io.binarybosh.e2e.sim.world.World;
-import io.binarybosh.e2e.sim.world.WorldSpec;
+import io.binarybosh.e2e.sim.process.ProcessWorlds;
 import io.binarybosh.operator.model.ApprovalMode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,8 +49,7 @@ class ManualMigrationByToolsTest extends OperatorWorldTest {
     }
 
     private Kubectl start() throws IOException {
-        world = World.start(WorldSpec.parse(TestWorlds.THREE_DIRECTORS.replace("timeScale: 0.01",
-                "timeScale: 0.02\nmode: process")).withNetwork(TestWorlds.randomNetwork()), dir);
+        world = ProcessWorlds.start(ProcessWorlds.THREE, dir);
         operator = new OperatorUnderTest();
         MigrationSetup.declare(operator, world, ApprovalMode.Manual);
         operator.start();

@@ -1,10 +1,7 @@
 package io.binarybosh.e2e.operator;
 
-import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.process.ProcessWorldLock;
 import io.binarybosh.e2e.sim.process.ProcessWorlds;
-import io.binarybosh.e2e.sim.world.World;
-import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -30,9 +27,8 @@ class MetaDiskTooSmallTest extends OperatorWorldTest {
     @Test
     void aMetaDiskWithLessRoomThanTheMicrosStoreIsRefusedAndNothingIsStopped() throws Exception {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "process mode needs root");
-        world = World.start(WorldSpec.parse(ProcessWorlds.THREE.replace("mode: process", "mode: process\nsizedDisks: true")
-                .replace("secret: meta-secret}", "secret: meta-secret, persistentDisk: " + META_DISK_MB + "}"))
-                .withNetwork(TestWorlds.randomNetwork()), dir);
+        world = ProcessWorlds.start(ProcessWorlds.THREE.replace("mode: process", "mode: process\nsizedDisks: true")
+                .replace("secret: meta-secret}", "secret: meta-secret, persistentDisk: " + META_DISK_MB + "}"), dir);
         var metaVm = world.processHostOf(world.directorVm("meta").orElseThrow().cid()).orElseThrow();
         String df = metaVm.inside(Duration.ofSeconds(20), "df", "-P", "-B1", "/var/vcap/store").output();
         long size = Long.parseLong(df.lines().reduce((a, b) -> b).orElseThrow().trim().split("\\s+")[1]);

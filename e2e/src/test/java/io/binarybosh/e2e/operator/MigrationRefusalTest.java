@@ -7,6 +7,7 @@ import io.binarybosh.e2e.sim.BoshHttp;
 import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.api.RecordedRequest;
 import io.binarybosh.e2e.sim.process.ProcessWorldLock;
+import io.binarybosh.e2e.sim.process.ProcessWorlds;
 import io.binarybosh.e2e.sim.world.SshEndpoint;
 import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.e2e.sim.world.WorldSpec;
@@ -256,8 +257,7 @@ class MigrationRefusalTest extends OperatorWorldTest {
     private void processWorld() {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
                 "process mode runs sshd and monit, which needs root");
-        world = World.start(WorldSpec.parse(TestWorlds.THREE_DIRECTORS.replace("timeScale: 0.01",
-                "timeScale: 0.02\nmode: process")).withNetwork(TestWorlds.randomNetwork()), dir);
+        world = ProcessWorlds.start(ProcessWorlds.THREE, dir);
     }
 
     /** The Micro's ssh Secret: the world's jumpbox key in process mode; a key never used otherwise. */

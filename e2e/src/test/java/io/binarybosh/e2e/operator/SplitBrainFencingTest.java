@@ -1,10 +1,8 @@
 package io.binarybosh.e2e.operator;
 
-import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.process.ProcessWorldLock;
+import io.binarybosh.e2e.sim.process.ProcessWorlds;
 import io.binarybosh.e2e.sim.world.SshEndpoint;
-import io.binarybosh.e2e.sim.world.World;
-import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.OperationRecord;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -36,8 +34,7 @@ class SplitBrainFencingTest extends OperatorWorldTest {
     void aRestartedMicroIsDetectedAndFenced() throws Exception {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
                 "process mode runs sshd and monit, which needs root");
-        world = World.start(WorldSpec.parse(TestWorlds.THREE_DIRECTORS.replace("timeScale: 0.01",
-                "timeScale: 0.02\nmode: process")).withNetwork(TestWorlds.randomNetwork()), dir);
+        world = ProcessWorlds.start(ProcessWorlds.THREE, dir);
         Migrations.toMutualManagement(world);
         operator = new OperatorUnderTest();
         MigrationSetup.declare(operator, world, io.binarybosh.operator.model.ApprovalMode.Automatic);

@@ -1,10 +1,9 @@
 package io.binarybosh.e2e.operator;
 
-import io.binarybosh.e2e.sim.TestWorlds;
 import io.binarybosh.e2e.sim.iaas.Vm;
 import io.binarybosh.e2e.sim.process.ProcessWorldLock;
+import io.binarybosh.e2e.sim.process.ProcessWorlds;
 import io.binarybosh.e2e.sim.world.World;
-import io.binarybosh.e2e.sim.world.WorldSpec;
 import io.binarybosh.operator.model.ApprovalMode;
 import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationRecord;
@@ -45,9 +44,7 @@ class TwoReplicasTest {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
                 "process mode runs sshd and monit, which needs root");
         Path logs = Files.createDirectories(Path.of("target", "fault-matrix-replicas"));
-        try (World world = World.start(WorldSpec.parse(TestWorlds.THREE_DIRECTORS.replace("timeScale: 0.01",
-                "timeScale: 0.02\nmode: process")).withNetwork(TestWorlds.randomNetwork()),
-                Files.createDirectory(dir.resolve("world")));
+        try (World world = ProcessWorlds.start(ProcessWorlds.THREE, Files.createDirectory(dir.resolve("world")));
              OperatorUnderTest api = new OperatorUnderTest()) {
             FaultEvidence evidence = new FaultEvidence(world, api);
             Vm microVm = world.directorVm("micro").orElseThrow();
