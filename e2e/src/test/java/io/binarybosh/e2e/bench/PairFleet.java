@@ -132,10 +132,6 @@ final class PairFleet implements AutoCloseable {
         return reasons;
     }
 
-    List<BinaryBoshPair> pairs() {
-        return client.resources(BinaryBoshPair.class).inNamespace(NAMESPACE).list().getItems();
-    }
-
     /**
      * The pairs as a watch keeps them (a fabric8 informer: one list, then every change as it is written), for what
      * the benchmark looks at every few milliseconds while the operator starts. Listing a thousand pairs from the API
