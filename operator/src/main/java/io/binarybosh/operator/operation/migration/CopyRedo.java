@@ -81,11 +81,15 @@ final class CopyRedo {
 
     /** The copy key goes whatever the copy's outcome: it may run rsync's sending side as root on the Micro. */
     static void revokeCopyKey(OperationContext context) {
-        BinaryBoshPair pair = context.pair();
         try (Shell micro = MigrationVms.micro(context)) {
-            MigrationVms.expect(micro.run(MigrationVms.commands(pair).revoke(pair.getSpec().getBootstrap().getMicro()
-                    .getSsh().getAuthorizedKeysFile(), copyKeyMarker(context.operation())), COMMAND),
-                    "removing the copy key from the Micro");
+            revokeCopyKey(micro, context.pair(), context.operation());
         }
+    }
+
+    /** As {@link #revokeCopyKey(OperationContext)}, over a login to the Micro already open. */
+    static void revokeCopyKey(Shell micro, BinaryBoshPair pair, OperationStatus operation) {
+        MigrationVms.expect(micro.run(MigrationVms.commands(pair).revoke(pair.getSpec().getBootstrap().getMicro()
+                .getSsh().getAuthorizedKeysFile(), copyKeyMarker(operation)), COMMAND),
+                "removing the copy key from the Micro");
     }
 }

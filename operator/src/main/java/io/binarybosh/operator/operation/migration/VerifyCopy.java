@@ -23,8 +23,8 @@ import static io.binarybosh.operator.operation.migration.MigrationVms.expect;
 
 /**
  * Both stores read in full, on two VMs at once: the source's listing was made while the copy ran, the target's by
- * the copy's job right after rsync ended; each is made again here if its store changed since. Equal listings verify
- * the copy; then the copy key and working files go.
+ * the copy's job right after rsync ended; each is made again here if its store changed since. The copy key leaves
+ * the Micro first, since rsync has ended; equal listings verify the copy, and the working files go.
  */
 final class VerifyCopy implements StepHandler {
 
@@ -53,10 +53,13 @@ final class VerifyCopy implements StepHandler {
             throw e;
         }
         try (Shell meta = metaShell; Shell micro = MigrationVms.join(microLogin)) {
-            // The Micro's listing, made while rsync ran, is fetched while Meta is proven stopped.
-            CompletableFuture<EarlyListing> early = CompletableFuture.supplyAsync(() -> EarlyListing.parse(
-                    expect(micro.run(commands.sourceChecksum(dir, microStore, (int) CHECKSUM.toSeconds()), CHECKSUM),
-                            "reading the Micro's checksum listing")));
+            // While Meta is proven stopped: the copy key goes from the Micro (rsync ended, and a redo authorizes its
+            // own), then the Micro's listing, made while rsync ran, is fetched.
+            CompletableFuture<EarlyListing> early = CompletableFuture.supplyAsync(() -> {
+                CopyRedo.revokeCopyKey(micro, pair, operation);
+                return EarlyListing.parse(expect(micro.run(commands.sourceChecksum(dir, microStore,
+                        (int) CHECKSUM.toSeconds()), CHECKSUM), "reading the Micro's checksum listing"));
+            });
             CompletableFuture<?> pending = early;
             String target;
             try {
@@ -88,13 +91,8 @@ final class VerifyCopy implements StepHandler {
                         + source.replace('\n', ' ').trim() + ", Meta " + target.replace('\n', ' ').trim() + ")");
                 return;
             }
-            CompletableFuture<Void> microCleanup = CompletableFuture.runAsync(() -> {
-                expect(micro.run(commands.revoke(pair.getSpec().getBootstrap().getMicro().getSsh()
-                        .getAuthorizedKeysFile(), CopyRedo.copyKeyMarker(operation)), COMMAND),
-                        "removing the copy key from the Micro");
-                expect(micro.run(commands.removeCopyFiles(dir), COMMAND),
-                        "removing the checksum listing from the Micro");
-            });
+            CompletableFuture<Void> microCleanup = CompletableFuture.runAsync(() -> expect(micro.run(
+                    commands.removeCopyFiles(dir), COMMAND), "removing the checksum listing from the Micro"));
             try {
                 expect(meta.run(commands.removeCopyFiles(dir), COMMAND), "removing the copy key from Meta");
             } catch (RuntimeException e) {
