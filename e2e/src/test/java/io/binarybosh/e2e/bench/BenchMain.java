@@ -54,10 +54,13 @@ public final class BenchMain {
         System.exit(failed ? 1 : 0);
     }
 
-    /** The operator processes' logs (one per scale size) are kept next to the results; the worlds are not. */
+    /**
+     * The operator processes' logs (one per scale size, one of the copy's migration) are kept next to the results;
+     * the worlds are not.
+     */
     private static void keepOperatorLogs(Path workDir, Path out) throws IOException {
         try (var paths = Files.walk(workDir)) {
-            for (Path log : paths.filter(p -> p.getFileName().toString().matches("operator-\\d+\\.log")).toList()) {
+            for (Path log : paths.filter(p -> p.getFileName().toString().matches("operator-(\\d+|copy)\\.log")).toList()) {
                 Files.copy(log, out.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }

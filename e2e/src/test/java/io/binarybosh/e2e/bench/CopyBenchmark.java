@@ -62,7 +62,9 @@ final class CopyBenchmark implements Benchmark {
                 Progress.say("copy: rsync -a run %d/%d: %.2f s (%.0f MiB/s)", i + 1, RUNS, s, (bytes >> 20) / s);
             }
             target.check("sudo -n rm -rf var/vcap/store-copy");
-            migration = MigrationSetup.migrate(world, Duration.ofMinutes(10));
+            // the operator as deployed (OperatorProcess: the chart's JVM options), beside this JVM's world
+            migration = MigrationSetup.migrate(world, Duration.ofMinutes(10),
+                    kubeconfig -> OperatorProcess.start(kubeconfig, workDir.resolve("operator-copy.log")));
             if (!migration.migration().getSourceChecksum().equals(migration.migration().getTargetChecksum())) {
                 throw new IllegalStateException("the operator's copy did not verify");
             }
@@ -156,7 +158,8 @@ final class CopyBenchmark implements Benchmark {
                                 + "copy is checked to hold every byte. Runs after the first read the source from "
                                 + "the page cache.",
                         "The operator's figure is its whole migration's copy and verification of the same store on the "
-                                + "same VMs, from the step CopyingStore appearing in status to StartingMeta: rsync "
+                                + "same VMs, by the operator in a JVM of its own with the chart's options, from the "
+                                + "step CopyingStore appearing in status to StartingMeta: rsync "
                                 + "(detached on Meta, with a key made for the copy) with the Micro's checksum listing "
                                 + "made beside it, followed by looks that wait for its end; Meta's listing (b2sum of "
                                 + "every file) made by the copy's job as soon as rsync ended, compared with the "
