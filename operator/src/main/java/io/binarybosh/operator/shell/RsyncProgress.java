@@ -3,11 +3,11 @@ package io.binarybosh.operator.shell;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Where an rsync copy stands, from {@link VmCommands#rsyncState}: exit code (null while unknown), process, progress. */
+/** Where an rsync copy stands, from {@link VmCommands#copyLook}: exit code (null while unknown), process, progress. */
 public record RsyncProgress(Integer exitCode, String process, Long bytes, Long files, String rate, String lastLine,
                             boolean noSpace) {
 
-    /** The line {@link VmCommands#rsyncState} prints when the attempt's log holds ENOSPC's message. */
+    /** The line {@link VmCommands#copyLook} prints when the attempt's log holds ENOSPC's message. */
     public static final String NO_SPACE = "binarybosh: rsync found no space left on device";
 
     /** {@code 1,234,567  45%  10.00MB/s  0:00:05 (xfr#3, to-chk=10/20)}, as --info=progress2 prints it. */

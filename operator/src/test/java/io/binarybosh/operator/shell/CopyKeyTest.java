@@ -78,7 +78,9 @@ class CopyKeyTest {
 
         assertThat(sh(commands.startRsync(work(), 1, false, fakeSshd.toString(), "vcap@micro:" + source + "/",
                 target.toString(), ChecksumTool.B2SUM), env).exit()).isZero();
-        RsyncProgress done = RsyncProgress.parse(sh(commands.rsyncStateAfterWaiting(work(), 1, 30)).out());
+        Files.createDirectories(dir.resolve("meta-store-report"));
+        RsyncProgress done = CopyLook.parse(sh(commands.copyLook(work(), 1, 30, dir.resolve("meta-store-report")
+                .toString(), source + "/"), Scripts.fakeMonit(dir)).out()).progress();
         assertThat(done.succeeded()).as(Files.readString(Path.of(work(), "attempt-1.log"))).isTrue();
         assertThat(target.resolve("director/tasks/1")).hasContent("task log");
         assertThat(target.resolve("blob")).hasContent("data".repeat(1000));

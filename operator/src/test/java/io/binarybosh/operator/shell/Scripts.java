@@ -43,6 +43,19 @@ final class Scripts {
         return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 
+    /**
+     * A monit stand-in in {@code dir/bin}, first on the returned environment's PATH: it records each call in
+     * {@code dir/monit-calls}, reports one process not monitored, and fails while {@code dir/monit-fails} exists.
+     */
+    static Map<String, String> fakeMonit(Path dir) throws java.io.IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.writeString(bin.resolve("monit"), "#!/bin/sh\necho \"$*\" >> '" + dir.resolve("monit-calls") + "'\n"
+                + "[ -f '" + dir.resolve("monit-fails") + "' ] && exit 1\n"
+                + "[ \"$1\" = summary ] && echo \"Process 'director'  not monitored\"\nexit 0\n");
+        assertThat(bin.resolve("monit").toFile().setExecutable(true)).isTrue();
+        return Map.of("PATH", bin + ":" + System.getenv("PATH"));
+    }
+
     static boolean root() throws Exception {
         return sh("id -u").out().trim().equals("0");
     }

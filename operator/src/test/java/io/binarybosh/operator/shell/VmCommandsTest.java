@@ -162,12 +162,10 @@ class VmCommandsTest {
                 .start();
         Files.writeString(dir.resolve("copy/attempt-1.pid"), running.pid() + "\n");
 
-        RsyncProgress progress = RsyncProgress.parse(sh(commands.rsyncStateAfterWaiting(copyDir, 1, 20), Map.of())
-                .out());
+        RsyncProgress progress = look(copyDir, 1).progress();
 
         assertThat(progress.succeeded()).isTrue();
-        assertThat(RsyncProgress.parse(sh(commands.rsyncStateAfterWaiting(copyDir, 2, 20), Map.of()).out())
-                .notStarted()).as("an attempt never started is not waited for").isTrue();
+        assertThat(look(copyDir, 2).progress().notStarted()).as("an attempt never started is not waited for").isTrue();
     }
 
     @Test
@@ -180,8 +178,7 @@ class VmCommandsTest {
         try {
             Files.writeString(dir.resolve("copy/attempt-1.pid"), other.pid() + "\n");
             long started = System.nanoTime();
-            RsyncProgress progress = RsyncProgress.parse(sh(commands.rsyncStateAfterWaiting(copyDir, 1, 20), Map.of())
-                    .out());
+            RsyncProgress progress = look(copyDir, 1).progress();
             assertThat(progress.process()).isEqualTo("dead");
             assertThat(progress.failed()).as("a copy whose process is gone without an exit code failed").isTrue();
             assertThat(System.nanoTime() - started).as("not waited for").isLessThan(10_000_000_000L);
@@ -211,16 +208,54 @@ class VmCommandsTest {
         assertThat(state.notShutDown()).extracting(PostgresState.DataDirectory::name).containsExactly("postgres-15");
     }
 
+    /** A look at attempt N of the copy in {@code copyDir} (waiting up to 20 s), with a stand-in monit. */
+    private CopyLook look(String copyDir, int attempt) throws Exception {
+        return look(copyDir, attempt, 20);
+    }
+
+    private CopyLook look(String copyDir, int attempt, int waitSeconds) throws Exception {
+        Run run = sh(commands.copyLook(copyDir, attempt, waitSeconds, store().toString(), "/var/vcap/store/"),
+                Scripts.fakeMonit(dir));
+        assertThat(run.exit()).as(run.out()).isZero();
+        return CopyLook.parse(run.out());
+    }
+
+    @Test
+    void aLookBeforeAStartStopsMetaFirstAndProbesWhileALookAtARunningCopyOnlyReports() throws Exception {
+        String copyDir = dir.resolve("copy").toString();
+        Files.createDirectories(dir.resolve("copy"));
+        Path calls = dir.resolve("monit-calls");
+
+        CopyLook before = look(copyDir, 1);
+        assertThat(before.progress().notStarted()).isTrue();
+        assertThat(Files.readAllLines(calls)).containsExactly("stop all", "summary");
+        assertThat(MonitSummary.allStopped(before.report().substring(0, before.report().indexOf(VmCommands.PART))))
+                .isTrue();
+        assertThat(PostgresState.parse(before.report().substring(before.report().indexOf(VmCommands.PART)
+                + VmCommands.PART.length() + 1)).directories()).extracting(PostgresState.DataDirectory::name)
+                .containsExactly("postgres-15");
+        assertThat(RsyncServerCommand.parse(before.probe().orElseThrow()).forcedCommand())
+                .contains("rsync --server --sender");
+
+        // the job's command line names its exit file: a copy that runs
+        Process job = new ProcessBuilder("/bin/sh", "-c", "sleep 60; echo 0 > '" + copyDir + "/attempt-1.exit'").start();
+        try {
+            Files.writeString(dir.resolve("copy/attempt-1.pid"), job.pid() + "\n");
+            Files.delete(calls);
+            CopyLook during = look(copyDir, 1, 0);
+            assertThat(during.progress().process()).isEqualTo("alive");
+            assertThat(Files.readAllLines(calls)).as("nothing stopped").containsExactly("summary");
+            assertThat(during.probe()).isEmpty();
+        } finally {
+            job.destroyForcibly();
+        }
+    }
+
     @Test
     void stopAndReportStopsThenPrintsTheSummaryAndThePostgresStateApartAndStopsAtAFailingPart() throws Exception {
         Path store = store();
-        Path bin = Files.createDirectories(dir.resolve("bin"));
         Path calls = dir.resolve("monit-calls");
-        Files.writeString(bin.resolve("monit"), "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n"
-                + "[ -f '" + dir.resolve("monit-fails") + "' ] && exit 1\n"
-                + "[ \"$1\" = summary ] && echo \"Process 'director'  not monitored\"\nexit 0\n");
-        assertThat(bin.resolve("monit").toFile().setExecutable(true)).isTrue();
-        Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"));
+        Map<String, String> env = Scripts.fakeMonit(dir);
 
         Run run = sh(commands.stopAndReport(store.toString()), env);
         assertThat(run.exit()).isZero();
@@ -284,12 +319,12 @@ class VmCommandsTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
                 .until(() -> Files.exists(dir.resolve("ssh.pid")) && !Files.readString(dir.resolve("ssh.pid")).isBlank());
         long ssh = Long.parseLong(Files.readString(dir.resolve("ssh.pid")).trim());
-        assertThat(RsyncProgress.parse(sh(commands.rsyncState(copyDir, 1), Map.of()).out()).process()).isEqualTo("alive");
+        assertThat(look(copyDir, 1).progress().process()).isEqualTo("alive");
 
         assertThat(sh(commands.stopRsync(copyDir, 1), Map.of()).exit()).isZero();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> !Scripts.alive(ssh));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
-                RsyncProgress.parse(sh(commands.rsyncState(copyDir, 1), Map.of()).out()).failed());
+                look(copyDir, 1).progress().failed());
     }
 
     @Test
@@ -323,8 +358,6 @@ class VmCommandsTest {
         // bosh director starter.rb: the agent runs every job's pre-start before its start (monit start all)
         assertThat(new VmCommands(true).startJobs()).contains("/var/vcap/jobs/*/bin/pre-start")
                 .contains("monit summary | grep -qiE").endsWith("; monit start all'");
-        assertThat(new VmCommands(true).monitStartAll()).as("a plain start runs no pre-start")
-                .isEqualTo("sudo -n sh -c 'PATH=/var/vcap/bosh/bin:$PATH; monit start all'");
         assertThat(new VmCommands(true).monitStopAll()).isEqualTo("sudo -n sh -c 'PATH=/var/vcap/bosh/bin:$PATH; monit stop all'");
         assertThat(new VmCommands(false).monitStopAll()).isEqualTo("sh -c 'PATH=/var/vcap/bosh/bin:$PATH; monit stop all'");
         assertThat(VmCommands.quote("it's")).isEqualTo("'it'\\''s'");

@@ -12,7 +12,8 @@ import static io.binarybosh.operator.shell.Scripts.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The private working folder, made and checked by /bin/sh: through writePrivateFile, which writes the copy key. */
+/** The private working folder, made and checked by /bin/sh: through writeCopyFiles, which writes the copy key
+ * and the pinned host key. */
 class WorkDirTest {
 
     @TempDir(factory = Scripts.UnderTarget.class)
@@ -21,7 +22,7 @@ class WorkDirTest {
     private final VmCommands commands = new VmCommands(false);
 
     private Scripts.Run writeKey(Path work) throws Exception {
-        return sh(commands.writePrivateFile(work.toString(), "key"), Map.of(), "secret\n");
+        return sh(commands.writeCopyFiles(work.toString(), "[10.0.0.5]:22 ssh-ed25519 AAAA"), Map.of(), "secret\n");
     }
 
     private static String mode(Path path) throws Exception {
@@ -44,6 +45,8 @@ class WorkDirTest {
         assertThat(mode(work)).isEqualTo("rwx------");
         assertThat(mode(work.getParent())).isEqualTo("rwx------");
         assertThat(mode(work.resolve("key"))).isEqualTo("rw-------");
+        assertThat(work.resolve("known_hosts")).hasContent("[10.0.0.5]:22 ssh-ed25519 AAAA");
+        assertThat(mode(work.resolve("known_hosts"))).isEqualTo("rw-------");
         assertThat(writeKey(work).exit()).as("used again").isZero();
     }
 

@@ -78,6 +78,17 @@ public final class FakeShell implements Shell {
         this.name = name;
         this.log = log;
         this.directorName = name + "-bosh";
+        // VmCommands.copyLook: the attempt's state, then (after monit stop all when it never started) the report,
+        // then, for a start only, the probe.
+        rule("echo " + VmCommands.PART + "; if ", c -> {
+            String state = rsyncState(attempt(c));
+            boolean notStarted = state.startsWith("-\nnone\n");
+            if (notStarted) {
+                stopAll();
+            }
+            return ok(state + VmCommands.PART + "\n" + monitSummary() + VmCommands.PART + "\n" + postgresState()
+                    + (notStarted ? VmCommands.PART + "\n" + probe(c).stdout() : ""));
+        });
         // VmCommands.stopAndReport and report: monit's summary, then the store's postgres state, in one command.
         rule(VmCommands.PART, c -> {
             if (c.contains("monit stop all")) {
@@ -112,7 +123,6 @@ public final class FakeShell implements Shell {
             rsync.computeIfPresent(attempt(c), (n, r) -> "alive".equals(r.process()) ? new Rsync(r.exit(), "dead") : r);
             return ok("");
         });
-        rule("echo alive", c -> ok(rsyncState(attempt(c))));
         rule("nohup setsid", c -> {
             sourceListing = true;
             return ok("");

@@ -13,6 +13,7 @@ import io.binarybosh.operator.operation.Journal;
 import io.binarybosh.operator.operation.OperationContext;
 import io.binarybosh.operator.operation.StepHandler;
 import io.binarybosh.operator.shell.ChecksumTool;
+import io.binarybosh.operator.shell.CopyLook;
 import io.binarybosh.operator.shell.DerivedSshKey;
 import io.binarybosh.operator.shell.PostgresState;
 import io.binarybosh.operator.shell.RsyncProgress;
@@ -48,13 +49,18 @@ final class CopyStore implements StepHandler {
         int attempt = migration.getCopyAttempt() == null ? 1 : migration.getCopyAttempt();
         VmCommands commands = MigrationVms.commands(pair);
         String dir = MigrationVms.copyDir(context.operation());
-        try (Shell meta = MigrationVms.shell(context, DirectorRole.META)) {
-            RsyncProgress progress = RsyncProgress.parse(expect(meta.run(commands.rsyncStateAfterWaiting(dir, attempt,
-                    COPY_WAIT_SECONDS), COMMAND), "reading the copy's state"));
+        String microStore = MigrationVms.microStore(pair);
+        // Until an attempt is recorded started (its copied bytes known), a look may start one: the Micro's side of
+        // it begins at once.
+        try (MicroPreparation micro = migration.getCopiedBytes() == null
+                ? MicroPreparation.begin(context, commands, microStore) : null;
+             Shell meta = MigrationVms.shell(context, DirectorRole.META)) {
+            CopyLook look = CopyLook.parse(expect(meta.run(commands.copyLook(dir, attempt, COPY_WAIT_SECONDS,
+                    MigrationVms.metaStore(pair), microStore + "/"), COMMAND), "reading the copy's state"));
+            RsyncProgress progress = look.progress();
             // An attempt that ended well is not looked at here: the verification proves Meta stopped first, and
-            // redoes the copy the same way when it runs.
-            Optional<String> metaRuns = progress.notStarted() ? MetaStopped.check(meta, pair)
-                    : progress.succeeded() ? Optional.empty() : MetaStopped.runningNow(meta, pair);
+            // redoes the copy the same way when it runs. Before a start, the look sent monit stop all first.
+            Optional<String> metaRuns = progress.succeeded() ? Optional.empty() : MetaStopped.running(look.report());
             if (metaRuns.isPresent()) {
                 if (progress.notStarted()) {
                     Journal.message(context, metaRuns.get() + ": monit stop all sent, the copy starts once Meta is "
@@ -70,7 +76,15 @@ final class CopyStore implements StepHandler {
                 return;
             }
             if (progress.notStarted()) {
-                start(context, meta, attempt, dir);
+                String probe = look.probe().orElseGet(() -> expect(meta.run(commands.rsyncServerCommandProbe(dir,
+                        attempt > 1, microStore + "/"), COMMAND), "reading the command rsync on Meta sends"));
+                if (micro != null) {
+                    start(context, meta, micro, attempt, dir, probe);
+                } else {
+                    try (MicroPreparation late = MicroPreparation.begin(context, commands, microStore)) {
+                        start(context, meta, late, attempt, dir, probe);
+                    }
+                }
             } else if (progress.exitCode() == null && !progress.failed()) {
                 if (MigrationVms.stepStarted(context.operation()).plus(COPY_DEADLINE).isBefore(context.now())) {
                     meta.run(commands.stopRsync(dir, attempt), COMMAND);
@@ -93,7 +107,8 @@ final class CopyStore implements StepHandler {
         }
     }
 
-    private void start(OperationContext context, Shell meta, int attempt, String dir) {
+    private void start(OperationContext context, Shell meta, MicroPreparation micro, int attempt, String dir,
+                       String probe) {
         BinaryBoshPair pair = context.pair();
         OperationStatus operation = context.operation();
         VmCommands commands = MigrationVms.commands(pair);
@@ -106,18 +121,15 @@ final class CopyStore implements StepHandler {
         DerivedSshKey copyKey = MigrationVms.key(context, operation, "copy", CopyRedo.copyKeyMarker(operation));
         String microStore = MigrationVms.microStore(pair);
         // The copy key may run exactly the rsync server command this Meta's rsync sends for this attempt.
-        RsyncServerCommand server = RsyncServerCommand.parse(expect(meta.run(commands.rsyncServerCommandProbe(dir,
-                attempt > 1, microStore + "/"), COMMAND), "reading the command rsync on Meta sends"));
-        // The Micro's side (its store proven still shut down, the copy key authorized, its listing started) runs
-        // while Meta is given the copy key and the Micro's host key.
+        RsyncServerCommand server = RsyncServerCommand.parse(probe);
+        // The Micro's side (its store proven still shut down, the copy key authorized) runs while Meta is given the
+        // copy key and the Micro's host key.
         CompletableFuture<Optional<String>> microSide = CompletableFuture.supplyAsync(() ->
-                prepareMicro(context, commands, dir, microStore, microSsh, copyKey, metaAccess, server));
+                prepareMicro(context, micro, commands, microSsh, copyKey, metaAccess, server));
         try {
-            expect(meta.run(commands.writePrivateFile(dir, "key"), copyKey.privateKeyPem(), COMMAND),
-                    "writing the copy key on Meta");
-            expect(meta.run(commands.writePrivateFile(dir, "known_hosts"), MigrationVms.knownHostsLine(
-                    microSsh.getHost(), microSsh.getPort(), context.shells().microTarget(pair).hostKey()) + "\n",
-                    COMMAND), "pinning the Micro's host key on Meta");
+            expect(meta.run(commands.writeCopyFiles(dir, MigrationVms.knownHostsLine(microSsh.getHost(),
+                    microSsh.getPort(), context.shells().microTarget(pair).hostKey())), copyKey.privateKeyPem(),
+                    COMMAND), "giving Meta the copy key and the Micro's host key");
         } catch (RuntimeException e) {
             MigrationVms.awaitQuietly(microSide);
             throw e;
@@ -131,35 +143,46 @@ final class CopyStore implements StepHandler {
         }
         String ssh = VmCommands.copySshCommand(dir, microSsh.getPort() == null ? 22 : microSsh.getPort(),
                 metaAccess.getHost());
-        expect(meta.run(commands.startRsync(dir, attempt, attempt > 1, ssh, microSsh.getUser() + "@"
-                + microSsh.getHost() + ":" + microStore + "/", MigrationVms.metaStore(pair), CHECKSUM_TOOL), COMMAND),
-                "starting rsync on Meta");
-        Journal.message(context, "copy attempt " + attempt + " started: rsync on Meta pulls the Micro's store");
+        // The Micro's listing starts beside rsync; neither waits for the other.
+        CompletableFuture<Void> listing = CompletableFuture.runAsync(() -> expect(micro.shell().run(
+                commands.startSourceChecksum(dir, microStore, CHECKSUM_TOOL), COMMAND),
+                "starting the checksum listing of the Micro's store"));
+        try {
+            expect(meta.run(commands.startRsync(dir, attempt, attempt > 1, ssh, microSsh.getUser() + "@"
+                    + microSsh.getHost() + ":" + microStore + "/", MigrationVms.metaStore(pair), CHECKSUM_TOOL),
+                    COMMAND), "starting rsync on Meta");
+        } catch (RuntimeException e) {
+            MigrationVms.awaitQuietly(listing);
+            throw e;
+        }
+        MigrationVms.join(listing);
+        // Nothing copied yet, and said so: the looks that follow this attempt no longer begin a start's Micro side.
+        context.update(status -> {
+            status.getMigration().setCopiedBytes(0L);
+            status.getOperation().setMessage("copy attempt " + attempt + " started: rsync on Meta pulls the Micro's "
+                    + "store");
+        });
     }
 
     /**
-     * Each attempt starts only on a source proven still stopped; a postgres that starts during the copy changes
-     * the store, and the checksums of the verification catch it. The source is stopped and stays so: its listing is
-     * made while rsync reads it, and checked against the store's fingerprint when the copy is verified.
+     * Each attempt starts only on a source proven still stopped (its postgres state read with the look that started
+     * it); a postgres that starts during the copy changes the store, and the checksums of the verification catch it.
+     * The source is stopped and stays so: its listing, started with rsync, is made while rsync reads it, and checked
+     * against the store's fingerprint when the copy is verified.
      *
      * @return what runs on the Micro's store instead of a shut down cluster; empty once the Micro is ready
      */
-    private static Optional<String> prepareMicro(OperationContext context, VmCommands commands, String dir,
-                                                 String microStore, SshSpec microSsh, DerivedSshKey copyKey,
+    private static Optional<String> prepareMicro(OperationContext context, MicroPreparation micro,
+                                                 VmCommands commands, SshSpec microSsh, DerivedSshKey copyKey,
                                                  ShellAccessStatus metaAccess, RsyncServerCommand server) {
-        try (Shell micro = MigrationVms.micro(context)) {
-            PostgresState source = PostgresState.parse(expect(micro.run(commands.postgresState(microStore), COMMAND),
-                    "reading the Micro's store"));
-            if (!source.notShutDown().isEmpty()) {
-                return Optional.of(String.valueOf(source.notShutDown()));
-            }
-            expect(micro.run(commands.authorize(microSsh.getAuthorizedKeysFile(), VmCommands.copyKeyLine(
-                    copyKey.publicKeyLine(), metaAccess.getHost(), server), CopyRedo.copyKeyMarker(
-                    context.operation())), COMMAND), "authorizing the copy key on the Micro");
-            expect(micro.run(commands.startSourceChecksum(dir, microStore, CHECKSUM_TOOL),
-                    COMMAND), "starting the checksum listing of the Micro's store");
-            return Optional.empty();
+        PostgresState source = micro.state();
+        if (!source.notShutDown().isEmpty()) {
+            return Optional.of(String.valueOf(source.notShutDown()));
         }
+        expect(micro.shell().run(commands.authorize(microSsh.getAuthorizedKeysFile(), VmCommands.copyKeyLine(
+                copyKey.publicKeyLine(), metaAccess.getHost(), server), CopyRedo.copyKeyMarker(
+                context.operation())), COMMAND), "authorizing the copy key on the Micro");
+        return Optional.empty();
     }
 
     private void running(OperationContext context, RsyncProgress progress, int attempt) {

@@ -31,13 +31,8 @@ final class MetaStopped {
                 COMMAND), "monit stop all, monit summary and pg_controldata on Meta"));
     }
 
-    /** What runs on Meta now, without stopping anything: for a step that must record what it saw first. */
-    static Optional<String> runningNow(Shell meta, BinaryBoshPair pair) {
-        return running(expect(meta.run(MigrationVms.commands(pair).report(MigrationVms.metaStore(pair)), COMMAND),
-                "monit summary and pg_controldata on Meta"));
-    }
-
-    private static Optional<String> running(String report) {
+    /** What runs on Meta by a report ({@link VmCommands#report}), empty when nothing does. */
+    static Optional<String> running(String report) {
         String separator = VmCommands.PART + "\n";
         int part = report.indexOf(separator);
         if (part < 0) {
