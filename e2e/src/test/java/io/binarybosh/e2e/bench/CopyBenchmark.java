@@ -163,7 +163,8 @@ final class CopyBenchmark implements Benchmark {
                                 + "(detached on Meta, with a key made for the copy) with the Micro's checksum listing "
                                 + "made beside it, followed by looks that wait for its end; Meta's listing (b2sum of "
                                 + "every file) made by the copy's job as soon as rsync ended, compared with the "
-                                + "Micro's once Meta is proven stopped; and the copy key removed."));
+                                + "Micro's once Meta is proven stopped (the copy key removed from the Micro "
+                                + "meanwhile); and the copy's files removed from both VMs."));
     }
 
     private static String format(double value) {

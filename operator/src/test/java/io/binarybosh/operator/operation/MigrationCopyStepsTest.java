@@ -190,6 +190,21 @@ class MigrationCopyStepsTest {
     }
 
     @Test
+    void aStartReadsTheMicrosPostgresStateBesideItsLookAndLooksAtARecordedAttemptLeaveTheMicroAlone() {
+        path.to(COPYING_STORE);
+        long states = world.microVm.count("pg_controldata");
+        world.migrate();
+        assertThat(world.microVm.count("pg_controldata")).as("read once, with the look that started the copy")
+                .isEqualTo(states + 1);
+        assertThat(world.migration().getCopiedBytes()).as("recorded started: nothing copied yet").isZero();
+
+        int microCommands = world.microVm.commands().size();
+        world.migrate();
+        assertThat(world.microVm.commands()).as("a look at a running copy sends the Micro nothing").hasSize(microCommands);
+        assertThat(world.operation().getMessage()).startsWith("copy attempt 1 running");
+    }
+
+    @Test
     void crashAfterRsyncStartedBeforeItsRecordFindsItRunning() {
         path.to(COPYING_STORE);
         world.crashAtNextWrite(MIGRATE);
