@@ -27,10 +27,8 @@ public final class BenchMain {
             System.exit(2);
             return;
         }
-        // The copy before the scale benchmark: for minutes after a thousand pairs this JVM and machine ran slower
-        // (plain rsync 5.1 to 5.7 s against 3.9 to 4.3 s), which a copy's many short commands feel more than rsync.
-        List<Benchmark> benchmarks = List.of(new StartupBenchmark(), new DetectionBenchmark(), new CopyBenchmark(),
-                new ScaleBenchmark());
+        List<Benchmark> benchmarks = List.of(new StartupBenchmark(), new DetectionBenchmark(), new ScaleBenchmark(),
+                new CopyBenchmark());
         Instant startedAt = Instant.now();
         Path workDir = Files.createTempDirectory("bench-");
         List<Section> sections = new ArrayList<>();
@@ -62,7 +60,9 @@ public final class BenchMain {
      */
     private static void keepOperatorLogs(Path workDir, Path out) throws IOException {
         try (var paths = Files.walk(workDir)) {
-            for (Path log : paths.filter(p -> p.getFileName().toString().matches("operator-(\\d+|copy)\\.log")).toList()) {
+            List<Path> logs = paths.filter(p -> p.getFileName().toString().matches("operator-(\\d+|copy)\\.log"))
+                    .toList();
+            for (Path log : logs) {
                 Files.copy(log, out.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }

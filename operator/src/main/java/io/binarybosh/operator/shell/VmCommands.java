@@ -175,8 +175,8 @@ public record VmCommands(boolean sudo) {
                 + quote(base + ".tmp") + " 2>/dev/null && mv " + quote(base + ".tmp") + " " + quote(base);
         // SCHED_IDLE (chrt, util-linux) where it is: only CPU time nothing else wants; nice 19 still gets some
         return privileged(WorkDir.ensure(dir) + TimedJob.stopEarlier(base + ".pid") + "idle=; command -v chrt "
-                + "> /dev/null && idle='chrt -i 0'; rm -f " + quote(base) + " "
-                + quote(base + ".tmp") + " && { nohup setsid $idle nice -n 19 " + TimedJob.command(SOURCE_CHECKSUM_LIMIT_SECONDS, job)
+                + "> /dev/null && idle='chrt -i 0'; rm -f " + quote(base) + " " + quote(base + ".tmp")
+                + " && { nohup setsid $idle nice -n 19 " + TimedJob.command(SOURCE_CHECKSUM_LIMIT_SECONDS, job)
                 + " > /dev/null 2>&1 < /dev/null & echo $! > " + quote(base + ".pid") + "; }");
     }
 
@@ -306,9 +306,9 @@ public record VmCommands(boolean sudo) {
 
     /**
      * The ssh command rsync on Meta reaches the Micro with: the copy key and the pinned host key from {@code dir},
-     * no config file, no agent, no prompt, from Meta's address, AES-GCM first ({@link #COPY_CIPHERS}); a dead connection is given up after
-     * {@value #SSH_ALIVE_INTERVAL_SECONDS}s x {@value #SSH_ALIVE_COUNT} unanswered keepalives, a connection that
-     * does not open after {@value #SSH_CONNECT_TIMEOUT_SECONDS}s.
+     * no config file, no agent, no prompt, from Meta's address, AES-GCM first ({@link #COPY_CIPHERS}); a dead
+     * connection is given up after {@value #SSH_ALIVE_INTERVAL_SECONDS}s x {@value #SSH_ALIVE_COUNT} unanswered
+     * keepalives, a connection that does not open after {@value #SSH_CONNECT_TIMEOUT_SECONDS}s.
      */
     public static String copySshCommand(String dir, int port, String bindAddress) {
         return "ssh -F /dev/null -i " + dir + "/key -p " + port + " -o IdentitiesOnly=yes -o IdentityAgent=none "
@@ -337,16 +337,16 @@ public record VmCommands(boolean sudo) {
      * rather than at the next look. The job is recognized once; each look then costs the VM one sleep.
      */
     private static String waitForAttempt(String base, int waitSeconds) {
-        return "if " + attemptRuns(base) + "; then i=0; while [ ! -f " + quote(base + ".exit") + " ] && [ -d /proc/$p ] "
-                + "&& [ $i -lt " + waitSeconds * 10 + " ]; do sleep 0.1; i=$((i + 1)); done; fi; ";
+        return "if " + attemptRuns(base) + "; then i=0; while [ ! -f " + quote(base + ".exit") + " ] "
+                + "&& [ -d /proc/$p ] && [ $i -lt " + waitSeconds * 10 + " ]; do sleep 0.1; i=$((i + 1)); done; fi; ";
     }
 
     /**
      * A look at the copy as one command (each costs a login, a shell and sudo on the VM): attempt N's state
-     * ({@link #attemptState}) after waiting up to {@code waitSeconds} for it to end; a {@link #PART} line; what runs on Meta ({@link #report}), after
-     * {@code monit stop all} when the attempt never started ({@link #stopAndReport}); and for a start only, another
-     * PART line and the probe of the command rsync sends ({@link #rsyncServerCommandProbe}). Read with
-     * {@link CopyLook#parse}.
+     * ({@link #attemptState}) after waiting up to {@code waitSeconds} for it to end; a {@link #PART} line; what runs
+     * on Meta ({@link #report}), after {@code monit stop all} when the attempt never started
+     * ({@link #stopAndReport}); and for a start only, another PART line and the probe of the command rsync sends
+     * ({@link #rsyncServerCommandProbe}). Read with {@link CopyLook#parse}.
      */
     public String copyLook(String dir, int attempt, int waitSeconds, String store, String remotePath) {
         String base = dir + "/attempt-" + attempt;
