@@ -22,7 +22,7 @@ public record VmCommands(boolean sudo) {
         return sudo ? "sudo -n sh -c " + quote(PATH + script) : "sh -c " + quote(PATH + script);
     }
 
-    /** The line between the parts of {@link #stopAndReport}'s and {@link #report}'s output. */
+    /** The line between the parts of {@link #stopAndReport}'s and {@link #copyLook}'s output. */
     public static final String PART = "binarybosh-part";
 
     public String monitStopAll() {
@@ -60,11 +60,6 @@ public record VmCommands(boolean sudo) {
      */
     public String stopAndReport(String store) {
         return privileged("monit stop all || exit $?; " + reportScript(store));
-    }
-
-    /** As {@link #stopAndReport}, without stopping anything. */
-    public String report(String store) {
-        return privileged(reportScript(store));
     }
 
     private static String reportScript(String store) {
@@ -344,8 +339,8 @@ public record VmCommands(boolean sudo) {
     /**
      * A look at the copy as one command (each costs a login, a shell and sudo on the VM): attempt N's state
      * ({@link #attemptState}) after waiting up to {@code waitSeconds} for it to end; a {@link #PART} line; what runs
-     * on Meta ({@link #report}), after {@code monit stop all} when the attempt never started
-     * ({@link #stopAndReport}); and for a start only, another PART line and the probe of the command rsync sends
+     * on Meta (as {@link #stopAndReport} prints it, after {@code monit stop all} only when the attempt never
+     * started); and for a start only, another PART line and the probe of the command rsync sends
      * ({@link #rsyncServerCommandProbe}). Read with {@link CopyLook#parse}.
      */
     public String copyLook(String dir, int attempt, int waitSeconds, String store, String remotePath) {

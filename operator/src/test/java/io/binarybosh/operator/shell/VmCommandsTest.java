@@ -266,11 +266,6 @@ class VmCommandsTest {
         assertThat(PostgresState.parse(parts[1]).directories()).extracting(PostgresState.DataDirectory::name)
                 .containsExactly("postgres-15");
 
-        Files.delete(calls);
-        assertThat(sh(commands.report(store.toString()), env).out()).as("a report stops nothing")
-                .startsWith("Process 'director'").contains(VmCommands.PART);
-        assertThat(Files.readAllLines(calls)).containsExactly("summary");
-
         Files.writeString(dir.resolve("monit-fails"), "");
         Files.delete(calls);
         assertThat(sh(commands.stopAndReport(store.toString()), env).exit()).isEqualTo(1);

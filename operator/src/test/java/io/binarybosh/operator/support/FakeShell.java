@@ -89,7 +89,7 @@ public final class FakeShell implements Shell {
             return ok(state + VmCommands.PART + "\n" + monitSummary() + VmCommands.PART + "\n" + postgresState()
                     + (notStarted ? VmCommands.PART + "\n" + probe(c).stdout() : ""));
         });
-        // VmCommands.stopAndReport and report: monit's summary, then the store's postgres state, in one command.
+        // VmCommands.stopAndReport: monit's summary, then the store's postgres state, in one command.
         rule(VmCommands.PART, c -> {
             if (c.contains("monit stop all")) {
                 stopAll();

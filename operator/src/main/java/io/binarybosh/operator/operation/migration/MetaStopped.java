@@ -31,7 +31,7 @@ final class MetaStopped {
                 COMMAND), "monit stop all, monit summary and pg_controldata on Meta"));
     }
 
-    /** What runs on Meta by a report ({@link VmCommands#report}), empty when nothing does. */
+    /** What runs on Meta by a report (as {@link VmCommands#stopAndReport} prints it), empty when nothing does. */
     static Optional<String> running(String report) {
         String separator = VmCommands.PART + "\n";
         int part = report.indexOf(separator);
