@@ -106,9 +106,6 @@ public record VmCommands(boolean sudo) {
                 + "done; ls -A | grep -v '^" + ASIDE_PREFIX.replace(".", "\\.") + "' | head -n 1");
     }
 
-    /** Files larger than this are hashed one per process in the parallel listing. */
-    static final int LARGE_FILE_MIB = 8;
-
     /**
      * The store's checksum listing, reduced to one SHA-256 and a file count: every regular file's hash (by
      * {@code tool}) and path, then every other entry's path, sorted bytewise, without what was moved aside. It ends
@@ -118,43 +115,7 @@ public record VmCommands(boolean sudo) {
     public String checksum(String dir, String store, ChecksumTool tool, int limitSeconds) {
         String pid = dir + "/checksum.pid";
         return privileged(WorkDir.ensure(dir) + TimedJob.stopEarlier(pid)
-                + TimedJob.exec(pid, limitSeconds, checksumScript(store, tool, true)));
-    }
-
-    /**
-     * The files' hash lines sorted bytewise, so that the listing is the same however they were made. With
-     * {@code parallel}, one hashing process per CPU of the VM, each writing its lines to a file of its own (lines
-     * from processes sharing a pipe could interleave): files over {@value #LARGE_FILE_MIB} MiB one per process, so
-     * that a store's few large blobs spread over the CPUs, then the others 64 at a time; used after the copy, when
-     * the VM has nothing else to do.
-     */
-    private static String checksumScript(String store, ChecksumTool tool, boolean parallel) {
-        String find = "find . -path './" + ASIDE_PREFIX + "*' -prune -o ";
-        String hashes;
-        if (parallel) {
-            // named by the pid: no two hashing processes share one at a time, and one reused later appends
-            String hashInto = " sh -c 'exec " + tool.command() + " \"$@\" >> \"$0/$$\"' \"$parts\"";
-            hashes = find + "-type f -size +" + LARGE_FILE_MIB + "M -print0 | xargs -0r -P \"$(nproc)\" -n 1" + hashInto
-                    + "; " + find + "-type f ! -size +" + LARGE_FILE_MIB + "M -print0 | xargs -0r -P \"$(nproc)\" -n 64"
-                    + hashInto + "; cat \"$parts\"/* 2> /dev/null | LC_ALL=C sort";
-        } else {
-            hashes = find + "-type f -print0 | LC_ALL=C sort -z | xargs -0r " + tool.command() + " | LC_ALL=C sort";
-        }
-        return "command -v " + tool.command() + " > /dev/null || exit 127; cd " + quote(store) + " || exit 3; "
-                + (parallel ? "parts=$(mktemp -d) || exit 4; trap 'rm -rf \"$parts\"' EXIT; trap 'exit 143' TERM INT; "
-                        : "")
-                + "{ " + hashes + "; " + find
-                + "! -type f -print | LC_ALL=C sort; } | sha256sum | cut -d ' ' -f 1; " + find + "-type f -print | wc -l";
-    }
-
-    /**
-     * One SHA-256 of every entry's type, size, modification and change times, mode, owner and path, without reading
-     * contents: cheap, and different as soon as anything in the store was written, created, removed or renamed (the
-     * change time also when a writer set the modification time back).
-     */
-    private static String fingerprintScript(String store) {
-        return "cd " + quote(store) + " && find . -path './" + ASIDE_PREFIX + "*' -prune -o -printf "
-                + "'%y %s %T@ %C@ %m %U %G %p\\n' | LC_ALL=C sort | sha256sum | cut -d ' ' -f 1";
+                + TimedJob.exec(pid, limitSeconds, ListingScripts.checksum(store, tool, true, null)));
     }
 
     /**
@@ -166,8 +127,9 @@ public record VmCommands(boolean sudo) {
      */
     public String startSourceChecksum(String dir, String store, ChecksumTool tool) {
         String base = dir + "/source-sum";
-        String job = "{ " + fingerprintScript(store) + " && " + checksumScript(store, tool, false) + "; } > "
-                + quote(base + ".tmp") + " 2>/dev/null && mv " + quote(base + ".tmp") + " " + quote(base);
+        String job = "{ " + ListingScripts.fingerprint(store) + " && "
+                + ListingScripts.checksum(store, tool, false, null) + "; } > " + quote(base + ".tmp")
+                + " 2>/dev/null && mv " + quote(base + ".tmp") + " " + quote(base);
         // SCHED_IDLE (chrt, util-linux) where it is: only CPU time nothing else wants; nice 19 still gets some
         return privileged(WorkDir.ensure(dir) + TimedJob.stopEarlier(base + ".pid") + "idle=; command -v chrt "
                 + "> /dev/null && idle='chrt -i 0'; rm -f " + quote(base) + " " + quote(base + ".tmp")
@@ -196,7 +158,7 @@ public record VmCommands(boolean sudo) {
         return privileged("if [ ! -f " + quote(listing) + " ] && " + maker + "; then i=0; while [ ! -f "
                 + quote(listing) + " ] && [ -d /proc/$p ] && [ $i -lt " + waitSeconds * 10 + " ]; do sleep 0.1; "
                 + "i=$((i + 1)); done; fi; if [ -f " + quote(listing) + " ]; then cat " + quote(listing) + " && "
-                + fingerprintScript(store) + "; else echo none; fi");
+                + ListingScripts.fingerprint(store) + "; else echo none; fi");
     }
 
     /**
@@ -239,7 +201,11 @@ public record VmCommands(boolean sudo) {
 
     /** Removes the copy's working files (its key, known_hosts, logs) and their folder. */
     public String removeCopyFiles(String dir) {
-        return privileged("[ -d " + quote(dir) + " ] || exit 0; rm -f " + quote(dir) + "/key " + quote(dir)
+        // An early hash still running writes by the folder's name: renamed first, the folder takes no new file.
+        String early = "for e in " + quote(dir) + "/attempt-*.early.gone " + quote(dir) + "/attempt-*.early; do "
+                + "[ -d \"$e\" ] || continue; case $e in *.gone) g=$e;; *) g=$e.gone; mv -T \"$e\" \"$g\" || exit 1;; "
+                + "esac; rm -f \"$g\"/* && rmdir \"$g\" || exit 1; done; ";
+        return privileged("[ -d " + quote(dir) + " ] || exit 0; " + early + "rm -f " + quote(dir) + "/key " + quote(dir)
                 + "/known_hosts " + quote(dir) + "/attempt-* " + quote(dir) + "/source-sum* " + quote(dir)
                 + "/checksum.pid; rmdir " + quote(dir));
     }
@@ -253,16 +219,22 @@ public record VmCommands(boolean sudo) {
      * connection carries nothing for {@value #RSYNC_TIMEOUT_SECONDS}s. Once rsync has ended well (its exit code
      * written), the same job makes the target's checksum listing by {@code tool} on every CPU into
      * {@code dir/attempt-N.listing}, the store's fingerprint first: it runs while the operator records the copy's end
-     * and proves Meta stopped, and {@link #targetChecksum} reads it. Stopping the attempt stops the listing too.
+     * and proves Meta stopped, and {@link #targetChecksum} reads it. While rsync runs, the job hashes the large files
+     * already in place, on CPU time nothing else wants, into {@code dir/attempt-N.early}; the listing takes those
+     * hashes of files unchanged since ({@link ListingScripts#earlyHashes}). Stopping the attempt stops all of it.
      */
     public String startRsync(String dir, int attempt, boolean checksum, String sshCommand, String remote,
                              String target, ChecksumTool tool) {
         String base = dir + "/attempt-" + attempt;
-        // a subshell of the job, in its process group: stopping the attempt stops the listing
-        String listing = "( " + fingerprintScript(target) + " && " + checksumScript(target, tool, true) + " ) > "
-                + quote(base + ".listing.tmp") + " 2>/dev/null && mv " + quote(base + ".listing.tmp") + " "
-                + quote(base + ".listing");
-        String job = rsync(checksum, sshCommand, remote, target) + " > " + quote(base + ".log") + " 2>&1; rc=$?; "
+        String early = base + ".early";
+        // subshells and background jobs of the job, in its process group: stopping the attempt stops them
+        String listing = "( " + ListingScripts.fingerprint(target) + " && "
+                + ListingScripts.checksum(target, tool, true, early) + " ) > " + quote(base + ".listing.tmp")
+                + " 2>/dev/null && mv " + quote(base + ".listing.tmp") + " " + quote(base + ".listing");
+        String job = "mkdir -p " + quote(early) + "; rm -f " + quote(early + "/" + ListingScripts.EARLY_STOP) + "; "
+                + rsync(checksum, sshCommand, remote, target) + " > " + quote(base + ".log") + " 2>&1 & r=$!; "
+                + ListingScripts.earlyHashes(target, tool, early, "r") + " & e=$!; wait $r; rc=$?; : > "
+                + quote(early + "/" + ListingScripts.EARLY_STOP) + "; kill $e 2>/dev/null; "
                 + "echo $rc > " + quote(base + ".exit") + "; [ $rc -eq 0 ] || exit 0; " + listing;
         return privileged(WorkDir.ensure(dir) + "rm -f " + quote(base + ".exit") + "; nohup setsid sh -c "
                 + quote(job) + " > /dev/null 2>&1 < /dev/null & echo $! > " + quote(base + ".pid"));

@@ -315,11 +315,45 @@ class VmCommandsTest {
                 .until(() -> Files.exists(dir.resolve("ssh.pid")) && !Files.readString(dir.resolve("ssh.pid")).isBlank());
         long ssh = Long.parseLong(Files.readString(dir.resolve("ssh.pid")).trim());
         assertThat(look(copyDir, 1).progress().process()).isEqualTo("alive");
+        String earlyLoop = "pgrep -f -- " + VmCommands.quote(copyDir + "/attempt-1[.]early");
+        assertThat(sh(earlyLoop, Map.of()).exit()).as("the early hashes' loop runs beside rsync").isZero();
 
         assertThat(sh(commands.stopRsync(copyDir, 1), Map.of()).exit()).isZero();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> !Scripts.alive(ssh));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).alias("the early hashes' loop stops too")
+                .until(() -> sh(earlyLoop, Map.of()).exit() == 1);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
                 look(copyDir, 1).progress().failed());
+    }
+
+    @Test
+    void aCopyMadeByTheJobIsListedAsItsSourceAndItsWorkingFilesAllGo() throws Exception {
+        Path source = store();
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 3; i++) {
+            byte[] blob = new byte[(ListingScripts.LARGE_FILE_MIB + 1) * 1024 * 1024];
+            random.nextBytes(blob);
+            Files.write(source.resolve("blobstore/store/large-" + i), blob);
+        }
+        // the remote shell runs rsync's server here: its first argument is the host
+        Path localSsh = dir.resolve("local-ssh");
+        Files.writeString(localSsh, "#!/bin/sh\nshift\nexec \"$@\"\n");
+        assertThat(localSsh.toFile().setExecutable(true)).isTrue();
+        String copyDir = dir.resolve("work/op1").toString();
+        Path target = Files.createDirectories(dir.resolve("target"));
+        assertThat(sh(commands.startRsync(copyDir, 1, false, localSsh.toString(), "micro:" + source + "/",
+                target.toString(), ChecksumTool.B2SUM), Map.of()).exit()).isZero();
+
+        String listing = EarlyListing.parse(sh(commands.targetChecksum(copyDir, 1, target.toString(), 25), Map.of())
+                .out()).usable().orElseThrow();
+
+        assertThat(look(copyDir, 1).progress().succeeded()).isTrue();
+        assertThat(listing).isEqualTo(sh(commands.checksum(work(), source.toString(), ChecksumTool.B2SUM, 60),
+                Map.of()).out().trim());
+        assertThat(dir.resolve("work/op1/attempt-1.early")).isDirectory();
+        Run removed = sh(commands.removeCopyFiles(copyDir), Map.of());
+        assertThat(removed.exit()).as(removed.out()).isZero();
+        assertThat(dir.resolve("work/op1")).doesNotExist();
     }
 
     @Test
