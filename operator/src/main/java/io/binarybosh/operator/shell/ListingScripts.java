@@ -18,6 +18,8 @@ final class ListingScripts {
 
     /** Files larger than this are hashed one per process in the parallel listing, and early while the copy runs. */
     static final int LARGE_FILE_MIB = 8;
+    /** Smaller files are hashed this many to a process: starting one costs milliseconds on a VM. */
+    static final int SMALL_FILES_PER_PROCESS = 256;
     /** The early hashes stop taking new files once this is in their folder: rsync has ended. */
     static final String EARLY_STOP = "stop";
     /** A file's identity in an early hash's record: inode, size and change time. */
@@ -41,26 +43,33 @@ final class ListingScripts {
      * the listing is the same however they were made, then every other entry's path. With {@code parallel}, one
      * hashing process per CPU of the VM, each writing its lines to a file of its own (lines from processes sharing a
      * pipe could interleave): files over {@value #LARGE_FILE_MIB} MiB one per process, so that a store's few large
-     * blobs spread over the CPUs, then the others 64 at a time; used after the copy, when the VM has nothing else to
-     * do. With {@code early} (parallel only), a large file's hash recorded there by {@link #earlyHashes} is taken
-     * when the file is still as it was hashed.
+     * blobs spread over the CPUs, then the others {@value #SMALL_FILES_PER_PROCESS} at a time; used after the copy,
+     * when the VM has nothing else to do. With {@code early} (parallel only), a large file's hash recorded there by
+     * {@link #earlyHashes} is taken when the file is still as it was hashed.
      */
     static String checksum(String store, ChecksumTool tool, boolean parallel, String early) {
         String hashes;
         if (parallel) {
             // named by the pid: no two hashing processes share one at a time, and one reused later appends
             String hashInto = " sh -c 'exec " + tool.command() + " \"$@\" >> \"$0/$$\"' \"$parts\"";
-            String large = early == null ? hashInto : " sh -c " + quote(takeEarly(tool)) + " \"$parts\" "
-                    + quote(early);
-            hashes = find() + "-type f -size +" + LARGE_FILE_MIB + "M -print0 | xargs -0r -P \"$(nproc)\" -n 1" + large
-                    + "; " + find() + "-type f ! -size +" + LARGE_FILE_MIB + "M -print0 | xargs -0r -P \"$(nproc)\" "
-                    + "-n 64" + hashInto + "; cat \"$parts\"/* 2> /dev/null | LC_ALL=C sort";
+            String small = find() + "-type f ! -size +" + LARGE_FILE_MIB + "M -print0 | xargs -0r -P \"$(nproc)\" -n "
+                    + SMALL_FILES_PER_PROCESS + hashInto;
+            String large = find() + "-type f -size +" + LARGE_FILE_MIB + "M -print0 | ";
+            if (early == null) {
+                large += "xargs -0r -P \"$(nproc)\" -n 1" + hashInto;
+            } else {
+                large += "xargs -0r sh -c " + quote(takeEarly()) + " \"$parts\" " + quote(early) + " \"$misses\" && "
+                        + "xargs -0r -P \"$(nproc)\" -n 1" + hashInto + " < \"$misses\"";
+            }
+            hashes = large + "; " + small + "; cat \"$parts\"/* 2> /dev/null | LC_ALL=C sort";
         } else {
             hashes = find() + "-type f -print0 | LC_ALL=C sort -z | xargs -0r " + tool.command() + " | LC_ALL=C sort";
         }
         return "command -v " + tool.command() + " > /dev/null || exit 127; cd " + quote(store) + " || exit 3; "
-                + (parallel ? "parts=$(mktemp -d) || exit 4; trap 'rm -rf \"$parts\"' EXIT; trap 'exit 143' TERM INT; "
-                        : "")
+                + (!parallel ? "" : early == null ? "parts=$(mktemp -d) || exit 4; trap 'rm -rf \"$parts\"' EXIT; "
+                        + "trap 'exit 143' TERM INT; " : "parts=$(mktemp -d) || exit 4; misses=$(mktemp) || exit 4; "
+                        + "trap 'rm -rf \"$parts\"; rm -f \"$misses\" \"$misses.stat\"' EXIT; "
+                        + "trap 'exit 143' TERM INT; ")
                 + "{ " + hashes + "; " + find() + "! -type f -print | LC_ALL=C sort; } | sha256sum | cut -d ' ' -f 1; "
                 + find() + "-type f -print | wc -l";
     }
@@ -90,14 +99,18 @@ final class ListingScripts {
     }
 
     /**
-     * One large file ({@code $2}) into the listing's part {@code $0/$$}: the line recorded in {@code $1} when its
-     * inode, size, change time and name are as recorded, else hashed now.
+     * The large files given ({@code $3...}) into the listing's part {@code $0/early}: for each, the line recorded in
+     * {@code $1} when its inode, size, change time and name are as recorded; the others, NUL-terminated, into
+     * {@code $2} to be hashed now (all of them when one could not be looked at). One shell and one {@code stat} for
+     * all: a process per file costs milliseconds on a VM.
      */
-    private static String takeEarly(ChecksumTool tool) {
-        return "f=$2; if s=$(" + STAT + ") && r=\"$1/${s%% *}\" && [ -f \"$r\" ] "
-                + "&& { IFS= read -r a; IFS= read -r b; IFS= read -r c; } < \"$r\" && [ \"$a\" = \"$s\" ] "
-                + "&& [ \"$b\" = \"$f\" ] && [ -n \"$c\" ]; then printf '%s\\n' \"$c\" >> \"$0/$$\"; exit $?; fi; "
-                + "exec " + tool.command() + " \"$f\" >> \"$0/$$\"";
+    private static String takeEarly() {
+        return "e=$1; m=$2; shift 2; stat -c '%i %s %z' -- \"$@\" > \"$m.stat\" || { printf '%s\\0' \"$@\" "
+                + ">> \"$m\"; exit $?; }; exec 3< \"$m.stat\"; for f; do IFS= read -r s <&3; if r=\"$e/${s%% *}\" "
+                + "&& [ -f \"$r\" ] && { IFS= read -r a; IFS= read -r b; IFS= read -r c; } < \"$r\" "
+                + "&& [ \"$a\" = \"$s\" ] && [ \"$b\" = \"$f\" ] && [ -n \"$c\" ]; then "
+                + "printf '%s\\n' \"$c\" >> \"$0/early\" || exit 1; "
+                + "else printf '%s\\0' \"$f\" >> \"$m\" || exit 1; fi; done";
     }
 
     private static String find() {
