@@ -115,7 +115,7 @@ public record VmCommands(boolean sudo) {
     public String checksum(String dir, String store, ChecksumTool tool, int limitSeconds) {
         String pid = dir + "/checksum.pid";
         return privileged(WorkDir.ensure(dir) + TimedJob.stopEarlier(pid)
-                + TimedJob.exec(pid, limitSeconds, ListingScripts.checksum(store, tool, true, null)));
+                + TimedJob.exec(pid, limitSeconds, ListingScripts.checksum(store, tool, true)));
     }
 
     /**
@@ -128,7 +128,7 @@ public record VmCommands(boolean sudo) {
     public String startSourceChecksum(String dir, String store, ChecksumTool tool) {
         String base = dir + "/source-sum";
         String job = "{ " + ListingScripts.fingerprint(store) + " && "
-                + ListingScripts.checksum(store, tool, false, null) + "; } > " + quote(base + ".tmp")
+                + ListingScripts.checksum(store, tool, false) + "; } > " + quote(base + ".tmp")
                 + " 2>/dev/null && mv " + quote(base + ".tmp") + " " + quote(base);
         // SCHED_IDLE (chrt, util-linux) where it is: only CPU time nothing else wants; nice 19 still gets some
         return privileged(WorkDir.ensure(dir) + TimedJob.stopEarlier(base + ".pid") + "idle=; command -v chrt "
@@ -201,11 +201,7 @@ public record VmCommands(boolean sudo) {
 
     /** Removes the copy's working files (its key, known_hosts, logs) and their folder. */
     public String removeCopyFiles(String dir) {
-        // An early hash still running writes by the folder's name: renamed first, the folder takes no new file.
-        String early = "for e in " + quote(dir) + "/attempt-*.early.gone " + quote(dir) + "/attempt-*.early; do "
-                + "[ -d \"$e\" ] || continue; case $e in *.gone) g=$e;; *) g=$e.gone; mv -T \"$e\" \"$g\" || exit 1;; "
-                + "esac; rm -f \"$g\"/* && rmdir \"$g\" || exit 1; done; ";
-        return privileged("[ -d " + quote(dir) + " ] || exit 0; " + early + "rm -f " + quote(dir) + "/key " + quote(dir)
+        return privileged("[ -d " + quote(dir) + " ] || exit 0; rm -f " + quote(dir) + "/key " + quote(dir)
                 + "/known_hosts " + quote(dir) + "/attempt-* " + quote(dir) + "/source-sum* " + quote(dir)
                 + "/checksum.pid; rmdir " + quote(dir));
     }
@@ -219,22 +215,16 @@ public record VmCommands(boolean sudo) {
      * connection carries nothing for {@value #RSYNC_TIMEOUT_SECONDS}s. Once rsync has ended well (its exit code
      * written), the same job makes the target's checksum listing by {@code tool} on every CPU into
      * {@code dir/attempt-N.listing}, the store's fingerprint first: it runs while the operator records the copy's end
-     * and proves Meta stopped, and {@link #targetChecksum} reads it. While rsync runs, the job hashes the large files
-     * already in place, on CPU time nothing else wants, into {@code dir/attempt-N.early}; the listing takes those
-     * hashes of files unchanged since ({@link ListingScripts#earlyHashes}). Stopping the attempt stops all of it.
+     * and proves Meta stopped, and {@link #targetChecksum} reads it. Stopping the attempt stops the listing too.
      */
     public String startRsync(String dir, int attempt, boolean checksum, String sshCommand, String remote,
                              String target, ChecksumTool tool) {
         String base = dir + "/attempt-" + attempt;
-        String early = base + ".early";
-        // subshells and background jobs of the job, in its process group: stopping the attempt stops them
+        // a subshell of the job, in its process group: stopping the attempt stops the listing
         String listing = "( " + ListingScripts.fingerprint(target) + " && "
-                + ListingScripts.checksum(target, tool, true, early) + " ) > " + quote(base + ".listing.tmp")
+                + ListingScripts.checksum(target, tool, true) + " ) > " + quote(base + ".listing.tmp")
                 + " 2>/dev/null && mv " + quote(base + ".listing.tmp") + " " + quote(base + ".listing");
-        String job = "mkdir -p " + quote(early) + "; rm -f " + quote(early + "/" + ListingScripts.EARLY_STOP) + "; "
-                + rsync(checksum, sshCommand, remote, target) + " > " + quote(base + ".log") + " 2>&1 & r=$!; "
-                + ListingScripts.earlyHashes(target, tool, early, "r") + " & e=$!; wait $r; rc=$?; : > "
-                + quote(early + "/" + ListingScripts.EARLY_STOP) + "; kill $e 2>/dev/null; "
+        String job = rsync(checksum, sshCommand, remote, target) + " > " + quote(base + ".log") + " 2>&1; rc=$?; "
                 + "echo $rc > " + quote(base + ".exit") + "; [ $rc -eq 0 ] || exit 0; " + listing;
         return privileged(WorkDir.ensure(dir) + "rm -f " + quote(base + ".exit") + "; nohup setsid sh -c "
                 + quote(job) + " > /dev/null 2>&1 < /dev/null & echo $! > " + quote(base + ".pid"));

@@ -315,13 +315,9 @@ class VmCommandsTest {
                 .until(() -> Files.exists(dir.resolve("ssh.pid")) && !Files.readString(dir.resolve("ssh.pid")).isBlank());
         long ssh = Long.parseLong(Files.readString(dir.resolve("ssh.pid")).trim());
         assertThat(look(copyDir, 1).progress().process()).isEqualTo("alive");
-        String earlyLoop = "pgrep -f -- " + VmCommands.quote(copyDir + "/attempt-1[.]early");
-        assertThat(sh(earlyLoop, Map.of()).exit()).as("the early hashes' loop runs beside rsync").isZero();
 
         assertThat(sh(commands.stopRsync(copyDir, 1), Map.of()).exit()).isZero();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> !Scripts.alive(ssh));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).alias("the early hashes' loop stops too")
-                .until(() -> sh(earlyLoop, Map.of()).exit() == 1);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
                 look(copyDir, 1).progress().failed());
     }
@@ -350,7 +346,6 @@ class VmCommandsTest {
         assertThat(look(copyDir, 1).progress().succeeded()).isTrue();
         assertThat(listing).isEqualTo(sh(commands.checksum(work(), source.toString(), ChecksumTool.B2SUM, 60),
                 Map.of()).out().trim());
-        assertThat(dir.resolve("work/op1/attempt-1.early")).isDirectory();
         Run removed = sh(commands.removeCopyFiles(copyDir), Map.of());
         assertThat(removed.exit()).as(removed.out()).isZero();
         assertThat(dir.resolve("work/op1")).doesNotExist();
