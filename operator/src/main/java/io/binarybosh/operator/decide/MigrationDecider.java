@@ -110,7 +110,8 @@ final class MigrationDecider {
         switch (step) {
             case AWAITING_APPROVAL -> {
                 return operation.getId().equals(approved)
-                        ? new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL)
+                        ? lookedAtBefore(in, operation).orElse(
+                                new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL))
                         : new Step.Wait(Reason.AWAITING_APPROVAL, "preflight passed; migration " + operation.getId()
                         + " stops the three directors and copies the Micro's store onto Meta once the pair is "
                         + "annotated binarybosh.io/approve=" + operation.getId(), in.timings().pollInterval(),
@@ -135,6 +136,23 @@ final class MigrationDecider {
                 return new Step.ContinueOperation(Step.OperationAction.MIGRATE);
             }
         }
+    }
+
+    /**
+     * The checks made again after the approval act only on a look at the directors made after preflight passed: a
+     * look made while preflight ran shows its own ssh setup and cleanup tasks still in flight, and refusing on it
+     * would end the migration for tasks long gone.
+     */
+    private static Optional<Step> lookedAtBefore(DecisionInput in, OperationStatus operation) {
+        Instant observedAt = in.facts().observedAt();
+        String stepStarted = operation.getStepStartedTime();
+        if (stepStarted != null && (observedAt == null
+                || observedAt.isBefore(Instant.parse(stepStarted).plusSeconds(1)))) {
+            return Optional.of(new Step.Wait(Reason.AWAITING_FRESH_OBSERVATION, "approved; waiting for a look at the "
+                    + "directors made after preflight passed, to check again that nothing is locked or running",
+                    in.timings().pollInterval()));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -238,6 +238,20 @@ class MigrationDeciderTest {
     }
 
     @Test
+    void theChecksAfterTheApprovalWaitForALookMadeAfterPreflightPassed() {
+        OperationStatus operation = inFlight(OperationStep.AWAITING_APPROVAL.wire());
+        world.approved = "migration-meta-1234abcd";
+        // preflight passed in the second the directors were last looked at: that look may show its own ssh tasks
+        operation.setStepStartedTime("2026-11-25T12:00:00Z");
+        assertThat(decide()).isInstanceOfSatisfying(Step.Wait.class, w -> {
+            assertThat(w.reason()).isEqualTo(Reason.AWAITING_FRESH_OBSERVATION);
+            assertThat(w.message()).contains("after preflight passed");
+        });
+        world.now = world.now.plusSeconds(2);
+        assertThat(decide()).isEqualTo(new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL));
+    }
+
+    @Test
     void aCheckThatFoundAProblemIsRepeatedEveryMinute() {
         inFlight(OperationStep.STOPPING_DIRECTORS.wire());
         world.status.getMigration().setBlockedReason("SourcePostgresRunning");
