@@ -77,7 +77,8 @@ final class ActionReasonDocs {
                     "the paused annotation is set",
                     ""),
             new ReasonRow(List.of(Reason.AWAITING_FRESH_OBSERVATION),
-                    "after an action, or after a migration's approval, the operator waits for a look at the directors taken after it",
+                    "after an action, or after a migration's approval, the operator waits for a look at the directors "
+                    + "taken after it",
                     ""),
             new ReasonRow(List.of(Reason.AWAITING_HEALTH_MONITOR),
                     "a director is down; its peer's health monitor gets `forceRecreateAfterSeconds` to "
