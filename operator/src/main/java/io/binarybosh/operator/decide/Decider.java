@@ -110,8 +110,7 @@ public final class Decider {
             return operations.proceed(in, operation, timings);
         }
         Optional<Instant> lastChange = lastFinished(in);
-        if (lastChange.isPresent() && (in.facts().observedAt() == null
-                || in.facts().observedAt().isBefore(lastChange.get().plusSeconds(1)))) {
+        if (lastChange.isPresent() && !in.facts().lookedAtAfter(lastChange.get())) {
             // The directors were last looked at before the last operation ended: act on nothing older.
             return new Step.Wait(Reason.AWAITING_FRESH_OBSERVATION, "waiting for a look at the directors made after "
                     + "the last operation", timings.pollInterval());

@@ -110,7 +110,7 @@ final class MigrationDecider {
         switch (step) {
             case AWAITING_APPROVAL -> {
                 return operation.getId().equals(approved)
-                        ? lookedAtBefore(in, operation).orElse(
+                        ? lookedAtDuringPreflight(in, operation).orElse(
                                 new Step.ContinueOperation(Step.OperationAction.BEGIN_AFTER_APPROVAL))
                         : new Step.Wait(Reason.AWAITING_APPROVAL, "preflight passed; migration " + operation.getId()
                         + " stops the three directors and copies the Micro's store onto Meta once the pair is "
@@ -143,16 +143,14 @@ final class MigrationDecider {
      * look made while preflight ran shows its own ssh setup and cleanup tasks still in flight, and refusing on it
      * would end the migration for tasks long gone.
      */
-    private static Optional<Step> lookedAtBefore(DecisionInput in, OperationStatus operation) {
-        Instant observedAt = in.facts().observedAt();
+    private static Optional<Step> lookedAtDuringPreflight(DecisionInput in, OperationStatus operation) {
         String stepStarted = operation.getStepStartedTime();
-        if (stepStarted != null && (observedAt == null
-                || observedAt.isBefore(Instant.parse(stepStarted).plusSeconds(1)))) {
-            return Optional.of(new Step.Wait(Reason.AWAITING_FRESH_OBSERVATION, "approved; waiting for a look at the "
-                    + "directors made after preflight passed, to check again that nothing is locked or running",
-                    in.timings().pollInterval()));
+        if (stepStarted == null || in.facts().lookedAtAfter(Instant.parse(stepStarted))) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of(new Step.Wait(Reason.AWAITING_FRESH_OBSERVATION, "approved; waiting for a look at the "
+                + "directors made after preflight passed, to check again that nothing is locked or running",
+                in.timings().pollInterval()));
     }
 
     /**

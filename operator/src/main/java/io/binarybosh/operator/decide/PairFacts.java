@@ -62,6 +62,14 @@ public record PairFacts(DirectorFacts primary, DirectorFacts meta, DirectorObser
         return role == DirectorRole.PRIMARY ? primary : meta;
     }
 
+    /**
+     * Whether the directors were looked at after {@code moment}, a time recorded in status: those are kept to the
+     * second, so a look in the same second may have come before it.
+     */
+    public boolean lookedAtAfter(Instant moment) {
+        return observedAt != null && !observedAt.isBefore(moment.plusSeconds(1));
+    }
+
     public DirectorFacts peerOf(DirectorRole role) {
         return role == DirectorRole.PRIMARY ? meta : primary;
     }
