@@ -41,13 +41,15 @@ public final class KubectlCompatibleApiServer implements AutoCloseable {
 
     private final KubernetesMockServer server;
     private final KubectlCompatibleDispatcher dispatcher;
+    private final IndexedCrudDispatcher store;
     private final Path directory;
     private final Path kubeconfig;
 
     private KubectlCompatibleApiServer(KubernetesMockServer server, KubectlCompatibleDispatcher dispatcher,
-                                       Path directory, Path kubeconfig) {
+                                       IndexedCrudDispatcher store, Path directory, Path kubeconfig) {
         this.server = server;
         this.dispatcher = dispatcher;
+        this.store = store;
         this.directory = directory;
         this.kubeconfig = kubeconfig;
     }
@@ -65,7 +67,8 @@ public final class KubectlCompatibleApiServer implements AutoCloseable {
         // The port is only known once started, before the first request.
         DiscoveryDocuments discovery = new DiscoveryDocuments(serialization,
                 () -> loopback.getHostAddress() + ":" + webServer.getPort());
-        KubectlCompatibleDispatcher dispatcher = new KubectlCompatibleDispatcher(new IndexedCrudDispatcher(),
+        IndexedCrudDispatcher store = new IndexedCrudDispatcher();
+        KubectlCompatibleDispatcher dispatcher = new KubectlCompatibleDispatcher(store,
                 discovery, new CustomResourceTypes(serialization), serialization, writes);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), webServer, new HashMap<>(), dispatcher,
                 false);
@@ -75,7 +78,7 @@ public final class KubectlCompatibleApiServer implements AutoCloseable {
             Path kubeconfig = directory.resolve("kubeconfig");
             Files.writeString(kubeconfig, KubeconfigFile.forServer(
                     "http://" + loopback.getHostAddress() + ":" + server.getPort()));
-            return new KubectlCompatibleApiServer(server, dispatcher, directory, kubeconfig);
+            return new KubectlCompatibleApiServer(server, dispatcher, store, directory, kubeconfig);
         } catch (IOException e) {
             server.destroy();
             throw new UncheckedIOException(e);
@@ -85,6 +88,11 @@ public final class KubectlCompatibleApiServer implements AutoCloseable {
     /** A kubeconfig whose current context points at this server, namespace {@code default}. */
     public Path kubeconfig() {
         return kubeconfig;
+    }
+
+    /** Whether reads of one named object still go through the store's index ({@link IndexedCrudDispatcher}). */
+    boolean namedReadsIndexed() {
+        return store.indexed();
     }
 
     /** The server's base URL, {@code http://127.0.0.1:<port>}. */

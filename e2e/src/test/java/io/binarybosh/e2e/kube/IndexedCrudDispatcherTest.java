@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Named reads through the key an object was last found under answer as fabric8's scan of every object would. */
+/** Named reads through the index of stored keys by name answer as fabric8's scan of every object would. */
 class IndexedCrudDispatcherTest {
 
     private final KubectlCompatibleApiServer api = KubectlCompatibleApiServer.start();
@@ -114,10 +114,51 @@ class IndexedCrudDispatcherTest {
         assertThat(crud.handleGet(path).getBody().readUtf8()).contains("\"value\":\"20000\"");
     }
 
+    @Test
+    void everyKindOfChangeKeepsTheIndexWholeAndItsAnswersFabric8s() {
+        IndexedCrudDispatcher crud = new IndexedCrudDispatcher();
+        String collection = "/api/v1/namespaces/a/configmaps";
+        for (int i = 0; i < 50; i++) {
+            assertThat(crud.handleCreate(request(HttpMethod.POST, collection, "a", "m" + i, String.valueOf(i), false))
+                    .code()).isEqualTo(201);
+        }
+        assertThat(crud.handleCreate(request(HttpMethod.POST, collection, "a", "m7", "again", false)).code())
+                .as("a create of a name held").isEqualTo(409);
+        assertThat(crud.handleUpdate(request(HttpMethod.PUT, collection + "/m7", "a", "m7", "put", true)).code())
+                .isEqualTo(200);
+        RecordedRequest patch = new RecordedRequest("HTTP/1.1", HttpMethod.PATCH, collection + "/m8",
+                Headers.builder().add("Content-Type", "application/merge-patch+json").build(),
+                new Buffer("{\"data\":{\"value\":\"patched\"}}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(crud.handlePatch(patch).code()).as("fabric8 answers 202").isBetween(200, 299);
+        assertThat(crud.handleDelete(collection + "/m9").code()).isBetween(200, 299);
+        assertThat(crud.handleCreate(request(HttpMethod.POST, "/api/v1/namespaces/b/configmaps", "b", "m7", "b", false))
+                .code()).as("the same name in another namespace").isEqualTo(201);
+
+        assertThat(crud.indexed()).as("every change's key known to the index").isTrue();
+        assertThat(crud.handleGet(collection + "/m7").getBody().readUtf8()).contains("\"value\":\"put\"");
+        assertThat(crud.handleGet(collection + "/m8").getBody().readUtf8()).contains("\"value\":\"patched\"");
+        assertThat(crud.handleGet(collection + "/m9").code()).as("deleted").isEqualTo(404);
+        assertThat(crud.handleGet("/api/v1/namespaces/b/configmaps/m7").getBody().readUtf8())
+                .contains("\"value\":\"b\"");
+        assertThat(crud.handleCreate(request(HttpMethod.POST, collection, "a", "m9", "back", false)).code())
+                .as("a deleted name created again").isEqualTo(201);
+        assertThat(crud.handleGet(collection + "/m9").getBody().readUtf8()).contains("\"value\":\"back\"");
+
+        crud.reset();
+        assertThat(crud.handleGet(collection + "/m7").code()).as("after a reset").isEqualTo(404);
+        assertThat(crud.indexed()).isTrue();
+    }
+
     /** A ConfigMap {@code busy} of namespace {@code a} holding {@code value}, labelled on every other write. */
     private static RecordedRequest request(HttpMethod method, String path, String value, boolean labelled) {
-        String body = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"busy\","
-                + "\"namespace\":\"a\"" + (labelled ? ",\"labels\":{\"even\":\"yes\"}" : "") + "},\"data\":{\"value\":\""
+        return request(method, path, "a", "busy", value, labelled);
+    }
+
+    /** A ConfigMap {@code name} of {@code namespace} holding {@code value}, labelled when asked. */
+    private static RecordedRequest request(HttpMethod method, String path, String namespace, String name, String value,
+                                           boolean labelled) {
+        String body = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"" + name + "\","
+                + "\"namespace\":\"" + namespace + "\"" + (labelled ? ",\"labels\":{\"even\":\"yes\"}" : "") + "},\"data\":{\"value\":\""
                 + value + "\"}}";
         return new RecordedRequest("HTTP/1.1", method, path, Headers.builder().add("Content-Type", "application/json")
                 .build(), new Buffer(body.getBytes(StandardCharsets.UTF_8)));

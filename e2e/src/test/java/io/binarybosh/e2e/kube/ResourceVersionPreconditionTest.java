@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,11 @@ class ResourceVersionPreconditionTest {
         pairPath = PAIRS_PATH + name;
         pair.getMetadata().setName(name);
         client.genericKubernetesResources(PAIRS).inNamespace("default").resource(pair).create();
+    }
+
+    @AfterEach
+    void storeStillIndexed() {
+        assertThat(api.namedReadsIndexed()).as("every write's key, a custom resource's and its status's, indexed").isTrue();
     }
 
     @AfterAll
