@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 public final class EventRecorder implements EventSink, AutoCloseable {
 
     public static final String COMPONENT = "binary-bosh-operator";
-    /** Enough for every pair's start-up transitions at 1,000 pairs (about ten each) while the sender writes. */
+    /** Ten events of each of 1,000 pairs waiting at once (a new pair announces one to three). */
     public static final int CAPACITY = 10_000;
     private static final long CLOSE_WAIT_MILLIS = 5_000;
     private static final long RECORD_WAIT_MILLIS = 10_000;

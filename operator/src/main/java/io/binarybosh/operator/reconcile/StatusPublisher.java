@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 /**
  * One reconcile's status writes: each based on the version it changes (a concurrent change fails it with
  * {@link io.binarybosh.operator.model.StatusConflictException}), each condition transition announced once as an
- * event.
+ * event, but for first values that are no news ({@link ConditionTransition#isNoise}).
  */
 final class StatusPublisher implements StatusWriter {
 
@@ -80,6 +80,8 @@ final class StatusPublisher implements StatusWriter {
         for (ConditionTransition transition : ConditionTransition.between(before.getConditions(),
                 status.getConditions())) {
             if (transition.isNoise()) {
+                LOG.debug("condition {} {} -> {} ({}): {}", transition.type(), transition.fromStatus(),
+                        transition.toStatus(), transition.reason(), transition.message());
                 continue;
             }
             LOG.info("condition {} {} -> {} ({}): {}", transition.type(), transition.fromStatus(),

@@ -51,8 +51,12 @@ public record ConditionTransition(String type, String fromStatus, String toStatu
         return "False".equals(toStatus) && reason != Reason.NOT_YET_MANAGED;
     }
 
-    /** Transitions of negative conditions back to False, and of Blocked at all when it only says "not blocked". */
+    /**
+     * A condition's first known value when it is no bad news, unless the condition is Ready: a new pair's ten or so
+     * first values would each be an event ("PrimaryReachable is True", "Paused is False", ...), and Ready's first
+     * value sums them up. Warnings and every change from one known value to another are announced.
+     */
     public boolean isNoise() {
-        return ConditionType.BLOCKED.is(type) && "False".equals(toStatus) && "Unknown".equals(fromStatus);
+        return "Unknown".equals(fromStatus) && !isWarning() && !ConditionType.READY.is(type);
     }
 }

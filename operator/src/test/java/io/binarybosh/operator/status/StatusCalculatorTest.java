@@ -251,6 +251,11 @@ class StatusCalculatorTest {
                 .containsExactly("Ready", "SpecValid", "PrimaryReachable", "MetaReachable", "PrimaryHealthy",
                         "MetaHealthy", "MutuallyManaged", "SplitBrain");
         assertThat(ConditionTransition.between(up.getConditions(), up.getConditions())).isEmpty();
+        assertThat(ConditionTransition.between(List.of(), up.getConditions()))
+                .as("a new pair's first look: only Ready's first value and the bad news (no deployment of either "
+                        + "director seen, so neither is shown to manage the other)")
+                .filteredOn(transition -> !transition.isNoise())
+                .extracting(ConditionTransition::type).containsExactly("Ready", "MutuallyManaged");
         pair.setStatus(up);
         Instant t1 = T0.plus(Duration.ofSeconds(15));
         BinaryBoshPairStatus down = statusOf(pair, Optional.of(new PairObservation(1,
@@ -263,6 +268,11 @@ class StatusCalculatorTest {
             assertThat(t.toStatus()).isEqualTo("False");
             assertThat(t.reason().wire()).isEqualTo("ConnectionFailed");
             assertThat(t.isWarning()).isTrue();
+            assertThat(t.isNoise()).isFalse();
         });
+        assertThat(ConditionTransition.between(List.of(), down.getConditions()))
+                .as("a new pair's first look, Primary silent: its first value is bad news")
+                .filteredOn(transition -> !transition.isNoise())
+                .extracting(ConditionTransition::type).containsExactly("Ready", "PrimaryReachable", "MutuallyManaged");
     }
 }
