@@ -158,7 +158,8 @@ class IndexedCrudDispatcherTest {
     private static RecordedRequest request(HttpMethod method, String path, String namespace, String name, String value,
                                            boolean labelled) {
         String body = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"" + name + "\","
-                + "\"namespace\":\"" + namespace + "\"" + (labelled ? ",\"labels\":{\"even\":\"yes\"}" : "") + "},\"data\":{\"value\":\""
+                + "\"namespace\":\"" + namespace + "\"" + (labelled ? ",\"labels\":{\"even\":\"yes\"}" : "")
+                + "},\"data\":{\"value\":\""
                 + value + "\"}}";
         return new RecordedRequest("HTTP/1.1", method, path, Headers.builder().add("Content-Type", "application/json")
                 .build(), new Buffer(body.getBytes(StandardCharsets.UTF_8)));

@@ -69,7 +69,8 @@ class ResourceVersionPreconditionTest {
 
     @AfterEach
     void storeStillIndexed() {
-        assertThat(api.namedReadsIndexed()).as("every write's key, a custom resource's and its status's, indexed").isTrue();
+        assertThat(api.namedReadsIndexed()).as("every write's key, a custom resource's and its status's, indexed")
+                .isTrue();
     }
 
     @AfterAll

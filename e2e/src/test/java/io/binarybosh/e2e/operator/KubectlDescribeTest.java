@@ -57,7 +57,8 @@ class KubectlDescribeTest extends OperatorWorldTest {
                 .doesNotContain(world.endpoint("primary").clientSecret());
         assertThat(events(describe))
                 .containsPattern("Normal +ResurrectionUnpaused +\\S+ +binary-bosh-operator +resurrection unpaused on Meta")
-                .containsPattern("Normal +MutuallyManaged +.*Ready is True: Primary and Meta manage and resurrect each other")
+                .containsPattern("Normal +MutuallyManaged +.*Ready is True: Primary and Meta manage and resurrect "
+                        + "each other")
                 .doesNotContain("<none>")
                 .as("first values that are no news are not events").doesNotContain("PrimaryReachable is True");
 
