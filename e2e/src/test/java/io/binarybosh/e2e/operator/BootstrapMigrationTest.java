@@ -142,7 +142,9 @@ class BootstrapMigrationTest extends OperatorWorldTest {
         List<String> killedAt = new ArrayList<>();
         String[] last = {null};
         boolean[] interrupted = {false};
-        await().atMost(LONG).pollInterval(Duration.ofMillis(50)).until(() -> {
+        // Every 10 ms, one read a look: a step that only calls a director (PausingResurrection) can be over in
+        // less than 50 ms once the operator has started again.
+        await().atMost(LONG).pollInterval(Duration.ofMillis(10)).until(() -> {
             var pair = operator.pair();
             var op = pair == null || pair.getStatus() == null ? null : pair.getStatus().getOperation();
             if (op != null && "CopyingStore".equals(op.getStep()) && !interrupted[0]) {
@@ -153,8 +155,11 @@ class BootstrapMigrationTest extends OperatorWorldTest {
                 killedAt.add(op.getStep());
                 operator.stop();
                 operator.start();
+                return false;
             }
-            return operator.is("Migrated", "True");
+            return pair != null && pair.getStatus() != null && pair.getStatus().getConditions() != null
+                    && pair.getStatus().getConditions().stream().anyMatch(
+                            c -> "Migrated".equals(c.getType()) && "True".equals(c.getStatus()));
         });
         sampler.shutdownNow();
         assertThat(killedAt).containsSubsequence("Preflight", "PausingResurrection", "StoppingDirectors",
