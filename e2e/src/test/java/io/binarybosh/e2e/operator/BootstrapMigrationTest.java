@@ -9,6 +9,7 @@ import io.binarybosh.e2e.sim.world.World;
 import io.binarybosh.operator.model.ApprovalMode;
 import io.binarybosh.operator.model.MigrationStatus;
 import io.binarybosh.operator.model.OperationRecord;
+import io.binarybosh.operator.status.Conditions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,9 +158,9 @@ class BootstrapMigrationTest extends OperatorWorldTest {
                 operator.start();
                 return false;
             }
-            return pair != null && pair.getStatus() != null && pair.getStatus().getConditions() != null
-                    && pair.getStatus().getConditions().stream().anyMatch(
-                            c -> "Migrated".equals(c.getType()) && "True".equals(c.getStatus()));
+            return pair != null && pair.getStatus() != null
+                    && Conditions.find(pair.getStatus().getConditions(), "Migrated")
+                            .map(c -> "True".equals(c.getStatus())).orElse(false);
         });
         sampler.shutdownNow();
         assertThat(killedAt).containsSubsequence("Preflight", "PausingResurrection", "StoppingDirectors",
