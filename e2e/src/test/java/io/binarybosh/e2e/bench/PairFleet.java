@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
@@ -34,7 +35,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The embedded Kubernetes API holding pairs that all point at one world's Primary and Meta (each pair with its own
@@ -48,6 +51,7 @@ final class PairFleet implements AutoCloseable {
     private final KubectlCompatibleApiServer api = KubectlCompatibleApiServer.start();
     private final KubernetesClient client = api.client();
     private SharedIndexInformer<BinaryBoshPair> watch;
+    private final Tally tally = new Tally();
     private BinaryBoshOperator operator;
 
     PairFleet(Path crd) {
@@ -140,11 +144,78 @@ final class PairFleet implements AutoCloseable {
      */
     synchronized List<BinaryBoshPair> watched() {
         if (watch == null) {
-            watch = client.resources(BinaryBoshPair.class).inNamespace(NAMESPACE).inform();
+            watch = client.resources(BinaryBoshPair.class).inNamespace(NAMESPACE).inform(tally);
             Waiting.until("the benchmark's watch of the pairs listed them", java.time.Duration.ofMinutes(2),
                     watch::hasSynced);
         }
         return watch.getStore().list();
+    }
+
+    /** How many pairs have a status written by the operator and are {@code Ready} now, as the watch saw them change: no look at every pair. */
+    Tally tally() {
+        watched();
+        return tally;
+    }
+
+    /**
+     * Counts, on the watch's own thread, the pairs with a status and the {@code Ready} ones, and when each count last
+     * grew: a wait for every pair then reads two numbers instead of going through a thousand pairs every few
+     * milliseconds on the machine the operator is measured on, and the moment is the change's, not the next look's.
+     */
+    static final class Tally implements ResourceEventHandler<BinaryBoshPair> {
+        private final Set<String> withStatus = ConcurrentHashMap.newKeySet();
+        private final Set<String> ready = ConcurrentHashMap.newKeySet();
+        private volatile long statusGrewAt;
+        private volatile long readyGrewAt;
+
+        @Override
+        public void onAdd(BinaryBoshPair pair) {
+            count(pair);
+        }
+
+        @Override
+        public void onUpdate(BinaryBoshPair before, BinaryBoshPair pair) {
+            count(pair);
+        }
+
+        @Override
+        public void onDelete(BinaryBoshPair pair, boolean finalStateUnknown) {
+            withStatus.remove(pair.getMetadata().getName());
+            ready.remove(pair.getMetadata().getName());
+        }
+
+        private void count(BinaryBoshPair pair) {
+            String name = pair.getMetadata().getName();
+            long now = System.nanoTime();
+            // A status with conditions is the operator's: a created pair may carry an empty one.
+            boolean hasStatus = pair.getStatus() != null && pair.getStatus().getConditions() != null
+                    && !pair.getStatus().getConditions().isEmpty();
+            if (hasStatus ? withStatus.add(name) : withStatus.remove(name)) {
+                statusGrewAt = hasStatus ? now : statusGrewAt;
+            }
+            boolean isReady = is(pair, "Ready", "True");
+            if (isReady ? ready.add(name) : ready.remove(name)) {
+                readyGrewAt = isReady ? now : readyGrewAt;
+            }
+        }
+
+        int withStatus() {
+            return withStatus.size();
+        }
+
+        int ready() {
+            return ready.size();
+        }
+
+        /** {@link System#nanoTime()} when the last pair got its status. */
+        long statusGrewAt() {
+            return statusGrewAt;
+        }
+
+        /** {@link System#nanoTime()} when the last pair became Ready. */
+        long readyGrewAt() {
+            return readyGrewAt;
+        }
     }
 
     BinaryBoshPair pair(int index) {

@@ -25,7 +25,8 @@ import java.util.Map;
 final class ScaleBenchmark implements Benchmark {
 
     record Size(int pairs, double secondsToFirstStatus, double secondsToReady, int readyPairs,
-                double secondsToStartupDone, Map<String, Double> cpuSecondsToReady, double windowSeconds,
+                double secondsToStartupDone, Map<String, Double> cpuSecondsToReady,
+                Map<String, Integer> kubeApiRequestsToReady, double windowSeconds,
                 Map<String, Double> cpuSecondsByThreadGroup, Map<String, Double> busiestThreadsCpuSeconds,
                 double operatorCpuPercentOfOneCore,
                 double operatorCpuMillisPerPairPoll, long operatorHeapBytes, long operatorResidentBytes,
@@ -46,6 +47,8 @@ final class ScaleBenchmark implements Benchmark {
     static final double TARGET_SECONDS_TO_READY = 30;
     /** The start-up's Events are sent once none was sent for this long. */
     static final int EVENTS_QUIET_SECONDS = 5;
+    /** How often a wait reads the watch's counts: the moments come from the watch itself, not from these looks. */
+    private static final Duration LOOK = Duration.ofMillis(50);
 
     /**
      * The figures the issue asks for, per size, with whether each meets its target. The operator runs in its own JVM
@@ -108,13 +111,15 @@ final class ScaleBenchmark implements Benchmark {
             Progress.say("scale: creating %d pairs", pairs);
             fleet.addPairs(world, pairs, new HealthSpec());
             fleet.watched();
+            int apiAtStart = fleet.apiRequests().size();
             long started = System.nanoTime();
             CpuSnapshot atStart = CpuSnapshot.take();
             try (OperatorProcess operator = fleet.startProcess(workDir.resolve("operator-" + pairs + ".log"))) {
                 Duration limit = Duration.ofSeconds(Math.max(120, pairs / 2));
-                long firstStatus = Waiting.until("a status on every pair", limit,
-                        () -> fleet.watched().stream().allMatch(p -> p.getStatus() != null));
-                long ready = awaitReady(fleet, pairs, limit);
+                PairFleet.Tally tally = fleet.tally();
+                Waiting.until("a status on every pair", limit, LOOK, () -> tally.withStatus() == pairs);
+                long firstStatus = tally.statusGrewAt();
+                long ready = awaitReady(tally, pairs, limit);
                 // What the start-up cost until every pair was Ready: the operator's, and the simulated directors' and
                 // API mock's, which share the machine's CPUs with it.
                 Map<String, Double> cpuToReady = new LinkedHashMap<>();
@@ -124,7 +129,9 @@ final class ScaleBenchmark implements Benchmark {
                 cpuToReady.putAll(benchmarkShares(atReady, atStart));
                 atReady.busiestSince(atStart, 8).forEach((thread, nanos) ->
                         cpuToReady.put("benchmark thread: " + thread, nanos / 1e9));
-                int readyPairs = ready(fleet);
+                int readyPairs = tally.ready();
+                Map<String, Integer> kubeApiToReady = KubeApiRequests.byRoute(
+                        fleet.apiRequests().subList(apiAtStart, fleet.apiRequests().size()));
                 Progress.say("scale: %d of %d pairs Ready after %.1f s", readyPairs, pairs,
                         Waiting.seconds(started, ready));
                 long startupDone = awaitStartupDone(fleet, limit);
@@ -163,7 +170,7 @@ final class ScaleBenchmark implements Benchmark {
                 after.busiestSince(before, 20).forEach((name, nanos) -> busiest.put(name, nanos / 1e9));
                 double pairPollsPerSecond = primary.pollsPerSecond();
                 Size size = new Size(pairs, Waiting.seconds(started, firstStatus), Waiting.seconds(started, ready),
-                        readyPairs, Waiting.seconds(started, startupDone), cpuToReady, seconds, cpu, busiest, 100 * operatorCpu / seconds,
+                        readyPairs, Waiting.seconds(started, startupDone), cpuToReady, kubeApiToReady, seconds, cpu, busiest, 100 * operatorCpu / seconds,
                         1000 * operatorCpu / seconds / pairPollsPerSecond, heap, resident[0], resident[1], reconciles,
                         (double) pairs / HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS, primary, meta, kubeApi, eventReasons, load);
                 summaries.add(Summary.of(size));
@@ -220,24 +227,18 @@ final class ScaleBenchmark implements Benchmark {
         return shares;
     }
 
-    /** Waits for every pair to be Ready; past the limit, measures anyway and reports how many were. */
-    private static long awaitReady(PairFleet fleet, int pairs, Duration limit) throws InterruptedException {
+    /**
+     * Waits for every pair to be Ready and returns when the last one became so; past the limit, measures anyway and
+     * reports how many were.
+     */
+    private static long awaitReady(PairFleet.Tally tally, int pairs, Duration limit) throws InterruptedException {
         try {
-            return Waiting.until("every pair Ready", limit, () -> ready(fleet) == pairs);
+            Waiting.until("every pair Ready", limit, LOOK, () -> tally.ready() == pairs);
+            return tally.readyGrewAt();
         } catch (IllegalStateException | ConditionTimeoutException notAll) {
             Progress.say("scale: %s", notAll.getMessage());
             return System.nanoTime();
         }
-    }
-
-    private static int ready(PairFleet fleet) {
-        int ready = 0;
-        for (BinaryBoshPair pair : fleet.watched()) {
-            if (PairFleet.is(pair, "Ready", "True")) {
-                ready++;
-            }
-        }
-        return ready;
     }
 
     private Section section(List<Size> sizes, List<Summary> summaries, BenchOptions options) {

@@ -19,6 +19,7 @@ import java.util.function.Function;
 public final class DirectorDb {
     private final StoreLayout layout;
     private final Tables tables;
+    private final TaskRowsJson taskRows = new TaskRowsJson();
     private volatile boolean serverDown;
     private volatile java.util.function.BooleanSupplier serverProcess = () -> true;
 
@@ -111,7 +112,8 @@ public final class DirectorDb {
     private void persist() {
         try {
             Path tmp = layout.database().resolveSibling("bosh.json.tmp");
-            Json.JSON.writeValue(tmp.toFile(), tables);
+            taskRows.retainOnly(tables.tasks);
+            Json.JSON.writer().withAttribute(TaskRowsJson.CACHE, taskRows).writeValue(tmp.toFile(), tables);
             Files.move(tmp, layout.database(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

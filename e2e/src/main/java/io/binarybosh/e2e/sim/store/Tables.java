@@ -1,5 +1,6 @@
 package io.binarybosh.e2e.sim.store;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class Tables {
     public long lastStemcellId;
     public long lastConfigId;
     public Map<String, DeploymentRow> deployments = new LinkedHashMap<>();
+    @JsonSerialize(using = TaskRowsJson.Serializer.class)
     public Map<Long, TaskRow> tasks = new LinkedHashMap<>();
     public List<LockRow> locks = new ArrayList<>();
     public List<ProblemRow> problems = new ArrayList<>();
