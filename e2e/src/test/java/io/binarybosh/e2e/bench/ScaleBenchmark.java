@@ -181,7 +181,7 @@ final class ScaleBenchmark implements Benchmark {
 
     /**
      * Waits for the start-up's tail to end, so that the window measures the steady state: a pair is Ready before
-     * its first agent checks (spread over the first half minute at each pair's slot) have written the agents' job
+     * its first agent checks (spread over the first minute at each pair's slot) have written the agents' job
      * states into its status, and before the Events of its first conditions have been sent (one sender thread).
      * Past the limit it measures anyway and says so.
      */

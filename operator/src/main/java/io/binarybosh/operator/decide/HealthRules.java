@@ -142,14 +142,14 @@ public final class HealthRules {
             }
         }
         if (problems.isEmpty()) {
-            // The first agent checks wait for the pair's slot (up to five minutes after a start): until both are
+            // The first agent checks wait for the pair's slot (up to a minute after a start): until both are
             // made, nothing is claimed of the agents.
             boolean agentsChecked = facts.primary().anyAgentView().isPresent()
                     && facts.meta().anyAgentView().isPresent();
             return DesiredCondition.isTrue(ConditionType.MUTUALLY_MANAGED, Reason.EACH_MANAGES_THE_OTHER,
                     "Meta holds '" + facts.primary().deployment() + "' and Primary holds '"
                             + facts.meta().deployment() + (agentsChecked ? "', and their agents report to each other"
-                            : "'; whether their agents report to each other is checked within half a minute"));
+                            : "'; whether their agents report to each other is checked within a minute"));
         }
         return DesiredCondition.isFalse(ConditionType.MUTUALLY_MANAGED, reason, String.join("; ", problems));
     }

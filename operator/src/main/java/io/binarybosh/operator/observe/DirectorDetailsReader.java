@@ -37,8 +37,12 @@ public final class DirectorDetailsReader {
     public static final Duration AGENT_CHECK_INTERVAL = Duration.ofMinutes(5);
     /** How often at most it is asked while the managed director does not answer or its agent did not. */
     public static final Duration SUSPECT_AGENT_CHECK_INTERVAL = Duration.ofSeconds(10);
-    /** After a start, the first agent checks of answering directors are spread over this long. */
-    static final Duration FIRST_CHECK_SPREAD = Duration.ofSeconds(30);
+    /**
+     * After a start, the first agent checks of answering directors are spread over this long. A check is a director
+     * task and four or five requests, as many as a pair's first read: at a thousand pairs, checks spread over the
+     * first half minute competed with the first reads, which make the pairs' statuses, for the operator's CPU.
+     */
+    static final Duration FIRST_CHECK_SPREAD = Duration.ofSeconds(60);
     private static final Duration AGENT_CHECK_TIMEOUT = Duration.ofSeconds(60);
     static final String CONTEXT_PREFIX = "bbo-observe-";
     /** The description of the {@code ?format=full} task (bosh {@code api/instance_manager.rb}). */
