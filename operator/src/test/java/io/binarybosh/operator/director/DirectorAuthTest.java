@@ -100,6 +100,26 @@ class DirectorAuthTest {
     }
 
     @Test
+    void aTokenRequestDoesNotKeepItsConnectionForTheNextTokenMinutesLater() throws Exception {
+        startUaaDirector(TestPki.INSTANCE.server, TestPki.INSTANCE.ca);
+        uaa.enqueue(token(TOKEN_1, 3600));
+        uaa.enqueue(token(TOKEN_2, 3600));
+        director.enqueueJson(200, "[]");
+        director.enqueueJson(200, "[]");
+        HttpDirectorClient client = director.client();
+
+        client.locks();
+        director.time.advance(Duration.ofSeconds(3600 - 59));
+        client.locks();
+
+        RecordedRequest first = takeUaa();
+        RecordedRequest second = takeUaa();
+        assertThat(first.getHeaders().get("Connection")).isEqualTo("close");
+        assertThat(second.getConnectionIndex()).isNotEqualTo(first.getConnectionIndex());
+        assertThat(second.getExchangeIndex()).isZero();
+    }
+
+    @Test
     void aRejectedTokenIsFetchedAgainOnceAndTheCallSentAgain() throws Exception {
         startUaaDirector(TestPki.INSTANCE.server, TestPki.INSTANCE.ca);
         uaa.enqueue(token(TOKEN_1, 3600));
