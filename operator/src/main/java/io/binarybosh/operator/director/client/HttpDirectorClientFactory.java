@@ -9,10 +9,13 @@ import io.binarybosh.operator.director.http.CaTrust;
 import io.binarybosh.operator.director.http.DirectorUrl;
 import io.binarybosh.operator.director.http.Json;
 import okhttp3.ConnectionPool;
+import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +81,7 @@ public final class HttpDirectorClientFactory implements DirectorClientFactory, A
         // newBuilder() keeps the shared dispatcher.
         OkHttpClient http = shared.newBuilder()
                 .connectionPool(pool)
+                .dns(new OwnDns())
                 .sslSocketFactory(trust.socketFactory(), trust.trustManager())
                 .connectTimeout(timeouts.connect())
                 .readTimeout(timeouts.read())
@@ -85,6 +89,20 @@ public final class HttpDirectorClientFactory implements DirectorClientFactory, A
                 .callTimeout(timeouts.call())
                 .build();
         return new HttpDirectorClient(endpoint, base, http, json, options);
+    }
+
+    /**
+     * The system resolver, as a client's own object. Looking for a pooled connection, OkHttp compares the call's
+     * address with each connection's in the pool, the resolver first and the TLS trust seventh, after the protocol
+     * and connection-spec lists (element by element: each call's address copies them). With a resolver of its own,
+     * another client's connection is told apart by the first comparison instead of the seventh; it could never be
+     * reused anyway, its trust being another's. At a thousand pairs that search was an eighth of the start-up's CPU.
+     */
+    private static final class OwnDns implements Dns {
+        @Override
+        public List<InetAddress> lookup(String hostname) throws UnknownHostException {
+            return Dns.SYSTEM.lookup(hostname);
+        }
     }
 
     /** Idle connections now, over all clients. */
