@@ -151,7 +151,10 @@ final class PairFleet implements AutoCloseable {
         return watch.getStore().list();
     }
 
-    /** How many pairs have a status written by the operator and are {@code Ready} now, as the watch saw them change: no look at every pair. */
+    /**
+     * How many pairs have a status written by the operator and are {@code Ready} now, as the watch saw them change:
+     * no look at every pair.
+     */
     Tally tally() {
         watched();
         return tally;

@@ -170,7 +170,8 @@ final class ScaleBenchmark implements Benchmark {
                 after.busiestSince(before, 20).forEach((name, nanos) -> busiest.put(name, nanos / 1e9));
                 double pairPollsPerSecond = primary.pollsPerSecond();
                 Size size = new Size(pairs, Waiting.seconds(started, firstStatus), Waiting.seconds(started, ready),
-                        readyPairs, Waiting.seconds(started, startupDone), cpuToReady, kubeApiToReady, seconds, cpu, busiest, 100 * operatorCpu / seconds,
+                        readyPairs, Waiting.seconds(started, startupDone), cpuToReady, kubeApiToReady, seconds, cpu,
+                        busiest, 100 * operatorCpu / seconds,
                         1000 * operatorCpu / seconds / pairPollsPerSecond, heap, resident[0], resident[1], reconciles,
                         (double) pairs / HealthSpec.DEFAULT_POLL_INTERVAL_SECONDS, primary, meta, kubeApi, eventReasons, load);
                 summaries.add(Summary.of(size));
