@@ -189,17 +189,20 @@ final class PairFleet implements AutoCloseable {
 
         private void count(BinaryBoshPair pair) {
             String name = pair.getMetadata().getName();
-            long now = System.nanoTime();
             // A status with conditions is the operator's: a created pair may carry an empty one.
             boolean hasStatus = pair.getStatus() != null && pair.getStatus().getConditions() != null
                     && !pair.getStatus().getConditions().isEmpty();
-            if (hasStatus ? withStatus.add(name) : withStatus.remove(name)) {
-                statusGrewAt = hasStatus ? now : statusGrewAt;
+            statusGrewAt = tallied(withStatus, name, hasStatus, statusGrewAt);
+            readyGrewAt = tallied(ready, name, is(pair, "Ready", "True"), readyGrewAt);
+        }
+
+        /** Adds or removes the pair; returns now if it was added, else {@code grewAt} unchanged. */
+        private static long tallied(Set<String> names, String name, boolean in, long grewAt) {
+            if (in) {
+                return names.add(name) ? System.nanoTime() : grewAt;
             }
-            boolean isReady = is(pair, "Ready", "True");
-            if (isReady ? ready.add(name) : ready.remove(name)) {
-                readyGrewAt = isReady ? now : readyGrewAt;
-            }
+            names.remove(name);
+            return grewAt;
         }
 
         int withStatus() {

@@ -130,8 +130,9 @@ final class ScaleBenchmark implements Benchmark {
                 atReady.busiestSince(atStart, 8).forEach((thread, nanos) ->
                         cpuToReady.put("benchmark thread: " + thread, nanos / 1e9));
                 int readyPairs = tally.ready();
+                List<ApiRequest> apiToReady = fleet.apiRequests();
                 Map<String, Integer> kubeApiToReady = KubeApiRequests.byRoute(
-                        fleet.apiRequests().subList(apiAtStart, fleet.apiRequests().size()));
+                        apiToReady.subList(apiAtStart, apiToReady.size()));
                 Progress.say("scale: %d of %d pairs Ready after %.1f s", readyPairs, pairs,
                         Waiting.seconds(started, ready));
                 long startupDone = awaitStartupDone(fleet, limit);
