@@ -62,9 +62,10 @@ final class CopyBenchmark implements Benchmark {
                 Progress.say("copy: rsync -a run %d/%d: %.2f s (%.0f MiB/s)", i + 1, RUNS, s, (bytes >> 20) / s);
             }
             target.check("sudo -n rm -rf var/vcap/store-copy");
-            // the operator as deployed (OperatorProcess: the chart's JVM options), beside this JVM's world
+            // the operator as deployed (OperatorProcess: the chart's JVM options), beside this JVM's world; at debug,
+            // so that operator-copy.log times each ssh login and command of the steps (one pair: a few hundred lines)
             migration = MigrationSetup.migrate(world, Duration.ofMinutes(10),
-                    kubeconfig -> OperatorProcess.start(kubeconfig, workDir.resolve("operator-copy.log")));
+                    kubeconfig -> OperatorProcess.start(kubeconfig, workDir.resolve("operator-copy.log"), "debug"));
             if (!migration.migration().getSourceChecksum().equals(migration.migration().getTargetChecksum())) {
                 throw new IllegalStateException("the operator's copy did not verify");
             }

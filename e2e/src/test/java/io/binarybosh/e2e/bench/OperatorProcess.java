@@ -54,7 +54,13 @@ final class OperatorProcess implements AutoCloseable {
         this.healthPort = healthPort;
     }
 
+    /** An operator at the log level bin/bench's LOG_LEVEL gives (warn by default). */
     static OperatorProcess start(Path kubeconfig, Path log) throws IOException {
+        return start(kubeconfig, log, null);
+    }
+
+    /** An operator at {@code logLevel} (LOG_LEVEL), or at bin/bench's when null. */
+    static OperatorProcess start(Path kubeconfig, Path log, String logLevel) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
@@ -76,6 +82,9 @@ final class OperatorProcess implements AutoCloseable {
         env.put("KUBECONFIG", kubeconfig.toString());
         env.putAll(KubectlCompatibleApiServer.clientEnvironment());
         env.put("HEALTH_PORT", String.valueOf(port));
+        if (logLevel != null) {
+            env.put("LOG_LEVEL", logLevel);
+        }
         env.putIfAbsent("LOG_LEVEL", "warn");
         if (CHART_MALLOC_ARENA_MAX != null) {
             env.put("MALLOC_ARENA_MAX", CHART_MALLOC_ARENA_MAX);

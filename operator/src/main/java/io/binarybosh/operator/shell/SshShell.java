@@ -13,12 +13,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * A shell over SSH with JSch: public-key login, the host key checked against the pinned one (a different key is
  * refused, as after a VM recreate), nothing read from or written to ~/.ssh.
  */
 public final class SshShell implements Shell {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SshShell.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** The longest pause between two looks at a running command. */
     private static final long MAX_POLL_MILLIS = 20;
@@ -37,6 +41,7 @@ public final class SshShell implements Shell {
 
     public static SshShell open(SshTarget target) {
         PinnedHostKey pinned = null;
+        long started = System.nanoTime();
         try {
             JSch jsch = new JSch();
             jsch.addIdentity("operator", target.privateKey().getBytes(StandardCharsets.UTF_8), null, null);
@@ -51,6 +56,8 @@ public final class SshShell implements Shell {
             session.setServerAliveInterval(VmCommands.SSH_ALIVE_INTERVAL_SECONDS * 1000);
             session.setServerAliveCountMax(VmCommands.SSH_ALIVE_COUNT);
             session.connect((int) CONNECT_TIMEOUT.toMillis());
+            LOG.debug("ssh login to {}@{}:{} in {} ms", target.user(), target.host(), target.port(),
+                    (System.nanoTime() - started) / 1_000_000);
             return new SshShell(session, target);
         } catch (JSchException e) {
             if (pinned != null && pinned.offered != null && pinned.changed()) {
@@ -71,6 +78,7 @@ public final class SshShell implements Shell {
     @Override
     public CommandResult run(String command, String input, Duration timeout) {
         ChannelExec channel = null;
+        long started = System.nanoTime();
         try {
             channel = (ChannelExec) session.openChannel("exec");
             channel.setCommand(command);
@@ -106,6 +114,9 @@ public final class SshShell implements Shell {
                 Thread.sleep(pause);
                 pause = Math.min(MAX_POLL_MILLIS, pause * 2);
             }
+            // the command's text may hold paths and key lines: only its length names it in the log
+            LOG.debug("ssh command of {} characters on {} exited {} in {} ms", command.length(), target.host(),
+                    channel.getExitStatus(), (System.nanoTime() - started) / 1_000_000);
             return new CommandResult(channel.getExitStatus(), out.toString(StandardCharsets.UTF_8),
                     stderr.toString(StandardCharsets.UTF_8));
         } catch (JSchException | java.io.IOException e) {
