@@ -3,6 +3,7 @@ package io.binarybosh.operator;
 import io.binarybosh.operator.director.DirectorClientFactory;
 import io.binarybosh.operator.model.BinaryBoshPair;
 import io.binarybosh.operator.reconcile.BinaryBoshPairReconciler;
+import io.binarybosh.operator.shell.ReusedShells;
 import io.binarybosh.operator.shell.ShellFactory;
 import io.binarybosh.operator.shell.SshShell;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -39,15 +40,19 @@ public final class BinaryBoshOperator implements AutoCloseable {
     private final BinaryBoshPairReconciler reconciler;
     private final ScheduledExecutorService pollingExecutor;
     private final ThreadPoolExecutor askExecutor;
+    /** The logins kept for reuse, closed with the operator; null when shells are not reused. */
+    private final ReusedShells ownShells;
     private volatile boolean closing;
 
     public BinaryBoshOperator(KubernetesClient client, OperatorSettings settings, DirectorClientFactory directors,
                               MeterRegistry meters, Clock clock) {
-        this(client, settings, directors, SshShell.factory(), meters, clock);
+        this(client, settings, directors, new ReusedShells(SshShell.factory()), meters, clock);
     }
 
+    /** @param shells how VMs are logged in to; a {@link ReusedShells} is closed with the operator (its kept logins) */
     public BinaryBoshOperator(KubernetesClient client, OperatorSettings settings, DirectorClientFactory directors,
                               ShellFactory shells, MeterRegistry meters, Clock clock) {
+        ownShells = shells instanceof ReusedShells reused ? reused : null;
         pollingExecutor = PollingThreads.scheduled(settings.pollingThreads());
         askExecutor = PollingThreads.asking(settings.pollingThreads() + RECONCILE_THREADS);
         operator = new Operator(overrider -> {
@@ -117,6 +122,9 @@ public final class BinaryBoshOperator implements AutoCloseable {
         closing = true;
         operator.stop();
         reconciler.close();
+        if (ownShells != null) {
+            ownShells.close();
+        }
         pollingExecutor.shutdownNow();
         askExecutor.shutdownNow();
         try {

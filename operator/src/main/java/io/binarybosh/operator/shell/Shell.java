@@ -12,6 +12,11 @@ public interface Shell extends AutoCloseable {
         throw new ShellException("this shell cannot send input to a command");
     }
 
+    /** False once the shell is known to be unusable (its connection closed); a shell that cannot tell says true. */
+    default boolean connected() {
+        return true;
+    }
+
     @Override
     void close();
 }

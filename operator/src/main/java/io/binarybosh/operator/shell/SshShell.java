@@ -132,6 +132,11 @@ public final class SshShell implements Shell {
     }
 
     @Override
+    public boolean connected() {
+        return session.isConnected();
+    }
+
+    @Override
     public void close() {
         session.disconnect();
     }

@@ -1,0 +1,205 @@
+package io.binarybosh.operator.shell;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lends a closed shell again to the next opener of the same target for {@link #KEEP}: a migration's steps follow
+ * one another within milliseconds, and a login costs both ends a key exchange and the VM a session (sshd's processes,
+ * PAM, a line in auth.log). Only a shell whose commands all ran is lent again: one whose command failed or timed out,
+ * or whose connection closed, is closed. A target is the whole login (host, port, user, key, pinned host key), so
+ * that a changed key or pinned host key logs in afresh.
+ */
+public final class ReusedShells implements ShellFactory, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReusedShells.class);
+    /** How long a closed shell is kept for the next opener. */
+    static final Duration KEEP = Duration.ofSeconds(10);
+    /** Closed shells kept per target: a step opens at most two on one VM at once. */
+    static final int KEPT_PER_TARGET = 2;
+
+    private final ShellFactory logins;
+    private final LongSupplier nanoTime;
+    private final ScheduledExecutorService sweeper;
+    /** Guarded by this; each deque oldest first. */
+    private final Map<SshTarget, Deque<Kept>> kept = new HashMap<>();
+    private boolean closed;
+
+    public ReusedShells(ShellFactory logins) {
+        this(logins, System::nanoTime, Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "ssh-kept-shells");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    ReusedShells(ShellFactory logins, LongSupplier nanoTime, ScheduledExecutorService sweeper) {
+        this.logins = logins;
+        this.nanoTime = nanoTime;
+        this.sweeper = sweeper;
+    }
+
+    @Override
+    public Shell open(SshTarget target) {
+        Shell shell = take(target);
+        if (shell != null) {
+            LOG.debug("ssh login to {}@{}:{} reused", target.user(), target.host(), target.port());
+            return new Lent(target, shell);
+        }
+        return new Lent(target, logins.open(target));
+    }
+
+    /** The most recently closed kept shell of {@code target} that is still connected, or null. */
+    private Shell take(SshTarget target) {
+        List<Shell> stale = new ArrayList<>();
+        Shell found = null;
+        synchronized (this) {
+            Deque<Kept> shells = kept.get(target);
+            while (found == null && shells != null && !shells.isEmpty()) {
+                Kept last = shells.pollLast();
+                if (fresh(last) && last.shell().connected()) {
+                    found = last.shell();
+                } else {
+                    stale.add(last.shell());
+                }
+            }
+            if (shells != null && shells.isEmpty()) {
+                kept.remove(target);
+            }
+        }
+        stale.forEach(ReusedShells::closeQuietly);
+        return found;
+    }
+
+    private void keep(SshTarget target, Shell shell) {
+        Shell dropped;
+        synchronized (this) {
+            if (closed) {
+                dropped = shell;
+            } else {
+                Deque<Kept> shells = kept.computeIfAbsent(target, t -> new ArrayDeque<>());
+                shells.addLast(new Kept(shell, nanoTime.getAsLong()));
+                dropped = shells.size() > KEPT_PER_TARGET ? shells.pollFirst().shell() : null;
+                sweeper.schedule(this::closeExpired, KEEP.toMillis() + 100, TimeUnit.MILLISECONDS);
+            }
+        }
+        if (dropped != null) {
+            closeQuietly(dropped);
+        }
+    }
+
+    /** Closes every kept shell kept longer than {@link #KEEP}. */
+    void closeExpired() {
+        List<Shell> expired = new ArrayList<>();
+        synchronized (this) {
+            for (Iterator<Deque<Kept>> targets = kept.values().iterator(); targets.hasNext(); ) {
+                Deque<Kept> shells = targets.next();
+                while (!shells.isEmpty() && !fresh(shells.peekFirst())) {
+                    expired.add(shells.pollFirst().shell());
+                }
+                if (shells.isEmpty()) {
+                    targets.remove();
+                }
+            }
+        }
+        expired.forEach(ReusedShells::closeQuietly);
+    }
+
+    /** How many shells are kept now. */
+    synchronized int keptCount() {
+        return kept.values().stream().mapToInt(Deque::size).sum();
+    }
+
+    private boolean fresh(Kept shell) {
+        return nanoTime.getAsLong() - shell.since() < KEEP.toNanos();
+    }
+
+    /** Closes every kept shell; shells lent out are closed when their borrowers close them. */
+    @Override
+    public void close() {
+        List<Shell> all = new ArrayList<>();
+        synchronized (this) {
+            closed = true;
+            kept.values().forEach(shells -> shells.forEach(k -> all.add(k.shell())));
+            kept.clear();
+        }
+        sweeper.shutdownNow();
+        all.forEach(ReusedShells::closeQuietly);
+    }
+
+    private static void closeQuietly(Shell shell) {
+        try {
+            shell.close();
+        } catch (RuntimeException e) {
+            // closing a dead connection can fail; there is nothing left to release
+        }
+    }
+
+    private record Kept(Shell shell, long since) {
+    }
+
+    /** A shell as its borrower sees it: closing it keeps it for the next opener unless a command failed. */
+    private final class Lent implements Shell {
+
+        private final SshTarget target;
+        private final Shell shell;
+        private volatile boolean failed;
+        private volatile boolean closed;
+
+        Lent(SshTarget target, Shell shell) {
+            this.target = target;
+            this.shell = shell;
+        }
+
+        @Override
+        public CommandResult run(String command, Duration timeout) {
+            try {
+                return shell.run(command, timeout);
+            } catch (RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public CommandResult run(String command, String input, Duration timeout) {
+            try {
+                return shell.run(command, input, timeout);
+            } catch (RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public boolean connected() {
+            return shell.connected();
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (failed || !shell.connected()) {
+                closeQuietly(shell);
+            } else {
+                keep(target, shell);
+            }
+        }
+    }
+}
