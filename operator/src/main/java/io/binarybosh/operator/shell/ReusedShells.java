@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Lends a closed shell again to the next opener of the same target for {@link #KEEP}: a migration's steps follow
  * one another within milliseconds, and a login costs both ends a key exchange and the VM a session (sshd's processes,
- * PAM, a line in auth.log). Only a shell whose commands all ran is lent again: one whose command failed or timed out,
- * or whose connection closed, is closed. A target is the whole login (host, port, user, key, pinned host key), so
- * that a changed key or pinned host key logs in afresh.
+ * PAM, a line in auth.log). Only a shell whose commands all ran is lent again: one whose command failed or timed out
+ * is closed with every other shell kept for its target, one whose connection closed is closed. A target is the whole
+ * login (host, port, user, key, pinned host key), so that a changed key or pinned host key logs in afresh.
  */
 public final class ReusedShells implements ShellFactory, AutoCloseable {
 
@@ -98,6 +98,16 @@ public final class ReusedShells implements ShellFactory, AutoCloseable {
         }
         if (dropped != null) {
             closeQuietly(dropped);
+        }
+    }
+
+    private void closeKept(SshTarget target) {
+        Deque<Kept> shells;
+        synchronized (this) {
+            shells = kept.remove(target);
+        }
+        if (shells != null) {
+            shells.forEach(k -> closeQuietly(k.shell()));
         }
     }
 
@@ -195,7 +205,11 @@ public final class ReusedShells implements ShellFactory, AutoCloseable {
                 return;
             }
             closed = true;
-            if (failed || !shell.connected()) {
+            if (failed) {
+                // the VM may be gone: the other logins kept for it would fail the next steps one by one
+                closeQuietly(shell);
+                closeKept(target);
+            } else if (!shell.connected()) {
                 closeQuietly(shell);
             } else {
                 keep(target, shell);

@@ -67,6 +67,20 @@ class ReusedShellsTest {
     }
 
     @Test
+    void aFailedCommandAlsoClosesTheOtherShellsKeptForItsVm() {
+        Shell a = shells.open(META);
+        Shell b = shells.open(META);
+        Shell c = shells.open(META);
+        a.close();
+        b.close();
+        logins.get(2).failing = true;
+        assertThrows(ShellException.class, () -> c.run("monit summary", TIMEOUT));
+        c.close();
+        assertTrue(logins.stream().allMatch(shell -> shell.closed), "the VM may be gone: none of its logins is lent");
+        assertEquals(0, shells.keptCount());
+    }
+
+    @Test
     void aShellWhoseConnectionClosedIsNotLent() {
         shells.open(META).close();
         logins.get(0).connected = false;
