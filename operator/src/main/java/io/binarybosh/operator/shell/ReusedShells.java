@@ -17,16 +17,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lends a closed shell again to the next opener of the same target for {@link #KEEP}: a migration's steps follow
- * one another within milliseconds, and a login costs both ends a key exchange and the VM a session (sshd's processes,
- * PAM, a line in auth.log). Only a shell whose commands all ran is lent again: one whose command failed or timed out
- * is closed with every other shell kept for its target, one whose connection closed is closed. A target is the whole
- * login (host, port, user, key, pinned host key), so that a changed key or pinned host key logs in afresh.
+ * Lends a closed shell again to the next opener of the same target within {@link #KEEP} of its login: a migration's
+ * steps follow one another within milliseconds, and a login costs both ends a key exchange and the VM a session
+ * (sshd's processes, PAM, a line in auth.log). The bound is from the login, not from the last use: a session keeps
+ * what the login gave it (the user's groups, hence what sudo allows), and a fix made on the VM since must be seen by
+ * the next login at the latest {@link #KEEP} later. Only a shell whose commands all ran is lent again: one whose
+ * command failed or timed out is closed with every other shell kept for its target, one whose connection closed is
+ * closed. A target is the whole login (host, port, user, key, pinned host key), so that a changed key or pinned host
+ * key logs in afresh.
  */
 public final class ReusedShells implements ShellFactory, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReusedShells.class);
-    /** How long a closed shell is kept for the next opener. */
+    /** How long after its login a shell may be lent again. */
     static final Duration KEEP = Duration.ofSeconds(10);
     /** Closed shells kept per target: a step opens at most two on one VM at once. */
     static final int KEPT_PER_TARGET = 2;
@@ -54,24 +57,24 @@ public final class ReusedShells implements ShellFactory, AutoCloseable {
 
     @Override
     public Shell open(SshTarget target) {
-        Shell shell = take(target);
-        if (shell != null) {
+        Kept reused = take(target);
+        if (reused != null) {
             LOG.debug("ssh login to {}@{}:{} reused", target.user(), target.host(), target.port());
-            return new Lent(target, shell);
+            return new Lent(target, reused.shell(), reused.loggedInAt());
         }
-        return new Lent(target, logins.open(target));
+        return new Lent(target, logins.open(target), nanoTime.getAsLong());
     }
 
-    /** The most recently closed kept shell of {@code target} that is still connected, or null. */
-    private Shell take(SshTarget target) {
+    /** The most recently closed kept shell of {@code target} that is still connected and fresh, or null. */
+    private Kept take(SshTarget target) {
         List<Shell> stale = new ArrayList<>();
-        Shell found = null;
+        Kept found = null;
         synchronized (this) {
             Deque<Kept> shells = kept.get(target);
             while (found == null && shells != null && !shells.isEmpty()) {
                 Kept last = shells.pollLast();
                 if (fresh(last) && last.shell().connected()) {
-                    found = last.shell();
+                    found = last;
                 } else {
                     stale.add(last.shell());
                 }
@@ -84,14 +87,14 @@ public final class ReusedShells implements ShellFactory, AutoCloseable {
         return found;
     }
 
-    private void keep(SshTarget target, Shell shell) {
+    private void keep(SshTarget target, Shell shell, long loggedInAt) {
         Shell dropped;
         synchronized (this) {
             if (closed) {
                 dropped = shell;
             } else {
                 Deque<Kept> shells = kept.computeIfAbsent(target, t -> new ArrayDeque<>());
-                shells.addLast(new Kept(shell, nanoTime.getAsLong()));
+                shells.addLast(new Kept(shell, loggedInAt));
                 dropped = shells.size() > KEPT_PER_TARGET ? shells.pollFirst().shell() : null;
                 sweeper.schedule(this::closeExpired, KEEP.toMillis() + 100, TimeUnit.MILLISECONDS);
             }
@@ -111,15 +114,13 @@ public final class ReusedShells implements ShellFactory, AutoCloseable {
         }
     }
 
-    /** Closes every kept shell kept longer than {@link #KEEP}. */
+    /** Closes every kept shell logged in longer than {@link #KEEP} ago. */
     void closeExpired() {
         List<Shell> expired = new ArrayList<>();
         synchronized (this) {
             for (Iterator<Deque<Kept>> targets = kept.values().iterator(); targets.hasNext(); ) {
                 Deque<Kept> shells = targets.next();
-                while (!shells.isEmpty() && !fresh(shells.peekFirst())) {
-                    expired.add(shells.pollFirst().shell());
-                }
+                shells.removeIf(shell -> !fresh(shell) && expired.add(shell.shell()));
                 if (shells.isEmpty()) {
                     targets.remove();
                 }
@@ -134,7 +135,7 @@ public final class ReusedShells implements ShellFactory, AutoCloseable {
     }
 
     private boolean fresh(Kept shell) {
-        return nanoTime.getAsLong() - shell.since() < KEEP.toNanos();
+        return nanoTime.getAsLong() - shell.loggedInAt() < KEEP.toNanos();
     }
 
     /** Closes every kept shell; shells lent out are closed when their borrowers close them. */
@@ -158,7 +159,7 @@ public final class ReusedShells implements ShellFactory, AutoCloseable {
         }
     }
 
-    private record Kept(Shell shell, long since) {
+    private record Kept(Shell shell, long loggedInAt) {
     }
 
     /** A shell as its borrower sees it: closing it keeps it for the next opener unless a command failed. */
@@ -166,12 +167,14 @@ public final class ReusedShells implements ShellFactory, AutoCloseable {
 
         private final SshTarget target;
         private final Shell shell;
+        private final long loggedInAt;
         private volatile boolean failed;
         private volatile boolean closed;
 
-        Lent(SshTarget target, Shell shell) {
+        Lent(SshTarget target, Shell shell, long loggedInAt) {
             this.target = target;
             this.shell = shell;
+            this.loggedInAt = loggedInAt;
         }
 
         @Override
@@ -212,7 +215,7 @@ public final class ReusedShells implements ShellFactory, AutoCloseable {
             } else if (!shell.connected()) {
                 closeQuietly(shell);
             } else {
-                keep(target, shell);
+                keep(target, shell, loggedInAt);
             }
         }
     }

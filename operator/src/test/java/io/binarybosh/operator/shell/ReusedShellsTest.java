@@ -104,6 +104,21 @@ class ReusedShellsTest {
     }
 
     @Test
+    void aShellIsLentOnlyWithinKeepOfItsLoginHoweverOftenItIsUsed() {
+        // what the login gave the session (the user's groups, so sudo) must not outlive a fix on the VM for long
+        shells.open(META).close();
+        now.addAndGet(ReusedShells.KEEP.toNanos() - 2);
+        shells.open(META).close();
+        now.addAndGet(1);
+        shells.open(META).close();
+        assertEquals(1, logins.size());
+        now.addAndGet(1);
+        shells.open(META).close();
+        assertEquals(2, logins.size(), "a fresh login " + ReusedShells.KEEP + " after the first");
+        assertTrue(logins.get(0).closed);
+    }
+
+    @Test
     void anExpiredShellFoundBeforeTheSweepIsClosedNotLent() {
         shells.open(META).close();
         now.addAndGet(ReusedShells.KEEP.toNanos());
