@@ -17,11 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lends a closed shell again to the next opener of the same target within {@link #KEEP} of its login: a migration's
+ * Lends a closed shell again to the next opener of the same target within {@link #REUSE_WITHIN} of its login: a migration's
  * steps follow one another within milliseconds, and a login costs both ends a key exchange and the VM a session
  * (sshd's processes, PAM, a line in auth.log). The bound is from the login, not from the last use: a session keeps
  * what the login gave it (the user's groups, hence what sudo allows), and a fix made on the VM since must be seen by
- * the next login at the latest {@link #KEEP} later. Only a shell whose commands all ran is lent again: one whose
+ * the next login at the latest {@link #REUSE_WITHIN} later. Only a shell whose commands all ran is lent again: one whose
  * command failed or timed out is closed with every other shell kept for its target, one whose connection closed is
  * closed. A target is the whole login (host, port, user, key, pinned host key), so that a changed key or pinned host
  * key logs in afresh.
@@ -30,7 +30,7 @@ public final class ReusedShells implements ShellFactory, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReusedShells.class);
     /** How long after its login a shell may be lent again. */
-    static final Duration KEEP = Duration.ofSeconds(10);
+    static final Duration REUSE_WITHIN = Duration.ofSeconds(10);
     /** Closed shells kept per target: a step opens at most two on one VM at once. */
     static final int KEPT_PER_TARGET = 2;
 
@@ -96,7 +96,7 @@ public final class ReusedShells implements ShellFactory, AutoCloseable {
                 Deque<Kept> shells = kept.computeIfAbsent(target, t -> new ArrayDeque<>());
                 shells.addLast(new Kept(shell, loggedInAt));
                 dropped = shells.size() > KEPT_PER_TARGET ? shells.pollFirst().shell() : null;
-                sweeper.schedule(this::closeExpired, KEEP.toMillis() + 100, TimeUnit.MILLISECONDS);
+                sweeper.schedule(this::closeExpired, REUSE_WITHIN.toMillis() + 100, TimeUnit.MILLISECONDS);
             }
         }
         if (dropped != null) {
@@ -114,7 +114,7 @@ public final class ReusedShells implements ShellFactory, AutoCloseable {
         }
     }
 
-    /** Closes every kept shell logged in longer than {@link #KEEP} ago. */
+    /** Closes every kept shell logged in longer than {@link #REUSE_WITHIN} ago. */
     void closeExpired() {
         List<Shell> expired = new ArrayList<>();
         synchronized (this) {
@@ -135,7 +135,7 @@ public final class ReusedShells implements ShellFactory, AutoCloseable {
     }
 
     private boolean fresh(Kept shell) {
-        return nanoTime.getAsLong() - shell.loggedInAt() < KEEP.toNanos();
+        return nanoTime.getAsLong() - shell.loggedInAt() < REUSE_WITHIN.toNanos();
     }
 
     /** Closes every kept shell; shells lent out are closed when their borrowers close them. */

@@ -92,10 +92,10 @@ class ReusedShellsTest {
     @Test
     void aShellKeptLongerThanKeepIsClosedByTheSweepAndNotLent() {
         shells.open(META).close();
-        now.addAndGet(ReusedShells.KEEP.toNanos() - 1);
+        now.addAndGet(ReusedShells.REUSE_WITHIN.toNanos() - 1);
         shells.open(META).close();
-        assertEquals(1, logins.size(), "still within " + ReusedShells.KEEP);
-        now.addAndGet(ReusedShells.KEEP.toNanos());
+        assertEquals(1, logins.size(), "still within " + ReusedShells.REUSE_WITHIN);
+        now.addAndGet(ReusedShells.REUSE_WITHIN.toNanos());
         shells.closeExpired();
         assertTrue(logins.get(0).closed);
         assertEquals(0, shells.keptCount());
@@ -107,21 +107,21 @@ class ReusedShellsTest {
     void aShellIsLentOnlyWithinKeepOfItsLoginHoweverOftenItIsUsed() {
         // what the login gave the session (the user's groups, so sudo) must not outlive a fix on the VM for long
         shells.open(META).close();
-        now.addAndGet(ReusedShells.KEEP.toNanos() - 2);
+        now.addAndGet(ReusedShells.REUSE_WITHIN.toNanos() - 2);
         shells.open(META).close();
         now.addAndGet(1);
         shells.open(META).close();
         assertEquals(1, logins.size());
         now.addAndGet(1);
         shells.open(META).close();
-        assertEquals(2, logins.size(), "a fresh login " + ReusedShells.KEEP + " after the first");
+        assertEquals(2, logins.size(), "a fresh login " + ReusedShells.REUSE_WITHIN + " after the first");
         assertTrue(logins.get(0).closed);
     }
 
     @Test
     void anExpiredShellFoundBeforeTheSweepIsClosedNotLent() {
         shells.open(META).close();
-        now.addAndGet(ReusedShells.KEEP.toNanos());
+        now.addAndGet(ReusedShells.REUSE_WITHIN.toNanos());
         shells.open(META).close();
         assertEquals(2, logins.size());
         assertTrue(logins.get(0).closed);
