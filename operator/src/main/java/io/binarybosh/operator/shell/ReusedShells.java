@@ -17,14 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lends a closed shell again to the next opener of the same target within {@link #REUSE_WITHIN} of its login: a migration's
- * steps follow one another within milliseconds, and a login costs both ends a key exchange and the VM a session
- * (sshd's processes, PAM, a line in auth.log). The bound is from the login, not from the last use: a session keeps
- * what the login gave it (the user's groups, hence what sudo allows), and a fix made on the VM since must be seen by
- * the next login at the latest {@link #REUSE_WITHIN} later. Only a shell whose commands all ran is lent again: one whose
- * command failed or timed out is closed with every other shell kept for its target, one whose connection closed is
- * closed. A target is the whole login (host, port, user, key, pinned host key), so that a changed key or pinned host
- * key logs in afresh.
+ * Lends a closed shell again to the next opener of the same target within {@link #REUSE_WITHIN} of its login: a
+ * migration's steps follow one another within milliseconds, and a login costs both ends a key exchange and the VM a
+ * session (sshd's processes, PAM, a line in auth.log). The bound is from the login, not from the last use: a session
+ * keeps what the login gave it (the user's groups, hence what sudo allows), and a fix made on the VM since must be
+ * seen by the next login at the latest {@link #REUSE_WITHIN} later. Only a shell whose commands all ran is lent
+ * again: one whose command failed or timed out is closed with every other shell kept for its target, one whose
+ * connection closed is closed. A target is the whole login (host, port, user, key, pinned host key), so that a
+ * changed key or pinned host key logs in afresh.
  */
 public final class ReusedShells implements ShellFactory, AutoCloseable {
 

@@ -90,7 +90,7 @@ class ReusedShellsTest {
     }
 
     @Test
-    void aShellKeptLongerThanKeepIsClosedByTheSweepAndNotLent() {
+    void aShellLoggedInLongerThanReuseWithinAgoIsClosedByTheSweepAndNotLent() {
         shells.open(META).close();
         now.addAndGet(ReusedShells.REUSE_WITHIN.toNanos() - 1);
         shells.open(META).close();
