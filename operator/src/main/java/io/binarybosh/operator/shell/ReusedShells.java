@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,18 +180,17 @@ public final class ReusedShells implements ShellFactory, AutoCloseable {
 
         @Override
         public CommandResult run(String command, Duration timeout) {
-            try {
-                return shell.run(command, timeout);
-            } catch (RuntimeException e) {
-                failed = true;
-                throw e;
-            }
+            return watched(() -> shell.run(command, timeout));
         }
 
         @Override
         public CommandResult run(String command, String input, Duration timeout) {
+            return watched(() -> shell.run(command, input, timeout));
+        }
+
+        private CommandResult watched(Supplier<CommandResult> command) {
             try {
-                return shell.run(command, input, timeout);
+                return command.get();
             } catch (RuntimeException e) {
                 failed = true;
                 throw e;
