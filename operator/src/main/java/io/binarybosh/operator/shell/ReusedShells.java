@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -32,6 +32,8 @@ public final class ReusedShells implements ShellFactory, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReusedShells.class);
     /** How long after its login a shell may be lent again. */
     static final Duration REUSE_WITHIN = Duration.ofSeconds(10);
+    /** A sweep comes this long after the login it is for has expired, so that it finds it expired. */
+    static final long SWEEP_LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Closed shells kept per target: a step opens at most two on one VM at once. */
     static final int KEPT_PER_TARGET = 2;
 
@@ -43,11 +45,19 @@ public final class ReusedShells implements ShellFactory, AutoCloseable {
     private boolean closed;
 
     public ReusedShells(ShellFactory logins) {
-        this(logins, System::nanoTime, Executors.newSingleThreadScheduledExecutor(task -> {
+        this(logins, System::nanoTime, sweeperThread());
+    }
+
+    /** One thread, started when a shell is kept and ended once nothing has been kept for a while. */
+    private static ScheduledExecutorService sweeperThread() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "ssh-kept-shells");
             thread.setDaemon(true);
             return thread;
-        }));
+        });
+        executor.setKeepAliveTime(REUSE_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     ReusedShells(ShellFactory logins, LongSupplier nanoTime, ScheduledExecutorService sweeper) {
@@ -97,7 +107,9 @@ public final class ReusedShells implements ShellFactory, AutoCloseable {
                 Deque<Kept> shells = kept.computeIfAbsent(target, t -> new ArrayDeque<>());
                 shells.addLast(new Kept(shell, loggedInAt));
                 dropped = shells.size() > KEPT_PER_TARGET ? shells.pollFirst().shell() : null;
-                sweeper.schedule(this::closeExpired, REUSE_WITHIN.toMillis() + 100, TimeUnit.MILLISECONDS);
+                // when this login's time is up, not a whole REUSE_WITHIN after it was kept
+                long untilExpired = Math.max(0, loggedInAt + REUSE_WITHIN.toNanos() - nanoTime.getAsLong());
+                sweeper.schedule(this::closeExpired, untilExpired + SWEEP_LATE_NANOS, TimeUnit.NANOSECONDS);
             }
         }
         if (dropped != null) {

@@ -40,7 +40,7 @@ class ReusedShellsTest {
         assertEquals(1, logins.size());
         assertEquals(List.of("monit summary", "monit stop all"), logins.get(0).commands);
         assertFalse(logins.get(0).closed);
-        assertEquals(2, sweeper.scheduled, "each close that keeps the shell has a sweep follow it");
+        assertEquals(2, sweeper.delays.size(), "each close that keeps the shell has a sweep follow it");
     }
 
     @Test
@@ -116,6 +116,14 @@ class ReusedShellsTest {
         shells.open(META).close();
         assertEquals(2, logins.size(), "a fresh login " + ReusedShells.REUSE_WITHIN + " after the first");
         assertTrue(logins.get(0).closed);
+    }
+
+    @Test
+    void theSweepComesWhenTheLoginsTimeIsUpNotAWholeReuseWithinAfterItWasKept() {
+        Shell shell = shells.open(META);
+        now.addAndGet(ReusedShells.REUSE_WITHIN.toNanos() - 1_000);
+        shell.close();
+        assertEquals(List.of(1_000 + ReusedShells.SWEEP_LATE_NANOS), sweeper.delays);
     }
 
     @Test
@@ -215,9 +223,9 @@ class ReusedShellsTest {
         }
     }
 
-    /** Counts the sweeps asked for and runs none: the test calls {@link ReusedShells#closeExpired} itself. */
+    /** Records the delays of the sweeps asked for and runs none: the test calls {@link ReusedShells#closeExpired}. */
     private static final class RecordingSweeper extends ScheduledThreadPoolExecutor {
-        int scheduled;
+        final List<Long> delays = new ArrayList<>();
 
         RecordingSweeper() {
             super(1);
@@ -225,7 +233,7 @@ class ReusedShellsTest {
 
         @Override
         public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-            scheduled++;
+            delays.add(unit.toNanos(delay));
             return null;
         }
     }
